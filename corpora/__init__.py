@@ -1,0 +1,1 @@
+"""Corpora shipped with framing: the constructed example corpus and event manifests."""

