@@ -120,6 +120,97 @@ def score(
     terminal.print_analysis(analysis)
 
 
+# --------------------------------------------------------------------------- evaluate
+
+_EVAL_TASKS = {"loaded": "BABE", "stance": "NewsMTSC", "attribution": "PolNeAR"}
+
+
+def _evaluate(task: str, data: Path, as_json: bool) -> None:
+    import importlib
+
+    mod = importlib.import_module(f"framing.evaluate.{task}")
+    result = mod.run(data)
+    if as_json:
+        _print_json(result)
+    else:
+        typer.echo(mod.describe(result))
+
+
+@evaluate_app.command("loaded")
+def evaluate_loaded(
+    data: Path = typer.Option(..., "--data", help="A JSON Lines file in the BABE format (text, label)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+) -> None:
+    """Sentence-level loaded-language detection: precision, recall, macro-F1 beside three baselines.
+
+    Example: framing evaluate loaded --data ../shared/datasets/babe/dev.jsonl --json
+    """
+    _evaluate("loaded", data, as_json)
+
+
+@evaluate_app.command("stance")
+def evaluate_stance(
+    data: Path = typer.Option(..., "--data", help="A JSON Lines file in the NewsMTSC format."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+) -> None:
+    """Target-dependent sentiment: macro-F1 and accuracy beside a sentence-level VADER baseline.
+
+    Example: framing evaluate stance --data ../shared/datasets/newsmtsc/dev.jsonl --json
+    """
+    _evaluate("stance", data, as_json)
+
+
+@evaluate_app.command("attribution")
+def evaluate_attribution(
+    data: Path = typer.Option(..., "--data", help="A JSON Lines file in the PolNeAR format."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+) -> None:
+    """Attribution extraction: P/R/F1 of source, cue and content spans (exact and >= 50% overlap).
+
+    Example: framing evaluate attribution --data ../shared/datasets/polnear/dev.jsonl --json
+    """
+    _evaluate("attribution", data, as_json)
+
+
+# --------------------------------------------------------------------------- train
+
+
+@train_app.command("loaded")
+def train_loaded(
+    data: Optional[Path] = typer.Option(None, "--data", help="BABE-format training data (default: ../shared/datasets/babe/dev.jsonl)."),
+) -> None:
+    """Rebuild the sentence loaded-language classifier and its model card in framing/models/.
+
+    Example: framing train loaded --data ../shared/datasets/babe/dev.jsonl
+    """
+    from . import classifiers
+
+    card = classifiers.train_loaded(data)
+    _print_json(card)
+
+
+@train_app.command("stance")
+def train_stance(
+    data: Optional[Path] = typer.Option(None, "--data", help="NewsMTSC-format training data (default: ../shared/datasets/newsmtsc/dev.jsonl)."),
+) -> None:
+    """Rebuild the target-dependent sentiment classifier and its model card in framing/models/.
+
+    Example: framing train stance --data ../shared/datasets/newsmtsc/dev.jsonl
+    """
+    from . import target_sentiment
+
+    card = target_sentiment.train(data)
+    _print_json(card)
+
+
+# --------------------------------------------------------------------------- corpus
+# (commands for `framing corpus ...` are defined here by the corpus work)
+
+
+# --------------------------------------------------------------------------- compare
+# (`framing compare` and `framing demo` are defined here by the comparison work)
+
+
 # --------------------------------------------------------------------------- main
 
 

@@ -1,0 +1,5 @@
+"""PLACEHOLDER (to be replaced by the loaded-language work): lexicon loader."""
+
+
+def digests() -> dict[str, str]:
+    return {}
