@@ -181,7 +181,24 @@ class Article:
         kw = {k: v for k, v in d.items() if k in names}
         if "text" not in kw or not isinstance(kw["text"], str):
             raise _SchemaViolation("an Article needs a 'text' string")
+        for name in ("title", "language", "source_sha256", "extractor", "extractor_version", "source"):
+            if name in kw and kw[name] is None:
+                del kw[name]  # the default
+            elif name in kw and not isinstance(kw[name], str):
+                raise _SchemaViolation(f"Article field {name!r} must be a string, got {type(kw[name]).__name__}")
+        for name in ("url", "outlet", "published", "byline"):
+            if kw.get(name) is not None and not isinstance(kw[name], str):
+                raise _SchemaViolation(f"Article field {name!r} must be a string or null, got {type(kw[name]).__name__}")
+        if "body_start" in kw and (not isinstance(kw["body_start"], int) or isinstance(kw["body_start"], bool)):
+            raise _SchemaViolation(f"Article field 'body_start' must be an integer, got {kw['body_start']!r}")
         meta = kw.get("meta") or {}
+        if isinstance(meta, (list, tuple)):
+            try:
+                meta = dict(meta)
+            except (TypeError, ValueError):
+                raise _SchemaViolation("Article field 'meta' must be an object of strings") from None
+        if not isinstance(meta, Mapping):
+            raise _SchemaViolation(f"Article field 'meta' must be an object of strings, got {type(meta).__name__}")
         kw["meta"] = tuple(sorted((str(k), str(v)) for k, v in dict(meta).items()))
         art = cls(**kw)
         problems = article_problems(art)
