@@ -1,13 +1,1101 @@
-"""PLACEHOLDER (to be replaced by the attribution work)."""
+"""Attribution: who speaks in an article, how their words are introduced, and what goes unsourced.
+
+What it measures
+----------------
+* **Attributions** (``quotes``): every attribution relation as a triple of
+  spans, *source* (who), *cue* (the reporting verb, noun, phrase or adverb) and
+  *content* (what is attributed), following the source-cue-content model of
+  PARC 3.0 (Pareti 2016) and PolNeAR (Newell, Margolin & Ruths 2018). Types:
+
+  - ``direct``: the content is (mostly) text inside quotation marks, with the
+    speaker in the same, the previous or the next sentence, including quotes
+    running over several sentences and quotes split by their attribution
+    ("..., he said, ...");
+  - ``indirect``: a reporting verb or noun with its complement ("Trump
+    announced that ...", "the government's statement that ...");
+  - ``according_to``: "according to X, ...";
+  - ``agentless``: the source is hidden ("it was reported that ...", "X is
+    believed to ...", "reportedly").
+
+* **Speaker**: the source phrase resolved to an actor when an ``ActorSet`` is
+  given (``actor_at`` / ``resolve``), pronouns to the last compatible speaker,
+  and its kind: ``named_person``, ``organisation``, ``government``,
+  ``anonymous`` ("officials", "a source familiar with"), ``vague`` ("critics",
+  "many", "the whole world") or ``unknown``.
+* **Cue class** from ``lexicons/reporting_verbs.tsv``: neutral, endorsing,
+  distancing or loaded (Bell 1991; Caldas-Coulthard 1994; Thompson & Ye 1991).
+* **Anonymous sources** and **vague attributions** (``lexicons/source_terms.tsv``),
+  including stand-alone appeals to general opinion with no reporting verb
+  ("World over, there is severe condemnation ...").
+* **Unattributed claims**: author-voice sentences asserting contestable facts
+  or judgements (numbers, casualties, causal links, evaluative predicates from
+  ``lexicons/claim_markers.tsv``; check-worthiness after Hassan et al. 2017)
+  with no identifiable source in the sentence or its paragraph.
+* **Summary** per article: share of words inside attributed content, distinct
+  sources by kind, share of quoted words per speaker, cue classes per speaker.
+
+Ranges: shares are in [0, 1]; counts are non-negative integers; every listed
+item carries ``start``, ``end`` and ``quote == text[start:end]``.
+
+Rule ids are the keys of :data:`RULES`.
+
+Known limits
+------------
+* Rules read spaCy's dependency parse (``en_core_web_sm``): a wrong attachment
+  gives a wrong source or content boundary. Measured on PolNeAR with
+  ``framing evaluate attribution`` (see benchmarks/README.md).
+* Pronoun resolution is a recency rule, not coreference: "he" goes to the last
+  person who spoke, "it" to the last organisation or government, "they" to the
+  last plural or collective speaker.
+* Single quotation marks are not read as quotes (apostrophes make them
+  unreliable); scare quotes (short, verbless, or after "so-called") and quoted
+  titles are not attributions.
+* Unattributed claims are candidates for checking, not errors: a sourced claim
+  in the previous paragraph is not seen.
+
+Literature: Pareti (2016) PARC 3.0; Newell et al. (2018) PolNeAR, LREC;
+Asr et al. (2021) The Gender Gap Tracker, PLOS ONE (syntactic quote rules);
+Bell (1991) The Language of News Media; Caldas-Coulthard (1994) On reporting
+reporting; Thompson & Ye (1991) Applied Linguistics 12(4); Ganter & Strube
+(2009) weasel words; Hassan et al. (2017) ClaimBuster.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping, Sequence
+
+from . import lexicon
+from .schema import Span
+
+log = logging.getLogger(__name__)
+
+RULES: dict[str, str] = {
+    "rule:attribution.verb_complement": "a reporting verb with a clausal complement: 'X said (that) ...'",
+    "rule:attribution.verb_object": "a speech-act verb whose object or to-infinitive is what was said: 'X announced sanctions'",
+    "rule:attribution.inserted_cue": "an attribution clause inserted into or after its content: '..., he said, ...'",
+    "rule:attribution.colon_cue": "a reporting verb introducing its content after a colon: 'X said: ...'",
+    "rule:attribution.noun_complement": "a reporting noun with a that-clause: 'X's statement that ...', 'a report that ...'",
+    "rule:attribution.according_to": "'according to X' attributes the clause it modifies to X",
+    "rule:attribution.in_statement": "'in a statement (interview, tweet ...), X ...' makes the clause's verb a reporting cue",
+    "rule:attribution.direct_quote": "text in quotation marks attached to a reporting cue in the same sentence",
+    "rule:attribution.adjacent_quote": "a quotation whose speaker and cue are in the previous or next sentence",
+    "rule:attribution.quote_continuation": "a quotation opening a paragraph right after a quotation of the same speaker",
+    "rule:attribution.unattributed_quote": "a full quotation with no reporting cue nearby: the speaker is unknown",
+    "rule:attribution.agentless_passive": "an agentless passive of a reporting verb: 'it was reported that ...', 'X is believed to ...'",
+    "rule:attribution.agentless_adverb": "an attribution adverb with no source: 'reportedly', 'allegedly'",
+    "rule:attribution.pronoun_speaker": "a pronoun speaker resolved to the last compatible speaker",
+    "rule:attribution.anonymous_source": "the speaker is an unnamed source ('officials', 'a source familiar with')",
+    "rule:attribution.vague_source": "the speaker is a vague collective ('critics', 'many', 'the whole world')",
+    "rule:attribution.vague_phrase": "an appeal to general opinion with no identifiable source ('world over, there is ...')",
+    "rule:attribution.unattributed_claim": "an author-voice sentence with a contestable claim and no source in its sentence or paragraph",
+    "rule:attribution.claim_number": "the claim contains a number, amount or percentage",
+    "rule:attribution.claim_casualty": "the claim reports deaths or injuries",
+    "rule:attribution.claim_causal": "the claim asserts a cause or a consequence",
+    "rule:attribution.claim_evaluative": "the claim evaluates or judges (an evaluative predicate)",
+    "rule:attribution.not_quote_scare": "text in quotation marks that is a scare quote or a mention, not speech",
+    "rule:attribution.not_quote_title": "text in quotation marks that is a title, not speech",
+}
+
+TYPES = ("direct", "indirect", "according_to", "agentless")
+SPEAKER_KINDS = ("named_person", "organisation", "government", "anonymous", "vague", "unknown")
+CUE_CLASSES = ("neutral", "endorsing", "distancing", "loaded")
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_CLAUSE_DEPS = ("ccomp",)
+_PERSON_PRON = {"he", "she", "him", "her", "i", "me"}
+_NONPERSON_PRON = {"it"}
+_PLURAL_PRON = {"they", "them", "we", "us"}
+_RELATIVE = {"who", "that", "which", "whom"}
+_STATEMENT_NOUNS = {"statement", "interview", "tweet", "post", "letter", "speech", "release", "remarks", "remark",
+                    "address", "briefing", "conference", "op-ed", "column", "message", "email", "memo", "video", "op"}
+_QUOTE_CHARS = "\"\u201c\u201d\u00ab\u00bb\u201e"
+_TRIM_CHARS = " \n\t,;:.—–-"
 
 
-class _Empty:
-    def quoted_spans(self):
-        return ()
-
-    def to_dict(self):
-        return {"quotes": [], "anonymous_sources": [], "vague_attributions": [], "unattributed_claims": [], "summary": {}}
+# --------------------------------------------------------------------------- lexicons
 
 
-def analyze(parsed, *, actors=None):
-    return _Empty()
+@dataclass(frozen=True)
+class _Cue:
+    term: str
+    words: tuple[str, ...]
+    cls: str
+    weight: float
+    pos: frozenset
+    content: str
+
+
+@dataclass(frozen=True)
+class _Lex:
+    single: Mapping[str, _Cue]
+    multi: Mapping[str, tuple[_Cue, ...]]  # first word -> phrases, longest first
+    rule: str
+    source_heads: Mapping[str, str]
+    source_phrases: tuple[tuple[str, str], ...]
+    standalone: tuple[tuple[re.Pattern, str, str], ...]
+    source_rule: str
+    claim_single: Mapping[str, str]
+    claim_multi: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
+    claim_rule: str
+
+
+@functools.cache
+def _lex() -> _Lex:
+    rv = lexicon.load("reporting_verbs")
+    single: dict[str, _Cue] = {}
+    multi: dict[str, list[_Cue]] = defaultdict(list)
+    for e in rv:
+        words = tuple(e["term"].lower().split())
+        cue = _Cue(e["term"], words, e["class"], float(e["weight"]), frozenset(p.strip() for p in e["pos"].split(",")), e["content"])
+        if len(words) == 1:
+            single[words[0]] = cue
+        else:
+            multi[words[0]].append(cue)
+    multi_t = {k: tuple(sorted(v, key=lambda c: -len(c.words))) for k, v in multi.items()}
+    st = lexicon.load("source_terms")
+    heads: dict[str, str] = {}
+    phrases: list[tuple[str, str]] = []
+    standalone: list[tuple[re.Pattern, str, str]] = []
+    for e in st:
+        term = e["term"].lower()
+        if e["scope"] == "head":
+            heads[term] = e["kind"]
+        elif e["scope"] == "phrase":
+            phrases.append((term, e["kind"]))
+        else:
+            pat = re.compile(r"(?<![\w])" + r"\s+".join(re.escape(w) for w in term.split()) + r"(?![\w])", re.IGNORECASE)
+            standalone.append((pat, e["kind"], e["term"]))
+    cm = lexicon.load("claim_markers")
+    claim_single: dict[str, str] = {}
+    claim_multi: dict[str, list] = defaultdict(list)
+    for e in cm:
+        words = tuple(e["term"].lower().split())
+        if len(words) == 1:
+            claim_single[words[0]] = e["kind"]
+        else:
+            claim_multi[words[0]].append((words, e["kind"]))
+    return _Lex(
+        single, multi_t, rv.rule, heads, tuple(phrases), tuple(standalone), st.rule,
+        claim_single, {k: tuple(v) for k, v in claim_multi.items()}, cm.rule,
+    )
+
+
+# --------------------------------------------------------------------------- result objects
+
+
+def _item(text: str, start: int, end: int, **kw: Any) -> dict[str, Any]:
+    d = {"start": start, "end": end, "quote": text[start:end]}
+    d.update(kw)
+    return d
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One attribution relation (a quote, a paraphrase or a reported belief).
+
+    ``span`` covers speaker, cue and content; ``content`` holds the content
+    fragments (two when the attribution interrupts the quote).
+    """
+
+    type: str
+    speaker: str
+    speaker_kind: str
+    actor: str | None
+    cue: str
+    cue_class: str
+    cue_weight: float
+    span: Span
+    speaker_span: Span | None
+    cue_span: Span | None
+    content: tuple[Span, ...]
+    rule: str
+    speaker_text: str = ""
+    speaker_rule: str = ""
+
+    @property
+    def content_span(self) -> Span:
+        return Span(self.content[0].start, self.content[-1].end)
+
+    def to_dict(self, text: str) -> dict[str, Any]:
+        cs = self.content_span
+        d = _item(text, self.span.start, self.span.end)
+        d.update({
+            "type": self.type,
+            "speaker": self.speaker,
+            "speaker_kind": self.speaker_kind,
+            "actor": self.actor,
+            "cue": self.cue,
+            "cue_class": self.cue_class,
+            "cue_weight": self.cue_weight,
+            "speaker_start": self.speaker_span.start if self.speaker_span else None,
+            "speaker_end": self.speaker_span.end if self.speaker_span else None,
+            "speaker_text": self.speaker_text,
+            "cue_start": self.cue_span.start if self.cue_span else None,
+            "cue_end": self.cue_span.end if self.cue_span else None,
+            "content_start": cs.start,
+            "content_end": cs.end,
+            "content": text[cs.start:cs.end],
+            "content_fragments": [_item(text, c.start, c.end) for c in self.content],
+            "rule": self.rule,
+        })
+        if self.speaker_rule:
+            d["speaker_rule"] = self.speaker_rule
+        return d
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """The attribution analysis of one article (see the module docstring)."""
+
+    text: str
+    quotes: tuple[Quote, ...]
+    anonymous_sources: tuple[Mapping[str, Any], ...]
+    vague_attributions: tuple[Mapping[str, Any], ...]
+    unattributed_claims: tuple[Mapping[str, Any], ...]
+    summary: Mapping[str, Any] = field(default_factory=dict)
+
+    def quoted_spans(self) -> tuple[Span, ...]:
+        """Content spans of direct, indirect and according-to attributions: the quoted voice.
+
+        Agentless attributions ("it is believed that ...") stay in the author's
+        voice: no one else is named as holding the claim.
+        """
+        spans = sorted({c for q in self.quotes if q.type != "agentless" for c in q.content}, key=lambda s: (s.start, s.end))
+        return tuple(spans)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "quotes": [q.to_dict(self.text) for q in self.quotes],
+            "anonymous_sources": [dict(x) for x in self.anonymous_sources],
+            "vague_attributions": [dict(x) for x in self.vague_attributions],
+            "unattributed_claims": [dict(x) for x in self.unattributed_claims],
+            "summary": dict(self.summary),
+        }
+
+
+# --------------------------------------------------------------------------- token helpers
+
+
+def _tok_span(tokens) -> Span | None:
+    toks = [t for t in tokens if not t.is_space]
+    if not toks:
+        return None
+    return Span(toks[0].idx, toks[-1].idx + len(toks[-1].text))
+
+
+def _trim(text: str, start: int, end: int, *, keep_quotes: bool = True) -> Span | None:
+    """Trim whitespace and edge punctuation (commas, colons, a final period), keeping quotation marks."""
+    chars = _TRIM_CHARS if keep_quotes else _TRIM_CHARS + _QUOTE_CHARS
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    if end <= start:
+        return None
+    return Span(start, end)
+
+
+def _subtree_span(tok, *, exclude=()) -> Span:
+    """Character span of ``tok``'s subtree, cut at excluded child subtrees on the edges."""
+    left, right = tok.left_edge.i, tok.right_edge.i
+    doc = tok.doc
+    for ex in exclude:
+        if ex.left_edge.i <= left <= ex.right_edge.i:
+            left = ex.right_edge.i + 1
+        if ex.left_edge.i <= right <= ex.right_edge.i:
+            right = ex.left_edge.i - 1
+    if right < left:
+        left = right = tok.i
+    return Span(doc[left].idx, doc[right].idx + len(doc[right].text))
+
+
+def _lemma(tok) -> str:
+    return tok.lemma_.lower()
+
+
+def _match_cue(tok, lex: _Lex) -> tuple[_Cue, int] | None:
+    """The lexicon cue starting at ``tok`` (phrase first) and the index of its last token."""
+    doc = tok.doc
+    lem = _lemma(tok)
+    low = tok.lower_
+    for key in {lem, low}:
+        for cue in lex.multi.get(key, ()):
+            n = len(cue.words)
+            if tok.i + n > len(doc):
+                continue
+            ok = True
+            for k, w in enumerate(cue.words[1:], 1):
+                t = doc[tok.i + k]
+                if w not in (t.lower_, _lemma(t)):
+                    ok = False
+                    break
+            if ok:
+                return cue, tok.i + n - 1
+    cue = lex.single.get(lem) or lex.single.get(low)
+    if cue is None:
+        return None
+    pos = tok.pos_
+    if pos in ("VERB", "AUX") and "verb" in cue.pos:
+        return cue, tok.i
+    if pos in ("NOUN", "PROPN") and "noun" in cue.pos:
+        return cue, tok.i
+    if pos == "ADV" and "adverb" in cue.pos:
+        return cue, tok.i
+    return None
+
+
+def _subject(verb, depth: int = 0):
+    """The subject of ``verb``, climbing through open complements, conjunctions and adverbial clauses."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return verb.head
+            return c
+    if depth >= 3:
+        return None
+    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and verb.head is not verb:
+        head = verb.head
+        if verb.dep_ == "pcomp" and head.dep_ == "prep":
+            head = head.head
+        if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return head
+        if head.pos_ in ("VERB", "AUX"):
+            return _subject(head, depth + 1)
+    return None
+
+
+def _agent(verb):
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    return None
+
+
+def _np_span(tok) -> Span:
+    """The source noun phrase: the subtree, without relative clauses and trailing appositive clauses."""
+    exclude = [c for c in tok.children if c.dep_ in ("relcl",)]
+    return _subtree_span(tok, exclude=exclude)
+
+
+# --------------------------------------------------------------------------- candidate attributions
+
+
+@dataclass
+class _Cand:
+    type: str
+    rule: str
+    cue: _Cue | None
+    cue_span: Span | None
+    cue_tok: int
+    source_tok: Any
+    source_span: Span | None
+    content: list[Span]
+    cue_label: str = ""
+
+
+def _content_from_verb(verb, cue: _Cue, last: int, text: str):
+    """(content spans, rule) for a verb cue, or None."""
+    doc = verb.doc
+    clause = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and c.i != verb.i]
+    if clause:
+        spans = []
+        for c in clause:
+            sp = _subtree_span(c)
+            tr = _trim(text, sp.start, sp.end)
+            if tr:
+                spans.append(tr)
+        if spans:
+            before = all(s.end <= verb.idx for s in spans)
+            return spans, ("rule:attribution.inserted_cue" if before else "rule:attribution.verb_complement")
+    # colon: 'X said: ...' (content runs to the end of the sentence)
+    nxt = doc[last + 1] if last + 1 < len(doc) else None
+    if nxt is not None and nxt.text == ":":
+        sent = verb.sent
+        if nxt.i + 1 < sent.end:
+            sp = _tok_span(doc[nxt.i + 1: sent.end])
+            if sp:
+                tr = _trim(text, sp.start, sp.end)
+                if tr:
+                    return [tr], "rule:attribution.colon_cue"
+        return [], "rule:attribution.colon_cue"  # the content is in the next sentence
+    # inserted: 'The plan, he said, is wrong' / 'It is wrong, he said.'
+    if verb.dep_ in ("parataxis",) and verb.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+        head = verb.head
+        full = _subtree_span(head)
+        own = _subtree_span(verb)
+        parts = []
+        for s, e in ((full.start, own.start), (own.end, full.end)):
+            tr = _trim(text, s, e)
+            if tr and len(tr) > 1:
+                parts.append(tr)
+        if parts:
+            return parts, "rule:attribution.inserted_cue"
+    if cue.content == "object":
+        for c in verb.children:
+            if c.dep_ in ("dobj", "xcomp") and c.i > verb.i and c.lower_ not in ("it", "this", "that", "so"):
+                sp = _subtree_span(c)
+                tr = _trim(text, sp.start, sp.end)
+                if tr:
+                    return [tr], "rule:attribution.verb_object"
+            if c.dep_ == "prep" and cue.words[-1] == c.lower_ and len(cue.words) > 1:
+                # phrasal cue 'call for X'
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        sp = _subtree_span(p)
+                        tr = _trim(text, sp.start, sp.end)
+                        if tr:
+                            return [tr], "rule:attribution.verb_object"
+    return None
+
+
+def _content_from_noun(noun, text: str):
+    for c in noun.children:
+        if c.dep_ in ("acl", "ccomp", "appos") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            sp = _subtree_span(c)
+            tr = _trim(text, sp.start, sp.end)
+            if tr:
+                return [tr]
+    return None
+
+
+def _noun_source(noun):
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    comps = [c for c in noun.children if c.dep_ == "compound" and c.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")]
+    if comps:
+        return comps[0]
+    return None
+
+
+def _find_candidates(parsed, lex: _Lex) -> list[_Cand]:
+    doc = parsed.doc
+    text = parsed.text
+    out: list[_Cand] = []
+    used: set[int] = set()
+    for tok in doc:
+        if tok.i in used or tok.is_punct or tok.is_space:
+            continue
+        # 'according to X'
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            cand = _according_to(tok, lex, text)
+            if cand:
+                out.append(cand)
+                used.add(tok.i)
+            continue
+        m = _match_cue(tok, lex)
+        if m is None:
+            if tok.pos_ in ("VERB",):
+                cand = _in_statement(tok, lex, text)
+                if cand:
+                    out.append(cand)
+                    used.add(tok.i)
+            continue
+        cue, last = m
+        if cue.term == "according to":
+            continue
+        cue_span = Span(tok.idx, doc[last].idx + len(doc[last].text))
+        if "adverb" in cue.pos and tok.pos_ == "ADV":
+            head = tok.head
+            if head is tok:
+                continue
+            full = _subtree_span(head)
+            parts = [p for p in (_trim(text, full.start, tok.idx), _trim(text, cue_span.end, full.end)) if p and len(p) > 1]
+            if parts:
+                out.append(_Cand("agentless", "rule:attribution.agentless_adverb", cue, cue_span, tok.i, None, None, parts))
+            continue
+        if tok.pos_ in ("NOUN", "PROPN"):
+            content = _content_from_noun(tok, text)
+            if content:
+                src = _noun_source(tok)
+                out.append(_Cand("indirect", "rule:attribution.noun_complement", cue, cue_span, tok.i, src,
+                                 _np_span(src) if src is not None else None, content))
+            continue
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        # agentless passive: 'it was reported that ...', 'X is believed to ...'
+        is_passive = any(c.dep_ == "auxpass" for c in tok.children)
+        subj = _subject(tok)
+        agent = _agent(tok) if is_passive else None
+        if is_passive and agent is None:
+            pass_subj = next((c for c in tok.children if c.dep_ in ("nsubjpass", "expl")), None)
+            clause = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
+            if clause and pass_subj is not None:
+                aux = [c for c in tok.children if c.dep_ == "auxpass"]
+                cs = Span(min([tok.idx] + [a.idx for a in aux]), cue_span.end)
+                parts = []
+                if pass_subj.lower_ != "it":
+                    parts.append(_subtree_span(pass_subj))
+                for c in clause:
+                    sp = _subtree_span(c)
+                    tr = _trim(text, sp.start, sp.end)
+                    if tr:
+                        parts.append(tr)
+                if parts:
+                    out.append(_Cand("agentless", "rule:attribution.agentless_passive", cue, cs, tok.i, None, None, parts))
+                    continue
+            continue
+        got = _content_from_verb(tok, cue, last, text)
+        if got is None:
+            continue
+        content, rule = got
+        src = agent if agent is not None else subj
+        out.append(_Cand("indirect", rule, cue, cue_span, tok.i, src, _np_span(src) if src is not None else None, content))
+    return out
+
+
+def _according_to(tok, lex: _Lex, text: str) -> _Cand | None:
+    doc = tok.doc
+    to = doc[tok.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    cue = lex.single.get("according to") or next((c for c in lex.multi.get("according", ()) if c.words == ("according", "to")), None)
+    phrase = _subtree_span(tok)
+    phrase = Span(min(phrase.start, tok.idx), max(phrase.end, _subtree_span(to).end, _subtree_span(pobj).end))
+    sent = tok.sent
+    sent_span = _tok_span(sent)
+    if sent_span is None:
+        return None
+    # the content: the clause the phrase modifies, or the sentence without the phrase
+    head = tok.head
+    while head.dep_ in ("xcomp", "aux", "auxpass", "prep", "pobj", "dobj", "attr", "acomp") and head.head is not head:
+        head = head.head
+    scope = sent_span
+    if head is not tok and head.dep_ in ("ccomp", "advcl", "relcl", "conj") and head.pos_ in ("VERB", "AUX"):
+        scope = _subtree_span(head)
+    parts = [p for p in (_trim(text, scope.start, phrase.start), _trim(text, phrase.end, scope.end)) if p and len(p) > 1]
+    if not parts:
+        return None
+    return _Cand("according_to", "rule:attribution.according_to", cue, Span(tok.idx, to.idx + len(to.text)), tok.i,
+                 pobj, _np_span(pobj), parts)
+
+
+def _in_statement(verb, lex: _Lex, text: str) -> _Cand | None:
+    """'In a statement, X condemned ...': the verb becomes a (neutral) cue."""
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+    if prep is None:
+        return None
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None or _lemma(pobj) not in _STATEMENT_NOUNS:
+        return None
+    subj = _subject(verb)
+    if subj is None:
+        return None
+    content = None
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "dobj", "xcomp"):
+            sp = _subtree_span(c)
+            content = _trim(text, sp.start, sp.end)
+            break
+    if content is None:
+        return None
+    cue = _Cue(verb.lemma_.lower(), (verb.lemma_.lower(),), "neutral", 0.0, frozenset({"verb"}), "object")
+    return _Cand("indirect", "rule:attribution.in_statement", cue, Span(verb.idx, verb.idx + len(verb.text)), verb.i,
+                 subj, _np_span(subj), [content], cue_label=f"{verb.text} (in a {pobj.text})")
+
+
+# --------------------------------------------------------------------------- direct quotes
+
+
+_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "from", "by", "as", "but", "is", "its", "it"}
+_TITLE_CUES = {"book", "film", "movie", "song", "album", "titled", "entitled", "article", "essay", "column", "show",
+               "series", "novel", "play", "poem", "report", "headline", "documentary", "memoir", "campaign", "slogan",
+               "hashtag", "programme", "program", "operation", "dubbed", "nicknamed", "named", "called"}
+
+
+def _quote_kind(parsed, q: Span) -> str:
+    """'speech', 'title', 'scare' or 'short' for a span inside quotation marks."""
+    text = parsed.text
+    inner = text[q.start:q.end]
+    words = re.findall(r"[\w'’-]+", inner)
+    before = text[max(0, q.start - 14):max(0, q.start - 1)].lower()
+    if re.search(r"so[- ]called\s*$", before):
+        return "scare"
+    prev_word = re.findall(r"[\w-]+", text[max(0, q.start - 30):max(0, q.start - 1)].lower())
+    prev_word = prev_word[-1] if prev_word else ""
+    content_words = [w for w in words if w.lower() not in _SMALL_WORDS]
+    titleish = (
+        0 < len(words) <= 10
+        and content_words
+        and all(w[0].isupper() or w[0].isdigit() for w in content_words)
+        and not re.search(r"[.!?,;]\s*$", inner)
+    )
+    if titleish and (prev_word in _TITLE_CUES or len(words) >= 2):
+        return "title"
+    doc = parsed.doc
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    has_verb = span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+    if len(words) >= 4 and has_verb or len(words) >= 8:
+        return "speech"
+    return "short"
+
+
+def _outer(text: str, q: Span) -> Span:
+    s, e = q.start, q.end
+    if s > 0 and text[s - 1] in _QUOTE_CHARS:
+        s -= 1
+    if e < len(text) and text[e] in _QUOTE_CHARS:
+        e += 1
+    return Span(s, e)
+
+
+def _overlap(a: Span, b: Span) -> int:
+    return max(0, min(a.end, b.end) - max(a.start, b.start))
+
+
+def _attach_quotes(parsed, cands: list[_Cand], lex: _Lex) -> list[_Cand]:
+    """Merge direct quotes into the candidates (extend content, set type) or add quote-only attributions."""
+    text = parsed.text
+    doc = parsed.doc
+    sents = parsed.sentences
+    speech: list[Span] = []
+    for q in parsed.quotes:
+        if _quote_kind(parsed, q) == "speech":
+            speech.append(_outer(text, q))
+    by_cue = {c.cue_tok: c for c in cands}
+    prev_quote: tuple[Span, _Cand] | None = None
+    for oq in speech:
+        # 1. a candidate whose content overlaps the quote (or whose cue sits in a sentence the quote spans)
+        best = None
+        best_ov = 0
+        for c in cands:
+            if c.type == "agentless" or c.type == "according_to":
+                continue
+            if c.cue_span and oq.start <= c.cue_span.start < oq.end:
+                continue  # a cue inside the quote is the quoted speaker's own reporting
+            ov = sum(_overlap(p, oq) for p in c.content)
+            if ov > best_ov:
+                best, best_ov = c, ov
+        rule = "rule:attribution.direct_quote"
+        if best is None:
+            best, rule = _nearby_cue(parsed, oq, cands, lex, by_cue)
+        if best is None and prev_quote is not None:
+            pq, pc = prev_quote
+            between = text[pq.end:oq.start]
+            pi, qi = parsed.paragraph_index(pq.start), parsed.paragraph_index(oq.start)
+            if qi == pi + 1 and len(between.strip()) <= 2:
+                best = _Cand("direct", "rule:attribution.quote_continuation", pc.cue, pc.cue_span, -1 - len(cands),
+                             pc.source_tok, pc.source_span, [oq])
+                best.cue_label = pc.cue_label
+                cands.append(best)
+                prev_quote = (oq, best)
+                continue
+        if best is None:
+            n_words = len(text[oq.start:oq.end].split())
+            if n_words >= 8:
+                best = _Cand("direct", "rule:attribution.unattributed_quote", None, None, -1 - len(cands), None, None, [oq])
+                cands.append(best)
+                prev_quote = (oq, best)
+            continue
+        # extend the content to the whole quotation
+        if best.rule != "rule:attribution.direct_quote" and rule != "rule:attribution.direct_quote":
+            best.rule = rule
+        merged = _merge_content(best.content, oq, best.cue_span, best.source_span)
+        best.content = merged
+        total = sum(len(p) for p in merged)
+        inside = sum(_overlap(p, oq) for p in merged)
+        if total and inside / total >= 0.6:
+            best.type = "direct"
+            if best.rule in ("rule:attribution.verb_complement", "rule:attribution.inserted_cue", "rule:attribution.colon_cue",
+                             "rule:attribution.verb_object"):
+                best.rule = "rule:attribution.direct_quote"
+        prev_quote = (oq, best)
+    return cands
+
+
+def _merge_content(content: list[Span], oq: Span, cue: Span | None, src: Span | None) -> list[Span]:
+    """Union of the content fragments and the quotation, never swallowing the cue or the speaker."""
+    spans = sorted(list(content) + [oq], key=lambda s: s.start)
+    merged: list[Span] = []
+    for s in spans:
+        if merged and s.start <= merged[-1].end:
+            merged[-1] = Span(merged[-1].start, max(merged[-1].end, s.end))
+        else:
+            merged.append(s)
+    # drop fragments fully inside the quote's neighbours? keep; cut any fragment containing the cue/speaker
+    out: list[Span] = []
+    for m in merged:
+        cuts = [x for x in (cue, src) if x is not None and m.start < x.start and x.end < m.end]
+        if not cuts:
+            out.append(m)
+            continue
+        pos = m.start
+        for x in sorted(cuts, key=lambda s: s.start):
+            if x.start > pos:
+                out.append(Span(pos, x.start))
+            pos = max(pos, x.end)
+        if pos < m.end:
+            out.append(Span(pos, m.end))
+    return out
+
+
+def _nearby_cue(parsed, oq: Span, cands: list[_Cand], lex: _Lex, by_cue) -> tuple[_Cand | None, str]:
+    """A speaker for a quotation with no complement link: a cue in the same, previous or next sentence."""
+    doc = parsed.doc
+    text = parsed.text
+    sents = parsed.sentences
+    first = parsed.sentence_index(oq.start)
+    last = parsed.sentence_index(max(oq.start, oq.end - 1))
+    para = parsed.paragraphs[parsed.paragraph_index(oq.start)] if parsed.paragraphs else None
+
+    def cues_in(span: Span):
+        found = []
+        sp = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if sp is None:
+            return found
+        for t in sp:
+            if oq.start <= t.idx < oq.end:
+                continue
+            m = _match_cue(t, lex)
+            if m and t.pos_ in ("VERB", "AUX"):
+                subj = _subject(t)
+                if subj is not None and not (oq.start <= subj.idx < oq.end):
+                    found.append((t, m, subj))
+        return found
+
+    order = [(first, last, "rule:attribution.direct_quote")]
+    if first > 0:
+        order.append((first - 1, first - 1, "rule:attribution.adjacent_quote"))
+    if last + 1 < len(sents):
+        order.append((last + 1, last + 1, "rule:attribution.adjacent_quote"))
+    for a, b, rule in order:
+        for i in range(a, b + 1):
+            s = sents[i]
+            if rule == "rule:attribution.adjacent_quote":
+                if para is not None and not (para.start <= s.start < para.end or i == first - 1 and text[s.start:s.end].rstrip().endswith(":")):
+                    continue
+                if i == first - 1 and not re.search(r"[:,]\s*$", text[s.start:oq.start]):
+                    # a previous sentence speaks for the quote only when it introduces it ('He said:')
+                    continue
+                if i == last + 1 and len(text[s.start:s.end].split()) > 8:
+                    continue
+            found = cues_in(s)
+            if not found:
+                continue
+            t, (cue, lastt), subj = min(found, key=lambda f: min(abs(f[0].idx - oq.start), abs(f[0].idx - oq.end)))
+            if t.i in by_cue:
+                return by_cue[t.i], rule
+            cue_span = Span(t.idx, doc[lastt].idx + len(doc[lastt].text))
+            c = _Cand("direct", rule, cue, cue_span, t.i, subj, _np_span(subj), [oq])
+            cands.append(c)
+            by_cue[t.i] = c
+            return c, rule
+    return None, ""
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+def _ents_in(doc, span: Span):
+    return [e for e in doc.ents if span.start <= e.start_char and e.end_char <= span.end]
+
+
+def _classify_source(parsed, tok, span: Span, lex: _Lex) -> tuple[str, str | None]:
+    """(speaker_kind, matched source term) for a source phrase."""
+    text = parsed.text
+    low = " " + re.sub(r"\s+", " ", text[span.start:span.end].lower()) + " "
+    ents = _ents_in(parsed.doc, span)
+    has_person = any(e.label_ == "PERSON" for e in ents)
+    head_lemma = _lemma(tok)
+    for term, kind in lex.source_phrases:
+        if f" {term} " in low or low.strip().startswith(term + " ") or f" {term}" in low and kind == "anonymous":
+            if kind == "anonymous" and has_person:
+                continue
+            return kind, term
+    kind = lex.source_heads.get(head_lemma)
+    if kind == "vague" and head_lemma in ("people", "public") and any(e.label_ in ("NORP", "GPE", "ORG") for e in ents):
+        return "organisation", None  # 'Iraqi people': a named collective, not a vague one
+    if kind in ("anonymous", "vague") and not has_person and tok.ent_type_ not in ("PERSON", "ORG", "GPE"):
+        return kind, head_lemma
+    if has_person or tok.ent_type_ == "PERSON":
+        return "named_person", None
+    if tok.ent_type_ in ("GPE",) or any(e.label_ == "GPE" for e in ents) and kind in (None, "government"):
+        return "government", None
+    if kind in ("government", "organisation"):
+        return kind, head_lemma
+    if tok.ent_type_ in ("ORG", "NORP") or any(e.label_ in ("ORG", "NORP") for e in ents):
+        return "organisation", None
+    if tok.pos_ == "PROPN":
+        return "named_person", None
+    return "unknown", None
+
+
+_ACTOR_KIND = {"person": "named_person", "government": "government", "country": "government",
+               "organisation": "organisation", "organization": "organisation", "group": "organisation"}
+
+
+def _actor_lookup(actors, span: Span, text: str):
+    if actors is None:
+        return None
+    fn = getattr(actors, "actor_at", None)
+    act = None
+    try:
+        if fn is not None:
+            act = fn(span.start, span.end)
+        if act is None and getattr(actors, "resolve", None) is not None:
+            act = actors.resolve(text[span.start:span.end])
+    except Exception:  # pragma: no cover - a foreign object; attribution must not fail on it
+        log.debug("actor lookup failed for %r", text[span.start:span.end], exc_info=True)
+        return None
+    return act
+
+
+def _display_name(parsed, tok, span: Span) -> str:
+    text = parsed.text
+    persons = [e for e in _ents_in(parsed.doc, span) if e.label_ == "PERSON"]
+    if persons:
+        return persons[-1].text
+    s = text[span.start:span.end]
+    s = re.sub(r"^(the|a|an)\s+", "", s, flags=re.IGNORECASE)
+    return s.strip()
+
+
+def _last_entity(parsed, before: int, labels: tuple[str, ...], *, window: int = 2):
+    """(position, name, kind, None) of the last entity with one of ``labels`` in the ``window`` sentences before ``before``."""
+    si = parsed.sentence_index(before)
+    lo = parsed.sentences[max(0, si - window)].start if parsed.sentences else 0
+    best = best_subj = None
+    for e in parsed.doc.ents:
+        if e.start_char >= before:
+            break
+        if e.start_char >= lo and e.label_ in labels and not parsed.in_quotes(Span(e.start_char, e.end_char)):
+            best = e
+            if e.root.dep_ in ("nsubj", "nsubjpass"):
+                best_subj = e
+    best = best_subj or best  # subjects are the likelier antecedents
+    if best is None:
+        return None
+    kind = "government" if best.label_ == "GPE" else "organisation"
+    name = re.sub(r"^(the)\s+", "", best.text, flags=re.IGNORECASE)
+    return (best.start_char, name, kind, None)
+
+
+def _compatible(pron: str, kind: str) -> bool:
+    if pron in _PERSON_PRON:
+        return kind == "named_person"
+    if pron in _NONPERSON_PRON:
+        return kind in ("government", "organisation")
+    if pron in _PLURAL_PRON:
+        return kind in ("government", "organisation", "anonymous", "vague")
+    return False
+
+
+# --------------------------------------------------------------------------- assembly
+
+
+def analyze(parsed, *, actors=None) -> Attribution:
+    """Attributions, anonymous and vague sources, unattributed claims and a summary for one parsed article."""
+    lex = _lex()
+    text = parsed.text
+    doc = parsed.doc
+    cands = _find_candidates(parsed, lex)
+    cands = _attach_quotes(parsed, cands, lex)
+    cands = [c for c in cands if c.content]
+    cands.sort(key=lambda c: (c.content[0].start, c.cue_span.start if c.cue_span else 0))
+    # cue order for pronoun resolution: by the speaker's (or cue's) position
+    quotes: list[Quote] = []
+    anonymous: list[dict] = []
+    vague: list[dict] = []
+    history: list[tuple[int, str, str, str | None]] = []  # (position, name, kind, actor)
+    seen_keys: set = set()
+    for c in sorted(cands, key=lambda c: (c.source_span or c.cue_span or c.content[0]).start):
+        key = (c.cue_span, tuple(c.content))
+        if key in seen_keys:
+            continue
+        seen_keys.add(key)
+        speaker, kind, actor, stext, srule = "", "unknown", None, "", ""
+        if c.source_span is not None and c.source_tok is not None:
+            stext = text[c.source_span.start:c.source_span.end]
+            tok = c.source_tok
+            act = _actor_lookup(actors, c.source_span, text)
+            low = tok.lower_
+            if tok.pos_ == "PRON" and (low in _PERSON_PRON or low in _NONPERSON_PRON or low in _PLURAL_PRON):
+                srule = "rule:attribution.pronoun_speaker"
+                if act is not None:
+                    actor = getattr(act, "name", None)
+                    speaker = actor or stext
+                    kind = _ACTOR_KIND.get(getattr(act, "kind", ""), "unknown")
+                else:
+                    prev = next((h for h in reversed(history) if h[0] < c.source_span.start and _compatible(low, h[2])), None)
+                    if low not in _PERSON_PRON:
+                        # 'it' / 'they': the nearest preceding organisation or country mention is a better guess
+                        near = _last_entity(parsed, c.source_span.start, ("GPE", "ORG", "NORP"))
+                        if near is not None and (prev is None or near[0] > prev[0]):
+                            prev = near
+                    if prev is not None:
+                        speaker, kind, actor = prev[1], prev[2], prev[3]
+                    else:
+                        speaker = stext
+                        kind = "named_person" if low in ("he", "she") else "unknown"
+            else:
+                kind, term = _classify_source(parsed, tok, c.source_span, lex)
+                speaker = _display_name(parsed, tok, c.source_span)
+                if act is not None and kind not in ("anonymous", "vague"):
+                    actor = getattr(act, "name", None)
+                    akind = _ACTOR_KIND.get(getattr(act, "kind", ""), None)
+                    if akind:
+                        kind = akind
+                    if actor:
+                        speaker = actor
+                if kind == "anonymous":
+                    anonymous.append(_item(text, c.source_span.start, c.source_span.end, term=term,
+                                           rule="rule:attribution.anonymous_source", cue=c.cue_label or (text[c.cue_span.start:c.cue_span.end] if c.cue_span else "")))
+                elif kind == "vague":
+                    vague.append(_item(text, c.source_span.start, c.source_span.end, term=term,
+                                       rule="rule:attribution.vague_source", cue=c.cue_label or (text[c.cue_span.start:c.cue_span.end] if c.cue_span else "")))
+            if kind != "unknown" or speaker:
+                history.append((c.source_span.start, speaker, kind, actor))
+        cue_text = c.cue_label or (text[c.cue_span.start:c.cue_span.end] if c.cue_span else "")
+        parts = [p for p in (c.source_span, c.cue_span, *c.content) if p is not None]
+        span = Span(min(p.start for p in parts), max(p.end for p in parts))
+        quotes.append(Quote(
+            type=c.type, speaker=speaker, speaker_kind=kind, actor=actor, cue=cue_text,
+            cue_class=c.cue.cls if c.cue else "", cue_weight=c.cue.weight if c.cue else 0.0,
+            span=span, speaker_span=c.source_span, cue_span=c.cue_span, content=tuple(c.content), rule=c.rule,
+            speaker_text=stext, speaker_rule=srule,
+        ))
+    quotes.sort(key=lambda q: (q.span.start, q.span.end))
+    vague.extend(_standalone_vague(parsed, lex, vague))
+    vague.sort(key=lambda v: v["start"])
+    anonymous.sort(key=lambda v: v["start"])
+    claims = _unattributed_claims(parsed, quotes, lex)
+    summary = _summary(parsed, quotes, anonymous, vague, claims)
+    return Attribution(text, tuple(quotes), tuple(anonymous), tuple(vague), tuple(claims), summary)
+
+
+def _standalone_vague(parsed, lex: _Lex, found: list[dict]) -> list[dict]:
+    text = parsed.text
+    out = []
+    taken = [(v["start"], v["end"]) for v in found]
+    for pat, kind, term in lex.standalone:
+        for m in pat.finditer(text):
+            s, e = m.start(), m.end()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            if parsed.in_quotes(Span(s, e)):
+                continue
+            taken.append((s, e))
+            out.append(_item(text, s, e, term=term, rule="rule:attribution.vague_phrase", cue=""))
+    return out
+
+
+def _claim_markers(parsed, sent_span: Span, lex: _Lex) -> list[dict]:
+    doc = parsed.doc
+    text = parsed.text
+    sp = doc.char_span(sent_span.start, sent_span.end, alignment_mode="expand")
+    if sp is None:
+        return []
+    out = []
+    for e in sp.ents:
+        if e.label_ in ("CARDINAL", "PERCENT", "MONEY", "QUANTITY"):
+            out.append(_item(text, e.start_char, e.end_char, kind="number", rule="rule:attribution.claim_number"))
+    toks = list(sp)
+    for i, t in enumerate(toks):
+        lem = _lemma(t)
+        for words, kind in lex.claim_multi.get(lem, ()) + lex.claim_multi.get(t.lower_, ()):
+            if i + len(words) <= len(toks) and all(w in (toks[i + k].lower_, _lemma(toks[i + k])) for k, w in enumerate(words)):
+                end = toks[i + len(words) - 1]
+                out.append(_item(text, t.idx, end.idx + len(end.text), kind=kind, rule=f"rule:attribution.claim_{kind}"))
+        kind = lex.claim_single.get(lem) or lex.claim_single.get(t.lower_)
+        if kind:
+            out.append(_item(text, t.idx, t.idx + len(t.text), kind=kind, rule=f"rule:attribution.claim_{kind}"))
+    return out
+
+
+def _unattributed_claims(parsed, quotes: Sequence[Quote], lex: _Lex) -> list[dict]:
+    text = parsed.text
+    attributed: list[Span] = []
+    sourced_paras: set[int] = set()
+    for q in quotes:
+        attributed.extend(q.content)
+        if q.cue_span is not None:
+            attributed.append(q.cue_span)
+        if q.speaker_kind not in ("vague", "unknown") and q.type != "agentless":
+            for p in (q.speaker_span, q.cue_span, *q.content):
+                if p is not None:
+                    sourced_paras.add(parsed.paragraph_index(p.start))
+    quote_marks = [_outer(text, qs) for qs in parsed.quotes]
+    out = []
+    for s in parsed.sentences:
+        if parsed.paragraph_index(s.start) in sourced_paras:
+            continue
+        n = len(s)
+        if n == 0:
+            continue
+        cov = sum(_overlap(s, a) for a in attributed) + sum(_overlap(s, a) for a in quote_marks)
+        if cov / n > 0.5:
+            continue
+        markers = [m for m in _claim_markers(parsed, s, lex)
+                   if not any(a.start <= m["start"] and m["end"] <= a.end for a in attributed + quote_marks)]
+        if not markers:
+            continue
+        if len(text[s.start:s.end].split()) < 4:
+            continue  # captions and fragments
+        kinds = sorted({m["kind"] for m in markers})
+        out.append(_item(text, s.start, s.end, kinds=kinds, markers=markers, rule="rule:attribution.unattributed_claim"))
+    return out
+
+
+def _summary(parsed, quotes: Sequence[Quote], anonymous, vague, claims) -> dict[str, Any]:
+    doc = parsed.doc
+    words = [t for t in doc if not (t.is_punct or t.is_space)]
+    n_words = len(words)
+    spans = sorted({c for q in quotes if q.type != "agentless" for c in q.content}, key=lambda s: s.start)
+    starts = [t.idx for t in words]
+    import bisect
+
+    def count_in(span: Span) -> int:
+        return bisect.bisect_left(starts, span.end) - bisect.bisect_left(starts, span.start)
+
+    # union of quoted spans
+    union: list[Span] = []
+    for s in spans:
+        if union and s.start <= union[-1].end:
+            union[-1] = Span(union[-1].start, max(union[-1].end, s.end))
+        else:
+            union.append(s)
+    quoted_words = sum(count_in(s) for s in union)
+    by_speaker_words: Counter = Counter()
+    cue_classes: dict[str, Counter] = defaultdict(Counter)
+    kinds_seen: dict[str, set] = defaultdict(set)
+    for q in quotes:
+        name = q.actor or q.speaker or "(unattributed)"
+        kinds_seen[q.speaker_kind].add(name.lower())
+        if q.type != "agentless":
+            by_speaker_words[name] += sum(count_in(c) for c in q.content)
+        if q.cue_class:
+            cue_classes[name][q.cue_class] += 1
+    total_q = sum(by_speaker_words.values())
+    return {
+        "n_quotes": len(quotes),
+        "n_direct": sum(q.type == "direct" for q in quotes),
+        "n_indirect": sum(q.type == "indirect" for q in quotes),
+        "n_according_to": sum(q.type == "according_to" for q in quotes),
+        "n_agentless": sum(q.type == "agentless" for q in quotes),
+        "n_anonymous": len(anonymous),
+        "n_vague": len(vague),
+        "n_unattributed_claims": len(claims),
+        "words": n_words,
+        "quoted_words": quoted_words,
+        "quoted_share": round(quoted_words / n_words, 4) if n_words else 0.0,
+        "sources_by_kind": {k: len(kinds_seen.get(k, ())) for k in SPEAKER_KINDS},
+        "quoted_words_by_actor": {k: round(v / total_q, 4) for k, v in by_speaker_words.most_common()} if total_q else {},
+        "cue_classes_by_speaker": {k: dict(v) for k, v in cue_classes.items()},
+        "cue_classes": dict(sum(cue_classes.values(), Counter())),
+        "method": "quoted_share = words inside direct, indirect and according-to content / words in the article",
+    }
