@@ -1,0 +1,967 @@
+"""The corpus store: articles grouped by event, and their analyses cached, in one SQLite file.
+
+What it holds
+    ``events``    one row per event (a name such as ``soleimani-2020`` or ``example``);
+    ``articles``  one row per article of an event: outlet, lean, URL, title, date, the
+                  sha256 of ``Article.text`` (unique within an event) and the whole
+                  :class:`~framing.schema.Article` as JSON;
+    ``analyses``  one row per (text sha256, analysis key): the whole
+                  :class:`~framing.pipeline.Analysis` as JSON. The analysis key is
+                  :func:`framing.pipeline.analyzer_version` (code version, lexicon and
+                  model digests), extended with the digest of the event's
+                  ``actors.toml`` when one is used. A cached analysis is reused
+                  until the text or the key changes; then it is recomputed.
+
+Where it lives
+    ``--db PATH`` / ``Store(path)``; else the environment variable ``FRAMING_DB``;
+    else ``platformdirs.user_data_dir("framing")/corpus.sqlite`` (:func:`default_path`).
+
+Guarantees
+    * Every write is a transaction (``BEGIN IMMEDIATE`` ... ``COMMIT``). An import
+      validates its whole input before writing anything and is idempotent
+      (re-importing adds nothing); URL lists and batch analyses commit one article
+      per transaction as each completes, so a killed run keeps everything finished
+      and a re-run does only what is missing.
+    * WAL journal, ``busy_timeout`` and foreign keys are on for every connection, so
+      several processes can read and write one store at once; SQLite serialises the
+      writers (the second waits up to ``busy_timeout`` ms).
+    * Errors a user can cause are one-line :class:`~framing.errors.CorpusError` or
+      :class:`~framing.errors.InputError` messages (``file:line`` for bad JSON Lines),
+      raised before anything is written.
+
+Batch analysis (:meth:`Store.analyze_event`) spreads articles over worker
+processes (``ProcessPoolExecutor``, each worker imports framing and parses on
+its own core); the parent is the only writer.
+
+Known limits: the store keeps texts, not the raw pages; duplicates are found by
+exact text hash only (a re-extracted page with one changed character is a new
+article); no locking of work between two concurrent ``analyze`` runs, so both may
+compute the same missing analysis (the second write replaces the first with an
+identical result).
+
+The design follows sqlite-utils (library first, CLI mirrors it) and SQLite's own
+advice on WAL and ``busy_timeout`` for multi-process use.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import logging
+import os
+import re
+import sqlite3
+import time
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+
+from .errors import CorpusError, FramingError, InputError
+from .schema import Article
+
+log = logging.getLogger(__name__)
+
+STORE_FORMAT = 1
+APPLICATION = "framing-corpus"
+BUSY_TIMEOUT_MS = 60_000
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+_EVENT_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+LEANS = ("left", "center", "right")
+
+Progress = Callable[[int, int, str], None]
+"""A progress callback: ``(done, total, label)``; the CLI draws a bar with it."""
+
+RULES: dict[str, str] = {
+    "corpus.cache_hit": "analysis served from the store: same text sha256 and same analysis key",
+    "corpus.recomputed": "analysis computed now: no stored analysis for this text under the current analysis key",
+}
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS events (
+    name        TEXT PRIMARY KEY,
+    description TEXT NOT NULL DEFAULT '',
+    created_at  TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS articles (
+    id           INTEGER PRIMARY KEY,
+    event        TEXT NOT NULL REFERENCES events(name) ON DELETE CASCADE,
+    record_id    TEXT,
+    outlet       TEXT,
+    lean         TEXT,
+    url          TEXT,
+    title        TEXT,
+    published    TEXT,
+    text_kind    TEXT,
+    text_sha256  TEXT NOT NULL,
+    article_json TEXT NOT NULL,
+    imported_at  TEXT NOT NULL,
+    UNIQUE (event, text_sha256)
+);
+CREATE INDEX IF NOT EXISTS articles_sha ON articles(text_sha256);
+CREATE INDEX IF NOT EXISTS articles_url ON articles(event, url);
+CREATE TABLE IF NOT EXISTS analyses (
+    text_sha256      TEXT NOT NULL,
+    analyzer_version TEXT NOT NULL,
+    analysis_json    TEXT NOT NULL,
+    created_at       TEXT NOT NULL,
+    PRIMARY KEY (text_sha256, analyzer_version)
+);
+"""
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def default_path() -> Path:
+    """The store used when no path is given: ``$FRAMING_DB`` or the user data directory."""
+    env = os.environ.get("FRAMING_DB")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("framing")) / "corpus.sqlite"
+
+
+def check_event_name(event: str) -> str:
+    """Return ``event`` if it is a usable event name (letters, digits, ``.``, ``_``, ``-``), else raise InputError."""
+    if not isinstance(event, str) or not _EVENT_RE.match(event):
+        raise InputError(
+            f"event name {event!r} is not usable; use letters, digits, '.', '_' or '-' (e.g. soleimani-2020), at most 100 characters"
+        )
+    return event
+
+
+def bundled_actor_file(event: str) -> Path | None:
+    """``corpora/<event>/actors.toml`` shipped with framing, if there is one for this event."""
+    try:
+        from importlib.resources import files
+
+        p = files("framing.corpora").joinpath(event, "actors.toml")
+        return Path(str(p)) if p.is_file() else None
+    except (ModuleNotFoundError, FileNotFoundError, NotADirectoryError):  # pragma: no cover
+        return None
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did: articles added, already present (skipped), and failures (source, one-line reason)."""
+
+    event: str
+    added: int = 0
+    existing: int = 0
+    failed: tuple[tuple[str, str], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "event": self.event,
+            "added": self.added,
+            "existing": self.existing,
+            "failed": [{"source": s, "error": e} for s, e in self.failed],
+        }
+
+
+@dataclass(frozen=True)
+class AnalyzeResult:
+    """What a batch analysis did: analyses computed now, served from the cache, failures (article id, reason)."""
+
+    event: str
+    total: int
+    computed: int = 0
+    cached: int = 0
+    failed: tuple[tuple[str, str], ...] = ()
+    seconds: float = 0.0
+    workers: int = 1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "event": self.event,
+            "total": self.total,
+            "computed": self.computed,
+            "cached": self.cached,
+            "failed": [{"article": a, "error": e} for a, e in self.failed],
+            "seconds": round(self.seconds, 3),
+            "workers": self.workers,
+        }
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """A row of the ``articles`` table (without the article JSON)."""
+
+    id: int
+    event: str
+    record_id: str | None
+    outlet: str | None
+    lean: str | None
+    url: str | None
+    title: str | None
+    published: str | None
+    text_kind: str | None
+    text_sha256: str
+    words: int
+    analyzed: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+# --------------------------------------------------------------------------- record mapping
+
+
+def _as_str(v: Any) -> str | None:
+    if v is None:
+        return None
+    if isinstance(v, (list, tuple)):
+        parts = [str(x).strip() for x in v if str(x).strip()]
+        return ", ".join(parts) or None
+    s = str(v).strip()
+    return s or None
+
+
+def _norm_lean(v: Any) -> str | None:
+    s = _as_str(v)
+    return s.lower() if s else None
+
+
+_RECORD_META = ("id", "outlet", "outlet_country", "text_kind", "date_kind", "lean_scope", "lean_source", "source_topic", "framing")
+
+
+def article_from_record(rec: Mapping[str, Any], *, where: str, event: str, check_language: bool = True) -> Article:
+    """Map one JSON Lines record (the shared corpus format) to an Article.
+
+    ``title`` -> title; ``text`` -> body; ``outlet_normalized`` (else ``outlet``) -> outlet;
+    ``url``; ``date`` -> published; ``authors`` -> byline; ``id``, ``lean``, ``text_kind``,
+    the raw ``outlet`` and a few descriptive fields go into ``Article.meta``.
+    """
+    from .errors import ExtractionError
+    from .ingest import load_text
+
+    text = rec.get("text")
+    if not isinstance(text, str):
+        raise InputError(f"{where}: the record has no 'text' string; each line needs at least \"text\" (and usually \"title\")")
+    title = rec.get("title")
+    if title is not None and not isinstance(title, str):
+        raise InputError(f"{where}: 'title' must be a string, got {type(title).__name__}")
+    meta = {"event": event}
+    for k in _RECORD_META:
+        s = _as_str(rec.get(k))
+        if s is not None:
+            meta["record_" + k if k in ("id", "outlet") else k] = s
+    lean = _norm_lean(rec.get("lean"))
+    if lean:
+        meta["lean"] = lean
+    try:
+        return load_text(
+            text,
+            title=title or None,
+            url=_as_str(rec.get("url")),
+            outlet=_as_str(rec.get("outlet_normalized")) or _as_str(rec.get("outlet")),
+            published=_as_str(rec.get("date") or rec.get("published")),
+            byline=_as_str(rec.get("authors") or rec.get("byline")),
+            source=where,
+            extractor="jsonl-record",
+            meta=meta,
+            check_language=check_language,
+        )
+    except ExtractionError as exc:
+        raise InputError(f"{where}: {exc}") from None
+
+
+def read_jsonl_records(path: Path) -> Iterator[tuple[int, dict]]:
+    """Yield ``(line number, record)`` for every non-blank line; InputError naming ``file:line`` otherwise."""
+    try:
+        fh = path.open("r", encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file; check the path") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the file ({exc.strerror}); check its permissions") from None
+    with fh:
+        try:
+            for n, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                try:
+                    rec = json.loads(line.strip())
+                except json.JSONDecodeError as exc:
+                    raise InputError(f"{path}:{n}: not valid JSON ({exc.msg} at column {exc.colno}); each line must be one JSON object") from None
+                if not isinstance(rec, dict):
+                    raise InputError(f"{path}:{n}: expected a JSON object, got {type(rec).__name__}")
+                yield n, rec
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{path}: not valid UTF-8 (byte {exc.start}); re-save it as UTF-8") from None
+
+
+# --------------------------------------------------------------------------- workers
+
+
+def _analyze_job(article_json: str, overrides: Any) -> str:
+    """Worker-process entry: restore the Article, analyze it, return the Analysis JSON."""
+    from .pipeline import analyze
+
+    art = Article.from_dict(json.loads(article_json))
+    return analyze(art, event_actors=overrides).to_json()
+
+
+def _worker_init() -> None:  # pragma: no cover - runs in worker processes
+    import signal
+
+    # Ctrl-C goes to the parent, which cancels the pool; workers just stop.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        from .nlp import get_nlp
+
+        get_nlp()
+    except Exception:  # the job itself will report the problem
+        pass
+
+
+# --------------------------------------------------------------------------- the store
+
+
+class Store:
+    """One corpus store file. Open with ``Store(path)`` (``None`` = :func:`default_path`).
+
+    Use as a context manager or call :meth:`close`. Each Store holds one SQLite
+    connection; open one Store per thread or process.
+    """
+
+    def __init__(self, path: str | os.PathLike | None = None, *, create: bool = True):
+        self.path = Path(path).expanduser() if path is not None else default_path()
+        self._version: str | None = None
+        self._overrides_cache: dict[str, tuple[Any, str]] = {}
+        p = self.path
+        if p.is_dir():
+            raise CorpusError(f"{p} is a folder; give the path of a store file (e.g. {p / 'corpus.sqlite'})")
+        if not p.exists():
+            if not create:
+                raise CorpusError(f"{p}: no corpus store there; import articles first (framing corpus import FILE --event NAME)")
+            try:
+                p.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise CorpusError(f"{p.parent}: cannot create the folder for the store ({exc.strerror}); choose another --db path") from None
+        elif not os.access(p, os.R_OK):
+            raise CorpusError(f"{p}: cannot read the store file (permission denied); check its permissions or choose another --db path")
+        else:
+            with p.open("rb") as fh:
+                head = fh.read(16)
+            if head and head != b"SQLite format 3\x00":
+                raise CorpusError(f"{p} is not a framing corpus store (not an SQLite database); choose another --db path")
+        try:
+            self._con = sqlite3.connect(str(p), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise CorpusError(f"{p}: cannot open the store ({exc}); check the path and its permissions") from None
+        self._con.row_factory = sqlite3.Row
+        try:
+            self._setup()
+        except sqlite3.DatabaseError as exc:
+            self._con.close()
+            msg = str(exc)
+            if "not a database" in msg or "malformed" in msg:
+                raise CorpusError(f"{p} is not a framing corpus store ({msg}); choose another --db path") from None
+            if "readonly" in msg or "read-only" in msg or "unable to open" in msg:
+                raise CorpusError(f"{p}: the store cannot be written ({msg}); check the file and folder permissions") from None
+            raise CorpusError(f"{p}: cannot use the store ({msg})") from None
+
+    # -- connection setup --------------------------------------------------
+
+    def _setup(self) -> None:
+        con = self._con
+        con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        con.execute("PRAGMA foreign_keys = ON")
+        for attempt in range(50):
+            try:
+                mode = con.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+                break
+            except sqlite3.OperationalError as exc:  # another process is switching the mode right now
+                if "locked" not in str(exc) or attempt == 49:
+                    raise
+                time.sleep(0.1)
+        if str(mode).lower() != "wal":  # pragma: no cover - e.g. some network filesystems
+            log.warning("%s: WAL journal not available (journal_mode=%s); concurrent use will be slower", self.path, mode)
+        con.execute("PRAGMA synchronous = NORMAL")
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if tables and "meta" not in tables:
+            raise CorpusError(
+                f"{self.path} is an SQLite database but not a framing corpus store (tables: {', '.join(sorted(tables)[:5])}); "
+                "choose another --db path"
+            )
+        if "meta" in tables:
+            row = con.execute("SELECT value FROM meta WHERE key='application'").fetchone()
+            if row is None or row[0] != APPLICATION:
+                raise CorpusError(f"{self.path} is an SQLite database but not a framing corpus store; choose another --db path")
+            fmt = con.execute("SELECT value FROM meta WHERE key='store_format'").fetchone()
+            if fmt is not None and int(fmt[0]) > STORE_FORMAT:
+                raise CorpusError(
+                    f"{self.path} was written by a newer framing (store format {fmt[0]}, this one reads {STORE_FORMAT}); upgrade framing"
+                )
+            return
+        with self._write():
+            for stmt in _SCHEMA.split(";"):
+                if stmt.strip():
+                    con.execute(stmt)
+            con.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('application', ?)", (APPLICATION,))
+            con.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('store_format', ?)", (str(STORE_FORMAT),))
+            con.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('created_at', ?)", (_now(),))
+
+    class _Tx:
+        def __init__(self, con: sqlite3.Connection):
+            self.con = con
+
+        def __enter__(self):
+            self.con.execute("BEGIN IMMEDIATE")
+            return self.con
+
+        def __exit__(self, et, ev, tb):
+            if et is None:
+                self.con.execute("COMMIT")
+            else:
+                self.con.execute("ROLLBACK")
+            return False
+
+    def _write(self) -> "Store._Tx":
+        """A write transaction: ``BEGIN IMMEDIATE`` (waits for other writers), COMMIT or ROLLBACK."""
+        return Store._Tx(self._con)
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.path)!r})"
+
+    # -- events ------------------------------------------------------------
+
+    def _ensure_event(self, con: sqlite3.Connection, event: str, description: str = "") -> None:
+        con.execute(
+            "INSERT OR IGNORE INTO events(name, description, created_at) VALUES (?, ?, ?)", (event, description, _now())
+        )
+
+    def has_event(self, event: str) -> bool:
+        return self._con.execute("SELECT 1 FROM events WHERE name=?", (event,)).fetchone() is not None
+
+    def _require_event(self, event: str) -> None:
+        check_event_name(event)
+        if not self.has_event(event):
+            names = [r[0] for r in self._con.execute("SELECT name FROM events ORDER BY name")]
+            known = f"known events: {', '.join(names)}" if names else "the store is empty"
+            raise CorpusError(
+                f"no event {event!r} in the store {self.path} ({known}); import articles with: framing corpus import FILE --event {event}"
+            )
+
+    def events(self) -> list[dict[str, Any]]:
+        """Every event: name, description, number of articles, of outlets, and of articles analyzed under the current key."""
+        out = []
+        for r in self._con.execute(
+            "SELECT e.name, e.description, e.created_at, COUNT(a.id) AS n, COUNT(DISTINCT a.outlet) AS outlets "
+            "FROM events e LEFT JOIN articles a ON a.event = e.name GROUP BY e.name ORDER BY e.name"
+        ):
+            key = self.analysis_key(r["name"])
+            done = self._con.execute(
+                "SELECT COUNT(*) FROM articles a JOIN analyses x ON x.text_sha256 = a.text_sha256 AND x.analyzer_version = ? "
+                "WHERE a.event = ?",
+                (key, r["name"]),
+            ).fetchone()[0]
+            out.append(
+                {
+                    "name": r["name"],
+                    "description": r["description"],
+                    "created_at": r["created_at"],
+                    "articles": r["n"],
+                    "outlets": r["outlets"],
+                    "analyzed": done,
+                }
+            )
+        return out
+
+    # -- adding articles ---------------------------------------------------
+
+    def _insert(self, con: sqlite3.Connection, event: str, article: Article) -> bool:
+        """Insert one article (inside the caller's transaction); False when the event already holds this text."""
+        cur = con.execute(
+            "INSERT OR IGNORE INTO articles(event, record_id, outlet, lean, url, title, published, text_kind, text_sha256, "
+            "article_json, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                event,
+                article.get("record_id"),
+                article.outlet,
+                article.get("lean"),
+                article.url,
+                article.title or None,
+                article.published,
+                article.get("text_kind"),
+                article.sha256,
+                json.dumps(article.to_dict(), ensure_ascii=False),
+                _now(),
+            ),
+        )
+        return cur.rowcount == 1
+
+    def add_articles(self, articles: Iterable[Article], event: str, *, description: str = "") -> ImportResult:
+        """Add Articles to ``event`` in ONE transaction (all or nothing); texts already in the event are skipped."""
+        check_event_name(event)
+        arts = list(articles)
+        added = 0
+        with self._write() as con:
+            self._ensure_event(con, event, description)
+            for art in arts:
+                art = _with_meta(art, event=event)
+                added += self._insert(con, event, art)
+        return ImportResult(event, added=added, existing=len(arts) - added)
+
+    def add_article(self, article: Article, event: str) -> bool:
+        """Add one Article (its own transaction); False when the event already holds this text."""
+        return self.add_articles([article], event).added == 1
+
+    def import_jsonl(
+        self,
+        path: str | os.PathLike,
+        event: str,
+        *,
+        skip_bad: bool = False,
+        check_language: bool = True,
+        progress: Progress | None = None,
+    ) -> ImportResult:
+        """Import a JSON Lines file in the shared corpus format (see :func:`article_from_record`).
+
+        The whole file is read and checked first; a malformed line raises InputError
+        naming ``file:line`` and nothing is written (``skip_bad=True`` skips bad
+        records instead and lists them in ``failed``). Then one transaction adds
+        every article; re-importing the same file adds nothing.
+        """
+        check_event_name(event)
+        p = Path(path)
+        if p.is_dir():
+            raise InputError(f"{p} is a folder; use import_dir for folders of .txt/.html files")
+        records = list(read_jsonl_records(p))
+        if not records:
+            raise InputError(f"{p}: no records (the file is empty); each line must be one JSON object with \"title\" and \"text\"")
+        arts: list[Article] = []
+        failed: list[tuple[str, str]] = []
+        for i, (n, rec) in enumerate(records, 1):
+            where = f"{p}:{n}"
+            try:
+                arts.append(article_from_record(rec, where=where, event=event, check_language=check_language))
+            except FramingError as exc:
+                if not skip_bad:
+                    raise
+                failed.append((where, str(exc)))
+                log.warning("skipped %s", exc)
+            if progress:
+                progress(i, len(records), "reading")
+        res = self.add_articles(arts, event)
+        return replace(res, failed=tuple(failed))
+
+    def import_files(
+        self,
+        paths: Sequence[str | os.PathLike],
+        event: str,
+        *,
+        outlet: str | None = None,
+        lean: str | None = None,
+        skip_bad: bool = False,
+        check_language: bool = True,
+        progress: Progress | None = None,
+    ) -> ImportResult:
+        """Import article files (.txt/.md: first line is the headline; .html/.htm) with :func:`framing.ingest.load_path`.
+
+        All files are read first; then one transaction adds them (all or nothing).
+        ``outlet`` / ``lean`` apply to every file.
+        """
+        from .ingest import load_path
+
+        check_event_name(event)
+        lean = _norm_lean(lean)
+        arts: list[Article] = []
+        failed: list[tuple[str, str]] = []
+        for i, f in enumerate(paths, 1):
+            try:
+                art = load_path(f, check_language=check_language)
+            except FramingError as exc:
+                if not skip_bad:
+                    raise
+                failed.append((str(f), str(exc)))
+                log.warning("skipped %s", exc)
+                continue
+            finally:
+                if progress:
+                    progress(i, len(paths), "reading")
+            extra = {"record_id": Path(f).stem}
+            if lean:
+                extra["lean"] = lean
+            art = _with_meta(art, **extra)
+            if outlet:
+                art = replace(art, outlet=outlet)
+            arts.append(art)
+        res = self.add_articles(arts, event)
+        return replace(res, failed=tuple(failed))
+
+    def import_dir(self, path: str | os.PathLike, event: str, **kw: Any) -> ImportResult:
+        """Import every .txt/.md/.html/.htm file under a folder (recursively, in name order); see :meth:`import_files`."""
+        p = Path(path)
+        if not p.is_dir():
+            raise InputError(f"{p}: not a folder; give a folder of .txt/.md/.html files or a .jsonl file")
+        files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES and not f.name.startswith("."))
+        files = [f for f in files if f.name.upper() not in ("README.MD", "KEY.MD")]
+        if not files:
+            raise InputError(f"{p}: no .txt, .md, .html or .htm files in this folder")
+        return self.import_files(files, event, **kw)
+
+    def import_path(self, path: str | os.PathLike, event: str, **kw: Any) -> ImportResult:
+        """Dispatch on the path: a .jsonl file, a folder, or a single article file."""
+        p = Path(path)
+        if not p.exists():
+            raise InputError(f"{p}: no such file or folder; check the path")
+        if p.is_dir():
+            return self.import_dir(p, event, **kw)
+        if p.suffix.lower() in (".jsonl", ".ndjson"):
+            kw.pop("outlet", None)
+            kw.pop("lean", None)
+            return self.import_jsonl(p, event, **kw)
+        return self.import_files([p], event, **kw)
+
+    def add_urls(
+        self,
+        urls: Sequence[str | Mapping[str, Any]],
+        event: str,
+        *,
+        outlet: str | None = None,
+        lean: str | None = None,
+        workers: int = 4,
+        timeout: float = 15.0,
+        check_language: bool = True,
+        progress: Progress | None = None,
+    ) -> ImportResult:
+        """Fetch URLs (``framing.ingest.fetch_article``) with ``workers`` threads and add each article as it arrives.
+
+        ``urls`` holds strings or manifest records (dicts with ``url`` and optionally
+        ``outlet_normalized``/``outlet``, ``lean``, ``date``, ``id``, ``text_kind``;
+        record values win over ``outlet``/``lean``). URLs already in the event are
+        not fetched again. A URL that fails is logged, listed in ``failed`` with a
+        one-line reason, and skipped. Each article is committed in its own
+        transaction, so an interrupted run keeps what it fetched; re-run it to fetch
+        the rest.
+        """
+        from .ingest import fetch_article
+
+        check_event_name(event)
+        items: list[dict[str, Any]] = []
+        for u in urls:
+            d = {"url": u} if isinstance(u, str) else dict(u)
+            url = _as_str(d.get("url"))
+            if not url:
+                raise InputError(f"a URL list entry has no url: {json.dumps(d)[:80]}")
+            if not re.match(r"^https?://", url, re.I):
+                raise InputError(f"{url!r} is not an http(s) URL; give addresses starting with http:// or https://")
+            d["url"] = url
+            items.append(d)
+        with self._write() as con:
+            self._ensure_event(con, event)
+        have = {r[0] for r in self._con.execute("SELECT url FROM articles WHERE event=? AND url IS NOT NULL", (event,))}
+        todo = [d for d in items if d["url"] not in have]
+        existing = len(items) - len(todo)
+        added = 0
+        failed: list[tuple[str, str]] = []
+        done = existing
+        if progress:
+            progress(done, len(items), "fetching")
+
+        def fetch(d: dict[str, Any]) -> Article:
+            return fetch_article(d["url"], timeout=timeout, check_language=check_language)
+
+        with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+            futs = {pool.submit(fetch, d): d for d in todo}
+            pending = set(futs)
+            try:
+                while pending:
+                    ready, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    for fut in ready:
+                        d = futs[fut]
+                        done += 1
+                        try:
+                            art = fut.result()
+                        except FramingError as exc:
+                            failed.append((d["url"], str(exc)))
+                            log.warning("skipped %s: %s", d["url"], exc)
+                        except Exception as exc:  # a bug or an unexpected library error: report, keep going
+                            failed.append((d["url"], f"{type(exc).__name__}: {exc}"))
+                            log.warning("skipped %s: %s: %s", d["url"], type(exc).__name__, exc)
+                        else:
+                            meta: dict[str, str] = {}
+                            rid = _as_str(d.get("id"))
+                            if rid:
+                                meta["record_id"] = rid
+                            rl = _norm_lean(d.get("lean")) or _norm_lean(lean)
+                            if rl:
+                                meta["lean"] = rl
+                            tk = _as_str(d.get("text_kind"))
+                            if tk:
+                                meta["text_kind"] = tk
+                            art = _with_meta(art, **meta)
+                            out = _as_str(d.get("outlet_normalized")) or _as_str(d.get("outlet")) or outlet
+                            if out:
+                                art = replace(art, outlet=out)
+                            if not art.published and _as_str(d.get("date")):
+                                art = replace(art, published=_as_str(d.get("date")))
+                            if self.add_article(art, event):
+                                added += 1
+                            else:
+                                existing += 1
+                        if progress:
+                            progress(done, len(items), "fetching")
+            except BaseException:
+                for f in pending:
+                    f.cancel()
+                raise
+        return ImportResult(event, added=added, existing=existing, failed=tuple(failed))
+
+    # -- reading -----------------------------------------------------------
+
+    def _rows(self, event: str) -> list[sqlite3.Row]:
+        self._require_event(event)
+        return self._con.execute("SELECT * FROM articles WHERE event=? ORDER BY id", (event,)).fetchall()
+
+    @staticmethod
+    def _article(row: sqlite3.Row) -> Article:
+        art = Article.from_dict(json.loads(row["article_json"]))
+        return _with_meta(art, event=row["event"], store_id=str(row["id"]))
+
+    def articles(self, event: str) -> list[Article]:
+        """The event's articles, in import order (``meta`` carries ``event``, ``store_id``, ``lean``, ``record_id``...)."""
+        return [self._article(r) for r in self._rows(event)]
+
+    def list_articles(self, event: str) -> list[StoredArticle]:
+        """The event's articles as table rows, with whether each is analyzed under the current key."""
+        key = self.analysis_key(event)
+        done = {
+            r[0]
+            for r in self._con.execute(
+                "SELECT a.text_sha256 FROM articles a JOIN analyses x ON x.text_sha256=a.text_sha256 AND x.analyzer_version=? "
+                "WHERE a.event=?",
+                (key, event),
+            )
+        }
+        out = []
+        for r in self._rows(event):
+            words = int(json.loads(r["article_json"]).get("word_count") or 0)
+            out.append(
+                StoredArticle(
+                    r["id"], r["event"], r["record_id"], r["outlet"], r["lean"], r["url"], r["title"], r["published"],
+                    r["text_kind"], r["text_sha256"], words, r["text_sha256"] in done,
+                )
+            )
+        return out
+
+    def count(self, table: str = "articles", event: str | None = None) -> int:
+        """Row count of ``articles`` or ``analyses`` (optionally only for one event's texts)."""
+        if table not in ("articles", "analyses", "events"):
+            raise ValueError(table)
+        if event is None:
+            return self._con.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+        if table == "articles":
+            return self._con.execute("SELECT COUNT(*) FROM articles WHERE event=?", (event,)).fetchone()[0]
+        return self._con.execute(
+            "SELECT COUNT(*) FROM analyses WHERE text_sha256 IN (SELECT text_sha256 FROM articles WHERE event=?)", (event,)
+        ).fetchone()[0]
+
+    # -- analyses ----------------------------------------------------------
+
+    def analyzer_version(self) -> str:
+        """:func:`framing.pipeline.analyzer_version`, computed once per Store."""
+        if self._version is None:
+            from .pipeline import analyzer_version
+
+            self._version = analyzer_version()
+        return self._version
+
+    def event_actors(self, event: str | None) -> tuple[Any, str]:
+        """(overrides for :func:`framing.pipeline.analyze`, their digest) from the bundled ``corpora/<event>/actors.toml``."""
+        if not event:
+            return None, ""
+        if event not in self._overrides_cache:
+            f = bundled_actor_file(event)
+            if f is None:
+                self._overrides_cache[event] = (None, "")
+            else:
+                from .actors import load_actor_file
+
+                digest = hashlib.sha256(f.read_bytes()).hexdigest()[:12]
+                self._overrides_cache[event] = (load_actor_file(f), digest)
+        return self._overrides_cache[event]
+
+    def analysis_key(self, event: str | None = None) -> str:
+        """The cache key of analyses: analyzer version, plus the actors-file digest when the event has one."""
+        _, digest = self.event_actors(event)
+        v = self.analyzer_version()
+        return f"{v}+actors:{digest}" if digest else v
+
+    def cached_analysis(self, text_sha256: str, key: str) -> dict[str, Any] | None:
+        row = self._con.execute(
+            "SELECT analysis_json FROM analyses WHERE text_sha256=? AND analyzer_version=?", (text_sha256, key)
+        ).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def _put_analysis(self, text_sha256: str, key: str, analysis_json: str) -> None:
+        with self._write() as con:
+            con.execute(
+                "INSERT OR REPLACE INTO analyses(text_sha256, analyzer_version, analysis_json, created_at) VALUES (?,?,?,?)",
+                (text_sha256, key, analysis_json, _now()),
+            )
+
+    def get_or_analyze(self, article: Article, *, event: str | None = None, event_actors: Any = None):
+        """The Analysis of ``article``: from the cache when its text and the analysis key match, else computed and stored.
+
+        ``event`` picks the bundled actors file (``corpora/<event>/actors.toml``);
+        ``event_actors`` overrides it (then the cache key carries their digest).
+        """
+        from .pipeline import Analysis, analyze
+
+        if event_actors is not None:
+            digest = hashlib.sha256(json.dumps(event_actors, sort_keys=True, default=str).encode()).hexdigest()[:12]
+            overrides, key = event_actors, f"{self.analyzer_version()}+actors:{digest}"
+        else:
+            overrides, _ = self.event_actors(event)
+            key = self.analysis_key(event)
+        cached = self.cached_analysis(article.sha256, key)
+        if cached is not None:
+            log.debug("cache hit %s (%s)", article.sha256[:12], key)
+            return Analysis(article, Analysis.from_dict(cached).sections, cached.get("provenance", {}))
+        analysis = analyze(article, event_actors=overrides)
+        self._put_analysis(article.sha256, key, analysis.to_json())
+        return analysis
+
+    def analyses(self, event: str, *, compute_missing: bool = True) -> list:
+        """The Analysis of every article of ``event`` (import order). Cached ones are restored with
+        ``Analysis.from_dict`` (sections are dicts); missing ones are computed here and stored,
+        unless ``compute_missing=False`` (then they are left out). Each Analysis carries the
+        store's Article (with ``meta`` event/lean/record_id)."""
+        from .pipeline import Analysis
+
+        key = self.analysis_key(event)
+        out = []
+        for row in self._rows(event):
+            art = self._article(row)
+            cached = self.cached_analysis(row["text_sha256"], key)
+            if cached is not None:
+                out.append(Analysis(art, Analysis.from_dict(cached).sections, cached.get("provenance", {})))
+            elif compute_missing:
+                out.append(self.get_or_analyze(art, event=event))
+        return out
+
+    def missing(self, event: str) -> list[sqlite3.Row]:
+        """Articles of ``event`` without an analysis under the current key (one row per distinct text)."""
+        key = self.analysis_key(event)
+        self._require_event(event)
+        return self._con.execute(
+            "SELECT a.* FROM articles a LEFT JOIN analyses x ON x.text_sha256=a.text_sha256 AND x.analyzer_version=? "
+            "WHERE a.event=? AND x.text_sha256 IS NULL GROUP BY a.text_sha256 ORDER BY a.id",
+            (key, event),
+        ).fetchall()
+
+    def analyze_event(self, event: str, *, workers: int = 2, force: bool = False, progress: Progress | None = None) -> AnalyzeResult:
+        """Analyze every article of ``event`` that has no analysis under the current key.
+
+        ``workers`` > 1 runs a ``ProcessPoolExecutor`` (each worker process imports
+        framing and parses on its own core); this process writes each result in its
+        own transaction as it arrives, so killing the run loses only the analyses in
+        flight, and re-running computes only what is missing. ``force`` recomputes all.
+        """
+        t0 = time.perf_counter()
+        total = self.count("articles", event) if self.has_event(event) else 0
+        key = self.analysis_key(event)
+        overrides, _ = self.event_actors(event)
+        if force:
+            self._require_event(event)
+            rows = self._con.execute("SELECT * FROM articles WHERE event=? GROUP BY text_sha256 ORDER BY id", (event,)).fetchall()
+        else:
+            rows = self.missing(event)
+        todo = [(r["text_sha256"], r["record_id"] or str(r["id"]), r["article_json"]) for r in rows]
+        cached = total - len(todo) if not force else 0
+        computed = 0
+        failed: list[tuple[str, str]] = []
+        if progress:
+            progress(0, len(todo), "analyzing")
+        n_workers = max(1, min(int(workers), len(todo))) if todo else 1
+
+        def record(sha: str, label: str, result: str | None, exc: BaseException | None) -> None:
+            nonlocal computed
+            if exc is not None:
+                msg = str(exc) if isinstance(exc, FramingError) else f"{type(exc).__name__}: {exc}"
+                failed.append((label, msg))
+                log.warning("analysis of %s failed: %s", label, msg)
+            else:
+                self._put_analysis(sha, key, result)  # one transaction per article
+                computed += 1
+            if progress:
+                progress(computed + len(failed), len(todo), "analyzing")
+
+        if n_workers == 1:
+            for sha, label, aj in todo:
+                try:
+                    res, err = _analyze_job(aj, overrides), None
+                except Exception as exc:  # noqa: BLE001 - reported per article, the batch goes on
+                    res, err = None, exc
+                record(sha, label, res, err)
+        else:
+            import multiprocessing as mp
+
+            ctx = mp.get_context("spawn")
+            with ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx, initializer=_worker_init) as pool:
+                futs: dict[Future, tuple[str, str]] = {pool.submit(_analyze_job, aj, overrides): (sha, label) for sha, label, aj in todo}
+                pending = set(futs)
+                try:
+                    while pending:
+                        ready, pending = wait(pending, return_when=FIRST_COMPLETED)
+                        for fut in ready:
+                            sha, label = futs[fut]
+                            exc = fut.exception()
+                            record(sha, label, None if exc else fut.result(), exc)
+                except BaseException:
+                    for f in pending:
+                        f.cancel()
+                    raise
+        return AnalyzeResult(event, total, computed, cached, tuple(failed), time.perf_counter() - t0, n_workers)
+
+    def integrity_check(self) -> str:
+        """SQLite's ``PRAGMA integrity_check`` ("ok" when the file is sound)."""
+        return self._con.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+def _with_meta(article: Article, **extra: str) -> Article:
+    meta = dict(article.meta)
+    meta.update({k: str(v) for k, v in extra.items() if v is not None})
+    return replace(article, meta=tuple(sorted(meta.items())))
+
+
+def read_url_list(path: str | os.PathLike) -> list[str | dict[str, Any]]:
+    """URLs from a file: a ``.jsonl`` manifest (records with ``url`` and metadata) or plain text, one URL per line
+    (blank lines and ``#`` comments ignored)."""
+    p = Path(path)
+    if p.suffix.lower() in (".jsonl", ".ndjson"):
+        out: list[str | dict[str, Any]] = []
+        for n, rec in read_jsonl_records(p):
+            if not _as_str(rec.get("url")):
+                raise InputError(f"{p}:{n}: the record has no 'url'; a manifest line needs at least \"url\"")
+            out.append(rec)
+        return out
+    try:
+        lines = p.read_text(encoding="utf-8-sig").splitlines()
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file; check the path") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{p}: cannot read the URL list ({exc}); give a UTF-8 text file with one URL per line") from None
+    return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
