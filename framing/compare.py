@@ -106,7 +106,8 @@ UNNAMED_KINDS = {"anonymous", "vague", "vague_collective", "unknown", "none", ""
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,6}s?$")
-_SENT_SPLIT = re.compile(r"[^.!?\n]+(?:[.!?]+[\"”’')\]]*|\n|$)")
+_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(]?[A-Z0-9])")
+_ABBREV = {"mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "sen", "rep", "gov", "st", "jr", "sr", "vs", "maj", "adm", "prof", "inc", "co"}
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -153,17 +154,33 @@ def tokens(text: str, *, content_only: bool = True) -> list[tuple[str, int, int]
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Fallback sentence spans by regex (used when an analysis carries none)."""
+    """Fallback sentence spans by regex (used when an analysis carries none).
+
+    Splits at line breaks and after ``.``, ``!`` or ``?`` (with closing quotes)
+    followed by a space, except after a single capital letter (``U.S.``) or a
+    short title abbreviation (``Gen.``, ``Mr.``).
+    """
     spans = []
-    for m in _SENT_SPLIT.finditer(text):
-        s, e = m.start(), m.end()
+    for line in re.finditer(r"[^\n]+", text):
+        ls, seg = line.start(), line.group()
+        start = 0
+        for m in _BOUNDARY.finditer(seg):
+            before = seg[start : m.start() + 1]
+            last = re.search(r"([A-Za-z]+)\.$", before.rstrip("\"”’')]!?"))
+            if last and (len(last.group(1)) == 1 or last.group(1).lower() in _ABBREV):
+                continue
+            spans.append((ls + start, ls + m.end()))
+            start = m.end()
+        spans.append((ls + start, ls + len(seg)))
+    out = []
+    for s, e in spans:
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
         if e - s > 1:
-            spans.append((s, e))
-    return spans
+            out.append((s, e))
+    return out
 
 
 # ----------------------------------------------------------------------------- input normalisation
@@ -416,9 +433,10 @@ def fightin_words(
 
     Returns ``{term: (delta, z)}``; positive z = more typical of ``a``. The prior
     is ``alpha_w = alpha0 * prior_w / sum(prior)``; by default ``prior`` is the
-    pooled counts of a and b and ``alpha0`` the size of the smaller corpus
-    (at least 1,000 tokens) -- a prior as strong as the smaller sample, which
-    keeps one-off words from dominating.
+    pooled counts of a and b and ``alpha0 = n_a + n_b``, i.e. the prior counts
+    are the pooled counts themselves, as Monroe et al. use the whole corpus's
+    counts as the informative prior. This shrinks one-off words toward the
+    pooled rate, so a word must recur to stand out.
     """
     n_a, n_b = sum(counts_a.values()), sum(counts_b.values())
     vocab = set(counts_a) | set(counts_b)
@@ -426,7 +444,7 @@ def fightin_words(
         prior = {w: counts_a.get(w, 0) + counts_b.get(w, 0) for w in vocab}
     p_total = float(sum(prior.get(w, 0) for w in vocab)) or 1.0
     if alpha0 is None:
-        alpha0 = float(max(1000, min(n_a, n_b)))
+        alpha0 = float(n_a + n_b) or 1.0
     out = {}
     for w in vocab:
         a_w = alpha0 * prior.get(w, 0) / p_total
@@ -487,7 +505,7 @@ def _distinctive_terms(target: _Doc, peers: list[_Doc], top: int = TOP_TERMS) ->
         p_rows.append(r)
     return {
         "method": "log_odds_informative_dirichlet_prior",
-        "prior": f"pooled counts of target and peers scaled to alpha0={max(1000, min(n_a, n_b))}",
+        "prior": f"pooled counts of target and peers (alpha0 = {n_a + n_b})",
         "tokenizer": "regex word forms, lowercased (acronyms kept in capitals), scikit-learn English stop words removed",
         "n_tokens_target": n_a,
         "n_tokens_peers": n_b,
@@ -787,21 +805,38 @@ def _alias_map(docs: Sequence[_Doc]) -> dict[str, str]:
 
 
 def _entity(word: str, amap: Mapping[str, str]) -> str:
+    """Canonical form of a name: the actor it is an alias of, else its demonym's country if known (Iranian -> iran)."""
     w = _norm_name(word)
     if w in amap:
         return amap[w]
-    for suf, rep in (("ians", ""), ("ian", ""), ("ans", "a"), ("an", "a"), ("is", ""), ("i", "")):
+    for suf, rep in (("ians", ""), ("ian", ""), ("ans", "a"), ("an", "a"), ("is", ""), ("i", ""), ("s", "")):
         if w.endswith(suf) and len(w) - len(suf) >= 3:
             stem = w[: len(w) - len(suf)] + rep
             if stem in amap:
                 return amap[stem]
-            if suf in ("ian", "ians", "i", "is"):
-                return stem
     return w
+
+
+def _name_vocab(docs: Sequence[_Doc]) -> set[str]:
+    """Lowercased capitalised single words seen in the texts (mid-sentence), to confirm demonym stems."""
+    out = set()
+    for d in docs:
+        for m in re.finditer(r"(?<=[a-z,;] )[A-Z][a-z]{2,}\b", d.text):
+            out.add(m.group().lower())
+    return out
 
 
 _NUM = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])")
 _CAP = re.compile(r"\b(?:[A-Z]\.){2,}|\b[A-Z][a-zA-Z’'\-]+(?:\s+[A-Z][a-zA-Z’'\-]+)*")
+
+
+def _keep_cap(part: str, stop, cues) -> bool:
+    """A capitalised word that names something: acronyms always (US), other words unless stop words, cues or months."""
+    bare = part.replace(".", "")
+    if len(bare) >= 2 and bare.isupper():
+        return True
+    low = part.lower()
+    return low not in stop and low not in cues and low not in _MONTHS
 
 
 def _analyze_sentence(doc: _Doc, i: int, s: int, e: int, cues, amap, quotes) -> _Sent:
@@ -823,30 +858,41 @@ def _analyze_sentence(doc: _Doc, i: int, s: int, e: int, cues, amap, quotes) -> 
         elif lw[k] in cues and cues[lw[k]][0] == "number":
             numbers[k] = int(cues[lw[k]][1])
     cls = [cues.get(w, ("", ""))[0] for w in lw]
+    for k in list(numbers):  # "no one", "not one": a negation, not a count
+        if k > 0 and lw[k - 1] in ("no", "not") and not words[k][0][0].isdigit():
+            del numbers[k]
     entities = set()
+    stop = _stopwords()
     for m in _CAP.finditer(text):
-        if m.start() == 0 and " " not in m.group():
-            word = m.group()
-            if word.lower() in _stopwords() or word.lower() in cues:
-                continue
-        for part in [m.group()] + m.group().split():
+        parts = [p for p in m.group().split() if _keep_cap(p, stop, cues)]
+        if not parts:
+            continue
+        for part in ([" ".join(parts)] if len(parts) > 1 else []) + parts:
             ent = _entity(part, amap)
-            if ent and ent not in _stopwords() and ent not in _MONTHS and len(ent) > 1:
+            if ent and len(ent) > 1 and (ent not in stop or part.replace(".", "").isupper()):
                 entities.add(ent)
     casualty = None
     negated = False
-    cas_idx = [k for k, c in enumerate(cls) if c in ("killed", "injured", "casualty")]
-    for k in cas_idx:
-        window = range(max(0, k - 5), k)
-        if any(cls[j] == "negation" for j in window) or (k >= 2 and lw[k - 1] in ("not",) ):
-            negated = True
+    cas_idx = []
+    for k, c in enumerate(cls):
+        if c not in ("killed", "injured", "casualty"):
+            continue
+        if any(cls[j] == "negation" or lw[j] == "not" for j in range(max(0, k - 5), k)):
+            negated = True  # "no casualties", "no Americans were harmed", "not hurt"
+        else:
+            cas_idx.append(k)
     if cas_idx and numbers:
         k_best, n_best = min(((k, n) for n in numbers for k in cas_idx), key=lambda kn: abs(kn[0] - kn[1]))
         if abs(k_best - n_best) <= 6 and numbers[n_best] > 0:
             lo, hi = sorted((k_best, n_best))
             near = " ".join(w for w, _ in words[max(0, lo - 2) : hi + 4])
-            who = sorted({_entity(m.group(), amap) for m in _CAP.finditer(near)} - set(_MONTHS))
-            casualty = {"count": numbers[n_best], "type": cls[k_best], "who": who}
+            who = set()
+            for m in _CAP.finditer(near):
+                for part in m.group().split():
+                    if _keep_cap(part, stop, cues):
+                        who.add(_entity(part, amap))
+            casualty = {"count": numbers[n_best], "type": cls[k_best], "who": sorted(who)}
+    cas_idx = [k for k, c in enumerate(cls) if c in ("killed", "injured", "casualty")]
     checkable = []
     if numbers:
         checkable.append("number")
@@ -863,12 +909,14 @@ def _claim_sentences(doc: _Doc, cues, amap) -> list[_Sent]:
     return [_analyze_sentence(doc, i, s, e, cues, amap, quotes) for i, (s, e) in enumerate(doc.sentences())]
 
 
-def _claims(target: _Doc, peers: list[_Doc], *, support_sim: float = 0.3, related_sim: float = 0.12, max_items: int = 15) -> dict[str, Any]:
+def _claims(target: _Doc, peers: list[_Doc], *, support_sim: float = 0.3, related_sim: float = 0.15, max_items: int = 15) -> dict[str, Any]:
     from sklearn.feature_extraction.text import TfidfVectorizer
     import numpy as np
 
     cues = _cue_table()
     amap = _alias_map([target, *peers])
+    for name in _name_vocab([target, *peers]):
+        amap.setdefault(name, name)
     t_sents = _claim_sentences(target, cues, amap)
     p_sents: list[_Sent] = []
     p_by_doc: dict[str, list[_Sent]] = {}
@@ -907,9 +955,9 @@ def _claims(target: _Doc, peers: list[_Doc], *, support_sim: float = 0.3, relate
                 "quote": s.quote, "similarity": round(float(sim), 4), "relation": relation}
 
     def supports(t: _Sent, ps: _Sent, sim: float) -> bool:
-        if sim < support_sim:
+        if sim < support_sim and not (sim >= 0.6 * support_sim and len(t.entities & ps.entities) >= 2):
             return False
-        tn = {n for n in t.numbers if n > 0}
+        tn = {n for n in t.numbers if n > 1}  # "one of the ..." is not a count
         if tn and not tn <= ps.numbers:
             return False
         if t.casualty and ps.negated_casualty:
@@ -920,7 +968,7 @@ def _claims(target: _Doc, peers: list[_Doc], *, support_sim: float = 0.3, relate
         if not t.casualty or ctx_sim < related_sim:
             return False
         who = set(t.casualty["who"])
-        compatible = not who or not ps.entities or bool(who & (ps.entities | _sent_ctx_entities(ps)))
+        compatible = not who or bool(who & _sent_ctx_entities(ps)) or ctx_sim >= 2 * related_sim
         if ps.negated_casualty and not ps.casualty and compatible:
             return True
         if ps.casualty and ps.casualty["type"] == t.casualty["type"] and ps.casualty["count"] != t.casualty["count"]:
@@ -994,7 +1042,7 @@ def _omitted(target, peers, t_sents, p_sents, T, P, *, support_sim: float, max_i
             if docs[b] == docs[a] or docs[b] in sup_docs:
                 continue
             sb = p_sents[idx[b]]
-            an = {n for n in sa.numbers if n > 0}
+            an = {n for n in sa.numbers if n > 1}
             if an and not an & sb.numbers:
                 continue
             if sa.entities and not sa.entities & sb.entities:
@@ -1005,6 +1053,8 @@ def _omitted(target, peers, t_sents, p_sents, T, P, *, support_sim: float, max_i
         best_t = float(TT[a].max()) if TT.shape[1] else 0.0
         if best_t >= support_sim:
             continue
+        if any(TT[a][i] >= 0.6 * support_sim and len(sa.entities & t_sents[i].entities) >= 2 for i in range(TT.shape[1])):
+            continue  # the target reports it in other words
         cands.append((len(sup_docs) + 1, a, sup_docs, best_t))
     cands.sort(key=lambda c: (-c[0], c[1]))
     chosen: list[int] = []
