@@ -99,17 +99,45 @@ def model_name() -> str:
     )
 
 
+# Characters after which a sentence may end inside a line (closing quotes and brackets may follow them).
+_TERMINAL = frozenset(".!?\u2026\u203d")
+_CLOSERS = frozenset("\"'\u201d\u2019\u00bb)]}")
+
+
+def _may_end_sentence(tok) -> bool:
+    """True when ``tok`` can close a sentence: it ends with . ! ? or ... (or is a closing quote or bracket)."""
+    text = tok.text
+    return text[-1] in _TERMINAL or text in _CLOSERS or (len(text) > 1 and text[-1] in _CLOSERS and text[-2] in _TERMINAL)
+
+
 def _newline_boundaries(doc: "Doc") -> "Doc":
-    """Pipeline component (before the parser): a token after a line break starts a sentence."""
+    """Pipeline component (before the parser) fixing sentence starts the parser must respect.
+
+    * a token after a line break starts a sentence (a headline, dateline or
+      caption line is never glued into the next body sentence);
+    * inside a line, a token may start a sentence only after sentence-final
+      punctuation (``. ! ? ...``, possibly followed by a closing quote or
+      bracket), so an unpunctuated line such as ``PORT ELLIS, March 3`` is never
+      split by the parser; where a split is allowed the parser still decides;
+    * a whitespace token never starts a sentence of its own.
+    """
+    at_line_start = True
+    last_word = None  # the last non-space token of the current line
     for i, tok in enumerate(doc):
-        if i == 0:
+        if tok.is_space:
+            if i:
+                tok.is_sent_start = False
+            if "\n" in tok.text:
+                at_line_start, last_word = True, None
             continue
-        prev = doc[i - 1]
-        if "\n" in prev.text or "\n" in prev.whitespace_:
-            tok.is_sent_start = True
-        elif tok.is_space:
-            # a pure whitespace token never starts a sentence of its own
-            tok.is_sent_start = False
+        if i:
+            if at_line_start:
+                tok.is_sent_start = True
+            elif last_word is not None and not _may_end_sentence(last_word):
+                tok.is_sent_start = False
+        at_line_start, last_word = False, tok
+        if "\n" in tok.text or "\n" in tok.whitespace_:  # defensive: spaCy keeps line breaks in space tokens
+            at_line_start, last_word = True, None
     return doc
 
 
