@@ -268,11 +268,14 @@ class _Doc:
 
 
 def _peer_id(d: Mapping[str, Any], used: set[str]) -> str:
+    """A peer's id: its corpus record id (meta ``record_id`` or ``id``), else the first 12 hex of its text sha256."""
     art = d["article"]
     meta = dict(art.get("meta") or {})
-    base = str(meta.get("id") or art.get("sha256") or "")[:40] or "peer"
-    if "id" not in meta and art.get("sha256"):
-        base = art["sha256"][:12]
+    base = str(meta.get("record_id") or meta.get("id") or "")
+    if not base:
+        import hashlib
+
+        base = (art.get("sha256") or hashlib.sha256(art["text"].encode("utf-8")).hexdigest())[:12]
     pid, n = base, 2
     while pid in used or pid == "target":
         pid, n = f"{base}-{n}", n + 1
