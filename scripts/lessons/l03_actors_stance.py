@@ -1,0 +1,272 @@
+"""Lesson 3 — Actors and stance: heroes, villains, victims; who acts and who is acted upon."""
+
+from lessons_common import EXAMPLE_CORPUS, SETUP, code, key_code, key_md, md
+
+NAME = "03_actors_stance"
+
+CELLS = [
+    md(
+        """
+# Lesson 3 — Actors and stance: heroes, villains and victims
+
+*About 40 minutes.*
+
+## Learning goals
+By the end of this lesson you can:
+- list the **actors** of a news story (people, governments, groups) and notice when one actor is named in several ways;
+- describe the roles a story gives them: **hero**, **villain**, **victim** — and the evidence for each;
+- tell the **agent** (who acts) from the **patient** (who is acted upon) in a sentence, and see how the passive voice can hide the agent;
+- read framing's **stance** score for an actor and check it against the words it is based on.
+""",
+        "goals",
+    ),
+    md(
+        """
+## 1. Stories have characters
+
+Many news stories, like fairy tales, have a cast: someone who causes harm (a **villain**), someone who is harmed (a
+**victim**) and someone who helps or protects (a **hero**). Reporters rarely say "the villain" — the roles come from
+
+* **labels** attached to an actor: *the ruthless general*, *brave volunteers*;
+* **actions**: who *attacks*, *kills*, *threatens* and who *defends*, *protects*, *helps*;
+* **who is acted upon**: the people who *are killed*, *are forced to flee*.
+
+framing measures these and combines them into a **stance** toward each actor, from −1 (very negative) through 0
+(neutral) to +1 (very positive), with the words it is based on as evidence.
+"""
+    ),
+    SETUP,
+    code(
+        '''
+TITLE = "Border villages count the cost of Kestrian strike"
+TEXT = """Kestrian drones attacked a convoy near the village of Orsk on Sunday. The strike killed General Teodor Vashti and two farmworkers.
+
+Velmoran soldiers defended the crossing through the night, and volunteers helped families leave their homes.
+
+Villagers said Kestrian troops had threatened farmers near the river for months. Teachers in Orsk protected forty children in a school basement.
+
+Kestria's government praised its pilots. Velmora's Health Ministry said nine people were killed."""
+
+article = framing.load_text(TEXT, title=TITLE)
+print(article.text)
+'''
+    ),
+    md(
+        """
+### Try it: cast the story yourself
+Before running the analysis, decide for each actor — Kestria (and its drones, troops, government), Velmora (its
+soldiers, ministry), the villagers and farmers, the volunteers, the teachers, General Vashti — whether the story
+makes them a hero, a villain, a victim, or none. Write it down with the word that made you decide.
+""",
+        "try-it",
+    ),
+    md(
+        """
+## 2. framing's actor table
+
+* **mentions** — how often the actor is named (including other names for the same actor, e.g. *Kestria* and
+  *Kestrian*);
+* **agent / patient** — how often the actor does something to someone, and how often something is done to it;
+* **stance** and **stance label** — negative / neutral / positive;
+* **labels** — the words the text attaches to the actor.
+"""
+    ),
+    code(
+        """
+analysis = framing.analyze(article)
+
+def n(x):
+    return len(x) if isinstance(x, (list, tuple)) else x
+
+def words(labels):
+    return ", ".join(str(l.get("quote") or l.get("term") or l.get("label")) if isinstance(l, dict) else str(l)
+                     for l in labels or [])
+
+actors = analysis["actors"]
+table([{"actor": a["name"], "kind": a.get("kind"), "mentions": n(a.get("mentions")), "agent": a.get("agent"),
+        "patient": a.get("patient"), "stance": a.get("stance"), "label": a.get("stance_label"), "labels": words(a.get("labels"))}
+       for a in actors], caption="Actors")
+"""
+    ),
+    code(
+        """
+import matplotlib.pyplot as plt
+
+shown = [a for a in actors if a.get("stance") is not None][:10]
+fig, ax = plt.subplots(figsize=(6, 0.45 * len(shown) + 1))
+ax.barh([a["name"] for a in shown], [a["stance"] for a in shown], color="grey", edgecolor="black",
+        hatch=["//" if a["stance"] < 0 else "" for a in shown] if shown else None)
+ax.axvline(0, color="black", linewidth=0.8)
+ax.set_xlim(-1, 1)
+ax.set_xlabel("stance (-1 negative ... +1 positive); hatched bars are negative")
+ax.set_title("How the text treats each actor")
+ax.invert_yaxis()
+plt.show()
+"""
+    ),
+    md(
+        """
+### Where does a stance come from?
+Every stance comes with **evidence**: the exact words in the text and how much each one pushed the score up or down.
+Choose an actor by name and look at its evidence.
+""",
+        "try-it",
+    ),
+    code(
+        """
+WHO = actors[0]["name"] if actors else ""   # <- type another actor's name from the table
+chosen = next((a for a in actors if a["name"] == WHO), None)
+if chosen is None:
+    print("No actor with that name: copy a name from the table above.")
+else:
+    display(table([{"words": e.get("quote"), "weight": e.get("weight"), "why": e.get("detail") or e.get("rule")}
+                   for e in chosen.get("evidence", [])], caption=f"Evidence for the stance toward {WHO}"))
+""",
+        "try-it",
+    ),
+    md(
+        """
+### Exercise 1 — Heroes, villains and victims
+1. Fill in a table with one row per actor: *your* role (hero / villain / victim / none), the word that decided it,
+   and framing's stance label.
+2. Where do you and the tool disagree? Look at the evidence table for that actor: what did the tool base its stance on?
+3. The text never uses an insulting label. How does it still make one side look bad?
+""",
+        "exercise",
+    ),
+    key_md(
+        """
+### 🔑 Key to exercise 1
+| actor | role | deciding words |
+|---|---|---|
+| Kestria / Kestrian drones, troops, government | villain | *attacked*, *killed*, *had threatened farmers* (agent of harmful verbs) |
+| Velmoran soldiers | hero | *defended the crossing* |
+| volunteers | hero | *helped families* |
+| teachers in Orsk | hero | *protected forty children* |
+| villagers, farmers, farmworkers, children | victims | patients of *killed*, *threatened* |
+| General Vashti | victim here | patient of *killed*; the text says nothing about what he did |
+| Velmora's Health Ministry | none | a source (*said*) |
+
+framing should give Kestria a negative stance and Velmora's soldiers (or Velmora) a positive one, based mainly on
+the **connotation of the verbs** in which each is agent or patient (after Rashkin et al., 2016). The point of
+question 3: bias can live in **who is shown doing what** — Kestria only attacks and praises its own pilots; Velmora
+only defends and helps — with no loaded adjective at all. *Praised its pilots* is neutral in wording but, next to
+the civilian deaths, invites the reader to judge.
+"""
+    ),
+    md(
+        """
+## 3. Who acts? Active and passive
+
+The same event can be told with a clear agent, with a hidden agent, or with no agent at all. Run the cell: it analyzes
+four versions of one sentence and counts who is an agent and who is a patient.
+""",
+        "try-it",
+    ),
+    code(
+        """
+versions = {
+    "active":           "Kestrian soldiers shot two farmers near the river on Sunday.",
+    "passive + agent":  "Two farmers were shot by Kestrian soldiers near the river on Sunday.",
+    "agentless":        "Two farmers were shot near the river on Sunday.",
+    "no action at all": "Two farmers died near the river on Sunday.",
+}
+rows = []
+for name, sentence in versions.items():
+    an = framing.analyze(framing.load_text(sentence, title="Farmers killed near border river"))
+    for a in an["actors"]:
+        rows.append({"version": name, "actor": a["name"], "agent": a.get("agent"), "patient": a.get("patient"),
+                     "stance": a.get("stance")})
+    if not an["actors"]:
+        rows.append({"version": name, "actor": "(no actor found)"})
+table(rows, caption="Who acts in each version?")
+""",
+        "try-it",
+    ),
+    md(
+        """
+### Exercise 2 — Hiding the agent
+1. In which versions can a reader tell **who** fired? What happens to the Kestrian soldiers in the table as you go down?
+2. Which version would a Kestrian government spokesperson prefer? Which would a Velmoran one prefer? Why?
+3. Write your own four versions of a sentence about a different event (e.g. police and protesters, a company and
+   its workers), put them into `versions`, and run the cell again. Does the tool follow the agent correctly?
+""",
+        "exercise",
+    ),
+    key_md(
+        """
+### 🔑 Key to exercise 2
+1. Only the **active** and **passive + agent** versions name the soldiers. In the agentless version they disappear
+   from the actor table (or have agent = 0); in the last version nobody did anything — the farmers just *died*.
+   Expected table: soldiers are agents (or Kestrian soldiers / Kestria, depending on how actors are merged) in the
+   first two rows, the farmers are patients in the first three.
+2. A Kestrian spokesperson would prefer the agentless or *died* version (no one is responsible); a Velmoran one the
+   active version (Kestria is the subject of *shot*).
+3. Watch for students who notice the tool's limits: unusual verbs not in its connotation list get no role; a
+   passive with *by* may be read correctly or not. This is a good bridge to lesson 5.
+"""
+    ),
+    md(
+        """
+## 4. One actor, two outlets
+
+In the example corpus, different outlets tell the same story. Compare how two of them treat the same person.
+The hawkish and the state-media articles usually differ most.
+""",
+        "try-it",
+    ),
+    EXAMPLE_CORPUS,
+    code(
+        """
+FIRST, SECOND = 1, 3        # <- two article numbers from the table above
+PERSON = "Vashti"           # <- part of an actor's name
+
+def stance_of(number, part):
+    an = framing.analyze(example_article(number))
+    for a in an["actors"]:
+        if part.lower() in a["name"].lower() or any(part.lower() in x.lower() for x in a.get("aliases", [])):
+            return {"outlet": an["article"]["outlet"], "actor": a["name"], "stance": a.get("stance"),
+                    "label": a.get("stance_label"), "labels": words(a.get("labels"))}
+    return {"outlet": an["article"]["outlet"], "actor": f"({part} not found)"}
+
+table([stance_of(FIRST, PERSON), stance_of(SECOND, PERSON)], caption=f"How two outlets treat {PERSON}")
+""",
+        "try-it",
+    ),
+    md(
+        """
+### Exercise 3 — Same person, different character
+1. With the cell above, compare the stance toward **General Vashti** in two outlets of your choice. Which words does
+   each outlet attach to him?
+2. Do the same for **President Anselm Rook** or **Kestria**. Is one outlet negative about everyone, or only about one side?
+3. In one sentence each, describe the "story" each outlet tells: who is the hero, who the villain?
+""",
+        "exercise",
+    ),
+    key_md(
+        """
+### 🔑 Key to exercise 3
+The example corpus's key (`corpora/example/KEY.md`, shipped with framing) lists the devices each article uses.
+Expected pattern: the **state media** article of Velmora makes Vashti a hero and martyr (*heroic commander*,
+*martyred*) and Kestria the villain (*aggressors*, *regime*, *cowardly terrorist act*); the **hawkish** article does the
+reverse (Vashti as a commander of attacks, Kestria acting to protect its people). The **wire** article stays near
+neutral for both. Students should notice that the *same facts* support both stories. The next cell runs the
+comparison for Vashti in every article.
+"""
+    ),
+    key_code(
+        """
+table([stance_of(i, "Vashti") for i in range(len(example_rows))], caption="Vashti in every article of the example corpus")
+"""
+    ),
+    md(
+        """
+## Summary
+* Stories cast actors as heroes, villains and victims through labels, actions and who is acted upon.
+* The passive voice and verbs like *died* can hide who is responsible.
+* framing's stance score is only as good as its evidence — always look at the words behind it.
+
+**Next lesson:** the same event in many outlets — word choice, and what each one leaves out.
+"""
+    ),
+]

@@ -1,0 +1,351 @@
+"""Lesson 4 — Same event, many outlets: the example-corpus comparison, word choice, what is left out."""
+
+from lessons_common import SETUP, code, key_code, key_md, md
+
+NAME = "04_many_outlets"
+
+CELLS = [
+    md(
+        """
+# Lesson 4 — Same event, many outlets
+
+*About 45 minutes.*
+
+## Learning goals
+By the end of this lesson you can:
+- compare several outlets' coverage of **one** event and describe how their framings differ;
+- read a **word-choice** comparison: which words one article uses much more than the others, and why that matters;
+- spot **naming choices** for the same thing (*strike*, *killing*, *assassination*; *government*, *regime*);
+- find **what is left out**: facts most outlets report that one article omits, and claims no one else backs;
+- explain why comparing with other coverage is the fairest way to judge a single article.
+""",
+        "goals",
+    ),
+    md(
+        """
+## 1. Why compare?
+
+On its own, an article can look perfectly reasonable. Put it next to six other reports of the same event and you see
+its choices: the words others did not use, the numbers no one else gives, the fact everybody else mentions and it
+does not. This lesson uses the **example corpus** that ships with framing: seven articles, written for teaching,
+about one **invented** event (a drone strike between the fictional countries Kestria and Velmora). Each was written
+in a different style: two wire-agency reports, a hawkish paper, a dovish paper, the state media of the attacked
+country, a partisan opinion weekly and a tabloid.
+
+We will compare one article — the partisan *Counterpoint Weekly* piece — with the other six.
+"""
+    ),
+    SETUP,
+    md(
+        """
+## 2. Put the articles in a corpus store
+
+framing keeps articles and their analyses in a small database file (a *corpus store*). We make a fresh one in a
+temporary folder, import the example corpus as the event `example`, and analyze every article. (This takes a few
+seconds; a store remembers its analyses, so a second run would be instant.)
+"""
+    ),
+    code(
+        """
+import tempfile
+from pathlib import Path
+from importlib.resources import files, as_file
+from framing.corpus import Store
+
+store = Store(Path(tempfile.mkdtemp()) / "lesson4.sqlite")
+with as_file(files("framing.corpora").joinpath("example", "articles.jsonl")) as jsonl:
+    store.import_jsonl(jsonl, event="example")
+analyses = store.analyses("example")
+
+def article_id(a):
+    \"\"\"The corpus record id of an analysed article.\"\"\"
+    return a.article.get("record_id") or a.article.get("id")
+
+table([{"id": article_id(a), "outlet": a.article.outlet, "lean": a.article.get("lean"),
+        "words": a.article.word_count, "headline": a.article.title} for a in analyses], caption="Event 'example'")
+"""
+    ),
+    md(
+        """
+### Try it: headlines first
+Read only the seven headlines above. For each, note one word that tells you which side the outlet is on — or that it
+tries not to take one.
+""",
+        "try-it",
+    ),
+    md(
+        """
+## 3. The comparison
+
+`framing.compare(target, peers)` sets the target against the peers. It first checks that every peer is about the same
+story (articles that are too different are *set aside*), then compares measures, word choice, names, stance, sources
+and claims. The overview below shows the main results.
+"""
+    ),
+    code(
+        """
+TARGET_ID = "example-counterpoint-partisan"     # <- try another article id from the table
+target = next(a for a in analyses if article_id(a) == TARGET_ID)
+peers = [a for a in analyses if a is not target]
+comparison = framing.compare(target, peers)
+c = comparison.to_dict()
+comparison
+"""
+    ),
+    md(
+        """
+### Where does the target stand?
+For each measure: the target's value, the middle value of the other outlets (the **median**), and the target's
+**percentile** — the share of the other outlets that score lower (100 = higher than all of them).
+"""
+    ),
+    code(
+        """
+table([{"measure": m["label"], "target": m["target"], "peers' median": m["peers"].get("median"),
+        "percentile": m.get("percentile")} for m in c["measures"].values()], caption="Measures")
+"""
+    ),
+    code(
+        """
+import matplotlib.pyplot as plt
+
+m = c["measures"]["loaded_per_1000_author"]
+names = [v["outlet"] for v in m["values"]] + [c["target"]["outlet"] + " (target)"]
+values = [v["value"] or 0 for v in m["values"]] + [m["target"] or 0]
+fig, ax = plt.subplots(figsize=(7, 3.2))
+bars = ax.barh(names, values, color="lightgrey", edgecolor="black")
+bars[-1].set_color("black")
+ax.set_xlabel("loaded terms per 1,000 words (author's voice)")
+ax.set_title("Loaded language by outlet; the target in black")
+ax.invert_yaxis()
+plt.show()
+"""
+    ),
+    md(
+        """
+## 4. Word choice
+
+**Fightin' Words** (Monroe, Colaresi & Quinn, 2008) finds the words that one text uses much more often than another,
+taking into account how common each word is. Each word gets a **z-score**: above about 2 means "clearly used more by
+the target", below −2 "clearly used more by the others". It was invented to compare the speeches of political parties.
+"""
+    ),
+    code(
+        """
+dt = c["distinctive_terms"]
+display(table([{"word": t["term"], "z": round(t["z"], 1), "in target": t["count_target"], "in others": t["count_peers"]}
+               for t in dt["target"][:12]], caption="Words the target uses much more"))
+display(table([{"word": t["term"], "z": round(t["z"], 1), "in target": t["count_target"], "in others": t["count_peers"]}
+               for t in dt["peers"][:12]], caption="Words the others use much more"))
+"""
+    ),
+    md(
+        """
+### Naming the same thing
+How does each outlet name the strike, the general, the governments? The table counts the words each outlet uses for
+the same referent.
+"""
+    ),
+    code(
+        """
+rows = []
+for ref in c["naming"]:
+    rows.append({"referent": ref["referent"], "outlet": c["target"]["outlet"] + " (target)",
+                 "names used": ", ".join(f"{k} ×{v}" for k, v in ref["target"]["counts"].items())})
+    for o in ref["by_outlet"]:
+        rows.append({"referent": ref["referent"], "outlet": o["outlet"],
+                     "names used": ", ".join(f"{k} ×{v}" for k, v in o["counts"].items())})
+table(rows, caption="Naming choices", max_rows=60)
+"""
+    ),
+    md(
+        """
+### Exercise 1 — Words that take sides
+1. Pick three words from "Words the target uses much more". For each, find it in the target article (search the
+   text printed by the cell below) and say what it adds that a neutral word would not.
+2. In the naming table, how does each outlet name the strike itself? Put the outlets in order from the most neutral
+   name to the most loaded one.
+3. Write the first sentence of a news report that a reader of **any** of these outlets would accept as fair.
+""",
+        "exercise",
+    ),
+    code(
+        """
+print(target.article.text)
+"""
+    ),
+    key_md(
+        """
+### 🔑 Key to exercise 1
+* The target (*Counterpoint Weekly*) was written to use words no peer shares: *empire*, *imperial*, *imperialist*,
+  *war criminals* (see `corpora/example/KEY.md`). They turn a border dispute into a story about an empire and its
+  crimes; a neutral report would say *Kestria*, *the Kestrian government*, and leave "war crime" to a court or to a
+  quoted legal expert.
+* Names for the strike range from *strike* / *drone strike* (wire reports) through *killing* to *assassination*
+  (dovish paper, state media) and *war crime* / *terrorist act*; the tabloid goes the other way (*blasts ... to
+  kingdom come*, a euphemism that makes killing sound like a cartoon).
+* A fair first sentence states who did what, where and when, and gives disputed numbers with their sources, e.g.
+  *"A Kestrian drone strike near the Tamsel River crossing on Sunday killed General Teodor Vashti, the commander of
+  Velmora's Northern Command; Kestria says four soldiers died, Velmora says nine, three of them civilians."*
+"""
+    ),
+    md(
+        """
+## 5. What is left out, and what no one else says
+
+framing lines up the target's factual sentences with the others' (by shared words, numbers and names):
+
+* **uncorroborated** — the target states a checkable fact that no other outlet reports;
+* **contradicted** — another outlet reports the opposite (for example, "no one was killed");
+* **omitted** — a fact that several other outlets report and the target leaves out.
+"""
+    ),
+    code(
+        """
+claims = c["claims"]
+for kind in ("contradicted", "uncorroborated"):
+    display(table([{"target says": cl["quote"], "why": cl.get("reason"),
+                    "closest other report": (cl["peer_evidence"][0]["outlet"] + ": " + cl["peer_evidence"][0]["quote"])
+                    if cl.get("peer_evidence") else ""} for cl in claims[kind]], caption=kind))
+display(table([{"others report": o["quote"], "how many outlets": o["n_peers"], "example outlet": o["outlet"]}
+               for o in claims["omitted"]], caption="omitted"))
+"""
+    ),
+    md(
+        """
+### Who gets quoted?
+"""
+    ),
+    code(
+        """
+src = c["sources"]
+display(table([{"outlet": o["outlet"], "quotes": o["n_quotes"],
+                "voices": ", ".join(v["voice"] for v in o["voices"][:6])} for o in src["by_outlet"]],
+              caption="Who each outlet quotes"))
+display(table(src["target_omits"], ["voice", "kind", "n_peers"], caption="Voices others quote and the target leaves out"))
+"""
+    ),
+    md(
+        """
+### Exercise 2 — What is missing?
+1. Look at the **contradicted** and **uncorroborated** tables. Which number in the target does no other outlet back?
+   What do the other outlets say instead? Read the peer sentence shown.
+2. Look at the **omitted** table. Which fact do most other outlets report that the target leaves out? Why might an
+   opinion weekly leave it out — how does the story change without it?
+3. Which voices do the others quote that the target never quotes?
+""",
+        "exercise",
+    ),
+    key_md(
+        """
+### 🔑 Key to exercise 2
+1. The target says Velmora's retaliation *killed 60 Kestrian soldiers*. No peer backs it; the Northgate wire report
+   (headline: *"... no one killed, military says"*) and at least one other report say no one was killed. framing
+   should list it as **contradicted** (or at least uncorroborated) with that peer sentence as evidence.
+2. The omitted fact is the **2 March rocket attack on the Pellan garrison** that killed a Kestrian contractor,
+   reported by five of the six peers. Without it, the strike looks unprovoked; with it, readers can weigh Kestria's
+   justification (they may still reject it). Leaving out the other side's reason is a classic framing move.
+3. Typically Kestrian officials (President Rook, Defence Minister Hollis) and independent voices (the casualty
+   monitor, the Concord of Nations) appear in several peers; the target relies on vague sources (*Everyone knows*,
+   *Experts agree*) instead.
+"""
+    ),
+    md(
+        """
+## 6. Stance across outlets
+One row per actor, one column per outlet: the stance in the author's voice (−1 negative ... +1 positive).
+"""
+    ),
+    code(
+        """
+sm = c["stance_matrix"]
+cols = sm["columns"]
+def short(col):
+    return (col["outlet"] or col["id"])[:18]
+rows = []
+for r in sm["rows"][:8]:
+    row = {"actor": r["actor"]}
+    for col in cols:
+        cell = r["cells"].get(col["id"])
+        row[short(col)] = None if cell is None or cell.get("stance") is None else round(cell["stance"], 2)
+    rows.append(row)
+table(rows, ["actor"] + [short(col) for col in cols], caption="Stance by outlet (empty: actor not found)")
+"""
+    ),
+    md(
+        """
+### Exercise 3 — Map the outlets
+1. Using the stance table, which outlets are most negative about Kestria, and which about Velmora?
+2. Draw a line on paper from "pro-Kestria" to "pro-Velmora" and place the seven outlets on it. Where do the two wire
+   reports go?
+3. Choose another target (change `TARGET_ID` in section 3 to the tabloid, `example-blaze-tabloid`, and re-run the
+   notebook from there). Does the tabloid have the same kind of differences as the partisan weekly, or different ones?
+""",
+        "exercise",
+    ),
+    key_md(
+        """
+### 🔑 Key to exercise 3
+* Most negative about Kestria: the Velmoran state media and the partisan weekly; most negative about Velmora / Vashti:
+  the hawkish Kestrian paper and the tabloid. The dovish paper is critical of the strike but less one-sided. The two
+  wire reports sit near the middle, close to zero for both governments.
+* A possible line: Sentinel — Blaze — (CPA, Northgate) — Meridian — Counterpoint — VNA. Students may argue about the
+  order of neighbours; the point is the clear split and the neutral middle.
+* The tabloid differs more by **tone** (emotive metaphors, *evil warlord*, exclamation) than by facts; the partisan
+  weekly differs by **facts** (an inflated casualty figure, an omitted cause) as well as by words. The next cell
+  compares the tabloid with the rest.
+"""
+    ),
+    key_code(
+        """
+tabloid = next(a for a in analyses if article_id(a) == "example-blaze-tabloid")
+ct = framing.compare(tabloid, [a for a in analyses if a is not tabloid]).to_dict()
+table([{"word": t["term"], "z": round(t["z"], 1)} for t in ct["distinctive_terms"]["target"][:10]],
+      caption="Words the tabloid uses much more")
+"""
+    ),
+    md(
+        """
+## 7. Optional: real coverage
+If your school has the project's shared data folder (`shared/`, next to the framing folder), the cell below compares
+a real article — an opinion piece on the US killing of Qassem Soleimani in January 2020 — with a few real reports of
+the same event from other outlets. Without that folder it does nothing.
+""",
+        "optional-shared",
+    ),
+    code(
+        """
+import json, os
+import framing as _fr
+
+candidates = [Path(os.environ.get("FRAMING_SHARED_DIR", "")), Path.cwd().parent / "shared",
+              Path.cwd().parent.parent / "shared", Path(_fr.__file__).resolve().parents[2] / "shared"]
+shared = next((p for p in candidates if str(p) not in ("", ".") and (p / "seed" / "soleimani-cgpi.txt").exists()), None)
+if shared is None:
+    print("No shared data folder here: skipping the optional real-corpus comparison.")
+else:
+    seed = framing.analyze(framing.load_path(shared / "seed" / "soleimani-cgpi.txt"))
+    rows = [json.loads(l) for l in (shared / "corpora" / "soleimani-2020" / "articles.jsonl").read_text(encoding="utf-8").splitlines() if l.strip()]
+    full = [r for r in rows if r.get("text_kind") == "full_text"][:6]
+    real_peers = [framing.analyze(framing.load_text(r["text"], title=r["title"], outlet=r.get("outlet_normalized"),
+                                                    meta={"id": r["id"], "lean": r.get("lean") or ""}, check_language=False))
+                  for r in full]
+    real = framing.compare(seed, real_peers).to_dict()
+    display(table([{"word": t["term"], "z": round(t["z"], 1)} for t in real["distinctive_terms"]["target"][:10]],
+                  caption="Words the seed article uses much more than six real reports"))
+    display(table([{"the seed says": cl["quote"][:160]} for cl in real["claims"]["contradicted"] + real["claims"]["uncorroborated"]][:8],
+                  caption="Claims in the seed that these reports do not back"))
+""",
+        "optional-shared",
+    ),
+    md(
+        """
+## Summary
+* One article is best judged against other coverage of the same event.
+* Distinctive words and naming choices show an outlet's angle; z-scores tell you which differences are more than chance.
+* What an article **leaves out**, and the numbers **only it** gives, can matter more than any single loaded word.
+
+**Next lesson:** how far can you trust the tool itself?
+"""
+    ),
+]

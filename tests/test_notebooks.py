@@ -1,0 +1,157 @@
+"""The classroom notebooks: structure (goals, exercises, key), no outputs committed, in sync with their
+generator, public API only, and every notebook executes in under 60 s with the venv's kernel.
+
+Student notebooks ``notebooks/NN_topic.ipynb`` and keys ``NN_topic_key.ipynb`` are built by
+scripts/build_notebooks.py from scripts/lessons/. A key is its student notebook plus cells tagged ``key``,
+so executing a key also executes every student cell; both are executed here anyway.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+nbformat = pytest.importorskip("nbformat")
+nbclient = pytest.importorskip("nbclient")
+
+ROOT = Path(__file__).resolve().parents[1]
+NB_DIR = ROOT / "notebooks"
+STUDENT = sorted(p for p in NB_DIR.glob("[0-9][0-9]_*.ipynb") if not p.stem.endswith("_key"))
+KEYS = sorted(NB_DIR.glob("[0-9][0-9]_*_key.ipynb"))
+ALL = STUDENT + KEYS
+TIME_LIMIT = 60.0
+
+# framing names a notebook may use: the public API, the corpus store, the report renderer, classroom widgets,
+# and data shipped in the repo (framing.corpora via importlib.resources).
+ALLOWED_FRAMING = {"framing", "framing.corpus", "framing.report", "framing.widgets", "framing.corpora",
+                   "framing.compare"}
+PUBLIC_ATTRS = {"load", "load_text", "load_path", "load_html", "analyze", "compare", "report", "__version__",
+                "__file__"}
+
+
+def _read(path: Path):
+    return nbformat.read(path, as_version=4)
+
+
+def _tags(cell) -> list[str]:
+    return list(cell.get("metadata", {}).get("tags", []))
+
+
+def test_six_lessons_with_keys():
+    names = [p.stem for p in STUDENT]
+    assert [n[:2] for n in names] == ["01", "02", "03", "04", "05", "06"], names
+    for p in STUDENT:
+        assert (NB_DIR / f"{p.stem}_key.ipynb").exists(), f"{p.name} has no key notebook"
+    assert len(KEYS) == len(STUDENT)
+
+
+def test_notebooks_match_generator():
+    r = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_notebooks.py"), "--check"],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
+def test_committed_without_outputs(path):
+    nb = _read(path)
+    nbformat.validate(nb)
+    assert nb.metadata["kernelspec"]["name"] == "python3"
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None, f"{path.name}: cell {cell.id} has outputs"
+
+
+@pytest.mark.parametrize("path", STUDENT, ids=lambda p: p.name)
+def test_lesson_structure(path):
+    nb = _read(path)
+    first = nb.cells[0]
+    assert first.cell_type == "markdown" and "goals" in _tags(first)
+    goals = first.source.split("Learning goals", 1)
+    assert len(goals) == 2, f"{path.name}: no 'Learning goals' heading in the first cell"
+    assert len(re.findall(r"^- ", goals[1], flags=re.M)) >= 3, f"{path.name}: fewer than 3 learning goals"
+    exercises = [c for c in nb.cells if "exercise" in _tags(c)]
+    numbers = [int(m.group(1)) for c in exercises for m in [re.search(r"Exercise (\d+)", c.source)] if m]
+    assert len(exercises) >= 2 and numbers == list(range(1, len(exercises) + 1)), f"{path.name}: exercises {numbers}"
+    assert any("try-it" in _tags(c) for c in nb.cells), f"{path.name}: no try-it cell"
+    assert not any("key" in _tags(c) for c in nb.cells), f"{path.name}: the student notebook contains key cells"
+    assert not any("🔑" in c.source for c in nb.cells)
+
+
+@pytest.mark.parametrize("path", STUDENT, ids=lambda p: p.name)
+def test_key_answers_every_exercise_and_extends_student(path):
+    student = _read(path)
+    key = _read(NB_DIR / f"{path.stem}_key.ipynb")
+    key_cells = [c for c in key.cells if "key" in _tags(c)]
+    assert "TEACHER'S KEY" in key.cells[0].source
+    n_ex = sum("exercise" in _tags(c) for c in student.cells)
+    answered = {int(m.group(1)) for c in key_cells for m in [re.search(r"(?:Key to|Notes for) exercise (\d+)", c.source)] if m}
+    assert answered == set(range(1, n_ex + 1)), f"{path.name}: key answers {sorted(answered)} of {n_ex} exercises"
+    # the key is the student notebook plus key cells, in the same order
+    assert [c.source for c in key.cells if "key" not in _tags(c)] == [c.source for c in student.cells]
+    # each key cell comes after the statement of the exercise it answers
+    pos = {int(m.group(1)): i for i, c in enumerate(key.cells) if "exercise" in _tags(c)
+           for m in [re.search(r"Exercise (\d+)", c.source)] if m}
+    for i, c in enumerate(key.cells):
+        m = re.search(r"(?:Key to|Notes for) exercise (\d+)", c.source)
+        if m and "key" in _tags(c):
+            assert i > pos[int(m.group(1))]
+
+
+def test_key_and_goal_detectors_reject_a_bad_notebook():
+    """The structure checks above must fail on a notebook without goals, exercises or key."""
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# A lesson\nSome text."), nbformat.v4.new_code_cell("x = 1")]
+    first = nb.cells[0]
+    assert "Learning goals" not in first.source
+    assert sum("exercise" in _tags(c) for c in nb.cells) < 2
+
+
+@pytest.mark.parametrize("path", STUDENT, ids=lambda p: p.name)
+def test_public_api_only_and_offline(path):
+    nb = _read(NB_DIR / f"{path.stem}_key.ipynb")
+    src = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    modules = set(re.findall(r"(?:from|import)\s+(framing(?:\.\w+)*)", src))
+    assert modules <= ALLOWED_FRAMING, modules - ALLOWED_FRAMING
+    attrs = set(re.findall(r"\bframing\.(\w+)\s*\(", src))
+    assert attrs <= PUBLIC_ATTRS | {"load"}, attrs - PUBLIC_ATTRS
+    assert "requests" not in modules and "urllib" not in src
+    # a URL may only be fetched when the teacher sets one: every URL default is None
+    for m in re.finditer(r"^URL\s*=\s*(.+)$", src, flags=re.M):
+        assert m.group(1).split("#")[0].strip() == "None"
+
+
+def _execute(path: Path, workdir: Path):
+    nb = _read(path)
+    # first cell: report which interpreter the kernel runs (must be this venv's)
+    probe = nbformat.v4.new_code_cell("import sys; print(sys.executable)")
+    nb.cells.insert(0, probe)
+    client = nbclient.NotebookClient(nb, kernel_name="python3", timeout=TIME_LIMIT,
+                                     resources={"metadata": {"path": str(workdir)}})
+    t0 = time.perf_counter()
+    client.execute()
+    return nb, time.perf_counter() - t0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
+def test_notebook_executes(path, tmp_path, monkeypatch):
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    monkeypatch.setenv("FRAMING_DB", str(tmp_path / "corpus.sqlite"))
+    nb, seconds = _execute(path, tmp_path)
+    out = "".join(o.get("text", "") for o in nb.cells[0].outputs)
+    assert Path(out.strip()).resolve() == Path(sys.executable).resolve(), f"kernel ran {out.strip()!r}"
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert not errors
+    assert seconds < TIME_LIMIT, f"{path.name} took {seconds:.1f} s"
+    # displayed tables: a notebook that silently shows nothing is a broken lesson
+    html = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if "text/html" in o.get("data", {})]
+    assert len(html) >= 3, f"{path.name}: only {len(html)} HTML outputs"
+    if path.stem.startswith("06_"):
+        pdfs = list((tmp_path / "reports").glob("*.pdf"))
+        assert pdfs and pdfs[0].read_bytes()[:5] == b"%PDF-"
