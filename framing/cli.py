@@ -412,7 +412,215 @@ def corpus_analyze(
 
 
 # --------------------------------------------------------------------------- compare
-# (`framing compare` and `framing demo` are defined here by the comparison work)
+# `framing compare` and `framing demo`: thin wrappers over framing.compare.compare and framing.report.render.
+
+EXAMPLE_EVENT = "example"
+
+
+def _analyze_sources(sources: List[str], store, event: Optional[str], *, any_language: bool, timeout: float) -> list:
+    """Load and analyze each source (through the store's cache when there is a store)."""
+    import framing
+
+    out = []
+    for src in sources:
+        article = framing.load(src, check_language=not any_language, timeout=timeout)
+        out.append(store.get_or_analyze(article, event=event) if store is not None else framing.analyze(article))
+    return out
+
+
+def _write_reports(comparison, html: Optional[Path], pdf: Optional[Path]) -> list[Path]:
+    from . import report
+
+    written = []
+    for fmt, path in (("html", html), ("pdf", pdf)):
+        if path:
+            written.append(Path(report.render(comparison, fmt, path=path)))
+            print(f"wrote {written[-1]}", file=sys.stderr)
+    return written
+
+
+def _f(v, pct: bool = False) -> str:
+    if v is None:
+        return "–"
+    if pct:
+        return f"{100 * v:.0f}%"
+    return f"{v:.2f}" if isinstance(v, float) else str(v)
+
+
+def _print_comparison(c) -> None:
+    """A terminal summary of a Comparison (rich)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    con = Console()
+    d = c.to_dict()
+    t = d["target"]
+    leans = {}
+    for p in d["peers"]:
+        leans[p["lean"] or "unknown"] = leans.get(p["lean"] or "unknown", 0) + 1
+    con.rule(f"[bold]{t['title'] or '(untitled)'}[/bold]")
+    con.print(
+        f"{t['outlet'] or 'unknown outlet'} · {t['word_count']} words · compared with {len(d['peers'])} peers "
+        f"({', '.join(f'{n} {k}' for k, n in sorted(leans.items()))}); similarity to their centroid {t['similarity']:.2f}"
+    )
+    if d["set_aside"]:
+        con.print(f"set aside as off-story: " + "; ".join(f"{p['outlet']} ({p['similarity']:.2f})" for p in d["set_aside"][:8]))
+
+    tab = Table(title="Where the target stands", show_lines=False)
+    for col in ("measure", "target", "peers' median", "IQR", "percentile", "by lean (median)"):
+        tab.add_column(col)
+    for key, m in d["measures"].items():
+        pct = key.endswith("share")
+        pe = m["peers"]
+        iqr = f"{_f(pe['q1'], pct)}–{_f(pe['q3'], pct)}" if pe["n"] else "–"
+        lean = ", ".join(f"{k} {_f(v['median'], pct)}" for k, v in m["by_lean"].items())
+        tab.add_row(m["label"], _f(m["target"], pct), _f(pe["median"], pct), iqr, _f(m["percentile"]), lean)
+    con.print(tab)
+
+    dt = d["distinctive_terms"]
+    con.print("[bold]Words the target uses more[/bold] (Fightin' Words z): " + ", ".join(f"{r['term']} ({r['z']:.1f})" for r in dt["target"][:15]))
+    con.print("[bold]Words the peers use more[/bold]: " + ", ".join(f"{r['term']} ({r['z']:.1f})" for r in dt["peers"][:15]))
+
+    if d["naming"]:
+        tab = Table(title="Naming choices")
+        tab.add_column("referent")
+        tab.add_column("target")
+        tab.add_column("peers (all mentions)")
+        for n in d["naming"]:
+            if not n["target"]["counts"]:
+                continue
+            tab.add_row(n["referent"], ", ".join(f"{k} {v}" for k, v in n["target"]["counts"].items()),
+                        ", ".join(f"{k} {v}" for k, v in list(n["peers_total"].items())[:6]))
+        con.print(tab)
+
+    rows = [r for r in d["stance_matrix"]["rows"] if "target" in r["cells"]][:12]
+    if rows:
+        tab = Table(title="Stance toward actors (author's voice, -1..1)")
+        for col in ("actor", "target", "labels in target", "peers' median", "peers"):
+            tab.add_column(col)
+        for r in rows:
+            cell = r["cells"]["target"]
+            tab.add_row(r["actor"], _f(cell["stance"]), ", ".join(cell["labels"][:4]), _f(r["peers_median"]), str(r["n_peers"]))
+        con.print(tab)
+
+    src = d["sources"]
+    if src["target_only"]:
+        con.print("[bold]Voices only the target quotes[/bold]: " + ", ".join(str(v["voice"]) for v in src["target_only"][:10]))
+    if src["target_omits"]:
+        con.print("[bold]Voices the peers quote and the target does not[/bold]: "
+                  + ", ".join(f"{v['voice']} ({v['n_peers']})" for v in src["target_omits"][:10]))
+
+    cl = d["claims"]
+    for kind, title in (("contradicted", "Claims peers contradict"), ("uncorroborated", "Claims no peer corroborates"), ("omitted", "Facts peers report that the target leaves out")):
+        items = cl[kind]
+        if not items:
+            continue
+        con.print(f"[bold]{title}[/bold] ({len(items)})")
+        for x in items[:5]:
+            where = f"[{x['start']}:{x['end']}]" if kind != "omitted" else f"{x['outlet']} and {x['n_peers'] - 1} more"
+            con.print(f"  • {x['quote'][:160]}  [dim]{where}[/dim]")
+            for e in x["peer_evidence"][:2]:
+                con.print(f"      [dim]{e['relation']}: {e['outlet']}: {e['quote'][:120]}[/dim]")
+
+
+@app.command()
+def compare(
+    target: str = typer.Argument(..., help="The article to compare: a URL, a file (.html, .txt, .md, .json) or - for stdin."),
+    peers: Optional[List[str]] = typer.Argument(None, help="Other outlets' coverage: URLs or files (besides or instead of --event)."),
+    event: Optional[str] = typer.Option(None, "--event", help="Compare with every article of this event in the corpus store."),
+    db: Optional[Path] = typer.Option(None, "--db", help="The corpus store file (default: $FRAMING_DB, else corpus.sqlite in the user data folder)."),
+    as_json: bool = typer.Option(False, "--json", help="Print {\"comparison\": ...} as JSON."),
+    pdf: Optional[Path] = typer.Option(None, "--pdf", help="Also write a PDF report to this path."),
+    html: Optional[Path] = typer.Option(None, "--html", help="Also write a self-contained HTML report to this path."),
+    min_similarity: float = typer.Option(0.05, "--min-similarity", min=0.0, max=1.0, help="Set aside peers whose TF-IDF cosine to the others' centroid is below this."),
+    any_language: bool = typer.Option(False, "--any-language", help="Do not refuse non-English text."),
+    timeout: float = typer.Option(15.0, "--timeout", help="Connect and read timeout in seconds for URLs."),
+) -> None:
+    """Compare an article with other outlets' coverage of the same event: measures, word choice, naming, stance, sources, claims.
+
+    Example: framing compare ../shared/seed/soleimani-cgpi.txt --event soleimani-2020
+    """
+    from .compare import compare as _compare
+    from .errors import InputError
+
+    peers = list(peers or [])
+    if not peers and not event:
+        raise InputError("framing compare needs peers: give PEER sources after TARGET, or --event NAME for an event in the corpus store")
+    store = None
+    if event or db is not None:
+        from .corpus import Store, default_path
+
+        path = db if db is not None else default_path()
+        store = Store(path, create=not event)
+        if event:
+            store._require_event(event)
+    try:
+        (target_analysis,) = _analyze_sources([target], store, event, any_language=any_language, timeout=timeout)
+        peer_analyses = _analyze_sources(peers, store, event, any_language=any_language, timeout=timeout)
+        if event:
+            if store.missing(event):
+                print(f"framing: analyzing the articles of {event} not yet analyzed (run `framing corpus analyze --event {event}` to use both cores)", file=sys.stderr)
+            peer_analyses += store.analyses(event)
+    finally:
+        if store is not None:
+            store.close()
+    comparison = _compare(target_analysis, peer_analyses, min_similarity=min_similarity)
+    _write_reports(comparison, html, pdf)
+    if as_json:
+        _print_json({"comparison": comparison.to_dict()})
+        return
+    _print_comparison(comparison)
+
+
+@app.command()
+def demo(
+    out: Path = typer.Option(Path("reports"), "--out", help="Folder for the reports (created if missing)."),
+    db: Optional[Path] = typer.Option(None, "--db", help="The corpus store file (default: $FRAMING_DB, else corpus.sqlite in the user data folder)."),
+    workers: int = typer.Option(2, "--workers", min=1, max=32, help="Worker processes for the analysis."),
+    no_pdf: bool = typer.Option(False, "--no-pdf", help="Write the HTML and JSON only (PDF rendering takes a few seconds)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no terminal summary."),
+) -> None:
+    """Run the whole comparison on the bundled example corpus (a constructed event) and write HTML, PDF and JSON reports.
+
+    Imports corpora/example/articles.jsonl into the store as event 'example', analyzes it, compares the
+    designated target (the partisan opinion piece) with the six other articles, and prints where the reports are.
+
+    Example: framing demo --out reports/
+    """
+    import importlib.resources
+
+    from .compare import compare as _compare
+    from .corpus import Store, default_path
+    from .errors import DataError
+
+    folder = importlib.resources.files("framing.corpora") / EXAMPLE_EVENT
+    jsonl, key = folder / "articles.jsonl", folder / "key.json"
+    if not jsonl.is_file() or not key.is_file():
+        raise DataError("the bundled example corpus (framing.corpora/example/articles.jsonl, key.json) is missing; reinstall framing")
+    target_id = json.loads(key.read_text(encoding="utf-8"))["target"]
+    path = db if db is not None else default_path()
+    with importlib.resources.as_file(jsonl) as jpath, Store(path) as store:
+        store.import_jsonl(jpath, EXAMPLE_EVENT)
+        with _Bar(quiet) as bar:
+            res = store.analyze_event(EXAMPLE_EVENT, workers=workers, progress=bar)
+        for label, err in res.failed:
+            print(f"framing: analysis failed for {label}: {err}", file=sys.stderr)
+        analyses = store.analyses(EXAMPLE_EVENT)
+    target = next((a for a in analyses if a.article.get("record_id") == target_id), None)
+    if target is None:
+        raise DataError(f"the example corpus has no article {target_id!r} (named as target in key.json)")
+    peers = [a for a in analyses if a is not target]
+    comparison = _compare(target, peers)
+    out.mkdir(parents=True, exist_ok=True)
+    stem = out / "example-comparison"
+    json_path = stem.with_suffix(".json")
+    json_path.write_text(json.dumps({"comparison": comparison.to_dict()}, ensure_ascii=False, indent=2), encoding="utf-8")
+    written = [json_path, *_write_reports(comparison, stem.with_suffix(".html"), None if no_pdf else stem.with_suffix(".pdf"))]
+    if not quiet:
+        _print_comparison(comparison)
+    print(f"store: {path}", file=sys.stderr)
+    for w in written:
+        print(f"wrote {w}")
 
 
 # --------------------------------------------------------------------------- main
