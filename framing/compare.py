@@ -1028,7 +1028,7 @@ def _omitted(target, peers, t_sents, p_sents, T, P, *, support_sim: float, max_i
     """Facts (checkable peer sentences) reported by several peers that no target sentence matches."""
     import numpy as np
 
-    idx = [j for j, s in enumerate(p_sents) if s.checkable and not s.in_quote and ("number" in s.checkable or "event" in s.checkable)]
+    idx = [j for j, s in enumerate(p_sents) if s.checkable and not s.in_quote]
     if not idx:
         return []
     n_full = sum(1 for p in peers if p.in_measures) or len(peers)

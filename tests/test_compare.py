@@ -1,0 +1,395 @@
+"""Tests of framing.compare: hand-built analyses (fast) and the seed against the shared corpus (slow, one session fixture).
+
+The hand-built texts below are written for these tests: a fictional event
+(Velmora fires missiles at a Kestrian base) so that expected values can be
+worked out by hand.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+import importlib
+
+C = importlib.import_module("framing.compare")
+from framing.compare import Comparison, compare, fightin_words, naming_hits, percentile_of, split_sentences, summarize
+
+
+# ----------------------------------------------------------------------------- builders
+
+
+def _analysis(text: str, *, id: str, title: str = "", outlet: str = "Outlet", lean: str | None = None, words: int | None = None,
+              actors=(), quotes=(), loaded=None, anonymous=(), vague=(), unattributed=()) -> dict:
+    """An analysis dict in the JSON contract of issues 3-5, built by hand (no parse)."""
+    full = f"{title}\n\n{text}" if title else text
+    meta = {"record_id": id}
+    if lean:
+        meta["lean"] = lean
+    art = {"text": full, "title": title, "body_start": len(title) + 2 if title else 0, "outlet": outlet, "meta": meta,
+           "word_count": words if words is not None else len(text.split()), "sha256": str(abs(hash(full)))}
+
+    def span(q):
+        s = full.index(q)
+        return {"start": s, "end": s + len(q), "quote": q}
+
+    qs = []
+    for speaker, kind, content, cue in quotes:
+        c = span(content)
+        qs.append({"type": "direct", "speaker": speaker, "speaker_kind": kind, "actor": speaker, "cue": cue,
+                   "start": c["start"], "end": c["end"], "quote": c["quote"], "content_start": c["start"], "content_end": c["end"]})
+    return {
+        "schema_version": "1.0",
+        "article": art,
+        "loaded_language": loaded if loaded is not None else {"per_1000_words": 0.0, "per_1000_words_author": 0.0, "per_1000_words_quoted": 0.0, "spans": [], "sentences": []},
+        "actors": list(actors),
+        "attribution": {"quotes": qs, "anonymous_sources": [span(a) for a in anonymous], "vague_attributions": [span(v) for v in vague],
+                        "unattributed_claims": [span(u) for u in unattributed], "summary": {}},
+    }
+
+
+TARGET_TEXT = (
+    "Velmora fired twelve missiles at Camp Greystone on Wednesday, killing 60 Kestrian soldiers. "
+    "The Velmoran Assembly voted to expel Kestrian observers from the border zone. "
+    "The strike on Camp Greystone was ordered by Marshal Ivo Brandt of Velmora on 14 February. "
+    "Everyone knows the Kestrian regime lies. "
+    '"We answered the assassination of our general," Marshal Ivo Brandt said.'
+)
+PEER_TEXTS = [
+    ("Velmora fired twelve missiles at Camp Greystone on Wednesday. No one was killed in the attack on Camp Greystone, the Kestrian defence ministry said. "
+     "The Velmoran Assembly voted to expel Kestrian observers from the border zone. "
+     "A rocket attack on the Pellan garrison on 2 March killed a Kestrian contractor. "
+     '"The base took no casualties," the Defence Ministry said. The strike that killed General Vashti came days earlier.'),
+    ("Twelve Velmoran missiles struck Camp Greystone on Wednesday, and there were no casualties among Kestrian troops at Camp Greystone. "
+     "The Velmoran Assembly voted on Monday to expel Kestrian observers from the border zone. "
+     "A rocket attack on the Pellan garrison killed a Kestrian contractor on 2 March. "
+     '"All personnel are accounted for," the Defence Ministry said. The government of Velmora called the drone strike a crime.'),
+    ("Velmora launched twelve missiles at Camp Greystone, a Kestrian base, on Wednesday. "
+     "A rocket attack on the Pellan garrison on 2 March killed a Kestrian contractor, Kestrian officials said. "
+     "Velmora's government says the strike on General Vashti was murder. Kestria's government calls it self-defence."),
+]
+
+PEER_TITLES = ["Missiles hit Kestrian base", "Greystone attack leaves troops unhurt", "Velmora answers drone strike"]
+
+
+def _peers(extra_actors=True):
+    out = []
+    for i, t in enumerate(PEER_TEXTS):
+        actors = []
+        if extra_actors:
+            name = "Velmora" if i != 2 else "Republic of Velmora"
+            aliases = ["Velmoran"] if i != 2 else ["Velmora", "Velmoran"]
+            actors = [{"name": name, "kind": "country", "aliases": aliases, "mentions": 3, "stance": 0.1 * i, "stance_author": 0.1 * i,
+                       "stance_label": "neutral", "labels": ["neighbour"] if i == 0 else []},
+                      {"name": "Kestria", "kind": "country", "aliases": ["Kestrian"], "mentions": 2, "stance_author": 0.0, "labels": []}]
+        quotes = []
+        if "Defence Ministry said" in t:
+            q = "The base took no casualties," if i == 0 else "All personnel are accounted for,"
+            quotes = [("Defence Ministry", "organisation", q, "said")]
+        out.append(_analysis(t, id=f"peer{i}", title=PEER_TITLES[i], outlet=f"Outlet {i}",
+                             lean=("left", "center", "right")[i], actors=actors, quotes=quotes))
+    return out
+
+
+def _target():
+    actors = [{"name": "Velmora", "kind": "country", "aliases": ["Velmoran"], "mentions": 4, "stance": 0.6, "stance_author": 0.7,
+               "stance_label": "positive", "labels": [{"label": "defender", "voice": "author"}, {"label": "butcher", "voice": "quoted"}]},
+              {"name": "Kestria", "kind": "country", "aliases": ["Kestrian"], "mentions": 3, "stance_author": -0.8, "labels": ["regime"]}]
+    return _analysis(TARGET_TEXT, id="t", title="Velmora strikes back", outlet="Counterpoint", lean="left", actors=actors,
+                     quotes=[("Ivo Brandt", "person", "We answered the assassination of our general,", "said")],
+                     vague=["Everyone knows"])
+
+
+@pytest.fixture(scope="module")
+def small():
+    return compare(_target(), _peers())
+
+
+# ----------------------------------------------------------------------------- statistics
+
+
+def test_fightin_words_matches_hand_computation():
+    # prior = pooled counts {x: 3, y: 5}, alpha0 = 6 -> a_x = 2.25, a_y = 3.75; n_a = 3, n_b = 5.
+    # delta_x = log(4.25/4.75) - log(3.25/7.75) = 0.757812; var_x = 1/4.25 + 1/3.25 = 0.542986; z_x = 1.028412
+    # delta_y = log(4.75/4.25) - log(7.75/3.25) = -0.757812; var_y = 1/4.75 + 1/7.75; z_y = -1.300482
+    out = fightin_words({"x": 2, "y": 1}, {"x": 1, "y": 4}, alpha0=6)
+    assert out["x"][0] == pytest.approx(0.757812, abs=1e-5)
+    assert out["x"][1] == pytest.approx(1.028412, abs=1e-5)
+    assert out["y"][0] == pytest.approx(-0.757812, abs=1e-5)
+    assert out["y"][1] == pytest.approx(-1.300482, abs=1e-5)
+
+
+def test_fightin_words_is_antisymmetric_and_neutral_on_equal_rates():
+    a, b = {"war": 5, "peace": 1, "the": 20}, {"war": 1, "peace": 5, "the": 20}
+    ab, ba = fightin_words(a, b), fightin_words(b, a)
+    for w in a:
+        assert ab[w][1] == pytest.approx(-ba[w][1])
+    assert ab["war"][1] > 0 > ab["peace"][1]
+    same = fightin_words({"a": 2, "b": 4}, {"a": 20, "b": 40})  # identical rates
+    assert all(abs(z) < 1e-9 for _, z in same.values())
+
+
+def test_summary_and_percentile_by_hand():
+    s = summarize([5, 1, 4, 2, 3])
+    assert (s["n"], s["median"], s["q1"], s["q3"], s["iqr"], s["min"], s["max"]) == (5, 3, 2, 4, 2, 1, 5)
+    assert summarize([])["median"] is None
+    assert percentile_of(4, [1, 2, 3, 4, 5]) == pytest.approx(70.0)  # 3 below, one tie counted half
+    assert percentile_of(10, [1, 2, 3]) == 100.0
+    assert percentile_of(0, [1, 2, 3]) == 0.0
+    assert percentile_of(None, [1]) is None and percentile_of(1, []) is None
+
+
+def test_measures_percentile_iqr_and_lean():
+    peers = []
+    for i, (v, lean) in enumerate([(1.0, "left"), (2.0, "left"), (3.0, "center"), (4.0, "right")]):
+        ll = {"per_1000_words": v, "per_1000_words_author": v, "per_1000_words_quoted": 0.0, "spans": [], "sentences": []}
+        peers.append(_analysis(PEER_TEXTS[i % 3] + " Extra sentence number %d." % i, id=f"p{i}", lean=lean, words=400, loaded=ll))
+    short = _analysis("Velmora fired twelve missiles at Camp Greystone.", id="short", words=8,
+                      loaded={"per_1000_words_author": 99.0, "sentences": [], "spans": []})
+    tll = {"per_1000_words": 6.0, "per_1000_words_author": 6.0, "per_1000_words_quoted": 0.0, "spans": [], "sentences": []}
+    c = compare(_analysis(TARGET_TEXT, id="t", words=400, loaded=tll), peers + [short])
+    m = c.measures["loaded_per_1000_author"]
+    assert m["target"] == 6.0
+    assert m["peers"]["n"] == 4  # the 8-word text does not enter the measures
+    assert (m["peers"]["median"], m["peers"]["q1"], m["peers"]["q3"]) == (2.5, 1.75, 3.25)
+    assert m["percentile"] == 100.0 and m["ratio_to_median"] == pytest.approx(2.4)
+    assert m["by_lean"]["left"]["median"] == 1.5 and m["by_lean"]["right"]["n"] == 1
+    assert {v["id"] for v in m["values"]} == {"p0", "p1", "p2", "p3"}
+    assert next(p for p in c.peers if p["id"] == "short")["in_measures"] is False
+
+
+def test_attribution_measures(small):
+    m = small.measures
+    # target: 1 direct quote of 7 words ("We answered the assassination of our general,") out of len(TARGET_TEXT.split()) words; one vague attribution
+    words = len(TARGET_TEXT.split())
+    assert m["quoted_share"]["target"] == pytest.approx(7 / words)
+    assert m["vague_per_1000"]["target"] == pytest.approx(1000 / words)
+    assert m["sources_distinct"]["target"] == 1.0 and m["named_source_share"]["target"] == 1.0
+
+
+# ----------------------------------------------------------------------------- same story, word choice, naming
+
+
+def test_off_story_peer_is_set_aside():
+    football = _analysis("The league final went to penalties after a goalless draw; the striker missed twice and the keeper saved three.",
+                         id="sport", outlet="Sports Daily")
+    c = compare(_target(), _peers() + [football])
+    assert [p["id"] for p in c.set_aside] == ["sport"]
+    assert c.set_aside[0]["similarity"] < c.same_story["min_similarity"]
+    assert "sport" not in {p["id"] for p in c.peers}
+    assert len(c.peers) == 3
+
+
+def test_distinctive_terms_each_way(small):
+    dt = small.distinctive_terms
+    t_terms = [r["term"] for r in dt["target"]]
+    p_terms = [r["term"] for r in dt["peers"]]
+    assert "regime" in t_terms and "regime" not in p_terms
+    assert "pellan" in p_terms and "contractor" in p_terms  # the peers' story the target leaves out
+    r = next(r for r in dt["target"] if r["term"] == "regime")
+    assert r["count_target"] == 1 and r["count_peers"] == 0 and r["z"] > 0
+    text = small.target_analysis["article"]["text"]
+    assert all(text[e["start"]:e["end"]] == e["quote"] and e["quote"].lower() == "regime" for e in r["examples"])
+    pe = next(r for r in dt["peers"] if r["term"] == "pellan")["examples"][0]
+    assert pe["text_id"].startswith("peer") and pe["quote"] == "Pellan"
+    assert all(r["z"] < 0 for r in dt["peers"])
+
+
+def test_tokens_keep_acronyms_and_drop_stopwords():
+    toks = [t for t, _, _ in C.tokens("The U.S. and us: Iran's IRGC said we were there.")]
+    assert "US" in toks and "us" not in toks and "the" not in toks
+    assert "iran" in toks and "IRGC" in toks
+
+
+def test_naming_hits_longest_match_plural_and_word_boundaries():
+    text = "The drone strike was an assassination. Two airstrikes followed; strikers marched. The regime and the United States."
+    hits = [(t, text[s:e]) for t, _, s, e in naming_hits(text)]
+    assert ("drone strike", "drone strike") in hits
+    assert ("strike", "strike") not in hits  # inside the longer "drone strike"
+    assert ("assassination", "assassination") in hits
+    assert ("airstrike", "airstrikes") in hits  # plural
+    assert not any(q.lower().startswith("striker") for _, q in hits)
+    assert ("regime", "regime") in hits
+    assert not any(t == "state" for t, _ in hits)
+
+
+def test_naming_by_outlet(small):
+    by_ref = {n["referent"]: n for n in small.naming}
+    kill = by_ref["the lethal strike on a person"]
+    assert kill["target"]["counts"].get("assassination") == 1
+    assert kill["peers_total"].get("strike", 0) >= 2 and kill["peers_total"].get("murder") == 1
+    gov = by_ref["a government"]
+    assert gov["target"]["counts"] == {"regime": 1}
+    assert gov["peers_total"].get("government") == 3 and "regime" not in gov["peers_total"]
+    for o in kill["by_outlet"]:
+        for e in o["examples"]:
+            assert e["text_id"] == o["id"]
+
+
+# ----------------------------------------------------------------------------- stance matrix and sources
+
+
+def test_stance_matrix_matches_actors_by_alias(small):
+    rows = {r["actor"]: r for r in small.stance_matrix["rows"]}
+    v = rows["Velmora"]
+    # "Republic of Velmora" (alias Velmora) in peer2 joins the Velmora row
+    assert set(v["cells"]) == {"target", "peer0", "peer1", "peer2"}
+    assert v["cells"]["target"]["stance"] == 0.7  # author's voice, not the overall stance
+    assert v["cells"]["target"]["labels"] == ["defender"]  # the quoted label is not the outlet's
+    assert v["peers_median"] == pytest.approx(0.1)
+    assert rows["Kestria"]["cells"]["target"]["labels"] == ["regime"]
+    assert [c["id"] for c in small.stance_matrix["columns"]] == ["target", "peer0", "peer1", "peer2"]
+
+
+def test_sources_ledger(small):
+    s = small.sources
+    assert [v["voice"] for v in s["target_only"]] == ["Ivo Brandt"]
+    omits = {v["voice"]: v for v in s["target_omits"]}
+    assert omits["Defence Ministry"]["n_peers"] == 2 and set(omits["Defence Ministry"]["peers"]) == {"peer0", "peer1"}
+    tgt = s["by_outlet"][0]
+    assert tgt["id"] == "target" and tgt["voices"][0]["share"] == 1.0 and tgt["voices"][0]["cues"] == ["said"]
+
+
+# ----------------------------------------------------------------------------- claims
+
+
+def test_contradicted_casualty_count(small):
+    con = small.claims["contradicted"]
+    assert len(con) == 1
+    c = con[0]
+    assert "killing 60 Kestrian soldiers" in c["quote"]
+    assert c["casualty"]["count"] == 60
+    assert {e["text_id"] for e in c["peer_evidence"]} >= {"peer0", "peer1"}
+    assert all(e["relation"] == "contradicts" for e in c["peer_evidence"])
+    assert any("No one was killed" in e["quote"] or "no casualties" in e["quote"] for e in c["peer_evidence"])
+    # the contradicted claim is not also listed as uncorroborated
+    assert not any("60 Kestrian" in u["quote"] for u in small.claims["uncorroborated"])
+
+
+def test_uncorroborated_and_corroborated(small):
+    unc = [u["quote"] for u in small.claims["uncorroborated"]]
+    assert any("Marshal Ivo Brandt of Velmora on 14 February" in q for q in unc)
+    # negative: a fact every peer reports is not uncorroborated, opinions are not checkable, quotes are the speaker's
+    assert not any("voted to expel" in q for q in unc)
+    assert not any("Everyone knows" in q for q in unc)
+    assert not any("We answered" in q for q in unc)
+
+
+def test_omitted_fact(small):
+    om = small.claims["omitted"]
+    assert len(om) == 1
+    o = om[0]
+    assert "Pellan" in o["quote"] and o["n_peers"] == 3
+    assert o["text_id"].startswith("peer") and all(e["text_id"] != o["text_id"] for e in o["peer_evidence"])
+
+
+def test_no_contradiction_without_a_casualty_claim():
+    calm = _analysis("Velmora fired twelve missiles at Camp Greystone on Wednesday. The Velmoran Assembly voted to expel Kestrian observers from the border zone.",
+                     id="calm", title="Missiles hit base")
+    c = compare(calm, _peers())
+    assert c.claims["contradicted"] == []
+
+
+# ----------------------------------------------------------------------------- the Comparison object
+
+
+def test_offsets_roundtrip_and_json(small):
+    assert small.validate() == []
+    peer_texts = {f"peer{i}": p["article"]["text"] for i, p in enumerate(_peers())}
+    assert small.validate_peers(peer_texts) == []
+    d = small.to_dict()
+    assert list(d)[:3] == ["schema_version", "framing_version", "kind"]
+    for k in ("target", "peers", "set_aside", "measures", "distinctive_terms", "naming", "stance_matrix", "sources", "claims"):
+        assert k in d
+    assert set(d["claims"]) == {"uncorroborated", "contradicted", "omitted"}
+    again = Comparison.from_dict(json.loads(json.dumps(d)))
+    assert again.to_dict() == json.loads(json.dumps(d))
+    assert Comparison.from_dict({"comparison": d}).target["id"] == "target"
+
+
+def test_bad_input():
+    from framing.errors import InputError
+
+    with pytest.raises(InputError, match="no peers"):
+        compare(_target(), [])
+    with pytest.raises(InputError, match="expected an Analysis"):
+        compare({"nope": 1}, _peers())
+    with pytest.raises(InputError, match="missing"):
+        Comparison.from_dict({"target": {}})
+    # a peer identical to the target is dropped, not compared with itself
+    c = compare(_target(), _peers() + [_target()])
+    assert len(c.peers) == 3
+
+
+def test_rules_documented(small):
+    emitted = set()
+
+    def walk(o):
+        if isinstance(o, dict):
+            if isinstance(o.get("rule"), str):
+                emitted.add(o["rule"])
+            for v in o.values():
+                walk(v)
+        elif isinstance(o, list):
+            for v in o:
+                walk(v)
+
+    walk({k: v for k, v in small.to_dict().items() if k != "target"})
+    assert emitted and emitted <= set(C.RULES)
+
+
+def test_split_sentences_keeps_abbreviations():
+    t = 'Trump ordered the U.S. strike. Gen. Milley spoke. "It was bad," he said. Then 3 more.\nA headline\nNext'
+    assert [t[s:e] for s, e in split_sentences(t)] == [
+        "Trump ordered the U.S. strike.", "Gen. Milley spoke.", '"It was bad," he said.', "Then 3 more.", "A headline", "Next"]
+
+
+# ----------------------------------------------------------------------------- Must show: the seed against the shared corpus
+
+
+@pytest.fixture(scope="session")
+def seed_comparison(tmp_path_factory, seed_article):
+    """The 80-article corpus imported and analyzed ONCE per session (a temp store, both cores), then the seed compared."""
+    from conftest import shared_path
+    from framing.corpus import Store
+    from framing.pipeline import analyze
+
+    path = shared_path("corpora", "soleimani-2020", "articles.jsonl")
+    db = tmp_path_factory.mktemp("compare") / "corpus.sqlite"
+    with Store(db) as store:
+        store.import_jsonl(path, "soleimani-2020")
+        res = store.analyze_event("soleimani-2020", workers=2)
+        assert not res.failed, res.failed
+        peers = store.analyses("soleimani-2020", compute_missing=False)
+    return compare(analyze(seed_article), peers)
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_seed_80_us_personnel_claim_flagged(seed_comparison):
+    flagged = seed_comparison.claims["contradicted"] + seed_comparison.claims["uncorroborated"]
+    hits = [c for c in flagged if "death of 80 US personnel" in c["quote"]]
+    assert hits, [c["quote"][:80] for c in flagged]
+    assert seed_comparison.validate() == []
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_seed_imperialism_among_distinctive_terms(seed_comparison):
+    terms = [r["term"] for r in seed_comparison.distinctive_terms["target"]]
+    assert {"imperialism", "imperialist"} & set(terms), terms
+    # negative: the peers' own vocabulary is on the other side
+    assert "imperialist" not in [r["term"] for r in seed_comparison.distinctive_terms["peers"]]
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_seed_stance_matrix_filled(seed_comparison):
+    rows = {r["actor"]: r for r in seed_comparison.stance_matrix["rows"]}
+    for name in ("United States", "Donald Trump", "Iran", "Qassem Soleimani", "Iraq"):
+        assert name in rows, sorted(rows)
+        r = rows[name]
+        assert "target" in r["cells"] and r["cells"]["target"]["stance"] is not None
+        assert r["n_peers"] >= 10, (name, r["n_peers"])
