@@ -65,7 +65,7 @@ def _print_json(obj) -> None:
 
 @app.command()
 def read(
-    source: str = typer.Argument(..., help="A URL (http/https), a file (.html, .htm, .txt, .md, .json) or - for stdin."),
+    source: str = typer.Argument(..., metavar="SOURCE", help="A URL (http/https), a file (.html, .htm, .txt, .md, .json) or - for stdin."),
     as_json: bool = typer.Option(False, "--json", help="Print the Article as JSON."),
     any_language: bool = typer.Option(False, "--any-language", help="Do not refuse non-English text."),
     timeout: float = typer.Option(15.0, "--timeout", help="Connect and read timeout in seconds for URLs."),

@@ -420,15 +420,20 @@ def test_load_path_file_errors(tmp_path):
         load_path(pdf)
 
 
-def test_unreadable_file(tmp_path):
+def test_unreadable_file(tmp_path, monkeypatch):
     import os
 
     p = tmp_path / "secret.txt"
     p.write_text("Headline\n\n" + BODY, encoding="utf-8")
     p.chmod(0)
     try:
-        if os.access(p, os.R_OK):
-            pytest.skip("running as a user who can read any file (root)")
+        if os.access(p, os.R_OK):  # root reads anything: make the read fail as it would for another user
+            from pathlib import Path
+
+            def denied(self):
+                raise PermissionError(13, "Permission denied", str(self))
+
+            monkeypatch.setattr(Path, "read_bytes", denied)
         with pytest.raises(InputError, match="cannot read the file .*permissions"):
             load_path(p)
     finally:
@@ -468,7 +473,8 @@ def test_load_dispatches(pages, tmp_path):
     "source,pattern",
     [
         ("www.example.org/news/story", r"is not an existing file; if it is a web address, add the scheme: framing read https://www.example.org"),
-        ("no/such/story.txt", "neither an http\\(s\\) URL nor an existing file"),
+        ("no/such/story.txt", "no/such/story.txt: no such file; check the path"),
+        ("nosuchthing", "neither an http\\(s\\) URL nor an existing file"),
         ("ftp://example.org/story.html", r"only http:// and https:// URLs can be fetched \(ftp:// is not supported\)"),
         ("", "no source given"),
     ],

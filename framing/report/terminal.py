@@ -30,10 +30,19 @@ def print_article(article, console: Console | None = None, *, paragraphs: int = 
     """Title, outlet, date, byline, word count and the opening paragraphs."""
     c = console or _console()
     c.print(Text(article.title or "(untitled)", style="bold"))
-    for label, value in (("outlet", article.outlet), ("published", article.published), ("byline", article.byline), ("url", article.url)):
+    rows = (
+        ("outlet", article.outlet),
+        ("published", article.published),
+        ("byline", article.byline),
+        ("url", article.url),
+        ("source", None if article.url and article.source in (article.url, "") else article.source),
+        ("language", article.language if article.language != "en" else None),
+    )
+    for label, value in rows:
         if value:
             c.print(Text(f"{label}: {value}"))
-    c.print(Text(f"words: {article.word_count}"))
+    paras_total = len([p for p in article.body.split("\n") if p.strip()])
+    c.print(Text(f"words: {article.word_count}, paragraphs: {paras_total}, extracted with {article.extractor or 'plain text'}"))
     if paragraphs:
         c.print()
         paras = [p for p in article.body.split("\n") if p.strip()]
