@@ -1,0 +1,73 @@
+"""Compact HTML for notebooks (``_repr_html_`` of Analysis and Comparison).
+
+:func:`analysis_html` shows the highlighted text with its legend and small
+tables of the per-article figures and actors; :func:`comparison_html` shows
+where the target stands on each measure, its most distinctive words and its
+claims. Both use the same report model, highlighter and stylesheet as the full
+reports (charts are left out to keep notebooks light).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from . import model
+from .html import environment
+
+RULES: dict[str, str] = {}
+
+_CSS_CACHE: dict[str, str] = {}
+
+
+def _css() -> str:
+    if "css" not in _CSS_CACHE:
+        css = environment().get_template("report.css.j2").render(paper="A4", report=model.Report("analysis", "", "", [], []))
+        # keep only the rules the compact view needs (no @page, no body width)
+        keep = [ln for ln in css.splitlines() if ln.lstrip().startswith((".hl", ".legend", ".article-text", ".off", ".q", "table", "th", "td", "caption"))]
+        _CSS_CACHE["css"] = "\n".join(".framing-nb " + ln if not ln.lstrip().startswith("@") else ln for ln in keep)
+    return _CSS_CACHE["css"]
+
+
+def _render_blocks(blocks: list, wanted: tuple[str, ...]) -> str:
+    tpl = environment().get_template("blocks.html.j2")
+    return tpl.render(blocks=[b for b in blocks if type(b).__name__ in wanted])
+
+
+def _wrap(inner: str) -> Markup:
+    return Markup(f'<div class="framing-nb"><style>{_css()}</style>{inner}</div>')
+
+
+def analysis_html(analysis: Any, *, max_rows: int = 12) -> Markup:
+    """Highlighted text, legend, per-article figures and actor table of one analysis."""
+    rep = model.from_analysis(analysis)
+    blocks: list = []
+    summ = rep.section("summary")
+    if summ:
+        blocks += [b for b in summ.blocks if isinstance(b, model.Bullets)]
+    text = rep.section("text")
+    if text:
+        blocks += text.blocks
+    actors = rep.section("actors")
+    if actors:
+        d = model._as_dict(analysis)
+        rows = tuple((a.get("name"), a.get("kind") or "", a.get("mentions", 0), model._signed(a.get("stance")), a.get("stance_label") or "",
+                      f"{a.get('agent', 0)} / {a.get('patient', 0)}")
+                     for a in sorted(d.get("actors") or [], key=lambda a: -(a.get("mentions") or 0))[:max_rows])
+        if rows:
+            blocks.append(model.Table(("actor", "kind", "mentions", "stance", "label", "acts / acted upon"), rows, "Actors", numeric=(2, 3)))
+    head = f"<h3>{escape(rep.title)}</h3>"
+    return _wrap(head + _render_blocks(blocks, ("Bullets", "Highlighted", "Table")))
+
+
+def comparison_html(comparison: Any) -> Markup:
+    """Summary, measures table, distinctive words and claims of a comparison."""
+    rep = model.from_comparison(comparison)
+    blocks: list = []
+    for sid, kinds in (("summary", ("Bullets",)), ("charts", ("Table",)), ("word-choice", ("Table",)), ("claims", ("Table",)), ("text", ("Highlighted",))):
+        sec = rep.section(sid)
+        if sec:
+            blocks += [b for b in sec.blocks if type(b).__name__ in kinds]
+    head = f"<h3>{escape(rep.title)}</h3>"
+    return _wrap(head + _render_blocks(blocks, ("Bullets", "Table", "Highlighted")))
