@@ -428,9 +428,19 @@ def _analyze_sources(sources: List[str], store, event: Optional[str], *, any_lan
     return out
 
 
-def _write_reports(comparison, html: Optional[Path], pdf: Optional[Path]) -> list[Path]:
+def _write_reports(comparison, html: Optional[Path], pdf: Optional[Path], *, required: bool = True) -> list[Path]:
+    """Render the HTML/PDF reports asked for; without framing.report.render, fail (``required``) or say so and skip."""
+    if not (html or pdf):
+        return []
     from . import report
 
+    if not hasattr(report, "render"):
+        if required:
+            from .errors import FramingError
+
+            raise FramingError("HTML/PDF reports are not available in this build (framing.report.render is missing); use --json")
+        print("framing: HTML/PDF reports are not available in this build (framing.report.render is missing); wrote JSON only", file=sys.stderr)
+        return []
     written = []
     for fmt, path in (("html", html), ("pdf", pdf)):
         if path:
@@ -615,7 +625,7 @@ def demo(
     stem = out / "example-comparison"
     json_path = stem.with_suffix(".json")
     json_path.write_text(json.dumps({"comparison": comparison.to_dict()}, ensure_ascii=False, indent=2), encoding="utf-8")
-    written = [json_path, *_write_reports(comparison, stem.with_suffix(".html"), None if no_pdf else stem.with_suffix(".pdf"))]
+    written = [json_path, *_write_reports(comparison, stem.with_suffix(".html"), None if no_pdf else stem.with_suffix(".pdf"), required=False)]
     if not quiet:
         _print_comparison(comparison)
     print(f"store: {path}", file=sys.stderr)

@@ -109,6 +109,7 @@ _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,6}s?$")
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(]?[A-Z0-9])")
 _ABBREV = {"mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "sen", "rep", "gov", "st", "jr", "sr", "vs", "maj", "adm", "prof", "inc", "co"}
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -838,8 +839,8 @@ def _keep_cap(part: str, stop, cues) -> bool:
     bare = part.replace(".", "")
     if len(bare) >= 2 and bare.isupper():
         return True
-    low = part.lower()
-    return low not in stop and low not in cues and low not in _MONTHS
+    low = _norm_name(part)
+    return low not in stop and low not in cues and low not in _MONTHS and low not in _WEEKDAYS
 
 
 def _analyze_sentence(doc: _Doc, i: int, s: int, e: int, cues, amap, quotes) -> _Sent:
@@ -958,14 +959,16 @@ def _claims(target: _Doc, peers: list[_Doc], *, support_sim: float = 0.3, relate
                 "quote": s.quote, "similarity": round(float(sim), 4), "relation": relation}
 
     def supports(t: _Sent, ps: _Sent, sim: float) -> bool:
-        if sim < support_sim and not (sim >= 0.6 * support_sim and len(t.entities & ps.entities) >= 2):
+        if t.casualty and ps.negated_casualty:
             return False
         tn = {n for n in t.numbers if n > 1}  # "one of the ..." is not a count
         if tn and not tn <= ps.numbers:
             return False
-        if t.casualty and ps.negated_casualty:
-            return False
-        return bool(t.entities & ps.entities) or not t.entities
+        shared = t.entities & ps.entities
+        if sim >= support_sim:
+            return bool(shared) or not t.entities or not ps.entities
+        # a paraphrase: weaker wording overlap, but the same figures or several of the same names
+        return sim >= 0.6 * support_sim and (bool(tn) or len(shared) >= 2)
 
     def contradicts(t: _Sent, ps: _Sent, ctx_sim: float, sent_sim: float) -> bool:
         if not t.casualty or ctx_sim < related_sim:
