@@ -454,6 +454,10 @@ class Store:
     def has_event(self, event: str) -> bool:
         return self._con.execute("SELECT 1 FROM events WHERE name=?", (event,)).fetchone() is not None
 
+    def require_event(self, event: str) -> None:
+        """Raise CorpusError (naming the known events and the import command) unless the store holds ``event``."""
+        self._require_event(event)
+
     def _require_event(self, event: str) -> None:
         check_event_name(event)
         if not self.has_event(event):
