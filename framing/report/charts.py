@@ -97,6 +97,7 @@ def to_svg(fig: Figure, *, title: str = "") -> str:
         fig.savefig(buf, format="svg", bbox_inches="tight", pad_inches=0.05, metadata={"Date": None, "Creator": None})
     svg = buf.getvalue()
     svg = svg[svg.index("<svg") :]
+    svg = re.sub(r"\s*<metadata>.*?</metadata>", "", svg, flags=re.S)  # RDF boilerplate with outside URLs
     _counter["n"] += 1
     prefix = f"c{_counter['n']}"
     ids = set(re.findall(r'id="([^"]+)"', svg))
@@ -206,7 +207,11 @@ def stance_heatmap(
     fig = _figure(min(7.2, 1.8 + cell_w * n_c), 1.3 + 0.32 * n_a)
     ax = fig.add_subplot()
     masked = np.ma.masked_invalid(data)
-    im = ax.imshow(masked, cmap=STANCE_CMAP, vmin=-1, vmax=1, aspect="auto")
+    # pcolormesh, not imshow: vector cells (imshow embeds a raster image)
+    im = ax.pcolormesh(np.arange(n_c + 1) - 0.5, np.arange(n_a + 1) - 0.5, masked, cmap=STANCE_CMAP, vmin=-1, vmax=1,
+                       edgecolors="#ffffff", linewidth=0.6)
+    ax.set_xlim(-0.5, n_c - 0.5)
+    ax.set_ylim(n_a - 0.5, -0.5)
     fs = 5.5 if n_c > 20 else 6.5
     for i in range(n_a):
         for j in range(n_c):
@@ -227,9 +232,7 @@ def stance_heatmap(
             ax.add_patch(matplotlib.patches.Rectangle((j - 0.5, -0.5), 1, n_a, fill=False, lw=1.6, ec="#000000"))
     ax.spines[:].set_visible(False)
     ax.tick_params(length=0)
-    cb = fig.colorbar(im, ax=ax, fraction=0.03, pad=0.02, ticks=[-1, -0.5, 0, 0.5, 1])
-    cb.ax.set_yticklabels(["−1 negative", "−0.5", "0 neutral", "+0.5", "+1 positive"], fontsize=6)
-    cb.outline.set_visible(False)
+    del im  # no colour bar (matplotlib draws it as a raster image); the printed values carry the scale
     if title:
         ax.set_title(title, loc="left")
     return to_svg(fig, title=title or "stance by actor and outlet")
@@ -308,7 +311,7 @@ def fightin_words(
     pts = [(t, s) for t, s in pts if t.get("z") is not None]
     if not pts:
         return ""
-    fig = _figure(6.6, 3.8)
+    fig = _figure(6.6, 4.2)
     ax = fig.add_subplot()
 
     def freq(t: Mapping) -> float:
@@ -323,21 +326,36 @@ def fightin_words(
     ax.axhline(1.96, color="#555555", lw=0.6, ls="--")
     ax.axhline(-1.96, color="#555555", lw=0.6, ls="--")
     ax.axhline(0, color="#000000", lw=0.5)
-    placed: list[tuple[float, float]] = []
+    xs = [freq(t) for t, _ in pts]
+    zs = [float(t["z"]) for t, _ in pts]
+    lx0, lx1 = math.log10(min(xs)) - 0.1, math.log10(max(xs)) + 0.6
+    ax.set_xlim(10 ** lx0, 10 ** lx1)
+    zmax = max(2.3, max(abs(z) for z in zs) * 1.12)
+    ax.set_ylim(-zmax, zmax)
+    # Terms sharing a point get one label; labels move down (or up) until they overlap no other label.
+    char_w = (lx1 - lx0) * 0.0105  # decades per character at 6.5 pt on this figure width
+    line_h = 2 * zmax * 0.05
+    placed: list[tuple[float, float, float, float]] = []  # x0, x1 (decades), y0, y1
     for side in (1, -1):
-        sel = sorted((t for t, s in pts if s == side), key=lambda t: -abs(float(t["z"])))[:label_n]
-        for t in sel:
-            x, y = freq(t), float(t["z"])
-            dy = 0.0
-            for px, py in placed:
-                if abs(math.log10(px) - math.log10(x)) < 0.25 and abs(py - (y + dy)) < 0.35:
-                    dy += 0.35 * side
-            placed.append((x, y + dy))
-            ax.annotate(_short(t.get("term", "?"), 22), (x, y), xytext=(4, dy * 12), textcoords="offset points",
-                        fontsize=6.5, va="center")
+        groups: dict[tuple[float, float], list[str]] = {}
+        ranked = sorted((t for t, s_ in pts if s_ == side), key=lambda t: -abs(float(t["z"])))[:label_n]
+        for t in ranked:
+            groups.setdefault((freq(t), round(float(t["z"]), 2)), []).append(str(t.get("term", "?")))
+        for (x, y), terms in sorted(groups.items(), key=lambda kv: -abs(kv[0][1])):
+            label = ", ".join(terms[:3]) + (f" +{len(terms) - 3}" if len(terms) > 3 else "")
+            lx = math.log10(x) + 0.03
+            w = len(label) * char_w
+            ly = y
+            for _ in range(40):
+                if not any(lx < b[1] and b[0] < lx + w and ly - line_h / 2 < b[3] and b[2] < ly + line_h / 2 for b in placed):
+                    break
+                ly -= side * line_h
+            placed.append((lx, lx + w, ly - line_h / 2, ly + line_h / 2))
+            ax.annotate(label, (x, y), xytext=(10 ** lx, ly), textcoords="data", fontsize=6.5, va="center",
+                        arrowprops=dict(arrowstyle="-", lw=0.3, color="#777777") if abs(ly - y) > line_h * 0.6 else None)
     ax.set_xlabel("times used in all articles (log scale)")
     ax.set_ylabel("z-score of log-odds ratio")
-    ax.legend(loc="best", fontsize=7, frameon=False)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize=7, frameon=False)
     if title:
         ax.set_title(title, loc="left")
     return to_svg(fig, title=title or "distinctive terms")

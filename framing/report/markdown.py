@@ -28,7 +28,7 @@ def _cell(v: Any) -> str:
         return "–"
     if isinstance(v, Quote):
         ref = v.ref()
-        return f"“{_esc(v.text)}”" + (f" [{_esc(ref)}]" if ref else "")
+        return f"“{_esc(v.text)}”" + (f" ({_esc(v.note)})" if v.note else "") + (f" [{_esc(ref)}]" if ref else "")
     if isinstance(v, tuple):
         return "<br>".join(_cell(x) for x in v)
     if isinstance(v, float):

@@ -51,6 +51,7 @@ class Quote:
     start: int | None = None
     end: int | None = None
     source: str = ""
+    note: str = ""  # shown after the quotation, outside the quotation marks
 
     def ref(self) -> str:
         where = f"{self.start}–{self.end}" if self.start is not None else ""
@@ -119,6 +120,7 @@ class Cards:
 @dataclass(frozen=True)
 class Facts:
     pairs: tuple[tuple[str, str], ...]
+    cls: str = ""  # "defs": long definitions, term above its text
 
 
 Block = Para | Bullets | Table | Chart | Highlighted | Cards | Facts
@@ -674,7 +676,7 @@ def _methodology_section(kind: str, provenance: Mapping) -> Section:
     sec = Section("methodology", "Methodology and limitations")
     items = MEASURES_TEXT if kind == "comparison" else tuple(m for m in MEASURES_TEXT if "(comparison)" not in m[0])
     sec.add(Para("What each measure means", cls="h3"))
-    sec.add(Facts(items))
+    sec.add(Facts(items, cls="defs"))
     sec.add(Para("How well the parts work", cls="h3"))
     cards = _model_cards()
     rows = []
@@ -753,7 +755,7 @@ class _Peers:
             self.info[str(p.get("id"))] = dict(p)
         names = Counter((p.get("outlet") or "?") for k, p in self.info.items() if k != "target")
         seen: Counter = Counter()
-        self.labels: dict[str, str] = {"target": f"{tgt.get('outlet') or 'target'} (target)"}
+        self.labels: dict[str, str] = {"target": tgt.get("outlet") or "target"}
         for k, p in self.info.items():
             if k == "target":
                 continue
@@ -810,7 +812,8 @@ def _claims_list(c: Mapping) -> list[dict]:
     for kind, title in (("contradicted", "contradicted by peers"), ("uncorroborated", "not corroborated by any peer")):
         for x in cl.get(kind) or []:
             out.append(dict(x, _kind=kind, _title=title))
-    out.sort(key=lambda x: (x.get("start") if isinstance(x.get("start"), int) else 0))
+    # contradicted first (the strongest finding), then in reading order
+    out.sort(key=lambda x: (x["_kind"] != "contradicted", x.get("start") if isinstance(x.get("start"), int) else 0))
     return out
 
 
@@ -940,7 +943,8 @@ def _charts_section(c: Mapping, peers: _Peers) -> Section:
                                     [{"label": peers.label(col.get("id")), "is_target": col.get("id") == "target"} for col in used], vals)
         if svg:
             sec.add(Chart(svg, "Stance toward each actor (rows) in each article (columns), author's voice, from −1 to +1; "
-                               "the value is printed in each cell; a dot means the actor is not mentioned. The target's column is boxed.",
+                               "the value is printed in each cell (shading: red negative, blue positive, white neutral); a dot means the actor is "
+                               "not mentioned. The target's column is boxed.",
                           "Actor × outlet stance"))
     src = c.get("sources") or {}
     bo = src.get("by_outlet") or []
@@ -1017,7 +1021,7 @@ def _claims_section(c: Mapping, d: Mapping, peers: _Peers, claims: list[dict]) -
         for e in ev[:2]:
             q = _q(e, None, peers.label(e.get("text_id")))
             if q:
-                evq.append(Quote(_clip(q.text, 160) + f" ({e.get('relation', 'related')}, similarity {_fmt(e.get('similarity'), 2)})", q.start, q.end, q.source))
+                evq.append(Quote(_clip(q.text, 160), q.start, q.end, q.source, f"{e.get('relation', 'related')}, similarity {_fmt(e.get('similarity'), 2)}"))
         rows.append((f"C{n}", x["_kind"], Quote(_clip(x.get("quote") or text[x["start"]:x["end"]], 240), x.get("start"), x.get("end")),
                      x.get("reason") or "–", tuple(evq) if evq else "no similar peer sentence"))
     if rows:
@@ -1028,7 +1032,7 @@ def _claims_section(c: Mapping, d: Mapping, peers: _Peers, claims: list[dict]) -
         for x in om[:20]:
             q = _q(x, None, peers.label(x.get("text_id")))
             ct = x.get("closest_target")
-            ctq = Quote(_clip(ct.get("quote", ""), 120) + f" (similarity {_fmt(ct.get('similarity'), 2)})", ct.get("start"), ct.get("end")) if ct else "–"
+            ctq = Quote(_clip(ct.get("quote", ""), 120), ct.get("start"), ct.get("end"), "", f"similarity {_fmt(ct.get('similarity'), 2)}") if ct else "–"
             rows.append((Quote(_clip(q.text, 220), q.start, q.end, q.source) if q else "–", f"{x.get('n_peers', '?')} ({_pct(x.get('share_peers'))})", ctq))
         sec.add(Table(("fact reported by peers [source, offsets]", "peers reporting it", "closest sentence in the target"), tuple(rows),
                       "Facts that several other articles report and the target leaves out.", cls="small"))
