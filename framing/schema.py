@@ -252,14 +252,17 @@ def validate(analysis: Mapping[str, Any]) -> list[str]:
         for path, d in _walk(section, f"$.{key}"):
             if d.get("text_id") not in (None, "target"):
                 continue  # points into another article (peer evidence)
+            offsets_ok = True
             for a, b in _OFFSET_PAIRS:
                 if a in d and b in d and d[a] is not None and d[b] is not None:
                     s, e = d[a], d[b]
-                    if not isinstance(s, int) or not isinstance(e, int) or isinstance(s, bool):
+                    if not isinstance(s, int) or not isinstance(e, int) or isinstance(s, bool) or isinstance(e, bool):
                         problems.append(f"{path}: {a}/{b} are not integers ({s!r}, {e!r})")
+                        offsets_ok = offsets_ok and a != "start"
                     elif not (0 <= s <= e <= n):
                         problems.append(f"{path}: [{s}, {e}) is outside the text (length {n})")
-            if "quote" in d and isinstance(d.get("start"), int) and isinstance(d.get("end"), int):
+                        offsets_ok = offsets_ok and a != "start"
+            if offsets_ok and "quote" in d and isinstance(d.get("start"), int) and isinstance(d.get("end"), int):
                 if isinstance(d["quote"], str) and d["quote"] != text[d["start"] : d["end"]]:
                     problems.append(f"{path}: quote {d['quote'][:40]!r} != text[{d['start']}:{d['end']}]")
     return problems
