@@ -112,7 +112,12 @@ The summary counts how much of the text is in other people's words, and how that
     ),
     code(
         """
-table([{"figure": k, "value": v} for k, v in at["summary"].items()], caption="Attribution summary")
+summ = at["summary"]
+display(table([{"figure": k.replace("_", " "), "value": v} for k, v in summ.items() if isinstance(v, (int, float))],
+              caption="Attribution summary (counts; quoted share = share of the words inside quotes or reported speech)"))
+shares = summ.get("quoted_words_by_actor") or {}
+table([{"speaker": k, "share of quoted words": f"{v:.0%}"} for k, v in sorted(shares.items(), key=lambda kv: -kv[1])],
+      caption="Who gets the words")
 """
     ),
     md(
@@ -215,8 +220,9 @@ supports what it says.
     md(
         """
 ### Exercise 3 — What would you need to check?
-1. For each item in the *unattributed claims* table, write who could confirm it (a ministry? a monitoring group?
-   historical records?).
+1. Find the sentences where the **author** states a fact or a judgement without saying who says so. (The
+   *unattributed claims* table above may help, but the tool can miss some: read the text too.) For each, write who
+   could confirm it (a ministry? a monitoring group? historical records?).
 2. Rewrite the two vague sentences ("Critics say ...", "Many believe ...") so that a reader could check them. You may
    invent a plausible named source for the fictional world, but say what kind of source it is.
 3. When is an anonymous source acceptable? Give one situation where it is and one where it is not.
@@ -226,9 +232,10 @@ supports what it says.
     key_md(
         """
 ### 🔑 Key to exercise 3
-1. *The strike was the deadliest attack on the border in ten years* — needs records of earlier attacks (the Tamsel
-   Civilian Harm Monitor in the example corpus, or the defence ministries' figures). If the tool also lists the
-   *closer to war* sentence, note that it is attributed to "many", a vague source — still uncheckable.
+1. *The strike was the deadliest attack on the border in ten years* — the author's own claim, with no source; it
+   needs records of earlier attacks (the Tamsel Civilian Harm Monitor in the example corpus, or the defence
+   ministries' figures). If the tool's table does not list it, that is a **false negative** worth discussing (lesson 5).
+   The *closer to war* sentence is attributed to "many", a vague source — still uncheckable.
 2. E.g. *"The strike broke international law, said Helena Voss, who studies the border dispute at the Marlow
    Institute."*; *"Most respondents in a poll by ... said they expect more fighting."* Named, checkable, and the
    reader can judge the source's expertise or interest.
@@ -254,7 +261,7 @@ oat = other["attribution"]
 print(other["article"]["outlet"], "-", other["article"]["title"])
 display(table([{"speaker": q.get("speaker"), "kind": q.get("speaker_kind"), "cue": q.get("cue"), "class": q.get("cue_class")}
                for q in oat["quotes"]], caption="Sources"))
-summary(other)
+table([{"figure": k.replace("_", " "), "value": v} for k, v in summary(other).items()], caption="Figures")
 """,
         "try-it",
     ),
