@@ -259,10 +259,11 @@ else:
 * Plainly loaded in the **author's voice**: *reckless*, *unleashed*, *brutal*, *plunging ... into chaos*, *so-called*,
   *tore through*, *boasted*, *Everyone knows*, *blatant*, *act of aggression*. In the **quoted voice** (Hollis):
   *flawless*, *butcher*, *blood on his hands*. The two ministry sentences and the last sentence are factual.
-* Typical results: classmates agree with each other at kappa ≈ 0.4–0.7 ("moderate" to "substantial"); agreement with the
-  tool is in the same range. The run of the cell above shows the values for Ana, Ben and Chloe. Kappa between two
-  humans is often *not* higher than with the tool: people disagree about borderline words (*chaos*, *aggression*,
-  *flawless*) just as a tool does.
+* The invented classmates agree only at kappa ≈ 0.45 (Ana–Chloe) and ≈ 0.2 (Ben with either), although all three
+  found *reckless*, *brutal* and *aggression*. Two reasons worth discussing: Ben marked whole phrases (*brutal drone
+  attack*, *reckless government*) where the others marked single words — the **unit** of annotation matters — and
+  Ben missed the headline's *reckless* and *chaos*. Kappa between two humans is often *not* higher than with the
+  tool: people disagree about borderline words (*chaos*, *aggression*, *flawless*) just as a tool does.
 * Good answers to step 4 discuss **context**: e.g. *attack* can be neutral in a military report; *so-called* is loaded
   because it signals that the writer doubts the name "precision strike"; a word in the quotation belongs to Hollis,
   and marking it says nothing about the outlet's own voice.
