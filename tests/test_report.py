@@ -76,23 +76,14 @@ def one_html(example_analyses):
 
 
 @pytest.fixture(scope="module")
-def cmp_pdf(comparison, tmp_path_factory):
-    """The comparison report as PDF, with every URL WeasyPrint asked for recorded."""
-    import framing.report.pdf as pdfmod
+def cmp_pdf(cmp_html, tmp_path_factory):
+    """The comparison report as PDF (from the same HTML), with every URL the renderer asked for."""
+    from framing.report.pdf import local_only_fetcher, render_pdf
 
-    asked: list[str] = []
-    original = pdfmod.refuse_fetch
-
-    def recording(url, *a, **kw):
-        asked.append(url)
-        return original(url, *a, **kw)
-
-    pdfmod.refuse_fetch = recording
-    try:
-        path = render(comparison, "pdf", path=tmp_path_factory.mktemp("pdf") / "cmp.pdf")
-    finally:
-        pdfmod.refuse_fetch = original
-    return path, asked
+    fetcher = local_only_fetcher()
+    path = tmp_path_factory.mktemp("pdf") / "cmp.pdf"
+    path.write_bytes(render_pdf(cmp_html, fetcher=fetcher))
+    return path, fetcher.asked
 
 
 @pytest.fixture(scope="module")
@@ -384,32 +375,25 @@ def test_pdf_fetches_nothing_from_outside(cmp_pdf):
 
 
 def test_url_fetcher_refuses_outside_urls():
-    from framing.report.pdf import ExternalFetchError, refuse_fetch
+    from framing.report.pdf import ExternalFetchError, local_only_fetcher
 
+    f = local_only_fetcher()
     for url in ("http://example.org/x.png", "https://example.org/f.woff", "file:///etc/passwd"):
         with pytest.raises(ExternalFetchError):
-            refuse_fetch(url)
-    got = refuse_fetch("data:text/plain;base64,aGk=")
-    assert (got.get("string") or got.get("file_obj").read()) == b"hi"
+            f(url)
+    got = f("data:text/plain;base64,aGk=")
+    body = got.read() if hasattr(got, "read") else (got.get("string") or got["file_obj"].read())
+    assert body == b"hi"
+    assert f.asked[-1].startswith("data:") and len(f.asked) == 4
 
 
 def test_pdf_renderer_does_not_fetch_an_outside_image():
-    """An <img src=http...> injected into report HTML is refused by the fetcher, and the PDF still renders."""
-    import framing.report.pdf as pdfmod
+    """An <img src=http...> put into report HTML is refused by the fetcher, and the PDF still renders."""
+    from framing.report.pdf import local_only_fetcher, render_pdf
 
-    asked = []
-    original = pdfmod.refuse_fetch
-
-    def recording(url, *a, **kw):
-        asked.append(url)
-        return original(url, *a, **kw)
-
-    pdfmod.refuse_fetch = recording
-    try:
-        pdf = pdfmod.render_pdf('<html><body><p>x</p><img src="http://127.0.0.1:9/never.png"></body></html>')
-    finally:
-        pdfmod.refuse_fetch = original
-    assert pdf.startswith(b"%PDF") and asked == ["http://127.0.0.1:9/never.png"]
+    f = local_only_fetcher()
+    pdf = render_pdf('<html><body><p>x</p><img src="http://127.0.0.1:9/never.png"></body></html>', fetcher=f)
+    assert pdf.startswith(b"%PDF") and f.asked == ["http://127.0.0.1:9/never.png"]
 
 
 def test_letter_paper_and_single_article_pdf(example_analyses, tmp_path):

@@ -499,10 +499,7 @@ def _sources_section(d: Mapping) -> Section:
                      for sp, r in sorted(by.items(), key=lambda kv: -kv[1]["n"]))
         sec.add(Table(("speaker", "kind", "statements", "reporting verbs (class)", "types"), rows, "Who speaks, and how their words are introduced.", numeric=(2,)))
         kinds = Counter(q.get("speaker_kind") or "unknown" for q in quotes)
-        svg = charts.stacked_shares([{"label": "this article", "counts": dict(kinds), "is_target": False}], list(kinds),
-                                    xlabel="share of statements by kind of source")
-        if svg:
-            sec.add(Chart(svg, "Share of the article's quoted and reported statements by kind of source."))
+        sec.add(Facts((("statements by kind of source", ", ".join(f"{k} {v} ({v / len(quotes):.0%})" for k, v in kinds.most_common())),)))
         rows = []
         for q in quotes[:40]:
             cs, ce = q.get("content_start"), q.get("content_end")
@@ -664,11 +661,43 @@ def _flat_metrics(card: Mapping, prefix: str = "", depth: int = 0) -> list[tuple
     return out
 
 
+def _benchmark_results() -> list[tuple[str, str, str]]:
+    """Figures from ``benchmarks/results/*.json`` when framing runs from a source checkout (best effort).
+
+    Each benchmark script writes one JSON file there; rows are (benchmark, what it measures,
+    headline figures). An installed wheel has no such folder: the report then shows the commands.
+    """
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[2] / "benchmarks" / "results"
+    rows = []
+    if not folder.is_dir():
+        return rows
+    for p in sorted(folder.glob("*.json")):
+        try:
+            d = json.loads(p.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if not isinstance(d, Mapping):
+            continue
+        figs = []
+        secs = d.get("seconds")
+        if isinstance(secs, Mapping) and _num(secs.get("total")) is not None:
+            figs.append(f"total {float(secs['total']):.1f} s")
+        for k, v in d.items():
+            if isinstance(v, (int, float)) and not isinstance(v, bool) and any(w in k for w in ("ratio", "overhead", "f1", "accuracy", "speedup", "over_bare")):
+                figs.append(f"{k.replace('_', ' ')} {v:.3g}")
+        if figs:
+            rows.append((str(d.get("benchmark") or p.stem), _clip(str(d.get("what") or ""), 90), "; ".join(figs[:5])))
+    return rows
+
+
 BENCH_COMMANDS = (
     ("loaded language (BABE)", "framing evaluate loaded --data ../shared/datasets/babe/dev.jsonl"),
     ("stance (NewsMTSC)", "framing evaluate stance --data ../shared/datasets/newsmtsc/dev.jsonl"),
     ("attribution (PolNeAR)", "framing evaluate attribution --data ../shared/datasets/polnear/dev.jsonl"),
-    ("speed", "python benchmarks/<name>.py (see benchmarks/README.md)"),
+    ("report speed", "python benchmarks/report.py"),
+    ("analyzer speed", "python benchmarks/<name>.py (see benchmarks/README.md)"),
 )
 
 
@@ -691,6 +720,9 @@ def _methodology_section(kind: str, provenance: Mapping) -> Section:
         sec.add(Table(("model", "data", "cross-validated figures (from its model card)"), tuple(rows), cls="small"))
     else:
         sec.add(Para("No model cards were found in this installation; the figures below can be measured with the commands shown."))
+    bench = _benchmark_results()
+    if bench:
+        sec.add(Table(("benchmark", "what", "figures"), tuple(bench), "Benchmark figures from benchmarks/results/ in this checkout.", cls="small"))
     sec.add(Table(("figure", "reproduce with"), BENCH_COMMANDS, "Accuracy against labelled data sets and speed are "
                   "measured by these commands; their outputs are the benchmark figures cited in the README.", cls="small"))
     sec.add(Para("Known failure modes", cls="h3"))

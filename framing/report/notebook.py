@@ -9,6 +9,7 @@ reports (charts are left out to keep notebooks light).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -22,11 +23,17 @@ _CSS_CACHE: dict[str, str] = {}
 
 
 def _css() -> str:
+    """The report stylesheet's rules for highlights, legend, text and tables, scoped to ``.framing-nb``."""
     if "css" not in _CSS_CACHE:
         css = environment().get_template("report.css.j2").render(paper="A4", report=model.Report("analysis", "", "", [], []))
-        # keep only the rules the compact view needs (no @page, no body width)
-        keep = [ln for ln in css.splitlines() if ln.lstrip().startswith((".hl", ".legend", ".article-text", ".off", ".q", "table", "th", "td", "caption"))]
-        _CSS_CACHE["css"] = "\n".join(".framing-nb " + ln if not ln.lstrip().startswith("@") else ln for ln in keep)
+        css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+        css = re.sub(r"@page[^{]*\{(?:[^{}]|\{[^{}]*\})*\}", "", css)
+        keep = []
+        for sel, body in re.findall(r"([^{}]+)\{([^{}]*)\}", css):
+            sels = [x.strip() for x in sel.split(",") if x.strip()]
+            if sels and all(x.startswith((".hl", ".legend", ".article-text", ".off", ".q", "table", "th", "td", "caption", "ul.bullets")) for x in sels):
+                keep.append(", ".join(f".framing-nb {x}" for x in sels) + " {" + body.strip() + "}")
+        _CSS_CACHE["css"] = "\n".join(keep)
     return _CSS_CACHE["css"]
 
 

@@ -6,8 +6,9 @@ selectable (charts keep their text as SVG text), each section is a PDF
 bookmark (``bookmark-level: 1`` on section headings) and the paper size is A4
 or Letter through ``@page { size }``.
 
-Nothing is fetched while rendering: :func:`refuse_fetch` is WeasyPrint's URL
-fetcher and raises for any URL that is not a ``data:`` URL.
+Nothing is fetched while rendering: :func:`local_only_fetcher` gives
+WeasyPrint a URL fetcher that serves ``data:`` URLs and refuses everything
+else (http, https, file, ftp ...), recording each URL it was asked for.
 """
 
 from __future__ import annotations
@@ -26,20 +27,58 @@ class ExternalFetchError(FramingError):
     """Raised when a report would fetch something from outside itself."""
 
 
-def refuse_fetch(url: str, *args: Any, **kwargs: Any) -> dict:
-    """WeasyPrint url_fetcher that allows only ``data:`` URLs (reports are self-contained)."""
-    if url.startswith("data:"):
-        from weasyprint.urls import default_url_fetcher
-
-        return default_url_fetcher(url, *args, **kwargs)
+def _refuse(url: str) -> None:
     raise ExternalFetchError(f"the report tried to fetch {url[:80]!r}; reports must be self-contained (this is a bug in framing)")
 
 
-def render_pdf(html: str) -> bytes:
-    """PDF bytes from report HTML (made by :func:`framing.report.html.render_html`)."""
+def local_only_fetcher() -> Any:
+    """A WeasyPrint URL fetcher allowing only ``data:`` URLs; ``.asked`` lists every URL requested.
+
+    WeasyPrint >= 67 takes a :class:`weasyprint.urls.URLFetcher` object; older
+    versions take a function returning a dict. Both are supported.
+    """
+    try:
+        from weasyprint.urls import URLFetcher
+    except ImportError:  # WeasyPrint < 67: a plain function
+        from weasyprint.urls import default_url_fetcher
+
+        def fetch(url: str, *args: Any, **kwargs: Any) -> dict:
+            fetch.asked.append(url)  # type: ignore[attr-defined]
+            if not url.startswith("data:"):
+                _refuse(url)
+            return default_url_fetcher(url, *args, **kwargs)
+
+        fetch.asked = []  # type: ignore[attr-defined]
+        return fetch
+
+    class LocalOnly(URLFetcher):
+        def __init__(self) -> None:
+            super().__init__(allowed_protocols={"data"}, allow_redirects=False, timeout=1)
+            self.asked: list[str] = []
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            self.asked.append(url)
+            if not url.startswith("data:"):
+                _refuse(url)
+            return super().fetch(url, headers)
+
+    return LocalOnly()
+
+
+def render_pdf(html: str, *, fetcher: Any = None) -> bytes:
+    """PDF bytes from report HTML (made by :func:`framing.report.html.render_html`).
+
+    ``fetcher`` defaults to a fresh :func:`local_only_fetcher`; pass one to
+    inspect what the renderer asked for.
+    """
     import weasyprint
 
     for name in ("weasyprint", "fontTools"):
         logging.getLogger(name).setLevel(logging.ERROR)
-    doc = weasyprint.HTML(string=html, url_fetcher=refuse_fetch, base_url=None)
-    return doc.write_pdf(uncompressed_pdf=False)
+    fetcher = fetcher if fetcher is not None else local_only_fetcher()
+    doc = weasyprint.HTML(string=html, url_fetcher=fetcher, base_url=None)
+    pdf = doc.write_pdf()
+    refused = [u for u in getattr(fetcher, "asked", []) if not u.startswith("data:")]
+    if refused:
+        log.warning("report rendering refused %d outside URL(s), e.g. %s", len(refused), refused[0][:80])
+    return pdf
