@@ -887,21 +887,18 @@ def _resolve_pronouns(parsed, drafts: dict[str, _Draft]) -> None:
         outer_end = max(outer_end, e)
         events.append((s, 0, d))
     events.sort(key=lambda x: x[0])
+    subj_at = {e[0] for e in events if doc[parsed.doc.char_span(e[0], e[0] + 1, alignment_mode="expand")[0].i].dep_ in ("nsubj", "nsubjpass")} if events else set()
     ev_i = 0
     last: dict[str, tuple[int, _Draft] | None] = {"person": None, "it": None, "they": None}
+    last_subj: dict[str, tuple[int, _Draft] | None] = {"person": None, "it": None, "they": None}
     for tok in doc:
         while ev_i < len(events) and events[ev_i][0] < tok.idx:
             off, _h, d = events[ev_i]
             si = parsed.sentence_index(off)
-            if d.kind == "person":
-                last["person"] = (si, d)
-            elif d.plural or d.kind == "group":
-                last["they"] = (si, d)
-            else:
-                last["it"] = (si, d)
-                # a state can also be "they" when no group is closer
-                if last["they"] is None or last["they"][0] < si - _PRONOUN_WINDOW:
-                    pass
+            slot_of = "person" if d.kind == "person" else "they" if (d.plural or d.kind == "group") else "it"
+            last[slot_of] = (si, d)
+            if off in subj_at:
+                last_subj[slot_of] = (si, d)
             ev_i += 1
         low = tok.lower_
         if tok.pos_ != "PRON" and low not in _POSSESSIVE_PRONOUNS:
@@ -918,10 +915,13 @@ def _resolve_pronouns(parsed, drafts: dict[str, _Draft]) -> None:
             continue
         if parsed.in_quotes(Span(tok.idx, tok.idx + len(tok.text))):
             continue
+        si = parsed.sentence_index(tok.idx)
         cand = last[slot]
+        # a subject pronoun prefers the most recent subject of its kind in the window (Lappin & Leass's subject salience)
+        if tok.dep_ in ("nsubj", "nsubjpass") and last_subj[slot] is not None and last_subj[slot][0] >= si - 1:
+            cand = last_subj[slot]
         if cand is None:
             continue
-        si = parsed.sentence_index(tok.idx)
         if cand[0] < si - _PRONOUN_WINDOW:
             continue
         d = cand[1]
