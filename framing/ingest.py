@@ -65,6 +65,9 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 # --------------------------------------------------------------------------- text normalisation
 
+# Invisible characters dropped: zero-width space, BOM / zero-width no-break space, word joiner, soft hyphen,
+# left-to-right and right-to-left marks (they split words for matching and carry no text).
+_INVISIBLE = frozenset("\u200b\ufeff\u2060\u00ad\u200e\u200f")
 # Line separators that str.splitlines() honours besides \n and \r.
 _LINE_SEPARATORS = dict.fromkeys(map(ord, "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"), "\n")
 
@@ -75,13 +78,13 @@ def _clean_char(ch: str) -> str:
     cat = unicodedata.category(ch)
     if cat == "Zs" or ch == "\t":
         return " "
-    if cat == "Cc" or ch in "\u200b\ufeff\u2060":
+    if cat == "Cc" or ch in _INVISIBLE:
         return ""
     return ch
 
 
 def normalize_text(text: str) -> str:
-    """Normalise once: NFC, ``\\n`` line ends, odd spaces to spaces, no control characters, trimmed lines, <= 1 blank line.
+    """Normalise once: NFC, ``\\n`` line ends, odd spaces to spaces, no control or invisible characters, trimmed lines, <= 1 blank line.
 
     Idempotent: ``normalize_text(normalize_text(t)) == normalize_text(t)``.
     """
