@@ -265,6 +265,11 @@ def parse(article: Article) -> Parsed:
 def parse_many(articles, *, batch_size: int = 16, n_process: int = 1) -> list[Parsed]:
     """Parse several articles with ``nlp.pipe`` (same results as :func:`parse`, cached too)."""
     articles = list(articles)
+    for a in articles:
+        if len(a.text) > MAX_CHARS:
+            from .errors import ExtractionError
+
+            raise ExtractionError(f"the text has {len(a.text):,} characters; framing analyzes at most {MAX_CHARS:,}: split it into parts")
     todo = [a for a in articles if a.sha256 not in _cache]
     if todo:
         nlp = get_nlp()

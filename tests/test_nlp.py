@@ -153,3 +153,15 @@ def test_corpus_and_seed_parse_with_valid_sentences(corpus_rows, seed_article):
         check_sentences(p)
     seed = parsed[-1]
     assert seed.article.title and seed.sentences[0].slice(seed.article.text) == seed.article.title.rstrip()
+
+
+def test_too_long_text_is_refused_before_the_model_runs():
+    from framing.errors import ExtractionError
+    from framing.nlp import MAX_CHARS
+    from framing.schema import Article
+
+    big = Article(text="word " * (MAX_CHARS // 5 + 10))
+    with pytest.raises(ExtractionError, match="at most 1,000,000"):
+        parse(big)
+    with pytest.raises(ExtractionError, match="at most 1,000,000"):
+        parse_many([big])
