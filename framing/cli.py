@@ -569,8 +569,12 @@ def compare(
         peer_analyses = _analyze_sources(peers, store, event, any_language=any_language, timeout=timeout)
         if event:
             if store.missing(event):
-                print(f"framing: analyzing the articles of {event} not yet analyzed (run `framing corpus analyze --event {event}` to use both cores)", file=sys.stderr)
-            peer_analyses += store.analyses(event)
+                print(f"framing: analyzing the articles of {event} not analyzed yet", file=sys.stderr)
+                with _Bar() as bar:
+                    res = store.analyze_event(event, workers=2, progress=bar)
+                for label, err in res.failed:
+                    print(f"framing: skipped {label}: its analysis failed: {err}", file=sys.stderr)
+            peer_analyses += store.analyses(event, compute_missing=False)
     finally:
         if store is not None:
             store.close()
