@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib.resources
+import re
 from dataclasses import dataclass
 from typing import Any, Iterator, Mapping
 
@@ -32,6 +33,9 @@ from .errors import LexiconError
 REQUIRED_KEYS = ("name", "version", "description", "source", "license", "match", "columns")
 MATCH_MODES = ("lemma", "lower", "orth", "phrase", "pattern")
 NUMERIC_COLUMNS = {"weight": (-1.0, 1.0), "strength": (0.0, 1.0), "agent": (-1.0, 1.0), "patient": (-1.0, 1.0)}
+
+
+_BY_TERM: dict[tuple[str, str], dict[str, Mapping[str, Any]]] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,9 +64,17 @@ class Lexicon:
     def __len__(self) -> int:
         return len(self.entries)
 
-    @functools.cached_property
+    @property
     def by_term(self) -> dict[str, Mapping[str, Any]]:
-        return {e["term"].lower(): e for e in self.entries}
+        """Entries by lower-cased term (the first entry wins when a term has several senses); built once per file."""
+        key = (self.name, self.sha256)
+        table = _BY_TERM.get(key)
+        if table is None:
+            table = {}
+            for e in self.entries:
+                table.setdefault(e["term"].lower(), e)
+            _BY_TERM[key] = table
+        return table
 
     def lookup(self, term: str) -> Mapping[str, Any] | None:
         """The entry for ``term`` (case-insensitive), or None."""
@@ -160,3 +172,115 @@ def load(name: str) -> Lexicon:
 def digests() -> dict[str, str]:
     """sha256 of every shipped lexicon, by name (for provenance and cache keys)."""
     return {n: hashlib.sha256((_files() / f"{n}.tsv").read_bytes()).hexdigest() for n in names()}
+
+
+# --------------------------------------------------------------------------- matching
+
+#: Possessive determiners matched by the ``{poss}`` slot in a term ("bring to {poss} knees").
+POSSESSIVES = frozenset({"my", "your", "his", "her", "its", "our", "their", "one's"})
+_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+_TERM_WORDS = re.compile(r"\{poss\}|[^\s\-\u2010\u2011]+|[\-\u2010\u2011]")
+
+
+def term_words(term: str) -> tuple[str, ...]:
+    """The words of a lexicon term as the matcher reads them (lower-cased; hyphens are words of their own)."""
+    return tuple(w if w == "{poss}" else w.lower() for w in _TERM_WORDS.findall(term.strip()))
+
+
+@dataclass(frozen=True, slots=True)
+class TermMatch:
+    """A lexicon entry found in a token sequence: tokens ``[start, end)`` (token indices) and the entry."""
+
+    start: int
+    end: int
+    entry: Mapping[str, Any]
+
+
+class TermMatcher:
+    """Lemma-aware, multi-word, whole-token matcher over a lexicon.
+
+    A term's word matches a token when it equals the token's lower-case form
+    **or** its lemma (so ``thug`` finds "thugs", ``lie through {poss} teeth``
+    finds "lying through his teeth"); ``{poss}`` matches a possessive
+    determiner; a hyphen is optional between words ("so-called" = "so called").
+    Matches are whole tokens, so a term never matches inside another word.
+    Overlaps are resolved leftmost-longest.
+
+    Why not spaCy's ``Matcher``: it cannot say "LOWER = w OR LEMMA = w" in one
+    token pattern, so every term would need one pattern per combination of
+    word forms (2^n for n words); this trie over first words does the same job
+    in one pass and needs no model to prepare the terms (the lexicon is matched
+    against the tokens of the one parse that :mod:`framing.nlp` made).
+    """
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        index: dict[str, list[tuple[tuple[str, ...], Mapping[str, Any]]]] = {}
+        for entry in lexicon.entries:
+            words = term_words(entry["term"])
+            if not words:
+                continue
+            index.setdefault(words[0], []).append((words, entry))
+        for cands in index.values():
+            cands.sort(key=lambda c: -len(c[0]))
+        self._index = index
+
+    def _match_at(self, lower: list[str], lemma: list[str], i: int, words: tuple[str, ...], limit: int) -> int:
+        j = i
+        k = 0
+        while k < len(words):
+            if j >= limit:
+                return -1
+            w = words[k]
+            if w in _HYPHENS:
+                if lower[j] in _HYPHENS:
+                    j += 1
+                k += 1
+                continue
+            if k > 0 and lower[j] in _HYPHENS:
+                j += 1
+                continue
+            if w == "{poss}":
+                ok = lower[j] in POSSESSIVES
+            else:
+                ok = w == lower[j] or w == lemma[j]
+            if not ok:
+                return -1
+            j += 1
+            k += 1
+        return j
+
+    def match_lists(self, lower: list[str], lemma: list[str], start: int = 0, end: int | None = None) -> list[TermMatch]:
+        """Match over parallel lists of lower-case forms and lemmas (token indices ``[start, end)``)."""
+        end = len(lower) if end is None else end
+        out: list[TermMatch] = []
+        i = start
+        index = self._index
+        while i < end:
+            best_j, best_entry = -1, None
+            keys = (lower[i],) if lower[i] == lemma[i] else (lower[i], lemma[i])
+            for key in keys:
+                for words, entry in index.get(key, ()):
+                    if best_j != -1 and len(words) <= best_j - i:
+                        break
+                    j = self._match_at(lower, lemma, i, words, end)
+                    if j > best_j:
+                        best_j, best_entry = j, entry
+            if best_entry is not None:
+                out.append(TermMatch(i, best_j, best_entry))
+                i = best_j
+            else:
+                i += 1
+        return out
+
+    def __call__(self, tokens: Any) -> list[TermMatch]:
+        """Match over a spaCy ``Doc`` or ``Span`` (token indices are relative to it)."""
+        lower = [t.lower_ for t in tokens]
+        lemma = [t.lemma_.lower() for t in tokens]
+        return self.match_lists(lower, lemma)
+
+
+@functools.cache
+def matcher(name: str) -> TermMatcher:
+    """A :class:`TermMatcher` over ``lexicons/<name>.tsv`` (built once per process)."""
+    return TermMatcher(load(name))

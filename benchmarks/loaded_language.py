@@ -1,0 +1,93 @@
+"""Benchmark: how much loaded-language scoring adds to the bare spaCy parse.
+
+Over the corpus articles in ../shared/corpora/soleimani-2020/articles.jsonl:
+
+1. bare parse: ``nlp.pipe`` over the article texts (the same pipeline framing uses);
+2. loaded language: ``loaded_language.analyze`` over the parsed articles
+   (lexicon matching, voice, rates, VADER/TextBlob features, the classifier
+   and its span-mapped explanations), after a warm-up article so one-off loads
+   (lexicons, model artifact) are reported separately.
+
+Prints both times and the ratio (2)/(1); the target is <= 0.20.
+
+    .venv/bin/python benchmarks/loaded_language.py [--limit N] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--limit", type=int, default=None, help="use the first N articles")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+
+    from framing import loaded_language
+    from framing.ingest import load_text
+    from framing.nlp import Parsed, _paragraphs, _sentences, find_quotes, get_nlp
+
+    path = SHARED / "corpora" / "soleimani-2020" / "articles.jsonl"
+    if not path.is_file():
+        print(f"{path} not found: the benchmark needs ../shared", file=sys.stderr)
+        return 2
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    articles = []
+    for r in rows:
+        try:
+            articles.append(load_text(r.get("text") or "", title=r.get("title") or None, check_language=False))
+        except Exception as exc:  # too short etc.
+            print(f"skipping {r.get('id')}: {exc}", file=sys.stderr)
+    if args.limit:
+        articles = articles[: args.limit]
+    nlp = get_nlp()
+    nlp("warm up the pipeline.")
+
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe((a.text for a in articles), batch_size=16))
+    t_parse = time.perf_counter() - t0
+
+    parsed = [Parsed(a, d, _sentences(d), _paragraphs(a.text), find_quotes(a.text)) for a, d in zip(articles, docs)]
+    t0 = time.perf_counter()
+    loaded_language.analyze(parsed[0])  # warm-up: lexicons, matchers, model artifact, VADER
+    t_warm = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    n_spans = n_sents = 0
+    for p in parsed:
+        r = loaded_language.analyze(p)
+        n_spans += len(r.spans)
+        n_sents += len(r.sentences)
+    t_loaded = time.perf_counter() - t0
+    words = sum(len(a.text.split()) for a in articles)
+    out = {
+        "articles": len(articles),
+        "words": words,
+        "sentences": n_sents,
+        "spans": n_spans,
+        "bare_parse_s": round(t_parse, 3),
+        "loaded_language_s": round(t_loaded, 3),
+        "warm_up_s": round(t_warm, 3),
+        "ratio": round(t_loaded / t_parse, 4) if t_parse else None,
+        "target": 0.20,
+    }
+    if args.json:
+        print(json.dumps(out, indent=2))
+    else:
+        print(f"{out['articles']} articles, {words:,} words, {n_sents:,} sentences, {n_spans:,} spans")
+        print(f"bare spaCy parse       {t_parse:8.2f} s")
+        print(f"loaded-language scoring {t_loaded:7.2f} s  (+ one-off warm-up {t_warm:.2f} s)")
+        print(f"ratio {out['ratio']:.3f} (target <= {out['target']:.2f})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,84 @@
+"""``framing evaluate loaded``: sentence-level loaded-language detection on BABE-format data.
+
+Reads JSON Lines with ``text`` and ``label`` (1 = biased by word choice, 0 =
+not; rows with a null label are skipped), scores every sentence with the
+shipped classifier (threshold 0.5) and reports precision and recall of the
+"biased" class and macro-F1, beside three baselines measured in the same run:
+
+* ``vader`` -- |VADER compound| >= t,
+* ``textblob`` -- TextBlob subjectivity >= t,
+* ``lexicon`` -- sum of loaded-term strengths in the sentence >= t.
+
+The baseline thresholds ``t`` are the ones chosen on the training data and
+recorded in the model card (never tuned on the data being evaluated). When the
+data is the classifier's own training file (same sha256) the result says
+``in_sample: true`` and the figures are not an estimate of accuracy: use the
+cross-validated figures of the model card instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+
+def _prf(y: np.ndarray, pred: np.ndarray) -> dict[str, float]:
+    from sklearn.metrics import f1_score, precision_score, recall_score
+
+    return {
+        "macro_f1": round(float(f1_score(y, pred, average="macro", zero_division=0)), 4),
+        "precision": round(float(precision_score(y, pred, zero_division=0)), 4),
+        "recall": round(float(recall_score(y, pred, zero_division=0)), 4),
+    }
+
+
+def run(path: str | Path, *, limit: int | None = None) -> dict[str, Any]:
+    """Evaluate on ``path``; ``limit`` keeps the first N labelled rows (for quick checks)."""
+    from .. import classifiers
+
+    p = Path(path)
+    texts, labels = classifiers.read_babe(p)
+    if limit is not None:
+        texts, labels = texts[:limit], labels[:limit]
+    y = np.asarray(labels, dtype=int)
+    rows = classifiers.rows_for_texts(texts)
+    model = classifiers.load_loaded()
+    card = classifiers.loaded_card()
+    proba = model.predict_proba(rows)[:, 1]
+    result: dict[str, Any] = {"task": "loaded", "n": int(len(y)), "positives": int(y.sum())}
+    result.update(_prf(y, (proba >= 0.5).astype(int)))
+    scores = classifiers.baseline_scores(rows)
+    thresholds = card.get("baseline_thresholds", {})
+    baselines = {}
+    for name, s in scores.items():
+        t = thresholds.get(name)
+        if t is None:  # an old card: fall back to a threshold chosen on this data, and say so
+            t = classifiers.best_threshold(s, y)
+            baselines[name] = {**_prf(y, (s >= t).astype(int)), "threshold": round(float(t), 4), "threshold_from": "this data"}
+        else:
+            baselines[name] = {**_prf(y, (s >= t).astype(int)), "threshold": round(float(t), 4), "threshold_from": "model card"}
+    result["baselines"] = baselines
+    digest = hashlib.sha256(p.read_bytes()).hexdigest()
+    result["data_sha256"] = digest
+    result["in_sample"] = digest == card.get("data", {}).get("sha256") and limit is None
+    result["model"] = classifiers.loaded_rule()
+    cv = card.get("cross_validation", {})
+    if cv:
+        result["model_card_cv_macro_f1"] = round(float(cv["model"]["macro_f1"]), 4)
+    return result
+
+
+def describe(result: dict[str, Any]) -> str:
+    """A short terminal summary of :func:`run`'s result."""
+    lines = [f"loaded language on {result['n']} sentences ({result.get('positives', '?')} biased), model {result.get('model', '')}",
+             f"  model      macro-F1 {result['macro_f1']:.3f}  precision {result['precision']:.3f}  recall {result['recall']:.3f}"]
+    for name, b in result["baselines"].items():
+        lines.append(f"  {name:<10} macro-F1 {b['macro_f1']:.3f}  precision {b['precision']:.3f}  recall {b['recall']:.3f}"
+                     f"  (threshold {b['threshold']:.3f} from {b['threshold_from']})")
+    if result.get("in_sample"):
+        lines.append("  note: this is the model's training data (in-sample); the model card's cross-validated macro-F1 is "
+                     f"{result.get('model_card_cv_macro_f1', float('nan')):.3f}")
+    return "\n".join(lines)

@@ -1,0 +1,145 @@
+"""The sentence loaded-language classifier: artifact integrity, card figures, estimator contract, explanations."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+
+import numpy as np
+import pytest
+
+from framing import classifiers
+from framing.classifiers import Hit, LoadedSentenceClassifier, SentenceRow
+from framing.errors import DataError, ModelError
+
+
+def test_artifact_digests_cover_every_model_file():
+    d = classifiers.artifact_digests()
+    assert classifiers.LOADED_ARTIFACT in d and classifiers.LOADED_CARD in d
+    models = classifiers._models_dir()
+    assert d[classifiers.LOADED_ARTIFACT] == hashlib.sha256((models / classifiers.LOADED_ARTIFACT).read_bytes()).hexdigest()
+
+
+def test_shipped_artifact_is_small_and_matches_its_card():
+    card = classifiers.loaded_card()
+    path = classifiers._models_dir() / classifiers.LOADED_ARTIFACT
+    assert path.stat().st_size < 5 * 1024 * 1024
+    assert card["artifact_sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert isinstance(classifiers.load_loaded(), LoadedSentenceClassifier)
+
+
+def test_card_cross_validated_figures_meet_the_floor():
+    cv = classifiers.loaded_card()["cross_validation"]
+    assert cv["folds"] == 5 and cv["n"] >= 2600
+    model = cv["model"]["macro_f1"]
+    assert model >= 0.75
+    for name in ("vader", "textblob", "lexicon"):
+        assert model > cv["baselines"][name]["macro_f1"], name
+    assert cv["model"]["ece"] < 0.1  # the LR's probabilities are usable as probabilities
+
+
+def test_card_records_the_training_data_hash(shared_dir):
+    card = classifiers.loaded_card()
+    data = shared_dir / "datasets" / "babe" / "dev.jsonl"
+    assert card["data"]["sha256"] == hashlib.sha256(data.read_bytes()).hexdigest()
+
+
+def test_a_tampered_artifact_is_refused(tmp_path, monkeypatch):
+    src = classifiers._models_dir()
+    for name in (classifiers.LOADED_ARTIFACT, classifiers.LOADED_CARD):
+        shutil.copy(src / name, tmp_path / name)
+    with open(tmp_path / classifiers.LOADED_ARTIFACT, "ab") as fh:
+        fh.write(b"\0")
+    monkeypatch.setattr(classifiers, "_models_dir", lambda: tmp_path)
+    classifiers.load_loaded.cache_clear()
+    try:
+        with pytest.raises(ModelError, match="differs from the card"):
+            classifiers.load_loaded()
+    finally:
+        classifiers.load_loaded.cache_clear()
+
+
+def test_missing_card_is_a_model_error(tmp_path, monkeypatch):
+    monkeypatch.setattr(classifiers, "_models_dir", lambda: tmp_path)
+    classifiers.load_loaded.cache_clear()
+    try:
+        with pytest.raises(ModelError, match="framing train loaded"):
+            classifiers.load_loaded()
+    finally:
+        classifiers.load_loaded.cache_clear()
+
+
+# ---------------------------------------------------------------- estimator contract on a small hand-made set
+
+_POS = ["The corrupt thugs spewed vile lies again.", "A shameful, disgusting stunt by radical zealots.",
+        "Their bizarre rant was utterly ridiculous.", "The vicious mob unleashed chaos on the town.",
+        "Crazed fanatics pushed their sinister agenda.", "The brazen liars slammed the heroic volunteers."]
+_NEG = ["The council met on Tuesday to discuss the budget.", "The report was published in March.",
+        "Officials said the bridge will reopen next week.", "The company hired 40 new workers this year.",
+        "The committee voted to approve the measure.", "Rainfall in the region was close to average."]
+
+
+def _rows(texts):
+    return [SentenceRow(t) for t in texts]
+
+
+def test_fit_returns_self_and_probabilities_are_probabilities():
+    clf = LoadedSentenceClassifier(word_min_df=1, char_min_df=1)
+    assert clf.fit(_rows(_POS + _NEG), [1] * 6 + [0] * 6) is clf
+    assert hasattr(clf, "lr_") and not hasattr(LoadedSentenceClassifier(), "lr_")
+    p = clf.predict_proba(_rows(["The vile thugs spewed lies.", "The council met on Tuesday."]))
+    assert p.shape == (2, 2) and np.allclose(p.sum(axis=1), 1)
+    assert p[0, 1] > p[1, 1]
+
+
+def test_explanations_point_at_the_words_that_carry_them():
+    clf = LoadedSentenceClassifier(word_min_df=1, char_min_df=1).fit(_rows(_POS + _NEG), [1] * 6 + [0] * 6)
+    text = "The vile thugs spewed lies."
+    row = SentenceRow(text, (Hit(4, 8, "emotive", 0.9, "negative"), Hit(9, 14, "pejorative_label", 0.8, "negative")))
+    (p,), (items,) = clf.explain_matrix([row], top=50)
+    assert items, "no evidence"
+    for it in items:
+        assert 0 <= it["start"] < it["end"] <= len(text)
+        if it["kind"] == "word":
+            assert text[it["start"]:it["end"]].lower() == it["feature"]
+    top_pos = [text[it["start"]:it["end"]] for it in items if it["weight"] > 0 and it["kind"] in ("word", "char")]
+    assert any(w.strip(".") in ("vile", "thugs", "spewed", "lies") for w in top_pos), top_pos
+
+
+def test_best_threshold_by_hand():
+    # scores 0.1 0.2 | 0.8 0.9 separate perfectly between 0.2 and 0.8
+    t = classifiers.best_threshold([0.1, 0.2, 0.8, 0.9], [0, 0, 1, 1])
+    assert 0.2 < t <= 0.8
+
+
+def test_expected_calibration_error_by_hand():
+    # all predictions 0.75, 3 of 4 positive: perfectly calibrated
+    assert classifiers.expected_calibration_error([0.75] * 4, [1, 1, 1, 0]) == pytest.approx(0.0)
+    # all 0.9, none positive: error 0.9
+    assert classifiers.expected_calibration_error([0.9] * 4, [0, 0, 0, 0]) == pytest.approx(0.9)
+
+
+def test_read_babe_rejects_bad_labels(tmp_path):
+    p = tmp_path / "x.jsonl"
+    p.write_text('{"text": "a", "label": 3}\n', encoding="utf-8")
+    with pytest.raises(DataError, match="not 0 or 1"):
+        classifiers.read_babe(p)
+    p.write_text('{"text": "a", "label": null}\n', encoding="utf-8")
+    with pytest.raises(DataError, match="no labelled rows"):
+        classifiers.read_babe(p)
+
+
+# ---------------------------------------------------------------- evaluate loaded (small subset)
+
+
+def test_evaluate_loaded_on_a_subset(shared_dir):
+    from framing.evaluate import loaded
+
+    res = loaded.run(shared_dir / "datasets" / "babe" / "dev.jsonl", limit=80)
+    assert res["task"] == "loaded" and res["n"] == 80
+    for k in ("macro_f1", "precision", "recall"):
+        assert 0.0 <= res[k] <= 1.0
+    assert set(res["baselines"]) == {"vader", "textblob", "lexicon"}
+    assert all(b["threshold_from"] == "model card" for b in res["baselines"].values())
+    assert res["in_sample"] is False  # a subset is not the whole training file
+    assert "macro-F1" in loaded.describe(res)

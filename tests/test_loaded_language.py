@@ -1,0 +1,166 @@
+"""Loaded-language analyzer: spans, voice, negation, rates, sentence scores, even-handedness."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing import loaded_language
+from framing.ingest import load_text
+from framing.nlp import parse
+from framing.schema import Span, validate
+
+
+def _analyze(text, quoted=()):
+    parsed = parse(load_text(text, check_language=False))
+    return parsed, loaded_language.analyze(parsed, quoted=quoted)
+
+
+def _spans(result, **filters):
+    return [s for s in result.spans if all(getattr(s, k) == v for k, v in filters.items())]
+
+
+# ---------------------------------------------------------------- the seed article
+
+
+@pytest.fixture(scope="module")
+def seed_result(seed_parsed):
+    return loaded_language.analyze(seed_parsed)
+
+
+def test_seed_author_voice_phrases_are_flagged_with_alternatives(seed_result):
+    by_quote = {s.quote.lower(): s for s in seed_result.spans}
+    for phrase in ("cowardly killings", "lying through his teeth"):
+        s = by_quote.get(phrase)
+        assert s is not None, f"{phrase!r} not flagged; got {sorted(by_quote)[:40]}"
+        assert s.voice == "author"
+        assert s.alternative and s.alternative != phrase
+        assert s.direction == "negative" and not s.negated
+    assert by_quote["cowardly killings"].alternative == "killings"
+
+
+def test_seed_trump_statement_words_are_quoted(seed_parsed, seed_result):
+    text = seed_parsed.text
+    start = text.index("Peace and stability cannot prevail")
+    end = text.index("It will not be allowed to go forward.")
+    inside = [s for s in seed_result.spans if start <= s.span.start < end]
+    quotes = {s.quote.lower() for s in inside}
+    for word in ("terror", "murder", "mayhem", "regime"):
+        assert word in quotes, f"{word!r} not found inside Trump's statement; got {quotes}"
+    assert inside and all(s.voice == "quoted" for s in inside)
+    # the same words in the author's own sentence later are the author's
+    later = text.index("victims of the violence, terror, mayhem")
+    after = [s for s in seed_result.spans if later <= s.span.start < later + 60 and s.quote.lower() in ("terror", "mayhem")]
+    assert after and all(s.voice == "author" for s in after)
+
+
+def test_seed_jcpoa_sentence_scores_low_and_loaded_sentence_scores_high(seed_parsed, seed_result):
+    text = seed_parsed.text
+
+    def score_of(prefix):
+        i = text.index(prefix)
+        (s,) = [s for s in seed_result.sentences if s.span.start <= i < s.span.end]
+        return s.score
+
+    assert score_of("This treaty was negotiated with Iran in July 2015") < 0.35
+    assert score_of("Trump is lying through his teeth") > 0.5
+    assert score_of("Trump is lying through his teeth") - score_of("This treaty was negotiated") > 0.3
+
+
+def test_seed_output_is_valid_against_the_schema(seed_parsed, seed_result):
+    d = seed_result.to_dict()
+    assert validate({"article": seed_parsed.article.to_dict(), "loaded_language": d}) == []
+    for key in ("per_1000_words", "per_1000_words_author", "per_1000_words_quoted", "share_sentences_loaded",
+                "top_devices", "spans", "sentences"):
+        assert key in d
+    for s in d["spans"]:
+        assert {"start", "end", "quote", "category", "rule", "weight", "voice", "alternative", "direction", "negated",
+                "sentence"} <= set(s)
+        assert 0 < s["weight"] <= 1
+        assert s["direction"] in ("negative", "positive", "neutral")
+        assert s["voice"] in ("author", "quoted")
+    assert len(d["sentences"]) == len(seed_parsed.sentences)
+    for s in d["sentences"]:
+        assert 0.0 <= s["score"] <= 1.0
+        for e in s["evidence"]:
+            assert seed_parsed.text[e["start"]:e["end"]] == e["quote"]
+    assert d["per_1000_words_author"] > 0 and d["per_1000_words_quoted"] > 0
+    assert 0 < d["share_sentences_loaded"] < 1
+
+
+def test_every_emitted_rule_is_documented(seed_result):
+    rules = {s.rule for s in seed_result.spans} | {e.rule for s in seed_result.sentences for e in s.evidence}
+    assert rules and rules <= set(loaded_language.RULES), rules - set(loaded_language.RULES)
+
+
+# ---------------------------------------------------------------- hand-made texts
+
+
+def test_negated_label_is_reported_but_not_counted():
+    _, neg = _analyze("The minister insisted that the man was not a terrorist and had broken no law.")
+    _, pos = _analyze("The minister insisted that the man was a terrorist and had broken the law.")
+    (n,) = _spans(neg, term="terrorist")
+    (p,) = _spans(pos, term="terrorist")
+    assert n.negated and not p.negated
+    assert neg.counts["loaded"] == 0 and pos.counts["loaded"] == 1
+    assert neg.per_1000_words == 0.0 and pos.per_1000_words > 0
+
+
+def test_not_only_is_not_a_negation():
+    _, r = _analyze("The plan was not only reckless but also costly for the city.")
+    (s,) = _spans(r, term="reckless")
+    assert not s.negated
+
+
+def test_attributed_speech_without_quotation_marks_is_quoted_voice():
+    text = "The senator said the protesters were thugs. The police arrested four people on Monday."
+    parsed = parse(load_text(text, check_language=False))
+    start = parsed.text.index("the protesters were thugs")
+    quoted = [Span(start, start + len("the protesters were thugs"))]
+    with_q = loaded_language.analyze(parsed, quoted=quoted)
+    without = loaded_language.analyze(parsed)
+    assert [s.voice for s in _spans(with_q, term="thug")] == ["quoted"]
+    assert [s.voice for s in _spans(without, term="thug")] == ["author"]
+
+
+def test_rates_are_counted_by_hand():
+    # 20 words; "thugs" and "slammed" are loaded, both in the author's voice.
+    text = "Local thugs smashed windows downtown last night, and the mayor slammed the police chief for a slow response today."
+    _, r = _analyze(text)
+    loaded = [s for s in r.spans if s.rule.startswith("lexicon:loaded_terms@")]
+    assert sorted(s.quote for s in loaded) == ["slammed", "smashed", "thugs"]
+    words = len(text.split())
+    assert r.per_1000_words == round(1000 * 3 / words, 2)
+    assert r.per_1000_words_quoted == 0.0
+
+
+def test_plain_factual_text_has_no_loaded_spans():
+    _, r = _analyze("The city council voted on Tuesday to approve the budget. The measure passed by seven votes to two.")
+    assert [s for s in r.spans if s.rule.startswith("lexicon:loaded_terms@")] == []
+    assert all(s.score < 0.5 for s in r.sentences)
+
+
+@pytest.mark.parametrize("template", [
+    "The {a} regime unleashed its thugs on peaceful protesters, a cowardly act condemned worldwide.",
+    "Officials of {a} are lying through their teeth about the brutal crackdown.",
+    "The so-called peace plan of {a} is a sham designed to strangle its neighbours.",
+    "{a} heroes and martyrs gave their lives defending the homeland.",
+])
+def test_lexicon_audit_same_construction_either_side_scores_the_same(template):
+    """Even-handedness: the same construction aimed at Washington or at Tehran scores the same."""
+    _, us = _analyze(template.format(a="American"))
+    _, ir = _analyze(template.format(a="Iranian"))
+
+    def lex_profile(r):
+        return sorted((s.category, s.direction, s.weight, s.term) for s in r.spans)
+
+    assert lex_profile(us) == lex_profile(ir)
+    assert us.per_1000_words == ir.per_1000_words
+    assert len(us.sentences) == len(ir.sentences) == 1
+    assert abs(us.sentences[0].score - ir.sentences[0].score) < 0.1
+
+
+def test_empty_quoted_argument_and_tuple_spans_are_accepted():
+    text = "He called them “thugs” in a speech on Monday evening."
+    parsed = parse(load_text(text, check_language=False))
+    r = loaded_language.analyze(parsed, quoted=())
+    assert [s.voice for s in _spans(r, term="thug")] == ["quoted"]
