@@ -110,6 +110,7 @@ _CLAUSE_DEPS = ("ccomp",)
 _PERSON_PRON = {"he", "she", "him", "her", "i", "me"}
 _NONPERSON_PRON = {"it"}
 _PLURAL_PRON = {"they", "them", "we", "us"}
+_FIRST_SECOND = {"i", "we", "you"}
 _RELATIVE = {"who", "that", "which", "whom"}
 _STATEMENT_NOUNS = {"statement", "interview", "tweet", "post", "letter", "speech", "release", "remarks", "remark",
                     "address", "briefing", "conference", "op-ed", "column", "message", "email", "memo", "video", "op"}
@@ -128,6 +129,7 @@ class _Cue:
     weight: float
     pos: frozenset
     content: str
+    act: str = "speech"
 
 
 @dataclass(frozen=True)
@@ -151,7 +153,7 @@ def _lex() -> _Lex:
     multi: dict[str, list[_Cue]] = defaultdict(list)
     for e in rv:
         words = tuple(e["term"].lower().split())
-        cue = _Cue(e["term"], words, e["class"], float(e["weight"]), frozenset(p.strip() for p in e["pos"].split(",")), e["content"])
+        cue = _Cue(e["term"], words, e["class"], float(e["weight"]), frozenset(p.strip() for p in e["pos"].split(",")), e["content"], e["act"])
         if len(words) == 1:
             single[words[0]] = cue
         else:
@@ -216,10 +218,11 @@ class Quote:
     rule: str
     speaker_text: str = ""
     speaker_rule: str = ""
+    act: str = "speech"
 
     @property
     def content_span(self) -> Span:
-        return Span(self.content[0].start, self.content[-1].end)
+        return Span(min(c.start for c in self.content), max(c.end for c in self.content))
 
     def to_dict(self, text: str) -> dict[str, Any]:
         cs = self.content_span
@@ -241,6 +244,7 @@ class Quote:
             "content_end": cs.end,
             "content": text[cs.start:cs.end],
             "content_fragments": [_item(text, c.start, c.end) for c in self.content],
+            "act": self.act,
             "rule": self.rule,
         })
         if self.speaker_rule:
@@ -263,9 +267,11 @@ class Attribution:
         """Content spans of direct, indirect and according-to attributions: the quoted voice.
 
         Agentless attributions ("it is believed that ...") stay in the author's
-        voice: no one else is named as holding the claim.
+        voice: no one else is named as holding the claim. So does the object of
+        a stance verb ("X supports the wall"): the words are the writer's.
+        Direct quotations always count.
         """
-        spans = sorted({c for q in self.quotes if q.type != "agentless" for c in q.content}, key=lambda s: (s.start, s.end))
+        spans = sorted({c for q in self.quotes if _is_voice(q) for c in q.content}, key=lambda s: (s.start, s.end))
         return tuple(spans)
 
     def to_dict(self) -> dict[str, Any]:
@@ -276,6 +282,13 @@ class Attribution:
             "unattributed_claims": [dict(x) for x in self.unattributed_claims],
             "summary": dict(self.summary),
         }
+
+
+def _is_voice(q: "Quote") -> bool:
+    """Whether the content of ``q`` is another's voice (see :meth:`Attribution.quoted_spans`)."""
+    if q.type == "direct":
+        return True
+    return q.type != "agentless" and q.act != "stance"
 
 
 # --------------------------------------------------------------------------- token helpers
@@ -337,6 +350,8 @@ def _match_cue(tok, lex: _Lex) -> tuple[_Cue, int] | None:
             if ok:
                 return cue, tok.i + n - 1
     cue = lex.single.get(lem) or lex.single.get(low)
+    if cue is None and tok.tag_ == "VBZ" and low.endswith("s"):
+        cue = lex.single.get(low[:-1]) or lex.single.get(low[:-2])  # lemmatiser slips: 'hopes' -> 'hop'
     if cue is None:
         return None
     pos = tok.pos_
@@ -400,15 +415,40 @@ class _Cand:
     cue_label: str = ""
 
 
+def _clause_span(c, text: str) -> Span | None:
+    """The subtree of a complement clause, trimmed, without trailing non-restrictive material
+    (', which ...', ', who ...', an appositive, ', referring to ...'): the writer's additions, not the content."""
+    sp = _subtree_span(c)
+    end_i = c.right_edge.i
+    doc = c.doc
+    for t in c.subtree:
+        if t.i <= c.i or t.dep_ not in ("relcl", "appos", "advcl", "acl"):
+            continue
+        left = t.left_edge.i
+        if left - 1 <= c.i or doc[left - 1].text != ",":
+            continue
+        if t.dep_ == "relcl" and doc[left].lower_ not in ("which", "who", "whom", "whose", "where"):
+            continue
+        if t.dep_ in ("advcl", "acl") and t.tag_ != "VBG":
+            continue
+        if t.right_edge.i >= end_i - 1:
+            end_i = min(end_i, left - 2)
+    if end_i < c.left_edge.i:
+        return _trim(text, sp.start, sp.end)
+    return _trim(text, sp.start, doc[end_i].idx + len(doc[end_i].text))
+
+
 def _content_from_verb(verb, cue: _Cue, last: int, text: str):
     """(content spans, rule) for a verb cue, or None."""
     doc = verb.doc
     clause = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and c.i != verb.i]
+    if not clause and cue.act == "speech":
+        clause = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.tag_ == "VBG"
+                  and not any(a.dep_ == "aux" for a in c.children)]
     if clause:
         spans = []
         for c in clause:
-            sp = _subtree_span(c)
-            tr = _trim(text, sp.start, sp.end)
+            tr = _clause_span(c, text)
             if tr:
                 spans.append(tr)
         if spans:
@@ -441,6 +481,10 @@ def _content_from_verb(verb, cue: _Cue, last: int, text: str):
         for c in verb.children:
             if c.dep_ in ("dobj", "xcomp") and c.i > verb.i and c.lower_ not in ("it", "this", "that", "so"):
                 sp = _subtree_span(c)
+                # 'called X a Y': the object and its predicate complement together
+                for o in verb.children:
+                    if o.dep_ in ("oprd", "xcomp", "ccomp") and o.i > c.i:
+                        sp = Span(sp.start, max(sp.end, _subtree_span(o).end))
                 tr = _trim(text, sp.start, sp.end)
                 if tr:
                     return [tr], "rule:attribution.verb_object"
@@ -452,6 +496,16 @@ def _content_from_verb(verb, cue: _Cue, last: int, text: str):
                         tr = _trim(text, sp.start, sp.end)
                         if tr:
                             return [tr], "rule:attribution.verb_object"
+    if cue.act == "speech":
+        # 'spoke about X', 'asked about X', 'commented on X': the topic as content
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("about", "on", "of") and c.i > verb.i:
+                p = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
+                if p is not None:
+                    sp = _subtree_span(p)
+                    tr = _trim(text, sp.start, sp.end)
+                    if tr:
+                        return [tr], "rule:attribution.verb_object"
     return None
 
 
@@ -547,9 +601,14 @@ def _find_candidates(parsed, lex: _Lex) -> list[_Cand]:
                     out.append(_Cand("agentless", "rule:attribution.agentless_passive", cue, cs, tok.i, None, None, parts))
                     continue
             continue
+        if cue.act == "belief" and subj is not None and subj.lower_ in _FIRST_SECOND:
+            continue  # 'I think', 'you know': part of the speaker's own words, not a new source
         got = _content_from_verb(tok, cue, last, text)
         if got is None:
             continue
+        if cue.act == "belief" and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for c in tok.children
+                                       if c.dep_ == "ccomp" for m in c.children):
+            continue  # 'does not know whether ...' attributes no content
         content, rule = got
         src = agent if agent is not None else subj
         out.append(_Cand("indirect", rule, cue, cue_span, tok.i, src, _np_span(src) if src is not None else None, content))
@@ -557,32 +616,38 @@ def _find_candidates(parsed, lex: _Lex) -> list[_Cand]:
 
 
 def _according_to(tok, lex: _Lex, text: str) -> _Cand | None:
+    """'according to X': X runs from 'to' to the next comma, semicolon, dash or the sentence end; the content is
+    the rest of the sentence. Token boundaries rather than the parse, which often misattaches the phrase."""
     doc = tok.doc
     to = doc[tok.i + 1]
-    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if pobj is None:
-        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-    if pobj is None:
-        return None
-    cue = lex.single.get("according to") or next((c for c in lex.multi.get("according", ()) if c.words == ("according", "to")), None)
-    phrase = _subtree_span(tok)
-    phrase = Span(min(phrase.start, tok.idx), max(phrase.end, _subtree_span(to).end, _subtree_span(pobj).end))
     sent = tok.sent
+    j = to.i + 1
+    while j < sent.end and not (doc[j].is_punct and doc[j].text in (",", ";", ".", "—", "–", ":", "?", "!", "(", ")")):
+        j += 1
+    if j == to.i + 1:
+        return None
+    src_toks = doc[to.i + 1 : j]
+    src_span = _tok_span(src_toks)
+    if src_span is None:
+        return None
+    # the source's head: the last noun of the phrase before a preposition ('a poll by X' -> poll)
+    head = None
+    for t in src_toks:
+        if t.pos_ in ("NOUN", "PROPN", "PRON"):
+            head = t
+        if t.pos_ == "ADP" and head is not None:
+            break
+    if head is None:
+        return None
     sent_span = _tok_span(sent)
     if sent_span is None:
         return None
-    # the content: the clause the phrase modifies, or the sentence without the phrase
-    head = tok.head
-    while head.dep_ in ("xcomp", "aux", "auxpass", "prep", "pobj", "dobj", "attr", "acomp") and head.head is not head:
-        head = head.head
-    scope = sent_span
-    if head is not tok and head.dep_ in ("ccomp", "advcl", "relcl", "conj") and head.pos_ in ("VERB", "AUX"):
-        scope = _subtree_span(head)
-    parts = [p for p in (_trim(text, scope.start, phrase.start), _trim(text, phrase.end, scope.end)) if p and len(p) > 1]
+    cue = next((c for c in lex.multi.get("according", ()) if c.words == ("according", "to")), None)
+    parts = [p for p in (_trim(text, sent_span.start, tok.idx), _trim(text, src_span.end, sent_span.end)) if p and len(p) > 1]
     if not parts:
         return None
     return _Cand("according_to", "rule:attribution.according_to", cue, Span(tok.idx, to.idx + len(to.text)), tok.i,
-                 pobj, _np_span(pobj), parts)
+                 head, src_span, parts)
 
 
 def _in_statement(verb, lex: _Lex, text: str) -> _Cand | None:
@@ -645,11 +710,33 @@ def _quote_kind(parsed, q: Span) -> str:
     return "short"
 
 
+_DOUBLE_APOS = re.compile(r"(?<![\w'])''(?=\S)(.+?)(?<=\S)''(?!\w)", re.DOTALL)
+
+
+def _all_quotes(parsed) -> list[Span]:
+    """``parsed.quotes`` plus quotations written with two apostrophes (''...''), a wire and archive convention."""
+    quotes = list(parsed.quotes)
+    text = parsed.text
+    if "''" in text:
+        for m in _DOUBLE_APOS.finditer(text):
+            s, e = m.start(1), m.end(1)
+            if "\n" in text[s:e]:
+                continue
+            if not any(q.start < e and s < q.end for q in quotes):
+                quotes.append(Span(s, e))
+        quotes.sort(key=lambda q: q.start)
+    return quotes
+
+
 def _outer(text: str, q: Span) -> Span:
     s, e = q.start, q.end
-    if s > 0 and text[s - 1] in _QUOTE_CHARS:
+    if s > 1 and text[s - 2 : s] == "''":
+        s -= 2
+    elif s > 0 and text[s - 1] in _QUOTE_CHARS:
         s -= 1
-    if e < len(text) and text[e] in _QUOTE_CHARS:
+    if text[e : e + 2] == "''":
+        e += 2
+    elif e < len(text) and text[e] in _QUOTE_CHARS:
         e += 1
     return Span(s, e)
 
@@ -659,18 +746,28 @@ def _overlap(a: Span, b: Span) -> int:
 
 
 def _attach_quotes(parsed, cands: list[_Cand], lex: _Lex) -> list[_Cand]:
-    """Merge direct quotes into the candidates (extend content, set type) or add quote-only attributions."""
+    """Merge direct quotes into the candidates (extend content, set type) or add quote-only attributions.
+
+    Order for a quotation with no complement link: a cue in the sentences it
+    spans; the continuation of the previous quotation in the same paragraph
+    ('"A," he said. "B."'); an introducing previous sentence ('He said:'); a
+    short next sentence ('..." He added.'); the continuation of a quotation
+    ending the previous paragraph.
+    """
     text = parsed.text
-    doc = parsed.doc
-    sents = parsed.sentences
     speech: list[Span] = []
-    for q in parsed.quotes:
-        if _quote_kind(parsed, q) == "speech":
+    short: set[Span] = set()
+    for q in _all_quotes(parsed):
+        kind = _quote_kind(parsed, q)
+        if kind == "speech":
             speech.append(_outer(text, q))
+        elif kind == "short" and re.search(r"[.!?,]\s*$", text[q.start:q.end]) and len(text[q.start:q.end].split()) >= 2:
+            # a short full utterance ('"Donald's here, babe."'): only as the continuation of a quotation
+            speech.append(_outer(text, q))
+            short.add(speech[-1])
     by_cue = {c.cue_tok: c for c in cands}
     prev_quote: tuple[Span, _Cand] | None = None
     for oq in speech:
-        # 1. a candidate whose content overlaps the quote (or whose cue sits in a sentence the quote spans)
         best = None
         best_ov = 0
         for c in cands:
@@ -682,18 +779,31 @@ def _attach_quotes(parsed, cands: list[_Cand], lex: _Lex) -> list[_Cand]:
             if ov > best_ov:
                 best, best_ov = c, ov
         rule = "rule:attribution.direct_quote"
-        if best is None:
-            best, rule = _nearby_cue(parsed, oq, cands, lex, by_cue)
+        if oq in short:
+            best = None
+        if best is None and oq not in short:
+            best, rule = _nearby_cue(parsed, oq, cands, lex, by_cue, where="same")
         if best is None and prev_quote is not None:
             pq, pc = prev_quote
-            between = text[pq.end:oq.start]
             pi, qi = parsed.paragraph_index(pq.start), parsed.paragraph_index(oq.start)
-            if qi == pi + 1 and len(between.strip()) <= 2:
-                best = _Cand("direct", "rule:attribution.quote_continuation", pc.cue, pc.cue_span, -1 - len(cands),
-                             pc.source_tok, pc.source_span, [oq])
-                best.cue_label = pc.cue_label
-                cands.append(best)
-                prev_quote = (oq, best)
+            gap = text[pq.end:oq.start]
+            if pi == qi and len(gap.split()) <= 12:
+                pc.content = _merge_content(pc.content, oq, pc.cue_span, pc.source_span)
+                prev_quote = (oq, pc)
+                continue
+        if oq in short:
+            continue
+        if best is None:
+            best, rule = _nearby_cue(parsed, oq, cands, lex, by_cue, where="previous")
+        if best is None:
+            best, rule = _nearby_cue(parsed, oq, cands, lex, by_cue, where="next")
+        if best is None and prev_quote is not None:
+            pq, pc = prev_quote
+            pi, qi = parsed.paragraph_index(pq.start), parsed.paragraph_index(oq.start)
+            para = parsed.paragraphs[qi] if parsed.paragraphs else None
+            if qi == pi + 1 and para is not None and oq.start - para.start <= 1 and len(text[pq.end:oq.start].strip()) <= 2:
+                pc.content = _merge_content(pc.content, oq, pc.cue_span, pc.source_span)
+                prev_quote = (oq, pc)
                 continue
         if best is None:
             n_words = len(text[oq.start:oq.end].split())
@@ -702,8 +812,7 @@ def _attach_quotes(parsed, cands: list[_Cand], lex: _Lex) -> list[_Cand]:
                 cands.append(best)
                 prev_quote = (oq, best)
             continue
-        # extend the content to the whole quotation
-        if best.rule != "rule:attribution.direct_quote" and rule != "rule:attribution.direct_quote":
+        if rule != "rule:attribution.direct_quote":
             best.rule = rule
         merged = _merge_content(best.content, oq, best.cue_span, best.source_span)
         best.content = merged
@@ -727,7 +836,6 @@ def _merge_content(content: list[Span], oq: Span, cue: Span | None, src: Span | 
             merged[-1] = Span(merged[-1].start, max(merged[-1].end, s.end))
         else:
             merged.append(s)
-    # drop fragments fully inside the quote's neighbours? keep; cut any fragment containing the cue/speaker
     out: list[Span] = []
     for m in merged:
         cuts = [x for x in (cue, src) if x is not None and m.start < x.start and x.end < m.end]
@@ -744,14 +852,17 @@ def _merge_content(content: list[Span], oq: Span, cue: Span | None, src: Span | 
     return out
 
 
-def _nearby_cue(parsed, oq: Span, cands: list[_Cand], lex: _Lex, by_cue) -> tuple[_Cand | None, str]:
-    """A speaker for a quotation with no complement link: a cue in the same, previous or next sentence."""
+def _nearby_cue(parsed, oq: Span, cands: list[_Cand], lex: _Lex, by_cue, *, where: str) -> tuple[_Cand | None, str]:
+    """A speaker for a quotation with no complement link: a cue in the same (``where="same"``),
+    the introducing previous (``"previous"``) or a short next (``"next"``) sentence."""
     doc = parsed.doc
     text = parsed.text
     sents = parsed.sentences
+    if not sents:
+        return None, ""
     first = parsed.sentence_index(oq.start)
     last = parsed.sentence_index(max(oq.start, oq.end - 1))
-    para = parsed.paragraphs[parsed.paragraph_index(oq.start)] if parsed.paragraphs else None
+    qpara = parsed.paragraph_index(oq.start)
 
     def cues_in(span: Span):
         found = []
@@ -762,39 +873,41 @@ def _nearby_cue(parsed, oq: Span, cands: list[_Cand], lex: _Lex, by_cue) -> tupl
             if oq.start <= t.idx < oq.end:
                 continue
             m = _match_cue(t, lex)
-            if m and t.pos_ in ("VERB", "AUX"):
+            if m and t.pos_ in ("VERB", "AUX") and m[0].act == "speech":
                 subj = _subject(t)
                 if subj is not None and not (oq.start <= subj.idx < oq.end):
                     found.append((t, m, subj))
         return found
 
-    order = [(first, last, "rule:attribution.direct_quote")]
-    if first > 0:
-        order.append((first - 1, first - 1, "rule:attribution.adjacent_quote"))
-    if last + 1 < len(sents):
-        order.append((last + 1, last + 1, "rule:attribution.adjacent_quote"))
-    for a, b, rule in order:
-        for i in range(a, b + 1):
-            s = sents[i]
-            if rule == "rule:attribution.adjacent_quote":
-                if para is not None and not (para.start <= s.start < para.end or i == first - 1 and text[s.start:s.end].rstrip().endswith(":")):
-                    continue
-                if i == first - 1 and not re.search(r"[:,]\s*$", text[s.start:oq.start]):
-                    # a previous sentence speaks for the quote only when it introduces it ('He said:')
-                    continue
-                if i == last + 1 and len(text[s.start:s.end].split()) > 8:
-                    continue
-            found = cues_in(s)
-            if not found:
-                continue
-            t, (cue, lastt), subj = min(found, key=lambda f: min(abs(f[0].idx - oq.start), abs(f[0].idx - oq.end)))
-            if t.i in by_cue:
-                return by_cue[t.i], rule
-            cue_span = Span(t.idx, doc[lastt].idx + len(doc[lastt].text))
-            c = _Cand("direct", rule, cue, cue_span, t.i, subj, _np_span(subj), [oq])
-            cands.append(c)
-            by_cue[t.i] = c
-            return c, rule
+    if where == "same":
+        idx, rule = list(range(first, last + 1)), "rule:attribution.direct_quote"
+    elif where == "previous":
+        if first == 0:
+            return None, ""
+        s = sents[first - 1]
+        # a previous sentence speaks for the quote only when it introduces it ('He said:' / 'He added,')
+        if not re.search(r"[:,]\s*$", text[s.start:oq.start]):
+            return None, ""
+        idx, rule = [first - 1], "rule:attribution.adjacent_quote"
+    else:
+        if last + 1 >= len(sents):
+            return None, ""
+        s = sents[last + 1]
+        if parsed.paragraph_index(s.start) != qpara or len(text[s.start:s.end].split()) > 8:
+            return None, ""
+        idx, rule = [last + 1], "rule:attribution.adjacent_quote"
+    for i in idx:
+        found = cues_in(sents[i])
+        if not found:
+            continue
+        t, (cue, lastt), subj = min(found, key=lambda f: min(abs(f[0].idx - oq.start), abs(f[0].idx - oq.end)))
+        if t.i in by_cue:
+            return by_cue[t.i], rule
+        cue_span = Span(t.idx, doc[lastt].idx + len(doc[lastt].text))
+        c = _Cand("direct", rule, cue, cue_span, t.i, subj, _np_span(subj), [oq])
+        cands.append(c)
+        by_cue[t.i] = c
+        return c, rule
     return None, ""
 
 
@@ -966,8 +1079,8 @@ def analyze(parsed, *, actors=None) -> Attribution:
         quotes.append(Quote(
             type=c.type, speaker=speaker, speaker_kind=kind, actor=actor, cue=cue_text,
             cue_class=c.cue.cls if c.cue else "", cue_weight=c.cue.weight if c.cue else 0.0,
-            span=span, speaker_span=c.source_span, cue_span=c.cue_span, content=tuple(c.content), rule=c.rule,
-            speaker_text=stext, speaker_rule=srule,
+            span=span, speaker_span=c.source_span, cue_span=c.cue_span, content=tuple(sorted(set(c.content), key=lambda x: (x.start, x.end))), rule=c.rule,
+            speaker_text=stext, speaker_rule=srule, act=c.cue.act if c.cue else "speech",
         ))
     quotes.sort(key=lambda q: (q.span.start, q.span.end))
     vague.extend(_standalone_vague(parsed, lex, vague))
@@ -1055,7 +1168,7 @@ def _summary(parsed, quotes: Sequence[Quote], anonymous, vague, claims) -> dict[
     doc = parsed.doc
     words = [t for t in doc if not (t.is_punct or t.is_space)]
     n_words = len(words)
-    spans = sorted({c for q in quotes if q.type != "agentless" for c in q.content}, key=lambda s: s.start)
+    spans = sorted({c for q in quotes if _is_voice(q) for c in q.content}, key=lambda s: s.start)
     starts = [t.idx for t in words]
     import bisect
 
@@ -1076,7 +1189,7 @@ def _summary(parsed, quotes: Sequence[Quote], anonymous, vague, claims) -> dict[
     for q in quotes:
         name = q.actor or q.speaker or "(unattributed)"
         kinds_seen[q.speaker_kind].add(name.lower())
-        if q.type != "agentless":
+        if _is_voice(q):
             by_speaker_words[name] += sum(count_in(c) for c in q.content)
         if q.cue_class:
             cue_classes[name][q.cue_class] += 1
