@@ -38,12 +38,19 @@ _LAZY = {
     "analyze": ("framing.pipeline", "analyze"),
     "Analysis": ("framing.pipeline", "Analysis"),
     "Article": ("framing.schema", "Article"),
-    "compare": ("framing.compare", "compare"),
-    "report": ("framing.report", "render"),
 }
+
+# ``framing.compare`` and ``framing.report`` are subpackages/modules that are also
+# callable (they forward to ``framing.compare.compare`` and ``framing.report.render``),
+# so ``framing.compare(target, peers)`` works whether or not the module was imported.
+_CALLABLE_MODULES = ("compare", "report")
 
 
 def __getattr__(name: str):
+    if name in _CALLABLE_MODULES:
+        import importlib
+
+        return importlib.import_module(f"framing.{name}")
     if name in _LAZY:
         import importlib
 

@@ -1235,3 +1235,13 @@ def compare(target: Any, peers: Iterable[Any], *, min_similarity: float = DEFAUL
         sources=_sources(t, kept),
         claims=_claims(t, kept),
     )
+
+
+class _CallableModule(__import__("types").ModuleType):
+    """``framing.compare`` is both this module and the public function: calling the module calls :func:`compare`."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> "Comparison":
+        return compare(*args, **kwargs)
+
+
+__import__("sys").modules[__name__].__class__ = _CallableModule
