@@ -378,7 +378,8 @@ def _subject(verb, depth: int = 0):
         if verb.dep_ == "pcomp" and head.dep_ == "prep":
             head = head.head
         if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return head
+            # 'a statement saying ...': the noun speaks; not 'their determination to defend ...'
+            return head if verb.tag_ in ("VBG", "VBN") else None
         if head.pos_ in ("VERB", "AUX"):
             return _subject(head, depth + 1)
     return None
@@ -395,7 +396,7 @@ def _agent(verb):
 
 def _np_span(tok) -> Span:
     """The source noun phrase: the subtree, without relative clauses and trailing appositive clauses."""
-    exclude = [c for c in tok.children if c.dep_ in ("relcl",)]
+    exclude = [c for c in tok.children if c.dep_ in ("relcl", "case")]
     return _subtree_span(tok, exclude=exclude)
 
 
@@ -611,6 +612,8 @@ def _find_candidates(parsed, lex: _Lex) -> list[_Cand]:
             continue  # 'does not know whether ...' attributes no content
         content, rule = got
         src = agent if agent is not None else subj
+        if src is None and cue.act == "stance":
+            continue  # a position with no holder is no attribution
         out.append(_Cand("indirect", rule, cue, cue_span, tok.i, src, _np_span(src) if src is not None else None, content))
     return out
 
@@ -627,17 +630,21 @@ def _according_to(tok, lex: _Lex, text: str) -> _Cand | None:
     if j == to.i + 1:
         return None
     src_toks = doc[to.i + 1 : j]
-    src_span = _tok_span(src_toks)
-    if src_span is None:
-        return None
     # the source's head: the last noun of the phrase before a preposition ('a poll by X' -> poll)
     head = None
     for t in src_toks:
+        if t.pos_ == "ADP" and head is not None:
+            if t.lower_ not in ("of", "by", "from", "at", "for", "with"):
+                src_toks = doc[to.i + 1 : t.i]  # 'the treaty in return for ...': the source ends before 'in'
+                break
+            if t.lower_ not in ("of",):
+                break
         if t.pos_ in ("NOUN", "PROPN", "PRON"):
             head = t
-        if t.pos_ == "ADP" and head is not None:
-            break
     if head is None:
+        return None
+    src_span = _tok_span(src_toks)
+    if src_span is None:
         return None
     sent_span = _tok_span(sent)
     if sent_span is None:
@@ -935,6 +942,10 @@ def _classify_source(parsed, tok, span: Span, lex: _Lex) -> tuple[str, str | Non
         return "organisation", None  # 'Iraqi people': a named collective, not a vague one
     if kind in ("anonymous", "vague") and not has_person and tok.ent_type_ not in ("PERSON", "ORG", "GPE"):
         return kind, head_lemma
+    first = parsed.doc.char_span(span.start, span.end, alignment_mode="expand")
+    if (first is not None and len(first) > 1 and lex.source_heads.get(first[0].lower_) == "vague"
+            and tok.pos_ == "NOUN" and not ents):
+        return "vague", first[0].lower_  # 'many voters', 'some experts': an unspecified part of a group
     if has_person or tok.ent_type_ == "PERSON":
         return "named_person", None
     if tok.ent_type_ in ("GPE",) or any(e.label_ == "GPE" for e in ents) and kind in (None, "government"):
