@@ -226,6 +226,6 @@ def describe(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-# keys the CLI's --json contract promises
-def _contract_keys() -> tuple[str, ...]:
-    return ("task", "n", "content_f1_overlap", "source_f1_overlap", "cue_f1_overlap", "speaker_accuracy")
+#: keys the ``--json`` contract promises (tested)
+CONTRACT_KEYS = ("task", "n", "content_f1_overlap", "source_f1_overlap", "cue_f1_overlap",
+                 "content_f1_exact", "source_f1_exact", "cue_f1_exact", "speaker_accuracy")
