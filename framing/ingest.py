@@ -8,7 +8,8 @@ Public functions
 * :func:`load_html` — extract the article from HTML bytes or text (trafilatura).
 * :func:`load_text` — an Article from plain text (and an optional title).
 * :func:`load_path` — a file: ``.html``/``.htm``/``.xhtml``, ``.txt``/``.md``
-  (first line is the title), ``.json`` (an Article, or an Analysis holding one).
+  (first line is the title; hard-wrapped paragraphs are re-joined, see
+  :func:`unwrap_lines`), ``.json`` (an Article, or an Analysis holding one).
 * :func:`load` — dispatch an http(s) URL, ``-`` for stdin, or a path.
 
 Text is normalised here, once (Unicode NFC, ``\\n`` line ends, odd spaces to
@@ -205,6 +206,40 @@ def load_text(
         source=source,
         meta=tuple(sorted((str(k), str(v)) for k, v in (meta or {}).items() if v is not None)),
     )
+
+
+_WRAP_MIN, _WRAP_MAX, _WRAP_SPREAD = 40, 100, 30
+
+
+def unwrap_lines(text: str) -> str:
+    """Join hard-wrapped lines back into paragraphs (plain-text files and stdin only).
+
+    A block of lines with no blank line between them is taken as one
+    hard-wrapped paragraph when it has at least two lines, every line but the
+    last is 40-100 characters long, those lengths differ by at most 30
+    characters (a fixed wrap width, e.g. 72 or 80), and the last line is no
+    longer than the longest. Such blocks are joined with spaces; all other
+    blocks (a headline over a dateline, one paragraph per line) are kept as
+    they are, because a line break always ends a sentence in framing.nlp.
+    """
+    blocks = re.split(r"(\n[ \t]*\n)", text.replace("\r\n", "\n").replace("\r", "\n"))
+    out = []
+    for block in blocks:
+        core = block.strip("\n")
+        lines = core.split("\n")
+        if len(lines) >= 2 and core.strip():
+            body = [ln.strip() for ln in lines]
+            head = [len(ln) for ln in body[:-1]]
+            if (
+                all(_WRAP_MIN <= n <= _WRAP_MAX for n in head)
+                and max(head) - min(head) <= _WRAP_SPREAD
+                and len(body[-1]) <= max(head)
+            ):
+                lead = block[: len(block) - len(block.lstrip("\n"))]
+                trail = block[len(block.rstrip("\n")) :]
+                block = lead + " ".join(body) + trail
+        out.append(block)
+    return "".join(out)
 
 
 def split_title(text: str, *, markdown: bool = False) -> tuple[str | None, str]:
@@ -727,7 +762,7 @@ def load_path(path, *, check_language: bool = True) -> Article:
     if suffix == "" and looks_like_html(text):
         return load_html(raw, source=where, check_language=check_language)
     title, body = split_title(text, markdown=suffix in (".md", ".markdown"))
-    return load_text(body, title=title, source=where, source_bytes=raw, check_language=check_language)
+    return load_text(unwrap_lines(body), title=title, source=where, source_bytes=raw, check_language=check_language)
 
 
 _URL_LIKE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*://")
@@ -755,7 +790,7 @@ def load_stdin(stream=None, *, check_language: bool = True) -> Article:
         return load_html(data, source="stdin", check_language=check_language)
     text = _decode_text_file(data, "stdin")
     title, body = split_title(text)
-    return load_text(body, title=title, source="stdin", source_bytes=data, check_language=check_language)
+    return load_text(unwrap_lines(body), title=title, source="stdin", source_bytes=data, check_language=check_language)
 
 
 def load(

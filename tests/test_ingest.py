@@ -489,3 +489,41 @@ def test_every_error_is_one_line(pages):
         with pytest.raises(FramingError) as info:
             fetch_article(pages.url(path))
         assert "\n" not in str(info.value) and info.value.exit_code == 2
+
+
+WRAPPED = """Harbour wall to be repaired before winter
+
+The county council voted on Monday evening to repair the old harbour
+wall before the winter storms arrive, after engineers warned that two
+sections could collapse.
+
+Work will start in June and should take about four months, the council
+said.
+"""
+
+
+def test_hard_wrapped_text_file_is_rejoined(tmp_path):
+    from framing.nlp import parse
+
+    p = tmp_path / "wrapped.txt"
+    p.write_text(WRAPPED, encoding="utf-8")
+    art = load_path(p)
+    assert art.body.split("\n\n") == [
+        "The county council voted on Monday evening to repair the old harbour wall before the winter storms arrive, "
+        "after engineers warned that two sections could collapse.",
+        "Work will start in June and should take about four months, the council said.",
+    ]
+    assert len(parse(art).sentences) == 3  # the headline and one sentence per paragraph
+
+
+def test_unwrap_keeps_short_lines_and_one_paragraph_per_line():
+    layout = "Storm closes the coast road\nPORT ELLIS, March 3\nThe road was closed on Friday."
+    assert ingest.unwrap_lines(layout) == layout
+    per_line = (
+        "The coast road between Port Ellis and Wrenmouth was closed on Friday after waves pushed gravel across both lanes.\n"
+        "Drivers were sent inland through the hill villages, which added about forty minutes to the journey."
+    )
+    assert ingest.unwrap_lines(per_line) == per_line
+    # a ragged block (lines of very different lengths) is not a hard wrap
+    ragged = "A short line that has some words in it\nA much longer line that goes on and on and on and on and on and on and end"
+    assert ingest.unwrap_lines(ragged) == ragged
