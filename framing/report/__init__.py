@@ -122,3 +122,13 @@ class _DictAnalysis:
 
     def to_dict(self) -> dict:
         return self._d
+
+
+class _CallableModule(__import__("types").ModuleType):
+    """``framing.report`` is both this package and the public function: calling it calls :func:`render`."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> "str | bytes | Path":
+        return render(*args, **kwargs)
+
+
+__import__("sys").modules[__name__].__class__ = _CallableModule

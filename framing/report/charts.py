@@ -190,7 +190,7 @@ def stance_heatmap(
 
     ``columns``: dicts with ``label`` and ``is_target``; ``values[i][j]`` is the
     stance of actor ``i`` in column ``j`` (None = actor not in that article,
-    drawn as an empty cell with a dot). Every filled cell prints its value
+    drawn as an empty mid-grey cell). Every filled cell prints its value
     with a sign, so the chart reads in greyscale.
     """
     if not actors or not columns:
@@ -206,6 +206,7 @@ def stance_heatmap(
     cell_w = 0.36 if n_c > 20 else 0.5
     fig = _figure(min(7.2, 1.8 + cell_w * n_c), 1.3 + 0.32 * n_a)
     ax = fig.add_subplot()
+    ax.set_facecolor("#d4d4d4")  # cells of actors an outlet does not mention
     masked = np.ma.masked_invalid(data)
     # pcolormesh, not imshow: vector cells (imshow embeds a raster image)
     im = ax.pcolormesh(np.arange(n_c + 1) - 0.5, np.arange(n_a + 1) - 0.5, masked, cmap=STANCE_CMAP, vmin=-1, vmax=1,
@@ -217,7 +218,7 @@ def stance_heatmap(
         for j in range(n_c):
             v = data[i, j]
             if np.isnan(v):
-                ax.text(j, i, "·", ha="center", va="center", fontsize=fs, color="#999999")
+                continue  # not mentioned: the grey background shows through (no text: each SVG text costs PDF time)
             else:
                 ax.text(j, i, f"{v:+.1f}".replace("+0.0", "0").replace("-0.0", "0"), ha="center", va="center", fontsize=fs,
                         color="#ffffff" if abs(v) > 0.6 else "#000000")

@@ -800,13 +800,29 @@ class _Peers:
     def label(self, ident: Any) -> str:
         return self.labels.get(str(ident), str(ident))
 
+    def outlet(self, ident: Any) -> str:
+        """The outlet's name (not disambiguated): charts group a peer outlet's articles under it."""
+        if str(ident) == "target":
+            return self.labels["target"]
+        return (self.info.get(str(ident)) or {}).get("outlet") or str(ident)
+
     def lean(self, ident: Any) -> str | None:
         return (self.info.get(str(ident)) or {}).get("lean")
 
 
 def _measure_rows(m: Mapping, peers: _Peers, target_value: Any) -> list[dict]:
-    rows = [{"label": peers.label(v.get("id")), "value": _num(v.get("value")), "lean": v.get("lean"), "is_target": False}
-            for v in m.get("values") or []]
+    """One row per peer OUTLET (mean over its articles, "(n)" when several) plus the target."""
+    groups: dict[str, list[float]] = defaultdict(list)
+    leans: dict[str, Any] = {}
+    for v in m.get("values") or []:
+        val = _num(v.get("value"))
+        if val is None:
+            continue
+        name = peers.outlet(v.get("id"))
+        groups[name].append(val)
+        leans.setdefault(name, v.get("lean"))
+    rows = [{"label": name + (f" ({len(vals)})" if len(vals) > 1 else ""), "value": sum(vals) / len(vals), "lean": leans.get(name),
+             "is_target": False} for name, vals in groups.items()]
     rows.append({"label": peers.label("target"), "value": _num(target_value), "lean": peers.lean("target"), "is_target": True})
     return rows
 
@@ -943,8 +959,9 @@ def _charts_section(c: Mapping, peers: _Peers) -> Section:
         svg = charts.outlet_bars(_measure_rows(m, peers, m.get("target")), xlabel="loaded terms per 1,000 words (author's voice)",
                                  median=_num(p.get("median")), q1=_num(p.get("q1")), q3=_num(p.get("q3")))
         if svg:
-            sec.add(Chart(svg, "Loaded language per article, in the author's voice. The target is orange, outlined and labelled TARGET; "
-                               "the dashed line is the peers' median, the grey band their middle half. (L/C/R: the outlet's lean.)",
+            sec.add(Chart(svg, "Loaded language in the author's voice, per outlet (the mean over its articles when it has several, their "
+                               "number in brackets). The target is orange, outlined and labelled TARGET; the dashed line is the peers' "
+                               "median, the grey band their middle half (both over articles). L/C/R: the outlet's lean.",
                           "Loaded language per outlet"))
     rows = []
     for key in ("quoted_share", "sources_distinct", "named_source_share", "anonymous_per_1000", "vague_per_1000", "unattributed_per_1000"):
@@ -967,17 +984,32 @@ def _charts_section(c: Mapping, peers: _Peers) -> Section:
                       numeric=(1, 2, 3, 4, 5, 6, 7), cls="small"))
     sm = c.get("stance_matrix") or {}
     cols = sm.get("columns") or []
-    srows = (sm.get("rows") or [])[:12]
+    srows = (sm.get("rows") or [])[:10]
     if cols and srows:
-        used = [col for col in cols if col.get("id") == "target" or any(col.get("id") in (r.get("cells") or {}) for r in srows)]
-        vals = [[_num(((r.get("cells") or {}).get(col.get("id")) or {}).get("stance")) for col in used] for r in srows]
-        svg = charts.stance_heatmap([r.get("actor", "?") for r in srows],
-                                    [{"label": peers.label(col.get("id")), "is_target": col.get("id") == "target"} for col in used], vals)
+        # one column per outlet: the mean of its articles' stances (the target keeps its own column)
+        outlets: dict[str, list[str]] = {}
+        for col in cols:
+            cid = str(col.get("id"))
+            key = "\x00target" if cid == "target" else peers.outlet(cid)
+            outlets.setdefault(key, []).append(cid)
+        names = [k for k in outlets if any(i in (r.get("cells") or {}) for r in srows for i in outlets[k]) or k == "\x00target"]
+        vals = []
+        for r in srows:
+            cells = r.get("cells") or {}
+            row = []
+            for k in names:
+                v = [_num((cells.get(i) or {}).get("stance")) for i in outlets[k] if i in cells]
+                v = [x for x in v if x is not None]
+                row.append(sum(v) / len(v) if v else None)
+            vals.append(row)
+        colspec = [{"label": "TARGET" if k == "\x00target" else k + (f" ({len(outlets[k])})" if len(outlets[k]) > 1 else ""),
+                    "is_target": k == "\x00target"} for k in names]
+        svg = charts.stance_heatmap([r.get("actor", "?") for r in srows], colspec, vals)
         if svg:
-            sec.add(Chart(svg, "Stance toward each actor (rows) in each article (columns), author's voice, from −1 to +1; "
-                               "the value is printed in each cell (shading: red negative, blue positive, white neutral); a dot means the actor is "
-                               "not mentioned. The target's column is boxed.",
-                          "Actor × outlet stance"))
+            sec.add(Chart(svg, "Stance toward each actor (rows) by outlet (columns; the mean over an outlet's articles when it has "
+                               "several, their number in brackets), author's voice, from −1 to +1. The value is printed in each cell "
+                               "(shading: red negative, blue positive, white neutral); an empty grey cell means the outlet does not mention "
+                               "the actor. The target's column is boxed.", "Actor × outlet stance"))
     src = c.get("sources") or {}
     bo = src.get("by_outlet") or []
     if bo:
@@ -985,11 +1017,19 @@ def _charts_section(c: Mapping, peers: _Peers) -> Section:
         for r in bo:
             kinds.update({k: v for k, v in (r.get("by_kind") or {}).items() if v})
         order = [k for k, _ in kinds.most_common()]
-        rows2 = [{"label": peers.label(r.get("id")), "is_target": r.get("id") == "target", "counts": r.get("by_kind") or {}}
-                 for r in bo if sum((r.get("by_kind") or {}).values()) or r.get("id") == "target"]
+        agg: dict[str, dict] = {}
+        for r in bo:
+            tgt_row = r.get("id") == "target"
+            key = "\x00target" if tgt_row else peers.outlet(r.get("id"))
+            a = agg.setdefault(key, {"label": peers.label("target") if tgt_row else key, "is_target": tgt_row, "counts": Counter(), "n": 0})
+            a["counts"].update({k: v for k, v in (r.get("by_kind") or {}).items() if v})
+            a["n"] += 1
+        rows2 = [dict(a, label=a["label"] + (f" ({a['n']})" if a["n"] > 1 else ""), counts=dict(a["counts"]))
+                 for a in agg.values() if sum(a["counts"].values()) or a["is_target"]]
         svg = charts.stacked_shares(rows2, order, xlabel="share of quoted voices by kind of source")
         if svg:
-            sec.add(Chart(svg, "Share of voice by kind of source in each article (articles quoting no one are left out, except the target).",
+            sec.add(Chart(svg, "Share of voice by kind of source, per outlet (all its articles together; outlets quoting no one are left out, "
+                          "except the target). Letters in the bars are the kinds in the legend.",
                           "Share of voice by source kind"))
     return sec
 
@@ -1028,14 +1068,26 @@ def _words_section(c: Mapping, d: Mapping, peers: _Peers) -> Section:
         for ref in naming:
             tc = (ref.get("target") or {}).get("counts") or {}
             ex = next(iter((ref.get("target") or {}).get("examples") or []), None)
-            outl = [f"{peers.label(o.get('id'))}: " + ", ".join(f"{k} {v}" for k, v in (o.get("counts") or {}).items())
-                    for o in ref.get("by_outlet") or [] if o.get("counts")]
+            per_term: dict[str, list[str]] = defaultdict(list)
+            for o in ref.get("by_outlet") or []:
+                for term, n in (o.get("counts") or {}).items():
+                    if n:
+                        per_term[term].append(peers.outlet(o.get("id")))
+            pc = ref.get("peers_total") or {}
+            outl = []
+            for term in sorted(per_term, key=lambda t: -(pc.get(t) or len(per_term[t]))):
+                who = per_term[term]
+                item = f"{term} {pc.get(term, len(who))} in {len(who)} article{'s' if len(who) != 1 else ''}"
+                if len(who) <= 3:
+                    item += " (" + ", ".join(dict.fromkeys(who)) + ")"
+                outl.append(item)
             rows.append((ref.get("referent", "?").replace("_", " ") + (f" ({ref['description']})" if ref.get("description") else ""),
                          ", ".join(f"{k} {v}" for k, v in tc.items()) or "–",
                          _q(ex, text) if ex else "–",
                          "; ".join(outl) or "–"))
         sec.add(Table(("referent", "target", "target example [offsets]", "peers"), tuple(rows),
-                      "Names used for each referent, with counts per outlet.", cls="small"))
+                      "Names used for each referent: the target's counts, and each name's count over all peers with the number of "
+                      "peer articles using it (the outlets named when three or fewer).", cls="small"))
     return sec
 
 
@@ -1109,6 +1161,17 @@ def _actor_cards_comparison(c: Mapping, d: Mapping, peers: _Peers) -> Section:
     return sec
 
 
+SHORT_MEASURE = {
+    "loaded_per_1000_author": "loaded/1,000",
+    "quoted_share": "quoted",
+    "sources_distinct": "sources",
+    "named_source_share": "named",
+    "anonymous_per_1000": "anonymous/1,000",
+    "vague_per_1000": "vague/1,000",
+    "unattributed_per_1000": "unattributed/1,000",
+}
+
+
 def _appendix(c: Mapping, peers: _Peers) -> Section:
     sec = Section("appendix", "Appendix: the outlets compared")
     meas = c.get("measures") or {}
@@ -1132,30 +1195,24 @@ def _appendix(c: Mapping, peers: _Peers) -> Section:
     rows = []
     for p in c.get("peers") or []:
         pid = str(p.get("id"))
-        rows.append((peers.label(pid), p.get("lean") or "–", _when(p.get("published")), p.get("word_count", "–"),
-                     _fmt(by_id[pid].get("loaded_per_1000_author")), _pct(by_id[pid].get("quoted_share")), _fmt(p.get("similarity"), 2)))
-    sec.add(Table(("outlet", "lean", "date", "words", "loaded /1,000", "quoted", "similarity"), tuple(rows),
-                  "Every peer article kept for the comparison (similarity: TF-IDF cosine to the other peers).",
-                  numeric=(3, 4, 5, 6), cls="small"))
-    cards = []
-    for p in c.get("peers") or []:
-        pid = str(p.get("id"))
-        facts = [("title", _clip(p.get("title") or "–", 140)), ("lean / date", f"{p.get('lean') or '–'} / {_when(p.get('published'))}"),
-                 ("address", p.get("url") or "–"), ("kind", (p.get("text_kind") or "–").replace("_", " ")
-                                                     + ("" if p.get("in_measures", True) else " (too short for the measures)"))]
         ms = by_id.get(pid) or {}
-        if ms:
-            facts.append(("measures", "; ".join(f"{(meas.get(k) or {}).get('label', k).split(' (')[0]} {(_pct(v) if 'share' in k else _fmt(v))}"
-                                                for k, v in ms.items() if v is not None)))
-        if stance_by.get(pid):
-            facts.append(("stance", ", ".join(stance_by[pid][:8])))
-        vr = voices_by.get(pid)
-        if vr and vr.get("voices"):
-            facts.append(("quotes", ", ".join(f"{v.get('voice')} ({v.get('quotes')})" for v in vr["voices"][:6])))
-        if naming_by.get(pid):
-            facts.append(("names used", "; ".join(naming_by[pid])))
-        cards.append(Card(peers.label(pid), p.get("outlet") or "", tuple(facts)))
-    sec.add(Cards(tuple(cards)))
+        head = (f"{peers.label(pid)}\n{p.get('lean') or '–'} · {_when(p.get('published'))}\n"
+                f"{p.get('word_count', '–')} words · similarity {_fmt(p.get('similarity'), 2)}")
+        what = _clip(p.get("title") or "–", 110) + "\n" + (p.get("url") or "–")
+        if not p.get("in_measures", True):
+            what += "\n(" + (p.get("text_kind") or "short text").replace("_", " ") + ": too short for the measures)"
+        meas_s = "\n".join(f"{SHORT_MEASURE.get(k, k)} {(_pct(v) if 'share' in k else _fmt(v))}" for k, v in ms.items() if v is not None) or "–"
+        st = stance_by.get(pid) or []
+        stance_s = "\n".join(st[:5]) + (" …" if len(st) > 5 else "") if st else "–"
+        vr = voices_by.get(pid) or {}
+        vs = vr.get("voices") or []
+        voices_s = ", ".join(f"{v.get('voice')} ({v.get('quotes')})" for v in vs[:4]) + (" …" if len(vs) > 4 else "") if vs else "–"
+        names_s = "; ".join(naming_by.get(pid) or []) or "–"
+        rows.append((head, what, meas_s, stance_s, voices_s, names_s))
+    sec.add(Para("One row per peer article: the outlet, its lean and date, the words and its similarity to the other coverage; its "
+                 "title and address; its measures; its stance toward the actors; whom it quotes; and the names it uses."))
+    sec.add(Table(("outlet", "title and address", "measures", "stance (author's voice)", "quotes (statements)", "names used"),
+                  tuple(rows), cls="appendix-table tiny"))
     if c.get("set_aside"):
         sec.add(Table(("set aside", "similarity", "reason"), tuple((peers.label(p.get("id")), _fmt(p.get("similarity"), 2), p.get("reason") or "–")
                                                                    for p in c["set_aside"]),
