@@ -31,6 +31,7 @@ _SAMPLES = {
     "contradicted": "claim",
     "uncorroborated": "claim",
     "claim": "claim",
+    "speaker": "",
 }
 
 

@@ -328,9 +328,15 @@ def target_marks(
         cue = q.get("cue") or ""
         title = f"{typ} speech of {key}" + (f", introduced by “{cue}” ({q.get('cue_class') or '?'})" if cue else "")
         marks.append(Mark(s, e, "quote" if typ == "direct" else "reported", speakers[key], title, (("speaker", key),)))
+    types = Counter("quote" if (q.get("type") or "quote") == "direct" else "reported" for q in quotes)
+    if types["quote"]:
+        legend.append(LegendItem("quote", "S#", "direct quote (S# = speaker, below)", types["quote"]))
+    if types["reported"]:
+        legend.append(LegendItem("reported", "S#", "reported speech (S# = speaker, below)", types["reported"]))
     for key, code in speakers.items():
         kinds = {str(q.get("speaker_kind") or "") for q in quotes if _speaker_key(q) == key} - {""}
-        legend.append(LegendItem("quote", code, f"{key}" + (f" ({', '.join(sorted(kinds))})" if kinds else ""), sp_counts[key]))
+        legend.append(LegendItem("speaker", code, f"{key}" + (f" ({', '.join(sorted(k.replace('_', ' ') for k in kinds))})" if kinds else ""),
+                                 sp_counts[key]))
     for name, kind, code, label in (("anonymous_sources", "anonymous", "A", "anonymous source"),
                                     ("vague_attributions", "vague", "V", "vague attribution")):
         items = at.get(name) or []
@@ -445,7 +451,7 @@ def _actor_card(a: Mapping, text: str, *, peers: Mapping | None = None) -> Card:
             what = f"{_signed(e.get('weight'))}"
             det = e.get("detail") or e.get("rule") or ""
             if det:
-                what += f" {det}"
+                what += f" {_clip(det, 110)}"
             ev.append((what, Quote(_clip(q.text, 160), q.start, q.end)))
     return Card(a.get("name") or "?", (a.get("kind") or ""), tuple(facts), tuple(ev))
 
@@ -656,7 +662,7 @@ def _flat_metrics(card: Mapping, prefix: str = "", depth: int = 0) -> list[tuple
         if isinstance(v, Mapping) and depth < 2:
             out.extend(_flat_metrics(v, f"{prefix}{k}.", depth + 1))
         elif isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1:
-            if any(w in k.lower() for w in ("f1", "accuracy", "precision", "recall")):
+            if any(w in k.lower() for w in ("f1", "accuracy", "precision", "recall")) and "std" not in k.lower():
                 out.append((f"{prefix}{k}", float(v)))
     return out
 
@@ -912,7 +918,10 @@ def _summary_comparison(c: Mapping, d: Mapping, peers: _Peers, claims: list[dict
             p_top = max(pc, key=pc.get)
             if t_top != p_top:
                 naming_bullets += 1
-                bullets.append(f"For the {ref.get('referent', '').replace('_', ' ')}, most peers write “{p_top}” ({pc[p_top]} times); "
+                name = ref.get("referent", "").replace("_", " ")
+                if not name.lower().startswith(("a ", "an ", "the ")):
+                    name = "the " + name
+                bullets.append(f"For {name}, most peers write “{p_top}” ({pc[p_top]} times); "
                                f"this article writes “{t_top}” ({tc[t_top]}).")
     sm = c.get("stance_matrix") or {}
     diffs = []
