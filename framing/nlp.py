@@ -121,23 +121,32 @@ def _newline_boundaries(doc: "Doc") -> "Doc":
       split by the parser; where a split is allowed the parser still decides;
     * a whitespace token never starts a sentence of its own.
     """
+    import numpy
+
+    # Values are collected and applied with one ``from_array`` call: setting ``Token.is_sent_start`` token by
+    # token re-checks the whole Doc's annotation each time (quadratic in the length of the text).
+    n = len(doc)
+    values = numpy.zeros(n, dtype="int64")  # 1 = starts a sentence, -1 = does not, 0 = the parser decides
     at_line_start = True
     last_word = None  # the last non-space token of the current line
     for i, tok in enumerate(doc):
         if tok.is_space:
             if i:
-                tok.is_sent_start = False
+                values[i] = -1
             if "\n" in tok.text:
                 at_line_start, last_word = True, None
             continue
         if i:
             if at_line_start:
-                tok.is_sent_start = True
+                values[i] = 1
             elif last_word is not None and not _may_end_sentence(last_word):
-                tok.is_sent_start = False
+                values[i] = -1
         at_line_start, last_word = False, tok
         if "\n" in tok.text or "\n" in tok.whitespace_:  # defensive: spaCy keeps line breaks in space tokens
             at_line_start, last_word = True, None
+    if n:
+        values[0] = 1
+        doc.from_array(["SENT_START"], values.astype("uint64"))
     return doc
 
 
