@@ -205,7 +205,8 @@ def _alternative_for(entry, extended_text: str | None, head_text: str | None) ->
     # an adjective + its noun: drop the adjective, or replace it with a plain one
     if not alt or alt.startswith("("):
         return head_text or alt
-    return f"{alt} {head_text}" if head_text else alt
+    first = alt.split(" / ")[0].strip()
+    return f"{first} {head_text}" if head_text else alt
 
 
 def _doc_hits(parsed, lists=None) -> list[LexHit]:
@@ -325,7 +326,6 @@ def analyze(parsed, *, quoted: Sequence[Span] = ()) -> LoadedLanguage:
                                 round(h.strength, 3), voice, h.alternative, h.direction, h.negated, sent_of(h.start), h.term))
 
     # per-1000-word rates (loaded terms only; negated ones not counted)
-    body_start = article.body_start
     words = len(text.split())
     words_quoted = sum(len(text[s.start:s.end].split()) for s in regions.spans)
     words_author = max(0, words - words_quoted)

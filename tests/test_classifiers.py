@@ -143,3 +143,26 @@ def test_evaluate_loaded_on_a_subset(shared_dir):
     assert all(b["threshold_from"] == "model card" for b in res["baselines"].values())
     assert res["in_sample"] is False  # a subset is not the whole training file
     assert "macro-F1" in loaded.describe(res)
+
+
+def test_cached_character_transform_equals_scikit_learns():
+    model = classifiers.load_loaded()
+    texts = ["The vile thugs spewed lies.", "A  b", "I", "", "Don't re-open the so-called  deal!!", "x" * 30]
+    a = model.char_vec_.transform(texts)
+    b = model._char_transform(texts)
+    assert a.shape == b.shape
+    assert abs(a - b).max() < 1e-12
+
+
+def test_char_wb_list_matches_scikit_learn_analyzer():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    analyzer = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5)).build_analyzer()
+    for word in ("a", "ab", "abc", "thugs", "so-called"):
+        assert classifiers._char_wb_list(word, 2, 5) == analyzer(word)
+
+
+def test_textblob_scores_subjective_versus_factual():
+    pol, subj = classifiers.textblob_scores("This is a truly horrible, ugly idea!")
+    assert pol < 0 and subj > 0.8
+    assert classifiers.textblob_scores("The council met on Tuesday.") == (0.0, 0.0)

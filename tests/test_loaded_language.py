@@ -164,3 +164,25 @@ def test_empty_quoted_argument_and_tuple_spans_are_accepted():
     parsed = parse(load_text(text, check_language=False))
     r = loaded_language.analyze(parsed, quoted=())
     assert [s.voice for s in _spans(r, term="thug")] == ["quoted"]
+
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+_WORDS = ["the", "regime", "thugs", "not", "a", "terrorist", "so-called", "hero", "said", "“", "”", "extremely",
+          "dangerous", "lying", "through", "his", "teeth", "whole", "world", "knows", ".", ",", "\n", "brutal", "crackdown"]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_WORDS), min_size=6, max_size=40))
+def test_offsets_hold_on_arbitrary_text(words):
+    text = " ".join(words)
+    if len(text.split()) < 6:
+        return
+    parsed = parse(load_text(text, check_language=False))
+    r = loaded_language.analyze(parsed)
+    d = r.to_dict()
+    assert validate({"article": parsed.article.to_dict(), "loaded_language": d}) == []
+    for s in d["spans"]:
+        assert parsed.text[s["start"]:s["end"]] == s["quote"] and s["quote"].strip() == s["quote"]
+    assert 0.0 <= d["share_sentences_loaded"] <= 1.0
