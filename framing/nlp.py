@@ -9,7 +9,10 @@ paragraph and quotation spans in ``Article.text`` offsets. Results are cached
 by the text's sha256, so every analyzer shares one parse.
 
 Line breaks always end a sentence: a headline, a dateline or an image-caption
-line is never glued into the following body sentence.
+line is never glued into the following body sentence. Inside a line, a sentence
+may only start after sentence-final punctuation (``. ! ? ...``, possibly
+followed by a closing quote or bracket), so the parser cannot split an
+unpunctuated line such as ``PORT ELLIS, March 3`` or ``CARLSON: Yesterday, ...``.
 """
 
 from __future__ import annotations
