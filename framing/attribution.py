@@ -121,6 +121,7 @@ _STATEMENT_NOUNS = {"statement", "interview", "tweet", "post", "letter", "speech
                     "address", "briefing", "conference", "op-ed", "column", "message", "email", "memo", "video", "op"}
 _QUOTE_CHARS = "\"\u201c\u201d\u00ab\u00bb\u201e"
 _TRIM_CHARS = " \n\t,;:.—–-"
+_DASHES = {"-", "--", "—", "–"}
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -439,6 +440,16 @@ def _clause_span(c, text: str) -> Span | None:
             continue
         if t.right_edge.i >= end_i - 1:
             end_i = min(end_i, left - 2)
+    lex = _lex()
+    for t in c.subtree:
+        if t.i <= c.i or t.i > end_i:
+            continue
+        if t.dep_ == "conj" and t.pos_ == "VERB" and t.head.i >= c.i and _match_cue(t, lex) is not None:
+            # '... but said Z': a second reporting verb starts its own attribution
+            left = t.left_edge.i
+            while left - 1 > c.i and (doc[left - 1].dep_ == "cc" or doc[left - 1].is_punct):
+                left -= 1
+            end_i = min(end_i, left - 1)
     if end_i < c.left_edge.i:
         return _trim(text, sp.start, sp.end)
     return _trim(text, sp.start, doc[end_i].idx + len(doc[end_i].text))
@@ -791,7 +802,7 @@ def _attach_quotes(parsed, cands: list[_Cand], lex: _Lex) -> list[_Cand]:
             if ov > best_ov:
                 best, best_ov = c, ov
         rule = "rule:attribution.direct_quote"
-        if oq in short:
+        if oq in short and best is not None and not (best.cue and best.cue.act == "speech"):
             best = None
         if best is None and oq not in short:
             best, rule = _nearby_cue(parsed, oq, cands, lex, by_cue, where="same")
@@ -799,11 +810,11 @@ def _attach_quotes(parsed, cands: list[_Cand], lex: _Lex) -> list[_Cand]:
             pq, pc = prev_quote
             pi, qi = parsed.paragraph_index(pq.start), parsed.paragraph_index(oq.start)
             gap = text[pq.end:oq.start]
-            if pi == qi and len(gap.split()) <= 12:
+            if pi == qi and len(gap.split()) <= 40:
                 pc.content = _merge_content(pc.content, oq, pc.cue_span, pc.source_span)
                 prev_quote = (oq, pc)
                 continue
-        if oq in short:
+        if oq in short and best is None:
             continue
         if best is None:
             best, rule = _nearby_cue(parsed, oq, cands, lex, by_cue, where="previous")
@@ -1034,7 +1045,11 @@ def analyze(parsed, *, actors=None) -> Attribution:
     doc = parsed.doc
     cands = _find_candidates(parsed, lex)
     cands = _attach_quotes(parsed, cands, lex)
-    cands = [c for c in cands if c.content]
+    speech = [_outer(text, q) for q in _all_quotes(parsed) if _quote_kind(parsed, q) == "speech"]
+    # a reporting verb inside a quotation belongs to the quoted speaker's own words ('"I want to ask you ..."'),
+    # not to a new source of the article
+    cands = [c for c in cands if c.content and not (c.type != "direct" and c.cue_span is not None and any(
+        q.start <= c.cue_span.start and c.cue_span.end <= q.end for q in speech))]
     cands.sort(key=lambda c: (c.content[0].start, c.cue_span.start if c.cue_span else 0))
     # cue order for pronoun resolution: by the speaker's (or cue's) position
     quotes: list[Quote] = []
