@@ -281,8 +281,52 @@ class LoadedSentenceClassifier:
 
     # -- explanation
     def _word_char_cols(self, word: str) -> tuple[int, ...]:
-        """Matrix columns of the in-vocabulary character n-grams of one lower-case word."""
-        return tuple(self.n_word_ + col for col, _ in self._word_char_counts(word))
+        """Matrix columns of the in-vocabulary character n-grams of one lower-case word (cached per model)."""
+        cache = self.__dict__.setdefault("_char_cols_cache", {})
+        cols = cache.get(word)
+        if cols is None:
+            cols = tuple(self.n_word_ + col for col, _ in self._word_char_counts(word))
+            if len(cache) < 200_000:
+                cache[word] = cols
+        return cols
+
+    def _char_contributions(self, rows: Sequence[SentenceRow], X, coef: np.ndarray):
+        """Per word of every sentence: the sum of its character n-grams' contributions (``coef * x``), each
+        n-gram's contribution shared evenly by the words of the sentence that contain it. Sparse algebra over
+        a word x n-gram incidence matrix, so the cost does not grow with Python loops over n-grams."""
+        from scipy import sparse
+
+        n_word, n_char = self.n_word_, self.n_char_
+        places: list[tuple[list[int], list[int]]] = []
+        indptr = [0]
+        indices: list[int] = []
+        sent_of_word: list[int] = []
+        for r, row in enumerate(rows):
+            starts, ends = [], []
+            for m in re.finditer(r"\S+", row.text.lower()):
+                starts.append(m.start())
+                ends.append(m.end())
+                indices.extend(col for col, _ in self._word_char_counts(m.group()))
+                indptr.append(len(indices))
+                sent_of_word.append(r)
+            places.append((starts, ends))
+        n_words = len(sent_of_word)
+        if n_words == 0:
+            return places, [[] for _ in rows]
+        Wb = sparse.csr_matrix((np.ones(len(indices)), np.asarray(indices, dtype=np.int64), np.asarray(indptr)),
+                               shape=(n_words, n_char))
+        sw = np.asarray(sent_of_word)
+        A = sparse.csr_matrix((np.ones(n_words), (sw, np.arange(n_words))), shape=(len(rows), n_words))
+        S = (A @ Wb).tocsr()  # per sentence and n-gram: how many of its words contain the n-gram
+        Cc = X[:, n_word : n_word + n_char].multiply(coef[n_word : n_word + n_char]).tocsr()
+        R = Cc.multiply(S.power(-1)).tocsr()
+        per_word = np.asarray(Wb.multiply(R[sw]).sum(axis=1)).ravel()
+        out: list[list[float]] = []
+        k = 0
+        for starts, _ in places:
+            out.append(per_word[k : k + len(starts)].tolist())
+            k += len(starts)
+        return places, out
 
     def explain_matrix(self, rows: Sequence[SentenceRow], *, top: int = 8) -> tuple[np.ndarray, list[list[dict[str, Any]]]]:
         """Scores and, per sentence, the contributions (``coef * x`` to the log-odds) mapped to sentence-relative spans.
@@ -302,6 +346,7 @@ class LoadedSentenceClassifier:
         word_vocab = self.word_vec_.vocabulary_
         n_word, n_char = self.n_word_, self.n_char_
         lo_w, hi_w = self.word_ngrams
+        word_places, word_char = self._char_contributions(rows, X, coef)
         out = []
         for r, row in enumerate(rows):
             lo_ptr, hi_ptr = X.indptr[r], X.indptr[r + 1]
@@ -324,15 +369,8 @@ class LoadedSentenceClassifier:
                 c = c_of[col] / len(places)
                 for s0, e0, gram in places:
                     contrib[(s0, e0, gram, "word")] = contrib.get((s0, e0, gram, "word"), 0.0) + c
-            # character n-grams: each n-gram's contribution is shared by the words it occurs in, summed per word
-            words = [(m.start(), m.end(), self._word_char_cols(m.group())) for m in re.finditer(r"\S+", low)]
-            count: dict[int, int] = {}
-            for _, _, wcols in words:
-                for col in wcols:
-                    if col in c_of:
-                        count[col] = count.get(col, 0) + 1
-            for s0, e0, wcols in words:
-                w = sum(c_of[col] / count[col] for col in wcols if col in c_of)
+            # character n-grams (computed for all sentences at once, see _char_contributions)
+            for s0, e0, w in zip(*word_places[r], word_char[r]):
                 if w:
                     contrib[(s0, e0, "characters", "char")] = w
             # dense features

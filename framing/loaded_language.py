@@ -190,11 +190,31 @@ class LoadedLanguage:
 # --------------------------------------------------------------------------- matching
 
 
+_LOWER_OF_HASH: dict[int, str] = {}
+
+
 def _token_lists(doc) -> tuple[list[str], list[str], list[int], list[int]]:
-    lower = [t.lower_ for t in doc]
-    lemma = [t.lemma_.lower() for t in doc]
-    starts = [t.idx for t in doc]
-    ends = [t.idx + len(t.text) for t in doc]
+    """Lower-case forms, lower-case lemmas, start and end offsets of every token (one array export, no Token objects)."""
+    if len(doc) == 0:
+        return [], [], [], []
+    arr = doc.to_array(["LOWER", "LEMMA", "IDX", "LENGTH"])
+    strings = doc.vocab.strings
+    cache = _LOWER_OF_HASH
+    lower = []
+    lemma = []
+    for h_low, h_lem in arr[:, :2].tolist():
+        w = cache.get(h_low)
+        if w is None:
+            w = cache[h_low] = strings[h_low].lower()
+        lower.append(w)
+        w = cache.get(h_lem)
+        if w is None:
+            w = cache[h_lem] = strings[h_lem].lower()
+        lemma.append(w)
+        if len(cache) > 500_000:  # pragma: no cover - bound the cache in very long runs
+            cache.clear()
+    starts = arr[:, 2].tolist()
+    ends = (arr[:, 2] + arr[:, 3]).tolist()
     return lower, lemma, starts, ends
 
 
