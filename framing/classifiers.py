@@ -510,6 +510,15 @@ def rows_for_texts(texts: Sequence[str]) -> list[SentenceRow]:
     return rows
 
 
+def text_hash(text: str) -> str:
+    """A short hash of a sentence (whitespace-normalised), to tell evaluation rows seen in training."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:10]
+
+
+def training_text_hashes(texts: Iterable[str]) -> list[str]:
+    return sorted({text_hash(t) for t in texts})
+
+
 # --------------------------------------------------------------------------- metrics
 
 
@@ -653,6 +662,7 @@ def train_from_rows(rows: Sequence[SentenceRow], y: Sequence[int], *, data_name:
         "cross_validation": cv,
         "threshold": 0.5,
         "baseline_thresholds": {k: best_threshold(v, y) for k, v in baseline_scores(rows).items()},
+        "training_text_hashes": training_text_hashes([r.text for r in rows]),
         "limits": "US domestic news sentences (23 topics); probabilities are the logistic regression's own; see ece/brier.",
     }
     (out / LOADED_CARD).write_text(json.dumps(card, indent=2, sort_keys=True) + "\n", encoding="utf-8")

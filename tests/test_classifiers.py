@@ -141,7 +141,8 @@ def test_evaluate_loaded_on_a_subset(shared_dir):
         assert 0.0 <= res[k] <= 1.0
     assert set(res["baselines"]) == {"vader", "textblob", "lexicon"}
     assert all(b["threshold_from"] == "model card" for b in res["baselines"].values())
-    assert res["in_sample"] is False  # a subset is not the whole training file
+    assert res["training_overlap"] == 1.0 and res["in_sample"] is True  # these rows are training rows
+    assert "training data" in loaded.describe(res)
     assert "macro-F1" in loaded.describe(res)
 
 
@@ -166,3 +167,16 @@ def test_textblob_scores_subjective_versus_factual():
     pol, subj = classifiers.textblob_scores("This is a truly horrible, ugly idea!")
     assert pol < 0 and subj > 0.8
     assert classifiers.textblob_scores("The council met on Tuesday.") == (0.0, 0.0)
+
+
+def test_evaluate_loaded_on_unseen_sentences_is_not_in_sample(tmp_path):
+    import json
+
+    from framing.evaluate import loaded
+
+    rows = [(t, 1) for t in _POS[:3]] + [(t, 0) for t in _NEG[:3]]
+    p = tmp_path / "mini.jsonl"
+    p.write_text("".join(json.dumps({"text": t, "label": y}) + "\n" for t, y in rows), encoding="utf-8")
+    res = loaded.run(p)
+    assert res["n"] == 6 and res["training_overlap"] == 0.0 and res["in_sample"] is False
+    assert res["macro_f1"] >= 0.8  # plainly loaded vs plainly factual sentences, written for this test
