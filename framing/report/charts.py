@@ -94,7 +94,9 @@ def to_svg(fig: Figure, *, title: str = "") -> str:
     buf = io.StringIO()
     with rc_context(_RC):
         FigureCanvasSVG(fig)
-        fig.savefig(buf, format="svg", bbox_inches="tight", pad_inches=0.05, metadata={"Date": None, "Creator": None})
+        # tight_layout measures text extents once; bbox_inches="tight" would draw the whole figure twice
+        fig.tight_layout(pad=0.3)
+        fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
     svg = buf.getvalue()
     svg = svg[svg.index("<svg") :]
     svg = re.sub(r"\s*<metadata>.*?</metadata>", "", svg, flags=re.S)  # RDF boilerplate with outside URLs
@@ -185,13 +187,16 @@ def stance_heatmap(
     values: Sequence[Sequence[float | None]],
     *,
     title: str = "",
+    target_row: int | None = None,
 ) -> str:
     """Actor × outlet stance matrix in [-1, 1].
 
     ``columns``: dicts with ``label`` and ``is_target``; ``values[i][j]`` is the
     stance of actor ``i`` in column ``j`` (None = actor not in that article,
     drawn as an empty mid-grey cell). Every filled cell prints its value
-    with a sign, so the chart reads in greyscale.
+    with a sign, so the chart reads in greyscale. The target is boxed: the
+    column flagged ``is_target``, or row ``target_row`` when the caller puts
+    outlets on the rows (many outlets read better as rows on a portrait page).
     """
     if not actors or not columns:
         return ""
@@ -204,7 +209,7 @@ def stance_heatmap(
             if v is not None:
                 data[i, j] = float(v)
     cell_w = 0.36 if n_c > 20 else 0.5
-    fig = _figure(min(7.2, 1.8 + cell_w * n_c), 1.3 + 0.32 * n_a)
+    fig = _figure(min(7.2, 1.8 + cell_w * n_c), 1.3 + (0.22 if n_a > 16 else 0.32) * n_a)
     ax = fig.add_subplot()
     ax.set_facecolor("#d4d4d4")  # cells of actors an outlet does not mention
     masked = np.ma.masked_invalid(data)
@@ -222,7 +227,10 @@ def stance_heatmap(
             else:
                 ax.text(j, i, f"{v:+.1f}".replace("+0.0", "0").replace("-0.0", "0"), ha="center", va="center", fontsize=fs,
                         color="#ffffff" if abs(v) > 0.6 else "#000000")
-    ax.set_yticks(range(n_a), [_short(a, 26) for a in actors], fontsize=7)
+    ax.set_yticks(range(n_a), [_short(a, 26) for a in actors], fontsize=6.5 if n_a > 16 else 7)
+    if target_row is not None:
+        ax.get_yticklabels()[target_row].set_fontweight("bold")
+        ax.add_patch(matplotlib.patches.Rectangle((-0.5, target_row - 0.5), n_c, 1, fill=False, lw=1.6, ec="#000000"))
     xl = [("TARGET" if c.get("is_target") else _short(c.get("label") or "?", 18)) for c in columns]
     ax.set_xticks(range(n_c), xl, rotation=60, ha="right", rotation_mode="anchor", fontsize=fs + 0.5)
     for tick, c in zip(ax.get_xticklabels(), columns):

@@ -414,7 +414,7 @@ def _loaded_section(d: Mapping, *, top: int = 25) -> Section:
     return sec
 
 
-def _actor_card(a: Mapping, text: str, *, peers: Mapping | None = None) -> Card:
+def _actor_card(a: Mapping, text: str, *, peers: Mapping | None = None, n_evidence: int = 6) -> Card:
     labels = [n for n in dict.fromkeys(_label_name(x) for x in a.get("labels") or []) if n]
     sal = a.get("salience")
     sal_s = ""
@@ -445,7 +445,7 @@ def _actor_card(a: Mapping, text: str, *, peers: Mapping | None = None) -> Card:
         facts.extend(peers.items())
     ev = []
     evidence = sorted(a.get("evidence") or [], key=lambda e: -abs(_num(e.get("weight")) or 0.0))
-    for e in evidence[:6]:
+    for e in evidence[:n_evidence]:
         q = _q(e, text)
         if q:
             what = f"{_signed(e.get('weight'))}"
@@ -456,7 +456,7 @@ def _actor_card(a: Mapping, text: str, *, peers: Mapping | None = None) -> Card:
     return Card(a.get("name") or "?", (a.get("kind") or ""), tuple(facts), tuple(ev))
 
 
-def _actors_section(d: Mapping, *, top: int = 10, peer_facts: Mapping[str, Mapping] | None = None) -> Section:
+def _actors_section(d: Mapping, *, top: int = 10, peer_facts: Mapping[str, Mapping] | None = None, n_evidence: int = 6) -> Section:
     sec = Section("actors", "Actors and stance")
     actors = sorted(d.get("actors") or [], key=lambda a: -(a.get("mentions") or 0))
     if not actors:
@@ -470,7 +470,7 @@ def _actors_section(d: Mapping, *, top: int = 10, peer_facts: Mapping[str, Mappi
     text = d["article"]["text"]
     sec.add(Para("A card per actor: the stance, the labels the article attaches, how often the actor acts or is acted upon, "
                  "and the passages that weigh most in the stance (weight, rule, quote, offsets)."))
-    sec.add(Cards(tuple(_actor_card(a, text, peers=(peer_facts or {}).get(a.get("name"))) for a in actors[:top])))
+    sec.add(Cards(tuple(_actor_card(a, text, peers=(peer_facts or {}).get(a.get("name")), n_evidence=n_evidence) for a in actors[:top])))
     if len(actors) > top:
         sec.add(Para(f"{len(actors) - top} more actors with fewer mentions: "
                      + ", ".join(f"{a.get('name')} ({a.get('mentions', 0)})" for a in actors[top:top + 30]) + "."))
@@ -860,11 +860,14 @@ def _ratio_sentence(m: Mapping, what: str) -> str | None:
     return f"{head}: {detail}."
 
 
+MAX_CLAIMS = 20  # per kind, in the table and the highlights (the JSON has them all)
+
+
 def _claims_list(c: Mapping) -> list[dict]:
     cl = c.get("claims") or {}
     out = []
     for kind, title in (("contradicted", "contradicted by peers"), ("uncorroborated", "not corroborated by any peer")):
-        for x in cl.get(kind) or []:
+        for x in (cl.get(kind) or [])[:MAX_CLAIMS]:
             out.append(dict(x, _kind=kind, _title=title))
     # contradicted first (the strongest finding), then in reading order
     out.sort(key=lambda x: (x["_kind"] != "contradicted", x.get("start") if isinstance(x.get("start"), int) else 0))
@@ -888,9 +891,9 @@ def _summary_comparison(c: Mapping, d: Mapping, peers: _Peers, claims: list[dict
         s = _ratio_sentence(m, "loaded language")
         if s:
             bullets.append(s)
-    for key, what in (("quoted_share", "share of its words inside quotes"), ("sources_distinct", "number of distinct sources"),
-                      ("anonymous_per_1000", "rate of anonymous sources"), ("vague_per_1000", "rate of vague attributions"),
-                      ("unattributed_per_1000", "rate of unattributed claims")):
+    for key, what in (("quoted_share", "Share of its words inside quotes"), ("sources_distinct", "Distinct sources it quotes or cites"),
+                      ("anonymous_per_1000", "Anonymous sources per 1,000 words"), ("vague_per_1000", "Vague attributions per 1,000 words"),
+                      ("unattributed_per_1000", "Unattributed claims per 1,000 words")):
         m = meas.get(key)
         if not m or _num(m.get("target")) is None:
             continue
@@ -901,7 +904,7 @@ def _summary_comparison(c: Mapping, d: Mapping, peers: _Peers, claims: list[dict
         fmt = _pct if "share" in key else (lambda v: _fmt(v, 1))
         pct = _num(m.get("percentile"))
         where = "" if pct is None else (" — higher than most" if pct >= 75 else " — lower than most" if pct <= 25 else " — within the usual range")
-        bullets.append(f"Its {what}: {fmt(t)}, against a peer median of {fmt(med)} (middle half {fmt(p.get('q1'))}–{fmt(p.get('q3'))}){where}.")
+        bullets.append(f"{what}: {fmt(t)}, against a peer median of {fmt(med)} (middle half {fmt(p.get('q1'))}–{fmt(p.get('q3'))}){where}.")
     dt = c.get("distinctive_terms") or {}
     tt = [t.get("term") for t in (dt.get("target") or [])[:6] if (_num(t.get("z")) or 0) > 1.96]
     pt = [t.get("term") for t in (dt.get("peers") or [])[:6] if (_num(t.get("z")) or 0) < -1.96]
@@ -937,7 +940,8 @@ def _summary_comparison(c: Mapping, d: Mapping, peers: _Peers, claims: list[dict
     cl = c.get("claims") or {}
     nc, nu, no = len(cl.get("contradicted") or []), len(cl.get("uncorroborated") or []), len(cl.get("omitted") or [])
     if nc or nu or no:
-        s = f"Claims: {nc} of its checkable statements are contradicted by other outlets and {nu} are reported by no other outlet"
+        s = (f"Claims: {nc} of its checkable statements {'is' if nc == 1 else 'are'} contradicted by other outlets and {nu} "
+             f"{'is' if nu == 1 else 'are'} reported by no other outlet")
         if no:
             s += f"; it leaves out {no} facts that several other outlets report"
         bullets.append(s + ".")
@@ -1013,12 +1017,20 @@ def _charts_section(c: Mapping, peers: _Peers) -> Section:
             vals.append(row)
         colspec = [{"label": "TARGET" if k == "\x00target" else k + (f" ({len(outlets[k])})" if len(outlets[k]) > 1 else ""),
                     "is_target": k == "\x00target"} for k in names]
-        svg = charts.stance_heatmap([r.get("actor", "?") for r in srows], colspec, vals)
+        actor_names = [r.get("actor", "?") for r in srows]
+        if len(colspec) > 14:  # many outlets: outlets as rows, actors as columns
+            svg = charts.stance_heatmap([cs["label"] for cs in colspec], [{"label": a} for a in actor_names],
+                                        [list(col) for col in zip(*vals)],
+                                        target_row=next((i for i, cs in enumerate(colspec) if cs["is_target"]), None))
+            where = "in each outlet (rows; the mean over an outlet's articles when it has several, their number in brackets) toward each actor (columns)"
+        else:
+            svg = charts.stance_heatmap(actor_names, colspec, vals)
+            where = ("toward each actor (rows) by outlet (columns; the mean over an outlet's articles when it has several, their "
+                     "number in brackets)")
         if svg:
-            sec.add(Chart(svg, "Stance toward each actor (rows) by outlet (columns; the mean over an outlet's articles when it has "
-                               "several, their number in brackets), author's voice, from −1 to +1. The value is printed in each cell "
+            sec.add(Chart(svg, f"Stance {where}, author's voice, from −1 to +1. The value is printed in each cell "
                                "(shading: red negative, blue positive, white neutral); an empty grey cell means the outlet does not mention "
-                               "the actor. The target's column is boxed.", "Actor × outlet stance"))
+                               "the actor. The target is boxed.", "Actor × outlet stance"))
     src = c.get("sources") or {}
     bo = src.get("by_outlet") or []
     if bo:
@@ -1119,6 +1131,11 @@ def _claims_section(c: Mapping, d: Mapping, peers: _Peers, claims: list[dict]) -
                      x.get("reason") or "–", tuple(evq) if evq else "no similar peer sentence"))
     if rows:
         sec.add(Table(("#", "status", "target sentence [offsets]", "why", "closest peer evidence"), tuple(rows), cls="claims small"))
+    more = {k: len((c.get("claims") or {}).get(k) or []) - MAX_CLAIMS for k in ("contradicted", "uncorroborated")}
+    more = {k: v for k, v in more.items() if v > 0}
+    if more:
+        sec.add(Para("Not shown: " + " and ".join(f"{v} more {k} claims" for k, v in more.items())
+                     + " (all are in the comparison JSON: framing compare ... --json).", cls="note"))
     om = (c.get("claims") or {}).get("omitted") or []
     if om:
         rows = []
@@ -1165,7 +1182,7 @@ def _actor_cards_comparison(c: Mapping, d: Mapping, peers: _Peers) -> Section:
         if pl:
             facts["labels peers use"] = ", ".join(f"{k} ({v})" for k, v in pl.most_common(6) if k)
         extra[row.get("actor")] = facts
-    sec = _actors_section(d, peer_facts=extra)
+    sec = _actors_section(d, top=8, peer_facts=extra, n_evidence=4)
     sec.title = "A framing card per actor"
     return sec
 
@@ -1179,6 +1196,9 @@ SHORT_MEASURE = {
     "vague_per_1000": "vague/1,000",
     "unattributed_per_1000": "unattributed/1,000",
 }
+
+
+APPENDIX_MEASURES = ("loaded_per_1000_author", "quoted_share", "sources_distinct", "anonymous_per_1000", "unattributed_per_1000")
 
 
 def _appendix(c: Mapping, peers: _Peers) -> Section:
@@ -1210,12 +1230,13 @@ def _appendix(c: Mapping, peers: _Peers) -> Section:
         what = _clip(p.get("title") or "–", 110) + "\n" + (p.get("url") or "–")
         if not p.get("in_measures", True):
             what += "\n(" + (p.get("text_kind") or "short text").replace("_", " ") + ": too short for the measures)"
-        meas_s = "\n".join(f"{SHORT_MEASURE.get(k, k)} {(_pct(v) if 'share' in k else _fmt(v))}" for k, v in ms.items() if v is not None) or "–"
+        meas_s = "\n".join(f"{SHORT_MEASURE.get(k, k)} {(_pct(v) if 'share' in k else _fmt(v))}" for k, v in ms.items()
+                            if v is not None and k in APPENDIX_MEASURES) or "–"
         st = stance_by.get(pid) or []
-        stance_s = "\n".join(st[:5]) + (" …" if len(st) > 5 else "") if st else "–"
+        stance_s = "\n".join(st[:4]) + (" …" if len(st) > 4 else "") if st else "–"
         vr = voices_by.get(pid) or {}
         vs = vr.get("voices") or []
-        voices_s = ", ".join(f"{v.get('voice')} ({v.get('quotes')})" for v in vs[:4]) + (" …" if len(vs) > 4 else "") if vs else "–"
+        voices_s = ", ".join(f"{v.get('voice')} ({v.get('quotes')})" for v in vs[:3]) + (" …" if len(vs) > 3 else "") if vs else "–"
         names_s = "; ".join(naming_by.get(pid) or []) or "–"
         rows.append((head, what, meas_s, stance_s, voices_s, names_s))
     sec.add(Para("One row per peer article: the outlet, its lean and date, the words and its similarity to the other coverage; its "
