@@ -429,7 +429,7 @@ def _clause_span(c, text: str) -> Span | None:
     end_i = c.right_edge.i
     doc = c.doc
     for t in c.subtree:
-        if t.i <= c.i or t.dep_ not in ("relcl", "appos", "advcl", "acl"):
+        if t.i <= c.i or t.dep_ not in ("advcl", "acl"):
             continue
         left = t.left_edge.i
         if left - 1 <= c.i or doc[left - 1].text != ",":
@@ -453,6 +453,21 @@ def _clause_span(c, text: str) -> Span | None:
     if end_i < c.left_edge.i:
         return _trim(text, sp.start, sp.end)
     return _trim(text, sp.start, doc[end_i].idx + len(doc[end_i].text))
+
+
+def _trailing_inserted(verb) -> bool:
+    """'..., she said.' parsed as an adverbial clause or conjunct of the reported clause: the verb follows its
+    head after a comma, has its own subject and no object or complement of its own."""
+    if verb.dep_ not in ("advcl", "conj", "ccomp") or verb.i < verb.head.i:
+        return False
+    left = verb.left_edge.i
+    while left < verb.i and verb.doc[left].is_punct and verb.doc[left].text not in ("\u201d", '"', "''"):
+        left += 1
+    if left == 0 or verb.doc[left - 1].text not in (",", "\u201d", '"', "''"):
+        return False
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") for c in verb.children)
 
 
 def _content_from_verb(verb, cue: _Cue, last: int, text: str):
@@ -483,7 +498,7 @@ def _content_from_verb(verb, cue: _Cue, last: int, text: str):
                     return [tr], "rule:attribution.colon_cue"
         return [], "rule:attribution.colon_cue"  # the content is in the next sentence
     # inserted: 'The plan, he said, is wrong' / 'It is wrong, he said.'
-    if verb.dep_ in ("parataxis",) and verb.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+    if (verb.dep_ == "parataxis" or _trailing_inserted(verb)) and verb.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
         head = verb.head
         full = _subtree_span(head)
         own = _subtree_span(verb)
@@ -622,6 +637,9 @@ def _find_candidates(parsed, lex: _Lex) -> list[_Cand]:
             continue  # 'I think', 'you know': part of the speaker's own words, not a new source
         got = _content_from_verb(tok, cue, last, text)
         if got is None:
+            tail = _tail_attribution(tok, last, cue, text) if cue.act == "speech" else None
+            if tail is not None:
+                out.append(tail)
             continue
         if cue.act == "belief" and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for c in tok.children
                                        if c.dep_ == "ccomp" for m in c.children):
@@ -632,6 +650,65 @@ def _find_candidates(parsed, lex: _Lex) -> list[_Cand]:
             continue  # a position with no holder is no attribution
         out.append(_Cand("indirect", rule, cue, cue_span, tok.i, src, _np_span(src) if src is not None else None, content))
     return out
+
+
+_NP_POS = {"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART", "ADP", "CCONJ", "PUNCT", "SPACE"}
+
+
+def _tail_attribution(verb, last: int, cue: _Cue, text: str) -> _Cand | None:
+    """'<content>, she said.' / '<content>, said Holan, an editor.': a sentence-final attribution after a comma or
+    a closing quotation mark, read from the token sequence (the parser often hangs such a verb on a word inside
+    the content). The source is the short noun phrase next to the verb; the content runs from the sentence start."""
+    doc = verb.doc
+    sent = verb.sent
+    if last + 1 < sent.end and doc[last + 1].text == ":":
+        return None
+    # after the verb: at most a short adverbial or the inverted subject, then the sentence end
+    after = [t for t in doc[last + 1: sent.end] if not (t.is_punct and t.text in ".!?\"\u201d'")]
+    if len(after) > 12 or any(t.pos_ in ("VERB", "AUX") or t.lower_ in ("that", "if", "whether") for t in after):
+        return None
+    # before the verb: a comma or closing quote, then (optionally) a short subject phrase
+    j = verb.i - 1
+    while j > sent.start and doc[j].pos_ in ("AUX", "ADV", "PART") and doc[j].text not in (",",):
+        j -= 1  # 'has said', 'also said'
+    k = j
+    while k >= sent.start and doc[k].text not in (",", "\u201d", '"', "''", "\u2014", "--"):
+        k -= 1
+    if k <= sent.start:
+        return None
+    pre = doc[k + 1: j + 1]
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None  # 'criticizing', 'with all precincts reporting': not an inserted attribution
+    if len(pre) > 10 or any(t.pos_ not in _NP_POS or t.lower_ in _RELATIVE for t in pre):
+        return None
+    if pre and (pre[0].pos_ in ("ADP", "CCONJ", "PART") or not any(t.dep_ in _SUBJ or t.pos_ == "PRON" for t in pre)):
+        return None
+    if not pre and (not after or after[0].pos_ not in ("PROPN", "NOUN", "DET", "ADJ")):
+        return None
+    src_toks = [t for t in pre if not t.is_punct] or [t for t in after if t.pos_ in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PUNCT")]
+    heads = [t for t in src_toks if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    if not heads:
+        return None
+    if not pre:
+        # inverted: 'said Holan, Politifact's editor' -- the source runs to the sentence end
+        src_toks = [t for t in after]
+    src_span = _tok_span(src_toks)
+    # the source head: a pronoun or the last name of the first noun group
+    head = next((t for t in heads if t.pos_ == "PRON"), None)
+    if head is None:
+        head = heads[0]
+        for t in heads[1:]:
+            if t.i == head.i + 1 and t.pos_ == head.pos_:
+                head = t
+            else:
+                break
+    start = doc[sent.start].idx
+    content = _trim(text, start, doc[k].idx)
+    if content is None or len(content) < 2 or src_span is None:
+        return None
+    cue_span = Span(doc[j + 1].idx if j + 1 <= verb.i and doc[j + 1].pos_ in ("AUX", "ADV") and False else verb.idx,
+                    doc[last].idx + len(doc[last].text))
+    return _Cand("indirect", "rule:attribution.inserted_cue", cue, cue_span, verb.i, head, src_span, [content])
 
 
 def _according_to(tok, lex: _Lex, text: str) -> _Cand | None:
