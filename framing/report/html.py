@@ -21,8 +21,8 @@ RULES: dict[str, str] = {}
 PAPER_SIZES = {"A4": "A4", "LETTER": "letter", "US-LETTER": "letter"}
 
 _SAMPLES = {
-    "loaded": "regime",
-    "loaded-quoted": "regime",
+    "loaded": "word",
+    "loaded-quoted": "word",
     "quote": "“…”",
     "reported": "said that …",
     "anonymous": "officials",
