@@ -423,8 +423,10 @@ class _Cand:
 
 
 def _clause_span(c, text: str) -> Span | None:
-    """The subtree of a complement clause, trimmed, without trailing non-restrictive material
-    (', which ...', ', who ...', an appositive, ', referring to ...'): the writer's additions, not the content."""
+    """The subtree of a complement clause, trimmed, without a trailing participial clause after a comma
+    (', referring to ...', ', adding ...': the writer's addition or a new attribution) and without a conjoined
+    second reporting verb ('... but said Z'). Non-restrictive relative clauses and appositives stay: in PolNeAR
+    they belong to the reported content."""
     sp = _subtree_span(c)
     end_i = c.right_edge.i
     doc = c.doc

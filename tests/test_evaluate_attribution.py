@@ -30,6 +30,23 @@ def test_matching_is_one_to_one():
     assert ev._match(gold, pred, exact=True) == [(1, 2)]
 
 
+def test_any_overlap_mode_is_lenient_but_one_to_one():
+    # gold 0-10; a prediction sharing 2 characters fails the 50% rule but passes the any-overlap rule
+    gold = [((0, 10),)]
+    pred = [((8, 30),)]
+    assert ev._match(gold, pred, exact=False) == []
+    assert ev._match(gold, pred, exact=False, threshold=ev._THRESHOLD["any"]) == [(0, 0)]
+    # touching spans share nothing and stay unmatched
+    assert ev._match(gold, [((10, 20),)], exact=False, threshold=ev._THRESHOLD["any"]) == []
+    # two predictions over one gold span: only one is a true positive
+    t = ev._Tally()
+    t.add([{"source": (), "cue": (), "content": ((0, 10),)}],
+          [{"source": (), "cue": (), "content": ((0, 4),)}, {"source": (), "cue": (), "content": ((5, 9),)}])
+    res = t.result()
+    assert res["content_recall_any"] == 1.0 and res["content_precision_any"] == 0.5
+    assert res["content_f1_overlap"] == 0.0  # 4 and 4 of 10 characters: neither reaches half
+
+
 def test_norm_trims_quotes_and_punctuation():
     text = '"We won," he said.'
     assert ev._norm(text, [(0, 9)]) == ((1, 7),)

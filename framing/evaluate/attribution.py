@@ -12,7 +12,11 @@ article, greedily by score, and scored with precision, recall and F1:
   the longer of the two spans, ``|g ∩ p| / max(|g|, |p|) >= 0.5``. Requiring
   half of the *longer* span keeps a prediction covering the whole paragraph
   from matching a short gold content, and a tiny prediction from matching a
-  long one (stricter than "any overlap", used for PARC3 by Scheible et al. 2016).
+  long one. This is stricter than the partial match usual for PARC-style
+  attribution work, where any shared token counts (Pareti et al. 2013;
+  PolNeAR's README names "exact and partial span match" without a threshold);
+* **any** (reported beside, keys ``*_any``): at least one shared character,
+  still one-to-one; the lenient partial match, for comparison with that work.
 
 **Speaker accuracy**: of the gold attributions with an explicit source whose
 content was matched (overlap) by a prediction, the share whose predicted
@@ -39,6 +43,9 @@ ROLES = ("source", "cue", "content")
 _TRIM = " \n\t,;:.\"\u201c\u201d\u00ab\u00bb\u2018\u2019'()[]—–-"
 
 Frag = tuple[int, int]
+#: exact; >= 50% of the longer span (headline); any shared character (the lenient partial match of PARC-style work)
+MODES = ("exact", "overlap", "any")
+_THRESHOLD = {"exact": 1.0, "overlap": 0.5, "any": 1e-9}
 
 
 def _norm(text: str, frags: Iterable[Frag]) -> tuple[Frag, ...]:
@@ -132,7 +139,7 @@ def predicted_roles(text: str, attribution_dict: dict[str, Any]) -> list[dict[st
 
 class _Tally:
     def __init__(self) -> None:
-        self.c = {f"{r}_{m}": [0, 0, 0] for r in ROLES for m in ("exact", "overlap")}  # tp, n_pred, n_gold
+        self.c = {f"{r}_{m}": [0, 0, 0] for r in ROLES for m in MODES}  # tp, n_pred, n_gold
         self.speaker = [0, 0]
         self.cue_on_match = [0, 0]
 
@@ -141,8 +148,8 @@ class _Tally:
             g = [x[r] for x in gold]
             p = [x[r] for x in pred]
             ng, npred = sum(1 for x in g if x), sum(1 for x in p if x)
-            for m in ("exact", "overlap"):
-                tp = len(_match(g, p, exact=(m == "exact")))
+            for m in MODES:
+                tp = len(_match(g, p, exact=(m == "exact"), threshold=_THRESHOLD[m]))
                 c = self.c[f"{r}_{m}"]
                 c[0] += tp
                 c[1] += npred
@@ -161,7 +168,7 @@ class _Tally:
     def result(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for r in ROLES:
-            for m in ("exact", "overlap"):
+            for m in MODES:
                 tp, npred, ng = self.c[f"{r}_{m}"]
                 p, rc, f = _prf(tp, npred, ng)
                 out[f"{r}_precision_{m}"] = p
@@ -205,7 +212,8 @@ def run(path: str | Path, *, limit: int | None = None, split: str | None = None,
     if split:
         res["split"] = split
     res.update(tally.result())
-    res["overlap_rule"] = "|gold ∩ pred| / max(|gold|, |pred|) >= 0.5, one-to-one greedy matching"
+    res["overlap_rule"] = ("|gold ∩ pred| / max(|gold|, |pred|) >= 0.5, one-to-one greedy matching; "
+                           "*_any: at least one shared character, one-to-one")
     res["seconds"] = round(time.perf_counter() - t0, 1)
     return res
 
@@ -221,6 +229,9 @@ def describe(result: dict[str, Any]) -> str:
             f"{result[f'{r}_precision_exact']:>8.3f}{result[f'{r}_recall_exact']:>8.3f}{result[f'{r}_f1_exact']:>8.3f}"
             f"{result[f'n_gold_{r}']:>7}{result[f'n_pred_{r}']:>7}"
         )
+    if "content_f1_any" in result:
+        lines.append("any-overlap F1 (lenient partial match): " + ", ".join(
+            f"{r} {result[f'{r}_f1_any']:.3f}" for r in ROLES))
     lines.append(f"speaker accuracy on matched contents: {result['speaker_accuracy']:.3f} ({result['n_speaker_pairs']} pairs)")
     lines.append(f"overlap rule: {result.get('overlap_rule', '')}")
     return "\n".join(lines)
