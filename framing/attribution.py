@@ -107,6 +107,11 @@ RULES: dict[str, str] = {
     "rule:attribution.claim_evaluative": "the claim evaluates or judges (an evaluative predicate)",
     "rule:attribution.not_quote_scare": "text in quotation marks that is a scare quote or a mention, not speech",
     "rule:attribution.not_quote_title": "text in quotation marks that is a title, not speech",
+    "rule:attribution.speaker_entity": "the source head is a person, organisation, country or group (entity tag, actor or appositive)",
+    "rule:attribution.speaker_noun": "the source head is a source term or an institution or group noun",
+    "rule:attribution.speaker_pronoun": "the source is a personal pronoun, or 'it' resolving to an organisation or government",
+    "rule:attribution.not_source_inanimate": "no attribution: the would-be source cannot speak (a weapon, event, action, abstraction, unresolved 'it')",
+    "rule:attribution.not_report_modal": "no attribution: a reporting verb under 'must/should' or a conditional 'will' is demanded or predicted, not reported",
 }
 
 TYPES = ("direct", "indirect", "according_to", "agentless")
@@ -153,6 +158,8 @@ class _Lex:
     claim_single: Mapping[str, str]
     claim_multi: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
     claim_rule: str
+    inanimate: Mapping[str, str]  # head lemma -> kind (lexicons/inanimate_heads.tsv)
+    agent_nouns: frozenset  # institution and group nouns (lexicons/actor_nouns.tsv)
 
 
 @functools.cache
@@ -193,6 +200,8 @@ def _lex() -> _Lex:
     return _Lex(
         single, multi_t, rv.rule, heads, tuple(phrases), tuple(standalone), st.rule,
         claim_single, {k: tuple(v) for k, v in claim_multi.items()}, cm.rule,
+        {e["term"].lower(): e["kind"] for e in lexicon.load("inanimate_heads")},
+        frozenset(e["term"].lower() for e in lexicon.load("actor_nouns")),
     )
 
 
@@ -1117,6 +1126,86 @@ def _compatible(pron: str, kind: str) -> bool:
     return False
 
 
+_AGENT_ENTS = ("PERSON", "ORG", "GPE", "NORP")
+_NONAGENT_ENTS = ("DATE", "TIME", "MONEY", "EVENT")
+_HYPOTHETICAL_MODALS = {"must", "should", "ought", "shall"}
+_FUTURE_MODALS = {"will", "would", "'ll", "wo", "could", "might", "may", "can", "ca"}
+
+
+def _plausible_source(parsed, cand: _Cand, lex: _Lex, actors) -> tuple[bool, str]:
+    """Whether the source of ``cand`` can speak, and why (``rule:attribution.speaker_*`` ids, for the debug log).
+
+    The source must be a person, an organisation, a government, a country, a
+    group, an anonymous or vague source, a document, or a pronoun resolving to
+    one of these (PARC 3.0 sources are agents). Read from the head token, not the
+    whole phrase ('Rook's drone' is a drone even though Rook is a person):
+
+    1. a head tagged PERSON, ORG, GPE or NORP, a head in ``source_terms`` or
+       ``actor_nouns``, or a head the ``ActorSet`` knows as an actor: plausible;
+    2. 'it' (and the other pronouns of ``inanimate_heads``): plausible only when
+       it resolves to an organisation, a government or a country -- through the
+       ``ActorSet`` when given, else the nearest ORG/GPE/NORP mention in the
+       same or the previous sentence (for 'it' only; 'this', 'something' never);
+    3. a head in ``lexicons/inanimate_heads.tsv`` (weapons, vehicles, events,
+       actions, abstractions) or tagged DATE, TIME, MONEY or EVENT: not plausible;
+    4. any other head: plausible (the small English model has no animacy
+       feature, and person nouns -- 'the lawyer', 'his wife' -- are an open class).
+    """
+    tok = cand.source_tok
+    if tok is None or cand.type == "according_to":
+        return True, ""  # 'according to' names a source by construction (a person, a poll, a report)
+    text = parsed.text
+    low, lem = tok.lower_, _lemma(tok)
+    if tok.ent_type_ in _AGENT_ENTS:
+        return True, "rule:attribution.speaker_entity"
+    head_span = Span(tok.idx, tok.idx + len(tok.text))
+    if tok.pos_ == "PRON":
+        kind = lex.inanimate.get(low)
+        if kind is None or tok.tag_ in ("WDT", "WP"):
+            return True, "rule:attribution.speaker_pronoun"  # personal and relative pronouns
+        if low != "it":
+            return False, "rule:attribution.not_source_inanimate"
+        if cand.cue is not None and cand.cue.act == "belief" and any(
+                c.dep_ in ("ccomp", "xcomp", "acomp") for c in parsed.doc[cand.cue_tok].children):
+            return True, "rule:attribution.speaker_pronoun"  # 'it appeared that ...': extraposition, not an 'it' speaker
+        act = _actor_lookup(actors, head_span, text)
+        if act is not None:
+            ok = _ACTOR_KIND.get(getattr(act, "kind", ""), "") in ("government", "organisation")
+            return ok, "rule:attribution.speaker_pronoun" if ok else "rule:attribution.not_source_inanimate"
+        near = _last_entity(parsed, tok.idx, ("GPE", "ORG", "NORP"), window=1)
+        return (near is not None), ("rule:attribution.speaker_pronoun" if near is not None else "rule:attribution.not_source_inanimate")
+    if lem in lex.source_heads or low in lex.source_heads or lem in lex.agent_nouns or low in lex.agent_nouns:
+        return True, "rule:attribution.speaker_noun"
+    if lem in lex.inanimate or low in lex.inanimate or tok.ent_type_ in _NONAGENT_ENTS:
+        if tok.pos_ == "PROPN" or _actor_lookup(actors, head_span, text) is not None:
+            return True, "rule:attribution.speaker_entity"  # a name that happens to be a common word
+        if any(c.dep_ == "appos" and (c.ent_type_ in _AGENT_ENTS or _lemma(c) in lex.source_heads) for c in tok.children):
+            return True, "rule:attribution.speaker_entity"  # 'after the vote, Jane Doe, an adviser, said': a misattached head
+        return False, "rule:attribution.not_source_inanimate"
+    return True, ""
+
+
+def _hypothetical_cue(parsed, cand: _Cand) -> bool:
+    """A reporting verb under a modal of obligation ('X must say clearly what ...') or under a future or
+    possibility modal in the main clause of a conditional ('if it does, it will confirm that ...') reports
+    nothing that was said: the writer demands or predicts it (``rule:attribution.not_report_modal``)."""
+    if cand.cue_tok is None or cand.cue_tok < 0 or cand.type in ("according_to", "agentless"):
+        return False
+    verb = parsed.doc[cand.cue_tok]
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    modals = {c.lower_ for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"}
+    if not modals:
+        return False
+    if modals & _HYPOTHETICAL_MODALS:
+        return True
+    if modals & _FUTURE_MODALS:
+        # 'if it does, it will confirm ...'; a plain future ('X will announce that ...') stays an attribution
+        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                   for c in verb.children)
+    return False
+
+
 # --------------------------------------------------------------------------- assembly
 
 
@@ -1126,7 +1215,17 @@ def analyze(parsed, *, actors=None) -> Attribution:
     text = parsed.text
     doc = parsed.doc
     cands = _find_candidates(parsed, lex)
-    cands = _attach_quotes(parsed, cands, lex)
+    kept = []
+    for c in cands:
+        ok, why = _plausible_source(parsed, c, lex, actors)
+        if not ok:
+            log.debug("dropped %r: %s", text[c.source_span.start:c.source_span.end] if c.source_span else "", why)
+            continue
+        if _hypothetical_cue(parsed, c):
+            log.debug("dropped a hypothetical cue at %d: rule:attribution.not_report_modal", c.cue_span.start if c.cue_span else -1)
+            continue
+        kept.append(c)
+    cands = _attach_quotes(parsed, kept, lex)
     speech = [_outer(text, q) for q in _all_quotes(parsed) if _quote_kind(parsed, q) == "speech"]
     # a reporting verb inside a quotation belongs to the quoted speaker's own words ('"I want to ask you ..."'),
     # not to a new source of the article
