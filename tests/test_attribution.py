@@ -299,3 +299,106 @@ def test_seed_offsets_rules_and_summary(seed_result):
 def test_rules_documented():
     for rid, expl in attribution.RULES.items():
         assert rid.startswith("rule:attribution.") and expl
+
+
+# --------------------------------------------------------------------------- speaker plausibility and hypothetical cues
+
+
+def _confirm_doc(nlp, subject: str, subject_pos: str = "NOUN"):
+    #        0      1        2            3       4       5       6
+    words = ["The", subject, "confirmed", "that", "Iran", "lied", "."]
+    return hand_parsed(nlp, words, [1, 2, 2, 5, 5, 2, 2], ["det", "nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct"],
+                       ["DET", subject_pos, "VERB", "SCONJ", "PROPN", "VERB", "PUNCT"],
+                       ["the", subject.lower(), "confirm", "that", "Iran", "lie", "."])
+
+
+def test_hand_built_institution_confirms_but_a_vote_does_not(nlp):
+    yes = quotes_of(attribution.analyze(_confirm_doc(nlp, "ministry")))
+    assert [(q["speaker_text"], q["cue"], q["content"]) for q in yes] == [("The ministry", "confirmed", "that Iran lied")]
+    assert yes[0]["speaker_kind"] == "government"
+    no = quotes_of(attribution.analyze(_confirm_doc(nlp, "vote")))
+    assert no == []
+    # an unlisted person noun keeps its attribution: the default is open
+    assert len(quotes_of(attribution.analyze(_confirm_doc(nlp, "lawyer")))) == 1
+
+
+def test_hand_built_loaded_cue_needs_a_speaker(nlp):
+    # 'Trump blasts Iran .'  -- a loaded reporting cue with a person as subject
+    p = hand_parsed(nlp, ["Trump", "blasts", "Iran", "."], [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct"],
+                    ["PROPN", "VERB", "PROPN", "PUNCT"], ["Trump", "blast", "Iran", "."])
+    qs = quotes_of(attribution.analyze(p))
+    assert [(q["speaker_text"], q["cue"], q["cue_class"], q["content"]) for q in qs] == [("Trump", "blasts", "loaded", "Iran")]
+    # 'The drone blasts the convoy .' -- same verb, same structure, a weapon as subject: no attribution
+    p = hand_parsed(nlp, ["The", "drone", "blasts", "the", "convoy", "."], [1, 2, 2, 4, 2, 2],
+                    ["det", "nsubj", "ROOT", "det", "dobj", "punct"], ["DET", "NOUN", "VERB", "DET", "NOUN", "PUNCT"],
+                    ["the", "drone", "blast", "the", "convoy", "."])
+    assert quotes_of(attribution.analyze(p)) == []
+
+
+def test_hand_built_possessor_does_not_make_a_drone_speak(nlp):
+    from spacy.tokens import Span as SpacySpan
+
+    # "Rook 's drone blasts the convoy ." -- Rook is a PERSON, but the subject's head is the drone
+    p = hand_parsed(nlp, ["Rook", "'s", "drone", "blasts", "the", "convoy", "."], [2, 0, 3, 3, 5, 3, 3],
+                    ["poss", "case", "nsubj", "ROOT", "det", "dobj", "punct"],
+                    ["PROPN", "PART", "NOUN", "VERB", "DET", "NOUN", "PUNCT"], ["Rook", "'s", "drone", "blast", "the", "convoy", "."])
+    p.doc.ents = [SpacySpan(p.doc, 0, 1, label="PERSON")]
+    assert quotes_of(attribution.analyze(p)) == []
+    # 'Rook blasts the convoy .' -- the person is the subject
+    p = hand_parsed(nlp, ["Rook", "blasts", "the", "convoy", "."], [1, 1, 3, 1, 1], ["nsubj", "ROOT", "det", "dobj", "punct"],
+                    ["PROPN", "VERB", "DET", "NOUN", "PUNCT"], ["Rook", "blast", "the", "convoy", "."])
+    p.doc.ents = [SpacySpan(p.doc, 0, 1, label="PERSON")]
+    qs = quotes_of(attribution.analyze(p))
+    assert len(qs) == 1 and qs[0]["speaker_kind"] == "named_person" and qs[0]["content"] == "the convoy"
+
+
+def test_hand_built_unresolved_it_is_no_speaker(nlp):
+    # 'It confirmed that Iran lied .' with no organisation or country before it
+    p = hand_parsed(nlp, ["It", "confirmed", "that", "Iran", "lied", "."], [1, 1, 4, 4, 1, 1],
+                    ["nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct"], ["PRON", "VERB", "SCONJ", "PROPN", "VERB", "PUNCT"],
+                    ["it", "confirm", "that", "Iran", "lie", "."], tags=["PRP", "VBD", "IN", "NNP", "VBD", "."])
+    assert quotes_of(attribution.analyze(p)) == []
+
+
+def test_hand_built_demanded_speech_is_not_reported(nlp):
+    # 'The movement must say that Iran lied .' vs 'The movement said that Iran lied .'
+    must = hand_parsed(nlp, ["The", "movement", "must", "say", "that", "Iran", "lied", "."], [1, 3, 3, 3, 6, 6, 3, 3],
+                       ["det", "nsubj", "aux", "ROOT", "mark", "nsubj", "ccomp", "punct"],
+                       ["DET", "NOUN", "AUX", "VERB", "SCONJ", "PROPN", "VERB", "PUNCT"],
+                       ["the", "movement", "must", "say", "that", "Iran", "lie", "."],
+                       tags=["DT", "NN", "MD", "VB", "IN", "NNP", "VBD", "."])
+    assert quotes_of(attribution.analyze(must)) == []
+    said = hand_parsed(nlp, ["The", "movement", "said", "that", "Iran", "lied", "."], [1, 2, 2, 5, 5, 2, 2],
+                       ["det", "nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct"],
+                       ["DET", "NOUN", "VERB", "SCONJ", "PROPN", "VERB", "PUNCT"],
+                       ["the", "movement", "say", "that", "Iran", "lie", "."])
+    assert [q["content"] for q in quotes_of(attribution.analyze(said))] == ["that Iran lied"]
+
+
+def _speakers(text):
+    return [(q["speaker"], q["cue"], q["content"]) for q in quotes_of(real(text))]
+
+
+def test_real_parse_plausible_and_implausible_speakers():
+    assert _speakers("The ministry confirmed that nine people died in the strike.") == [
+        ("ministry", "confirmed", "that nine people died in the strike")]
+    assert _speakers("The vote will confirm that the accord is dead.") == []
+    got = _speakers("Trump blasts Iran over nuclear deal")  # headlinese: the model tags 'blasts' as a plural noun
+    assert [(s, c) for s, c, _ in got] == [("Trump", "blasts")]
+    assert _speakers("The drone blasts the convoy near the border.") == []
+    assert _speakers("BOOM! Rook's drone blasts evil warlord to kingdom come") == []
+    assert _speakers("Drone blasts convoy near border") == []
+
+
+def test_real_parse_it_speaks_only_for_an_institution():
+    got = _speakers("The Foreign Ministry issued a statement on Friday. It said that the talks had failed.")
+    assert got == [("Foreign Ministry", "said", "that the talks had failed")]
+    assert _speakers("The storm hit the coast on Friday. It showed that the levees were weak.") == []
+
+
+def test_real_parse_demanded_or_conditional_speech_is_not_reported():
+    assert _speakers("The peace movement must say clearly what this was: an illegal war.") == []
+    assert [c for _, c, _ in _speakers("The peace movement said clearly what this was: an illegal war.")] == ["said"]
+    assert _speakers("If the assembly votes, it will confirm that the accord is dead.") == []
+    # a plain future report stays an attribution
+    assert [c for _, c, _ in _speakers("The assembly will confirm that the accord is dead.")] == ["confirm"]
