@@ -28,11 +28,23 @@ Mentions come from five rules (ids in :data:`RULES`):
   Unmodified singular nouns ("the government") are too ambiguous and skipped.
 * ``actors.name_repeat`` — a proper noun equal to a known person's surname or
   an organisation's acronym, where the entity recogniser missed it.
-* ``actors.pronoun`` — pronouns and possessive determiners resolved by a
-  simple rule: *he/him/his/she/her* -> the last person mentioned; *it/its* ->
-  the last non-person singular actor (state, government, organisation);
-  *they/them/their* -> the last group or plural unit. The antecedent must lie in
-  the same or one of the two preceding sentences; pronouns inside quotation
+* ``actors.pronoun`` — pronouns and possessive determiners resolved with a
+  reduced Lappin & Leass (1994) salience model. Agreement: *he/him/his/she/her*
+  -> persons; *it/its* -> states, governments, organisations; *they/them/their*
+  -> groups, plural units, governments and organisations (collective bodies).
+  Every other noun phrase competes too (singular for *it*, plural for *they*),
+  so "the convoy ... as it left" is left unresolved rather than forced onto an
+  actor. Salience per mention: recency 100, subject 80, existential 70, direct
+  object 50, oblique 40, head noun (not inside another noun phrase) 80,
+  non-adverbial 50, halved per sentence back and summed over the referent's
+  mentions (resolved pronouns included); +35 when a subject pronoun meets a
+  subject antecedent. Two additions of this project: a possessive prefers the
+  subject of its own clause, explicit or understood (+200: "pressurize Iran to
+  give up *its* right" -> Iran; "the US ... justify *its* plans" -> the US), and
+  the arguments of the pronoun's own verb get +50. Binding: a plain pronoun is
+  never its own verb's other argument, nor the object of a verb it is the
+  understood subject of ("It built a coalition to attack Iran": It != Iran).
+  The antecedent must lie in the same or one of the two preceding sentences; pronouns inside quotation
   marks are left alone (their reference depends on the speaker), and an
   *it* that is an expletive or the subject of a copula ("It is a gross
   violation") is left alone. ``actors.override`` marks mentions found from an
@@ -51,15 +63,14 @@ Donald Trump", "General Soleimani of Iran", "Iran's Quds Force"), voted over
 all mentions; for a person affiliated with a unit ("of the Iraqi Army"), the
 unit's state.
 
-Known limits: no real coreference (a rule, not a model); "they" often refers
-to inanimate plurals and is then left unresolved only when no group is
-nearby; nested mentions are kept ("US" inside "US forces" is a mention of the
+Known limits: no real coreference (a rule, not a model; a misattached
+prepositional phrase misleads the clause-subject preference); nested mentions are kept ("US" inside "US forces" is a mention of the
 United States *and* part of the "US forces" mention); surname merging joins
 two different people who share a surname and no first name is given.
 
 Literature: the mention/entity distinction and rule-based antecedent choice
-follow the tradition of Hobbs (1978) and Lappin & Leass (1994), here reduced to
-recency plus agreement in kind.
+follow Hobbs (1978) and Lappin & Leass (1994, Computational Linguistics 20(4)),
+reduced as described above.
 """
 
 from __future__ import annotations
@@ -85,7 +96,7 @@ RULES: dict[str, str] = {
     "actors.entity": "a named entity (person, organisation, group) found by the spaCy entity recogniser",
     "actors.unit": "a noun phrase naming an institution, armed body or group (lexicons/actor_nouns.tsv)",
     "actors.name_repeat": "a proper noun repeating a known person's surname or an organisation's acronym",
-    "actors.pronoun": "a pronoun or possessive resolved to the last compatible actor (person / non-person / group)",
+    "actors.pronoun": "a pronoun or possessive resolved to the most salient compatible referent (Lappin & Leass 1994, reduced)",
     "actors.override": "a mention matched by an alias in the event's actors.toml",
 }
 
@@ -876,30 +887,151 @@ def _vote_affiliation(doc, m: Mention, d: _Draft, country_at, unit_of_token, dra
             d.aff_votes[drafts[country_at[ch.i]].name] += 1
 
 
+_NOMINAL = ("NOUN", "PROPN")
+_NOT_REFERENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+_REFLEXIVES = {"itself", "themselves", "himself", "herself"}
+_ARG_DEPS = ("nsubj", "nsubjpass", "csubj", "dobj", "obj", "dative", "attr", "oprd")
+# Lappin & Leass (1994) salience factors
+_SAL_RECENCY, _SAL_SUBJECT, _SAL_EXISTENTIAL, _SAL_OBJECT, _SAL_OBLIQUE = 100, 80, 70, 50, 40
+_SAL_HEAD, _SAL_NON_ADVERBIAL, _SAL_PARALLEL = 80, 50, 35
+_SAL_LOCAL_SUBJECT, _SAL_SAME_CLAUSE = 200, 50  # additions of this project (see _resolve_pronouns)
+
+
+def _embedded(t) -> bool:
+    """Is token ``t`` inside another noun phrase ("the people of *Iran*", "*US* troops")?"""
+    cur = t
+    for _ in range(12):
+        if cur.head is cur:
+            return False
+        if cur.dep_ in ("conj", "appos"):
+            cur = cur.head
+            continue
+        if cur.dep_ in ("poss", "compound", "nmod", "amod") and cur.head.pos_ in _NOMINAL:
+            return True
+        if cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.head.pos_ in _NOMINAL:
+            return True
+        return False
+    return False
+
+
+def _salience(t) -> tuple[float, str]:
+    """Lappin & Leass salience of a noun phrase headed by ``t`` (before decay), and its grammatical role."""
+    dep = t.dep_
+    cur = t
+    while dep in ("conj", "appos") and cur.head is not cur:
+        cur = cur.head
+        dep = cur.dep_
+    w = _SAL_RECENCY
+    role = "other"
+    if dep in ("nsubj", "nsubjpass", "csubj"):
+        w += _SAL_SUBJECT + _SAL_NON_ADVERBIAL
+        role = "subject"
+    elif dep == "attr" and any(c.dep_ == "expl" for c in cur.head.children):
+        w += _SAL_EXISTENTIAL + _SAL_NON_ADVERBIAL
+    elif dep in ("dobj", "obj"):
+        w += _SAL_OBJECT + _SAL_NON_ADVERBIAL
+        role = "object"
+    elif dep == "dative" or (dep == "pobj" and cur.head.dep_ in ("prep", "agent") and cur.head.head.pos_ in ("VERB", "AUX")):
+        w += _SAL_OBLIQUE
+    elif dep not in ("pobj",):
+        w += _SAL_NON_ADVERBIAL
+    if not _embedded(t):
+        w += _SAL_HEAD
+    return float(w), role
+
+
+def _local_subject(tok):
+    """The subject of the clause a pronoun sits in: the nearest verb above it and that verb's subject,
+    explicit or understood (object control "pressurize Iran to give up its ...", subject control
+    and coordination inherit the higher subject, a gerund under a noun takes the noun's possessor or
+    "of" phrase: "the plans of the US for establishing its ...")."""
+    cur = tok.head
+    for _ in range(12):
+        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+            break
+        cur = cur.head
+    if cur.pos_ not in ("VERB", "AUX"):
+        return None
+    for _ in range(6):
+        subs = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subs:
+            return subs[0]
+        h = cur.head
+        if cur.dep_ == "xcomp" and h.pos_ in ("VERB", "AUX"):
+            objs = [c for c in h.children if c.dep_ in ("dobj", "obj")]
+            if objs:
+                return objs[0]
+            cur = h
+        elif cur.dep_ in ("conj", "advcl") and h.pos_ in ("VERB", "AUX"):
+            cur = h
+        elif cur.dep_ in ("acl", "pcomp", "relcl") or (cur.dep_ == "pcomp" and h.dep_ == "prep"):
+            noun = h.head if cur.dep_ == "pcomp" else h
+            if noun.pos_ in _NOMINAL:
+                for c in noun.children:
+                    if c.dep_ == "poss":
+                        return c
+                    if c.dep_ == "prep" and c.lower_ == "of":
+                        for g in c.children:
+                            if g.dep_ == "pobj":
+                                return g
+                return None
+            if noun.pos_ in ("VERB", "AUX"):
+                cur = noun
+                continue
+            return None
+        else:
+            return None
+    return None
+
+
 def _resolve_pronouns(parsed, drafts: dict[str, _Draft]) -> None:
+    """Resolve pronouns to actors with a reduced Lappin & Leass (1994) salience model (see the module docstring)."""
     doc = parsed.doc
-    events: list[tuple[int, int, _Draft]] = []  # (char offset, token head, draft)
-    spans = sorted(((m.start, m.end, d) for d in drafts.values() for m in d.mentions), key=lambda x: (x[0], -x[1]))
+    # outer actor mentions (a mention nested in a longer one, "Iran" in "the government of Iran", is not a referent)
+    spans = sorted(((m.start, m.end, m.head, d) for d in drafts.values() for m in d.mentions), key=lambda x: (x[0], -x[1]))
+    covered: set[int] = set()
+    cands: list[tuple[int, int, object, str]] = []  # (char offset, head token, referent, slot set)
     outer_end = -1
-    for s, e, d in spans:
+    for s, e, h, d in spans:
+        sp = doc.char_span(s, e, alignment_mode="expand")
+        if sp is not None:
+            covered.update(range(sp.start, sp.end))
         if e <= outer_end:
-            continue  # nested inside a longer mention ("Iran" in "the government of Iran"): the outer one is the referent
+            continue
         outer_end = max(outer_end, e)
-        events.append((s, 0, d))
-    events.sort(key=lambda x: x[0])
-    subj_at = {e[0] for e in events if doc[parsed.doc.char_span(e[0], e[0] + 1, alignment_mode="expand")[0].i].dep_ in ("nsubj", "nsubjpass")} if events else set()
-    ev_i = 0
-    last: dict[str, tuple[int, _Draft] | None] = {"person": None, "it": None, "they": None}
-    last_subj: dict[str, tuple[int, _Draft] | None] = {"person": None, "it": None, "they": None}
+        if d.kind == "person":
+            slots = "person"
+        elif d.plural or d.kind == "group":
+            slots = "they"
+        elif d.kind in ("government", "organisation"):
+            slots = "it|they"  # collective bodies: "the parliament ... its/their"
+        else:
+            slots = "it"
+        cands.append((s, h, d, slots))
+    # every other noun phrase competes too, so a pronoun about a convoy or a plan is not forced onto an actor
+    for t in doc:
+        if t.pos_ not in _NOMINAL or t.i in covered or t.dep_ == "compound" or t.ent_type_ in _NOT_REFERENTS or t.is_stop:
+            continue
+        plural = t.tag_ in ("NNS", "NNPS")
+        cands.append((t.idx, t.i, ("np", t.lemma_.lower(), plural), "they" if plural else "it"))
+    cands.sort(key=lambda x: x[0])
+    named_at = {h: ref for _o, h, ref, _s in cands}  # every candidate's head token, before or after the pronoun
+
+    # discourse referent -> list of (sentence index, salience weight, role, char offset)
+    history: dict[object, list[tuple[int, float, str, int, int]]] = defaultdict(list)  # (sentence, weight, role, offset, head)
+    slots_of: dict[object, str] = {}
+    ref_at: dict[int, object] = {}  # token index -> referent (mention heads and resolved pronouns)
+    recent: dict[object, int] = {}  # referent -> sentence of its latest mention
+    ci = 0
     for tok in doc:
-        while ev_i < len(events) and events[ev_i][0] < tok.idx:
-            off, _h, d = events[ev_i]
-            si = parsed.sentence_index(off)
-            slot_of = "person" if d.kind == "person" else "they" if (d.plural or d.kind == "group") else "it"
-            last[slot_of] = (si, d)
-            if off in subj_at:
-                last_subj[slot_of] = (si, d)
-            ev_i += 1
+        while ci < len(cands) and cands[ci][0] < tok.idx:
+            off, h, ref, slots = cands[ci]
+            w, role = _salience(doc[h])
+            history[ref].append((parsed.sentence_index(off), w, role, off, h))
+            recent[ref] = parsed.sentence_index(off)
+            slots_of[ref] = slots
+            ref_at.setdefault(h, ref)
+            ci += 1
         low = tok.lower_
         if tok.pos_ != "PRON" and low not in _POSSESSIVE_PRONOUNS:
             continue
@@ -916,17 +1048,71 @@ def _resolve_pronouns(parsed, drafts: dict[str, _Draft]) -> None:
         if parsed.in_quotes(Span(tok.idx, tok.idx + len(tok.text))):
             continue
         si = parsed.sentence_index(tok.idx)
-        cand = last[slot]
-        # a subject pronoun prefers the most recent subject of its kind in the window (Lappin & Leass's subject salience)
-        if tok.dep_ in ("nsubj", "nsubjpass") and last_subj[slot] is not None and last_subj[slot][0] >= si - 1:
-            cand = last_subj[slot]
-        if cand is None:
+        possessive = low in _POSSESSIVE_PRONOUNS
+        p_w, p_role = _salience(tok)
+        # binding: a plain pronoun argument is not its own verb's other argument ("Iran attacked it")
+        coargs = set()
+        if not possessive and low not in _REFLEXIVES and tok.dep_ in _ARG_DEPS:
+            coargs = {c.i for c in tok.head.children if c.dep_ in _ARG_DEPS and c.i != tok.i}
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                # ... nor the object of a verb it is the understood subject of ("It built a coalition to attack Iran")
+                stack = [c for c in tok.head.children if c.dep_ in ("xcomp", "advcl", "conj") and c.pos_ == "VERB"]
+                while stack:
+                    w = stack.pop()
+                    if any(c.dep_ in ("nsubj", "nsubjpass") for c in w.children):
+                        continue
+                    coargs.update(c.i for c in w.children if c.dep_ in ("dobj", "obj"))
+                    stack.extend(c for c in w.children if c.dep_ in ("xcomp", "advcl", "conj") and c.pos_ == "VERB")
+        excluded = {named_at[i] for i in coargs if i in named_at}
+        reflexive_subj = {c.i for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")} if low in _REFLEXIVES else set()
+        local = _local_subject(tok) if possessive else None
+        local_ref = ref_at.get(local.i) if local is not None else None
+        clause = tok.head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+            clause = clause.head
+        clause_refs = {ref_at.get(c.i) for c in clause.children if c.i != tok.i} - {None}
+        best, best_key = None, None
+        for ref, rsi in recent.items():
+            if rsi < si - _PRONOUN_WINDOW or slot not in slots_of[ref].split("|"):
+                continue
+            if ref.__class__ is tuple and slot == "person":
+                continue
+            score, last_role, last_off = 0.0, "", -1
+            heads = set()
+            for msi, w, role, off, mh in reversed(history[ref]):
+                if msi < si - _PRONOUN_WINDOW:
+                    break
+                score += w * (0.5 ** (si - msi))
+                if off > last_off:
+                    last_off, last_role = off, role
+                if msi == si:
+                    heads.add(mh)
+            if score <= 0:
+                continue
+            if heads & coargs or ref in excluded:
+                continue
+            if possessive and tok.head.i in heads:
+                continue  # "its allies" is not its own antecedent
+            if reflexive_subj and heads & reflexive_subj:
+                score += 1000.0
+            if p_role == "subject" and last_role == "subject":
+                score += _SAL_PARALLEL
+            if ref is local_ref:
+                score += _SAL_LOCAL_SUBJECT
+            elif ref in clause_refs:
+                score += _SAL_SAME_CLAUSE
+            key = (score, last_off)
+            if best_key is None or key > best_key:
+                best, best_key = ref, key
+        if best is None:
             continue
-        if cand[0] < si - _PRONOUN_WINDOW:
-            continue
-        d = cand[1]
-        m = Mention(tok.idx, tok.idx + len(tok.text), tok.text, tok.i, "actors.pronoun", True, low in _POSSESSIVE_PRONOUNS)
-        d.mentions.append(m)
+        history[best].append((si, p_w, p_role, tok.idx, tok.i))
+        recent[best] = si
+        ref_at[tok.i] = best
+        if best.__class__ is tuple:
+            continue  # the pronoun refers to a thing, not an actor
+        m = Mention(tok.idx, tok.idx + len(tok.text), tok.text, tok.i, "actors.pronoun", True, possessive)
+        best.mentions.append(m)
 
 
 def _finish(parsed, drafts: dict[str, _Draft], ovs) -> ActorSet:

@@ -18,9 +18,19 @@ span of ``Article.text`` with a signed weight in [-1, 1] and a voice
   2017): the agent of *kill* takes the verb's agent value (-0.7), its patient
   the patient value (+0.3). Agents are subjects (also inherited through
   coordinated, controlled and participial verbs), ``by`` phrases of passives and
-  possessors or ``by`` phrases of event nouns; patients are objects, passive
-  subjects and ``of``/``on``/``against`` phrases of event nouns. A negated verb
-  gives no role.
+  possessors or ``by`` phrases of event nouns, or the subject of a support verb
+  whose object is the event noun (``lexicons/support_verbs.tsv``: "the US
+  *staged* provocations", "launched a round of provocations"; after NomBank's
+  support verbs); an ``xcomp`` takes the object of its verb as agent when there
+  is one (object control: "urged Iran to attack" -> Iran attacks). Patients are
+  objects, passive subjects and ``of``/``on``/``against`` phrases of event nouns
+  (nominal connotation frames: "a provocation *against Iran*", "sanctions *on
+  Iran*" make Iran the wronged party). A negated verb gives no role.
+* ``stance.role_owner`` — the actor *owns* the patient of a harmful act (an
+  entry with agent < 0 < patient): its possessor, a demonym or name modifying it,
+  or an ``of`` phrase up to two links down ("strangulating the *Iranian*
+  economy", "the killings of the leaders of the armed forces *of Iran*"); weight
+  :data:`OWNER_SCALE` x the patient value.
 * ``stance.target_sentiment`` — for each sentence that mentions the actor, the
   NewsMTSC classifier of :mod:`framing.target_sentiment` with that actor as the
   target (names masked): weight = P(positive) - P(negative) minus the
@@ -29,7 +39,11 @@ span of ``Article.text`` with a signed weight in [-1, 1] and a voice
   The classifier partly reads the tone of the whole sentence ("a blatant
   provocation against Iran" is a negative sentence, sympathetic to Iran);
   centring keeps how an actor is treated *relative to the others* and removes
-  the article's uniform gloom or cheer.
+  the article's uniform gloom or cheer. Where the parse makes the actor the
+  patient (or the patient's owner) of a harmful act in a sentence, the
+  classifier is not asked about that actor there: the sentence is gloomy
+  because of the act, and the parse has already said who suffers it (the
+  sentence still counts in the article's tone).
 
 Combination (``Score.method = "mean"``): the stance in a voice is the mean of
 the weights of that voice's evidence. ``stance`` is the author's voice (the
@@ -64,9 +78,11 @@ THRESHOLD = 0.10
 MIN_PAIRS_FOR_CENTRING = 6
 MODEL_SCALE = 0.5  # a sentence-level guess counts half as much as a label or role attached by the parse
 ROLE_SCALE = 1.0
+OWNER_SCALE = 0.5  # the owner (possessor, "of" phrase, demonym) of a patient shares half of the patient's value
 RULES: dict[str, str] = {
     "stance.label": "a loaded word attached to the actor (modifier, apposition, predicate, event noun with the actor as agent)",
     "stance.role": "the actor as agent or patient of a verb with a connotation (lexicons/connotation_verbs.tsv)",
+    "stance.role_owner": "the actor owns the patient of a connotation verb ('the Iranian economy', 'the leaders of Iran'): half the patient value",
     "stance.target_sentiment": "NewsMTSC-trained sentiment of the sentence toward the actor (P(positive) - P(negative))",
 }
 _SUBJ = ("nsubj", "csubj")
@@ -247,7 +263,12 @@ def _subjects(v):
             return out
         if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN", "PRON") and not any(c.dep_ in _PASS_SUBJ for c in cur.children):
             return [cur.head]
-        if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head.pos_ in ("VERB", "AUX"):
+        if cur.dep_ == "xcomp" and cur.head.pos_ in ("VERB", "AUX"):
+            objs = [c for c in cur.head.children if c.dep_ in ("dobj", "obj")]
+            if objs:  # object control: "pressed Iran to give up" -> Iran gives up
+                return objs
+            cur = cur.head
+        elif cur.dep_ in ("conj", "advcl") and cur.head.pos_ in ("VERB", "AUX"):
             cur = cur.head
         elif cur.dep_ == "pcomp" and cur.head.head.pos_ in ("VERB", "AUX"):
             cur = cur.head.head
@@ -274,6 +295,52 @@ def _objects(v):
             out.append(c)
             out.extend(x for x in c.children if x.dep_ == "conj")
     return out
+
+
+def _owners(t, tok_actor, depth: int = 2):
+    """Actors owning noun ``t``: its possessor, a modifying demonym or name ("Iranian economy",
+    "US bases"), or an ``of`` phrase ("the leaders of the armed forces of Iran"), followed down
+    at most ``depth`` ``of`` links; the nearest owner wins."""
+    cur = t
+    for _ in range(depth):
+        found = []
+        nxt = None
+        for c in cur.children:
+            if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i in tok_actor:
+                found.extend(tok_actor[c.i])
+            elif c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        if g.i in tok_actor:
+                            found.extend(tok_actor[g.i])
+                            found.extend(ai for x in g.children if x.dep_ == "conj" and x.i in tok_actor for ai in tok_actor[x.i])
+                        elif g.pos_ in ("NOUN", "PROPN"):
+                            nxt = g
+        if found:
+            return sorted(set(found))
+        if nxt is None:
+            return []
+        cur = nxt
+    return []
+
+
+@functools.cache
+def _support_lemmas() -> frozenset[str]:
+    from . import lexicon
+
+    return frozenset(e["term"].lower() for e in lexicon.load("support_verbs"))
+
+
+def _support_verb(n):
+    """The support verb whose object is event noun ``n`` ("staged *provocations*", "launched a round of
+    *provocations*"), or None; a negated support verb gives none."""
+    cur = n
+    if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.pos_ == "NOUN":
+        cur = cur.head.head  # "a round of provocations", "a campaign of attacks"
+    if cur.dep_ in ("dobj", "obj", "nsubjpass") and cur.head.pos_ == "VERB" and cur.head.lemma_.lower() in _support_lemmas():
+        if not _negated(cur.head):
+            return cur.head
+    return None
 
 
 def _negated(v) -> bool:
@@ -304,6 +371,7 @@ def analyze(parsed, actor_set, *, loaded=None, quoted: Sequence[Span] = ()) -> S
     ev: list[list[StanceEvidence]] = [[] for _ in actors]
     labels: list[list[dict[str, Any]]] = [[] for _ in actors]
     roles = [{"agent": [], "patient": []} for _ in actors]
+    harmed: set[tuple[int, int]] = set()  # (actor, sentence) where the actor is the patient of a harmful act
 
     def add(ai: int, s: int, e: int, rule: str, w: float, detail: str, v: str | None = None):
         w = round(max(-1.0, min(1.0, w)), 4)
@@ -332,14 +400,27 @@ def analyze(parsed, actor_set, *, loaded=None, quoted: Sequence[Span] = ()) -> S
                     patients += [g for g in c.children if g.dep_ == "pobj"]
                 elif c.dep_ == "compound" and c.i in tok_actor:
                     agents.append(c)  # "US sanctions", "Iranian aggression"
+            if not agents:
+                sv = _support_verb(tok)
+                if sv is not None:  # "the US staged provocations", "launched a round of provocations"
+                    agents = _subjects(sv) + _passive_agents(sv)
         s, e = tok.idx, tok.idx + len(tok.text)
+        harmful = float(entry["agent"]) < 0 < float(entry["patient"])
         for role, toks, key in (("agent", agents, "agent"), ("patient", patients, "patient")):
             val = float(entry[key]) * ROLE_SCALE
             for t in toks:
                 for ai in tok_actor.get(t.i, ()):
                     roles[ai][role].append(tok.lemma_.lower())
+                    if role == "patient" and harmful:
+                        harmed.add((ai, parsed.sentence_index(s)))
                     if val != 0.0:
                         add(ai, s, e, "stance.role", val, f"{role} of '{tok.lemma_.lower()}' ({lex_rule})")
+                if role == "patient" and harmful and t.i not in tok_actor:
+                    # the patient belongs to an actor: "strangulating the Iranian economy", "the killing of the leaders of Iran"
+                    for ai in _owners(t, tok_actor):
+                        harmed.add((ai, parsed.sentence_index(s)))
+                        add(ai, s, e, "stance.role_owner", OWNER_SCALE * val,
+                            f"owner of the patient '{t.text}' of '{tok.lemma_.lower()}' ({lex_rule})")
 
     # ---- labels from loaded language
     lspans = _loaded_spans(parsed, loaded, quoted)
@@ -424,7 +505,7 @@ def analyze(parsed, actor_set, *, loaded=None, quoted: Sequence[Span] = ()) -> S
             others = [i for m in ms[1:] for i in ts.target_token_indices(toks, m.start - base, m.end - base)]
             feats.append(ts.features(toks, ti, others=others))
             v = voice.at(first.start, first.end)
-            meta.append((ai, sspan, v))
+            meta.append((ai, sspan, v, (ai, si) in harmed))
     if feats:
         P = ts.predict_proba(feats)
         rule = f"model:{ts.ARTIFACT.split('.')[0]}"
@@ -432,7 +513,9 @@ def analyze(parsed, actor_set, *, loaded=None, quoted: Sequence[Span] = ()) -> S
         # tone-centring: subtract the article's mean over every (actor, sentence) pair, so the
         # classifier says how an actor is treated relative to the article's overall tone
         tone = sum(raw) / len(raw) if len(raw) >= MIN_PAIRS_FOR_CENTRING else 0.0
-        for (ai, sspan, v), p, r in zip(meta, P, raw):
+        for (ai, sspan, v, is_harmed), p, r in zip(meta, P, raw):
+            if is_harmed:
+                continue  # the parse makes the actor the patient of a harmful act: the sentence's gloom is not about it
             add(ai, sspan.start, sspan.end, "stance.target_sentiment", MODEL_SCALE * (r - tone),
                 f"{rule} P(neg)={p[0]:.2f} P(neu)={p[1]:.2f} P(pos)={p[2]:.2f}; article tone {tone:+.2f} subtracted", v)
 

@@ -221,3 +221,64 @@ def test_corpus_variants_merge(corpus_rows):
             seen_us += 1
     # the merges actually happened, in many articles
     assert seen_sol >= 10 and seen_trump >= 10 and seen_us >= 10
+
+
+# ---------------------------------------------------------------- pronoun rules on hand-built Docs and real parses
+
+
+def _hand_find(words, heads, deps, pos, lemmas):
+    from spacy.tokens import Doc
+
+    from framing.nlp import Parsed, get_nlp
+    from framing.schema import Span
+
+    doc = Doc(get_nlp().vocab, words=words, spaces=[i + 1 < len(words) and words[i + 1] != "." for i in range(len(words))],
+              heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    art = load_text(doc.text)
+    p = Parsed(art, doc, tuple(Span(s.start_char, s.end_char) for s in doc.sents), (Span(0, len(doc.text)),), ())
+    return actors.find(p)
+
+
+def _pronoun_owner(aset, word):
+    return [a.name for a in aset for m in a.mentions if m.pronoun and m.text == word]
+
+
+def test_hand_possessive_prefers_the_understood_subject():
+    # "Iraq pressed Iran to drop its claim": the one who drops (Iran) owns the claim
+    aset = _hand_find(["Iraq", "pressed", "Iran", "to", "drop", "its", "claim", "."], [1, 1, 1, 4, 1, 6, 4, 1],
+                      ["nsubj", "ROOT", "dobj", "aux", "xcomp", "poss", "dobj", "punct"],
+                      ["PROPN", "VERB", "PROPN", "PART", "VERB", "PRON", "NOUN", "PUNCT"], ["Iraq", "press", "Iran", "to", "drop", "its", "claim", "."])
+    assert _pronoun_owner(aset, "its") == ["Iran"]
+    # "Iraq dropped its claim against Iran": the subject owns it
+    aset2 = _hand_find(["Iraq", "dropped", "its", "claim", "against", "Iran", "."], [1, 1, 3, 1, 3, 4, 1],
+                       ["nsubj", "ROOT", "poss", "dobj", "prep", "pobj", "punct"],
+                       ["PROPN", "VERB", "PRON", "NOUN", "ADP", "PROPN", "PUNCT"], ["Iraq", "drop", "its", "claim", "against", "Iran", "."])
+    assert _pronoun_owner(aset2, "its") == ["Iraq"]
+
+
+def test_hand_pronoun_is_not_its_verbs_object():
+    # "Iraq warned Iran that it would attack Syria" -> 'it' may be either; but in
+    # "It attacked Iran" after "Iran left Syria." the subject 'It' cannot be Iran (its own verb's object)
+    aset = _hand_find(["Iran", "left", "Syria", ".", "It", "attacked", "Iran", "again", "."], [1, 1, 1, 1, 5, 5, 5, 5, 5],
+                      ["nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "dobj", "advmod", "punct"],
+                      ["PROPN", "VERB", "PROPN", "PUNCT", "PRON", "VERB", "PROPN", "ADV", "PUNCT"],
+                      ["Iran", "leave", "Syria", ".", "it", "attack", "Iran", "again", "."])
+    assert _pronoun_owner(aset, "It") == ["Syria"]
+
+
+def test_pronoun_about_a_thing_is_not_forced_onto_an_actor():
+    aset = _find("Soldiers fired at the convoy of Iraq on Friday as it left the airport. Iran condemned the attack.")
+    assert _pronoun_owner(aset, "it") == []
+
+
+def test_pronoun_real_parse_subject_owns_the_possessive():
+    aset = _find("The United States pointed fingers at Iran, without any basis for its allegations, officials said.")
+    assert _pronoun_owner(aset, "its") == ["United States"]
+
+
+def test_article_without_title_has_no_headline_actor():
+    body = "Iran criticised the United States on Monday. Officials in Iraq said little about the dispute."
+    aset = actors.find(parse(load_text(body)))
+    assert aset.get("Iran") is not None and not any(a.salience.in_headline for a in aset)
+    aset2 = actors.find(parse(load_text(body, title="Iran answers")))
+    assert aset2.get("Iran").salience.in_headline and not aset2.get("Iraq").salience.in_headline

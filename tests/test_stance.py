@@ -16,10 +16,17 @@ def _stances(text):
 
 
 def test_roles_agent_and_patient_from_connotation_verbs():
-    st = _stances("Arland attacked Belmark on Monday. Belmark protected its citizens.")
-    # the lexicon (not the names) decides: attacker darkened, protector brightened
-    lex = {e["term"]: e for e in __import__("framing.lexicon", fromlist=["load"]).load("connotation_verbs")}
-    assert lex["attack"]["agent"] < 0 < lex["protect"]["agent"]
+    # real parse, invented names (overrides make them actors): the lexicon, not the names, decides
+    ov = [{"name": "Arland", "kind": "country", "aliases": [], "affiliation": None},
+          {"name": "Belmark", "kind": "country", "aliases": [], "affiliation": None}]
+    p = parse(load_text("Arland attacked Belmark on Monday. Belmark protected its citizens."))
+    st = stance.analyze(p, actors.find(p, overrides=ov))
+    arl, bel = st.get("Arland"), st.get("Belmark")
+    roles_a = [(e.evidence.quote, e.evidence.weight) for e in arl.evidence if e.evidence.rule == "stance.role"]
+    roles_b = [(e.evidence.quote, e.evidence.weight) for e in bel.evidence if e.evidence.rule == "stance.role"]
+    assert roles_a == [("attacked", -0.5)]  # attack: agent -0.5 (lexicon, checked by hand)
+    assert ("attacked", 0.2) in roles_b and ("protected", 0.6) in roles_b  # attack patient +0.2, protect agent +0.6
+    assert arl.stance < 0 < bel.stance
 
 
 def test_role_evidence_for_countries():
@@ -65,14 +72,15 @@ def test_seed_stances(seed_parsed):
     assert st.get("United States").stance_label == "negative"
     assert st.get("Donald Trump").stance_label == "negative"
     assert st.get("Qassem Soleimani").stance_label == "positive"
+    assert st.get("Iran").stance_label == "positive"
     assert st.get("Iran").stance > st.get("United States").stance
     assert "lying through his teeth" in st.get("Donald Trump").to_dict()["labels"]
-
-
-@pytest.mark.xfail(strict=False, reason="Iran's author-voice stance on the seed is about +0.05, under the +0.10 threshold (see report)")
-def test_seed_iran_positive(seed_parsed):
-    st = stance.analyze(seed_parsed, actors.find(seed_parsed))
-    assert st.get("Iran").stance_label == "positive"
+    iran = st.get("Iran")
+    # "a blatant provocation against Iran": Iran is the wronged party, and the sentence model is not asked there
+    prov = [e for e in iran.evidence if e.evidence.rule == "stance.role" and e.evidence.quote == "provocation"]
+    assert prov and all(e.evidence.weight > 0 for e in prov)
+    sent = next(s for s in seed_parsed.sentences if "provocation against Iran" in seed_parsed.article.text[s.start:s.end])
+    assert not any(e.evidence.rule == "stance.target_sentiment" and e.evidence.span == sent for e in iran.evidence)
 
 
 def test_label_thresholds():
@@ -123,3 +131,95 @@ def test_evaluate_on_small_subset(tmp_path):
     assert res["task"] == "stance" and res["n"] == 3
     assert 0 <= res["macro_f1"] <= 1 and "macro_f1" in res["baseline"]
     assert "VADER" in ev.describe(res)
+
+
+# ---------------------------------------------------------------- rules on hand-built Docs (a model upgrade cannot move these)
+# Values checked by hand against lexicons/connotation_verbs.tsv: attack -0.5/+0.2, provocation -0.5/+0.2, bomb -0.6/+0.3.
+
+
+def _hand(words, heads, deps, pos, lemmas, loaded=None):
+    from spacy.tokens import Doc
+
+    from framing.nlp import Parsed, get_nlp
+    from framing.schema import Span
+
+    doc = Doc(get_nlp().vocab, words=words, spaces=[i + 1 < len(words) and words[i + 1] != "." for i in range(len(words))],
+              heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    art = load_text(doc.text)
+    assert art.text == doc.text
+    sents = tuple(Span(s.start_char, s.end_char) for s in doc.sents)
+    p = Parsed(art, doc, sents, (Span(0, len(doc.text)),), ())
+    st = stance.analyze(p, actors.find(p), loaded=loaded if loaded is not None else {"spans": []})
+    return st, doc
+
+
+def _rules(st, name, rule):
+    s = st.get(name)
+    return [(e.evidence.quote, e.evidence.weight) for e in (s.evidence if s else ()) if e.evidence.rule == rule]
+
+
+def test_hand_role_agent_and_patient():
+    st, _ = _hand(["Iran", "attacked", "Iraq", "on", "Monday", "."], [1, 1, 1, 1, 3, 1], ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
+                  ["PROPN", "VERB", "PROPN", "ADP", "PROPN", "PUNCT"], ["Iran", "attack", "Iraq", "on", "Monday", "."])
+    assert _rules(st, "Iran", "stance.role") == [("attacked", -0.5)]
+    assert _rules(st, "Iraq", "stance.role") == [("attacked", 0.2)]
+
+
+def test_hand_negated_role_is_dropped():
+    st, _ = _hand(["Iran", "did", "not", "attack", "Iraq", "."], [3, 3, 3, 3, 3, 3], ["nsubj", "aux", "neg", "ROOT", "dobj", "punct"],
+                  ["PROPN", "AUX", "PART", "VERB", "PROPN", "PUNCT"], ["Iran", "do", "not", "attack", "Iraq", "."])
+    assert _rules(st, "Iran", "stance.role") == [] and _rules(st, "Iraq", "stance.role") == []
+
+
+def test_hand_event_noun_against_and_support_verb():
+    words = ["Iraq", "staged", "a", "provocation", "against", "Iran", "."]
+    heads, deps = [1, 1, 3, 1, 3, 4, 1], ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"]
+    st, _ = _hand(words, heads, deps, pos, ["Iraq", "stage", "a", "provocation", "against", "Iran", "."])
+    assert _rules(st, "Iran", "stance.role") == [("provocation", 0.2)]  # patient of harm: the wronged party
+    assert _rules(st, "Iraq", "stance.role") == [("provocation", -0.5)]  # 'stage' passes its subject to the event
+    # the same shape with a verb that is not a support verb: condemning a provocation is not staging it
+    words2 = ["Iraq", "condemned", "a", "provocation", "against", "Iran", "."]
+    st2, _ = _hand(words2, heads, deps, pos, ["Iraq", "condemn", "a", "provocation", "against", "Iran", "."])
+    assert not any("provocation" in q for q, _w in _rules(st2, "Iraq", "stance.role"))
+    assert _rules(st2, "Iran", "stance.role") == [("provocation", 0.2)]
+
+
+def test_hand_owner_of_a_harmed_patient():
+    heads, deps = [1, 1, 3, 1, 3, 4, 1], ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"]
+    st, _ = _hand(["Iraq", "bombed", "the", "ports", "of", "Iran", "."], heads, deps, pos, ["Iraq", "bomb", "the", "port", "of", "Iran", "."])
+    assert _rules(st, "Iran", "stance.role_owner") == [("bombed", 0.15)]  # half of bomb's patient value
+    # protecting the ports is not a harm: no owner evidence
+    st2, _ = _hand(["Iraq", "protected", "the", "ports", "of", "Iran", "."], heads, deps, pos, ["Iraq", "protect", "the", "port", "of", "Iran", "."])
+    assert _rules(st2, "Iran", "stance.role_owner") == []
+
+
+def test_hand_object_control_gives_the_agent():
+    # "Iraq urged Iran to attack Syria": Iran attacks, not Iraq
+    st, _ = _hand(["Iraq", "urged", "Iran", "to", "attack", "Syria", "."], [1, 1, 1, 4, 1, 4, 1],
+                  ["nsubj", "ROOT", "dobj", "aux", "xcomp", "dobj", "punct"], ["PROPN", "VERB", "PROPN", "PART", "VERB", "PROPN", "PUNCT"],
+                  ["Iraq", "urge", "Iran", "to", "attack", "Syria", "."])
+    assert ("attack", -0.5) in _rules(st, "Iran", "stance.role")
+    assert not any(q == "attack" for q, _w in _rules(st, "Iraq", "stance.role"))
+    # subject control: "Iraq decided to attack Syria": Iraq attacks
+    st2, _ = _hand(["Iraq", "decided", "to", "attack", "Syria", "."], [1, 1, 3, 1, 3, 1],
+                   ["nsubj", "ROOT", "aux", "xcomp", "dobj", "punct"], ["PROPN", "VERB", "PART", "VERB", "PROPN", "PUNCT"],
+                   ["Iraq", "decide", "to", "attack", "Syria", "."])
+    assert ("attack", -0.5) in _rules(st2, "Iraq", "stance.role")
+
+
+def test_hand_label_attached_to_the_actor_only():
+    words = ["The", "Iraqi", "regime", "met", "Syria", "."]
+    heads, deps = [2, 2, 3, 3, 3, 3], ["det", "amod", "nsubj", "ROOT", "dobj", "punct"]
+    pos, lemmas = ["DET", "ADJ", "NOUN", "VERB", "PROPN", "PUNCT"], ["the", "iraqi", "regime", "meet", "Syria", "."]
+    s = len("The Iraqi ")
+    loaded = {"spans": [{"start": s, "end": s + 6, "quote": "regime", "direction": "negative", "weight": 0.5}]}
+    st, doc = _hand(words, heads, deps, pos, lemmas, loaded=loaded)
+    assert doc.text[s : s + 6] == "regime"
+    assert _rules(st, "Iraq", "stance.label") == [("regime", -0.5)]
+    assert _rules(st, "Syria", "stance.label") == []  # the object of the regime's verb is not labelled by it
+    # negated loaded spans are not labels
+    loaded["spans"][0]["negated"] = True
+    st2, _ = _hand(words, heads, deps, pos, lemmas, loaded=loaded)
+    assert _rules(st2, "Iraq", "stance.label") == []
