@@ -374,10 +374,11 @@ def analyze(parsed, *, quoted: Sequence[Span] = ()) -> LoadedLanguage:
 
     # sentence scores
     rows = []
+    names = classifiers.mask_regions(parsed.doc)  # names are masked from the n-gram features (even-handedness)
     for s in sentences:
         shits = tuple(classifiers.Hit(h.start - s.start, h.end - s.start, h.category, h.strength, h.direction)
                       for h in hits if s.start <= h.start and h.end <= s.end)
-        rows.append(classifiers.SentenceRow(text[s.start:s.end], shits))
+        rows.append(classifiers.SentenceRow(text[s.start:s.end], shits, classifiers.masks_in(names, s.start, s.end)))
     sent_scores: list[SentenceScore] = []
     if rows:
         model = classifiers.load_loaded()

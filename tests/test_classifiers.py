@@ -180,3 +180,78 @@ def test_evaluate_loaded_on_unseen_sentences_is_not_in_sample(tmp_path):
     res = loaded.run(p)
     assert res["n"] == 6 and res["training_overlap"] == 0.0 and res["in_sample"] is False
     assert res["macro_f1"] >= 0.8  # plainly loaded vs plainly factual sentences, written for this test
+
+
+# ---------------------------------------------------------------- name masking
+
+
+def _nlp_doc(text):
+    from framing.nlp import get_nlp
+
+    return get_nlp()(text)
+
+
+def test_mask_regions_cover_names_and_demonyms_but_not_possessives_or_suffixes():
+    text = "The Iranian regime and the United States traded threats, Hassan Rouhani's aide said of the U.S.-led strike."
+    got = [text[a:b] for a, b in classifiers.mask_regions(_nlp_doc(text))]
+    assert "The Iranian" in got and "the United States" in got and "Hassan Rouhani" in got
+    assert "the U.S." in got  # "-led" stays visible
+    assert not any(w in " ".join(got) for w in ("regime", "threats", "aide", "strike", "'s"))
+
+
+def test_mask_regions_leave_a_sentence_without_names_alone():
+    assert classifiers.mask_regions(_nlp_doc("The council met last week to discuss the budget.")) == []
+
+
+def test_masked_view_maps_every_copied_word_back():
+    import re
+
+    text = "Iran's regime and Trump clashed in Washington again."
+    row = SentenceRow(text, (), ((0, 4), (18, 23), (35, 45)))
+    v = classifiers.masked_view(row)
+    assert "Iran" not in v.text and "Trump" not in v.text and "Washington" not in v.text
+    assert v.text.count(classifiers.MASK_PLACEHOLDER) == 3
+    words = [m for m in re.finditer(r"\S+", v.text) if m.group() != classifiers.MASK_PLACEHOLDER]
+    assert [m.group() for m in words] == ["'s", "regime", "and", "clashed", "in", "again."]
+    for m in words:
+        a, b = v.orig_span(m.start(), m.end())
+        assert text[a:b] == m.group()
+    assert classifiers.masked_view(row, mask=False).text == text
+
+
+def test_word_ngrams_drop_the_placeholder_without_joining_its_neighbours():
+    grams = classifiers.WordNgrams(1, 2)(f"the {classifiers.MASK_PLACEHOLDER} regime lied")
+    assert grams == ["the", "regime", "lied", "regime lied"]
+
+
+def test_a_masked_model_scores_name_swaps_identically_and_an_unmasked_one_need_not():
+    # the same neutral sentences, labelled 1 when about one name and 0 when about the other: only the name differs
+    templates = ["{} met officials on Tuesday.", "Officials said {} would travel next week.",
+                 "The statement from {} was published in March.", "{} spoke to reporters after the meeting."]
+    texts = [t.format("Trump") for t in templates] + [t.format("Rouhani") for t in templates]
+    y = [1] * 4 + [0] * 4
+
+    def rows(texts):
+        return [SentenceRow(t, (), tuple(classifiers.mask_regions(_nlp_doc(t)))) for t in texts]
+
+    probe = ["Trump answered questions from the committee.", "Rouhani answered questions from the committee."]
+    masked = LoadedSentenceClassifier(word_min_df=1, char_min_df=1).fit(rows(texts), y)
+    p = masked.predict_proba(rows(probe))[:, 1]
+    assert p[0] == pytest.approx(p[1], abs=1e-12)
+    plain = LoadedSentenceClassifier(word_min_df=1, char_min_df=1, mask_names=False).fit(rows(texts), y)
+    q = plain.predict_proba(rows(probe))[:, 1]
+    assert q[0] - q[1] > 0.2  # the unmasked model learned the names: the reason for masking
+    (_, ), (items, ) = masked.explain_matrix(rows(probe[:1]), top=50)
+    assert all(it["start"] >= 5 for it in items if it["kind"] in ("word", "char"))  # "Trump" carries nothing
+    (_, ), (items, ) = plain.explain_matrix(rows(probe[:1]), top=50)
+    assert any(it["end"] <= 5 and it["weight"] > 0 for it in items if it["kind"] in ("word", "char"))
+
+
+def test_shipped_model_masks_names_and_its_card_reports_the_unmasked_comparison():
+    card = classifiers.loaded_card()
+    assert classifiers.load_loaded().mask_names is True and card["parameters"]["mask_names"] is True
+    masked = card["cross_validation"]["model"]["macro_f1"]
+    unmasked = card["comparison_unmasked"]["cross_validation"]["model"]["macro_f1"]
+    assert card["comparison_unmasked"]["cross_validation"]["mask_names"] is False
+    assert card["cross_validation_grouped"]["grouped"] is True
+    assert 0 < masked and 0 < unmasked and "masking" in card["masking_note"].lower()

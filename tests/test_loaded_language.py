@@ -61,7 +61,12 @@ def test_seed_jcpoa_sentence_scores_low_and_loaded_sentence_scores_high(seed_par
         (s,) = [s for s in seed_result.sentences if s.span.start <= i < s.span.end]
         return s.score
 
-    assert score_of("This treaty was negotiated with Iran in July 2015") < 0.35
+    # Below the 0.5 decision threshold (not counted as loaded). The bound was 0.35 before names were masked: the
+    # sentence is mostly a list of seven country names, which the unmasked model read as signs of factual
+    # reporting (names are frequent in BABE's non-biased sentences); with names masked that evidence is gone by
+    # design (it would also make any sentence about, say, China score differently from one about Iran), and the
+    # remaining words leave it at ~0.45. The contrast with the loaded sentence below is still asserted.
+    assert score_of("This treaty was negotiated with Iran in July 2015") < 0.5
     assert score_of("Trump is lying through his teeth") > 0.5
     assert score_of("Trump is lying through his teeth") - score_of("This treaty was negotiated") > 0.3
 
@@ -186,3 +191,69 @@ def test_offsets_hold_on_arbitrary_text(words):
     for s in d["spans"]:
         assert parsed.text[s["start"]:s["end"]] == s["quote"] and s["quote"].strip() == s["quote"]
     assert 0.0 <= d["share_sentences_loaded"] <= 1.0
+
+
+# ---------------------------------------------------------------- even-handed sentence scores: names are masked
+
+_SWAP = {"Trump": "Rouhani", "Rouhani": "Trump", "United States": "Iran", "Iran": "United States",
+         "Americans": "Iranians", "Iranians": "Americans", "American": "Iranian", "Iranian": "American",
+         "Washington": "Tehran", "Tehran": "Washington"}
+_INVENTED = {"Trump": "Mirela Vostrikova", "Rouhani": "Tomas Quillfeather", "United States": "Veloria",
+             "Iran": "Dastrenia", "Americans": "Velorians", "Iranians": "Dastrenians", "American": "Velorian",
+             "Iranian": "Dastrenian", "Washington": "Korvask", "Tehran": "Almerith"}
+
+
+def _swap(text, mapping):
+    import re
+
+    pat = re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(mapping, key=len, reverse=True)) + r")\b")
+    return pat.sub(lambda m: mapping[m.group(1)], text)
+
+
+_SWAP_SENTENCES = [
+    "Trump is lying through his teeth about the cowardly killings in Washington.",
+    "The Iranian regime unleashed its thugs on peaceful protesters in Tehran.",
+    "American officials said the United States would strike back hard if Iran attacked again.",
+    "Rouhani hailed the fallen commanders as martyrs and heroes of the nation.",
+    "This treaty was negotiated with Iran in July 2015 by the United States and five other powers.",
+    "Iranians and Americans alike mourned the victims, Trump and Rouhani said in separate statements.",
+]
+
+
+def _scores(text):
+    _, r = _analyze(text)
+    return [s.score for s in r.sentences]
+
+
+@pytest.mark.parametrize("mapping", [_SWAP, _INVENTED], ids=["swap", "invented"])
+def test_swapping_actor_names_does_not_move_sentence_scores(mapping):
+    """The instrument takes no side: the same sentence about other actors gets the same score (names are masked)."""
+    for text in _SWAP_SENTENCES:
+        swapped = _swap(text, mapping)
+        assert swapped != text
+        a, b = _scores(text), _scores(swapped)
+        assert len(a) == len(b) == 1, (text, swapped)
+        assert abs(a[0] - b[0]) <= 0.02, (text, swapped, a, b)
+
+
+def test_swapping_actor_names_in_the_seed_does_not_move_sentence_scores(seed_parsed):
+    text = seed_parsed.text
+    swapped = _swap(text, _SWAP)
+    assert swapped.count("Rouhani") > text.count("Rouhani")
+    a = _scores(text)
+    b = _scores(swapped)
+    assert len(a) == len(b) > 20
+    diffs = sorted(abs(x - y) for x, y in zip(a, b))
+    assert diffs[-1] <= 0.02, diffs[-5:]
+
+
+def test_masked_names_carry_no_evidence():
+    parsed, r = _analyze("Trump is lying through his teeth, Rouhani said in Tehran.")
+    text = parsed.text
+    names = [(text.index(w), text.index(w) + len(w)) for w in ("Trump", "Rouhani", "Tehran")]
+    (s,) = r.sentences
+    assert s.evidence
+    for ev in s.evidence:
+        assert text[ev.span.start:ev.span.end] == ev.quote
+        if ev.detail.startswith(("word", "char")):
+            assert all(ev.span.end <= a or ev.span.start >= b for a, b in names), ev

@@ -15,7 +15,9 @@ data is the classifier's own training file (same sha256), or more than half of
 its sentences were in the training data (the card keeps short hashes of the
 training sentences; ``training_overlap`` is the share), the result says
 ``in_sample: true`` and the figures are not an estimate of accuracy: use the
-cross-validated figures of the model card instead.
+cross-validated figures of the model card instead (``model_card_cv_macro_f1``
+and, grouped by source article, ``model_card_grouped_cv_macro_f1``). The
+shipped model masks names (``mask_names``; see :mod:`framing.classifiers`).
 """
 
 from __future__ import annotations
@@ -70,15 +72,20 @@ def run(path: str | Path, *, limit: int | None = None) -> dict[str, Any]:
     result["training_overlap"] = None if overlap is None else round(overlap, 4)
     result["in_sample"] = bool(digest == card.get("data", {}).get("sha256") or (overlap is not None and overlap > 0.5))
     result["model"] = classifiers.loaded_rule()
+    result["mask_names"] = bool(getattr(model, "mask_names", False))  # names hidden from the features (even-handed)
     cv = card.get("cross_validation", {})
     if cv:
         result["model_card_cv_macro_f1"] = round(float(cv["model"]["macro_f1"]), 4)
+    grouped = card.get("cross_validation_grouped") or {}
+    if grouped:
+        result["model_card_grouped_cv_macro_f1"] = round(float(grouped["model"]["macro_f1"]), 4)
     return result
 
 
 def describe(result: dict[str, Any]) -> str:
     """A short terminal summary of :func:`run`'s result."""
-    lines = [f"loaded language on {result['n']} sentences ({result.get('positives', '?')} biased), model {result.get('model', '')}",
+    masked = " (names masked)" if result.get("mask_names") else ""
+    lines = [f"loaded language on {result['n']} sentences ({result.get('positives', '?')} biased), model {result.get('model', '')}{masked}",
              f"  model      macro-F1 {result['macro_f1']:.3f}  precision {result['precision']:.3f}  recall {result['recall']:.3f}"]
     for name, b in result["baselines"].items():
         lines.append(f"  {name:<10} macro-F1 {b['macro_f1']:.3f}  precision {b['precision']:.3f}  recall {b['recall']:.3f}"
