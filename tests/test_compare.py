@@ -387,7 +387,6 @@ def test_seed_imperialism_among_distinctive_terms(seed_comparison):
 
 @pytest.mark.shared
 @pytest.mark.slow
-@pytest.mark.xfail(strict=False, reason="needs the stance analyzer (framing/stance.py is still the placeholder that returns no actors); remove once it lands")
 def test_seed_stance_matrix_filled(seed_comparison):
     rows = {r["actor"]: r for r in seed_comparison.stance_matrix["rows"]}
     for name in ("United States", "Donald Trump", "Iran", "Qassem Soleimani", "Iraq"):

@@ -188,7 +188,6 @@ def test_analyses_are_valid(analyses):
         assert validate(d) == [], aid
 
 
-@pytest.mark.xfail(strict=False, reason="needs the loaded-language analyzer (helper B); passes once it lands")
 def test_keyed_loaded_terms_are_found(analyses):
     found = total = 0
     misses = []
@@ -206,7 +205,6 @@ def test_keyed_loaded_terms_are_found(analyses):
     assert found / total >= 0.7, f"found {found}/{total}; missed {misses}"
 
 
-@pytest.mark.xfail(strict=False, reason="needs the loaded-language analyzer (helper B); passes once it lands")
 def test_loaded_terms_keep_their_voice(analyses):
     wrong = []
     checked = 0
@@ -220,12 +218,13 @@ def test_loaded_terms_keep_their_voice(analyses):
             hits = _overlaps(spans, occ[0])
             if hits:
                 checked += 1
-                if not any(h.get("voice") == t["voice"] for h in hits):
+                # "attributed" = inside indirect speech, which framing reports in the quoted voice
+                expected = "quoted" if t["voice"] in ("quoted", "attributed") else "author"
+                if not any(h.get("voice") == expected for h in hits):
                     wrong.append((aid, t["phrase"], t["voice"], [h.get("voice") for h in hits]))
     assert checked >= 20 and len(wrong) <= checked // 10, wrong
 
 
-@pytest.mark.xfail(strict=False, reason="needs the loaded-language analyzer (helper B); passes once it lands")
 def test_neutral_reports_are_less_loaded_than_the_slanted_ones(analyses):
     rate = {aid: analyses[aid]["loaded_language"]["per_1000_words_author"] for aid in IDS}
     neutral = max(rate["example-cpa-wire"], rate["example-northgate-wire"])
@@ -282,7 +281,6 @@ def test_keyed_anonymous_and_vague_sources_are_flagged(analyses):
         assert found / total >= 0.7, f"{kind}: found {found}/{total}; missed {misses}"
 
 
-@pytest.mark.xfail(strict=False, reason="needs the actors/stance analyzers (helper C); passes once they land")
 def test_actors_found_and_stance_toward_the_general_differs(analyses):
     def actor(aid, name):
         for a in analyses[aid]["actors"]:
