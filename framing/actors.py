@@ -901,7 +901,7 @@ def _embedded(t) -> bool:
     """Is token ``t`` inside another noun phrase ("the people of *Iran*", "*US* troops")?"""
     cur = t
     for _ in range(12):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return False
         if cur.dep_ in ("conj", "appos"):
             cur = cur.head
@@ -918,7 +918,7 @@ def _salience(t) -> tuple[float, str]:
     """Lappin & Leass salience of a noun phrase headed by ``t`` (before decay), and its grammatical role."""
     dep = t.dep_
     cur = t
-    while dep in ("conj", "appos") and cur.head is not cur:
+    while dep in ("conj", "appos") and cur.head.i != cur.i:
         cur = cur.head
         dep = cur.dep_
     w = _SAL_RECENCY
@@ -947,7 +947,7 @@ def _local_subject(tok):
     "of" phrase: "the plans of the US for establishing its ...")."""
     cur = tok.head
     for _ in range(12):
-        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
             break
         cur = cur.head
     if cur.pos_ not in ("VERB", "AUX"):
@@ -1068,7 +1068,7 @@ def _resolve_pronouns(parsed, drafts: dict[str, _Draft]) -> None:
         local = _local_subject(tok) if possessive else None
         local_ref = ref_at.get(local.i) if local is not None else None
         clause = tok.head
-        while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
         clause_refs = {ref_at.get(c.i) for c in clause.children if c.i != tok.i} - {None}
         best, best_key = None, None

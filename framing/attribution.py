@@ -401,7 +401,7 @@ def _subject(verb, depth: int = 0):
             return c
     if depth >= 3:
         return None
-    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and verb.head is not verb:
+    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and verb.head.i != verb.i:
         head = verb.head
         if verb.dep_ == "pcomp" and head.dep_ == "prep":
             head = head.head
@@ -624,7 +624,7 @@ def _find_candidates(parsed, lex: _Lex) -> list[_Cand]:
         cue_span = Span(tok.idx, doc[last].idx + len(doc[last].text))
         if "adverb" in cue.pos and tok.pos_ == "ADV":
             head = tok.head
-            if head is tok:
+            if head.i == tok.i:
                 continue
             full = _subtree_span(head)
             parts = [p for p in (_trim(text, full.start, tok.idx), _trim(text, cue_span.end, full.end)) if p and len(p) > 1]
