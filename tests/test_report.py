@@ -217,6 +217,27 @@ def test_summary_ratio_sentence_by_hand():
     assert model._ratio_sentence({"target": None, "peers": {"n": 5, "median": 1.0}}, "x") is None
 
 
+def test_summary_naming_sentence_counts_peer_articles(cmp_dict, cmp_html):
+    """The naming bullet says how many peer articles use the word, so one outlet's habit is not "most peers"."""
+    import html as _html
+
+    page = _html.unescape(cmp_html)
+    checked = 0
+    for ref in cmp_dict.get("naming") or []:
+        tc, pc = ref["target"]["counts"], ref.get("peers_total") or {}
+        if not tc or not pc:
+            continue
+        t_top, p_top = max(tc, key=tc.get), max(pc, key=pc.get)
+        if t_top == p_top:
+            continue
+        k = sum(1 for o in ref["by_outlet"] if o["counts"].get(p_top))
+        assert f"“{p_top}” ({pc[p_top]} times, in {k} peer article{'s' if k != 1 else ''})" in page
+        checked += 1
+        if checked == 3:
+            break
+    assert checked >= 1
+
+
 def test_empty_analysis_renders_and_says_so():
     text = "A quiet headline\n\nNothing much happened in the town today, officials said."
     d = {"schema_version": "1.0", "framing_version": "0.1.0",

@@ -924,7 +924,9 @@ def _summary_comparison(c: Mapping, d: Mapping, peers: _Peers, claims: list[dict
                 name = ref.get("referent", "").replace("_", " ")
                 if not name.lower().startswith(("a ", "an ", "the ")):
                     name = "the " + name
-                bullets.append(f"For {name}, most peers write “{p_top}” ({pc[p_top]} times); "
+                n_out = sum(1 for o in ref.get("by_outlet") or [] if (o.get("counts") or {}).get(p_top))
+                outlets = f"in {n_out} peer article{'s' if n_out != 1 else ''}" if n_out else "in the peers"
+                bullets.append(f"For {name}, the other coverage most often writes “{p_top}” ({pc[p_top]} times, {outlets}); "
                                f"this article writes “{t_top}” ({tc[t_top]}).")
     sm = c.get("stance_matrix") or {}
     diffs = []
