@@ -148,7 +148,7 @@ def _looks_like_a_name(word: str) -> bool:
     return tags.get(word, "").startswith("NNP") or word.lower() not in tags
 
 
-def mask_regions(doc) -> list[tuple[int, int]]:
+def mask_regions(doc, text: str | None = None) -> list[tuple[int, int]]:
     """Character spans (document offsets, sorted, disjoint) of the names in a parsed doc.
 
     A token is masked when it is inside an entity of :data:`MASK_ENT_LABELS`,
@@ -174,7 +174,8 @@ def mask_regions(doc) -> list[tuple[int, int]]:
     the = strings.add("the")
     never = {strings.add(w) for w in ("'s", "’s", "'", "’", "s")}
     arr = doc.to_array([POS, ENT_TYPE, SENT_START, IS_TITLE, IDX, LENGTH, LOWER, IS_LOWER, IS_PUNCT]).tolist()
-    text = doc.text
+    if text is None:
+        text = doc.text  # rebuilt from the tokens: pass the article text when you have it
     out: list[list[int]] = []
     for i, (pos, ent, sst, title, idx, ln, low, is_lower, punct) in enumerate(arr):
         if low in never or punct:
@@ -719,7 +720,7 @@ def rows_for_texts(texts: Sequence[str]) -> list[SentenceRow]:
         for art, parsed in zip(arts, parse_many(arts, batch_size=64)):
             hits = loaded_language.hits_in(parsed, 0, len(parsed.text))
             rows.append(SentenceRow(parsed.text, tuple(Hit(h.start, h.end, h.category, h.strength, h.direction) for h in hits),
-                                    tuple(mask_regions(parsed.doc))))
+                                    tuple(mask_regions(parsed.doc, parsed.text))))
     return rows
 
 

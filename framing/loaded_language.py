@@ -374,7 +374,7 @@ def analyze(parsed, *, quoted: Sequence[Span] = ()) -> LoadedLanguage:
 
     # sentence scores
     rows = []
-    names = classifiers.mask_regions(parsed.doc)  # names are masked from the n-gram features (even-handedness)
+    names = classifiers.mask_regions(parsed.doc, parsed.text)  # names are masked from the n-gram features (even-handedness)
     for s in sentences:
         shits = tuple(classifiers.Hit(h.start - s.start, h.end - s.start, h.category, h.strength, h.direction)
                       for h in hits if s.start <= h.start and h.end <= s.end)
