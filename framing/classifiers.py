@@ -405,6 +405,24 @@ class LoadedSentenceClassifier:
                 cache[word] = hit
         return hit
 
+    def __getstate__(self) -> dict:
+        """Pickle without the per-process word caches (they are rebuilt on use)."""
+        state = dict(self.__dict__)
+        state.pop("_char_counts_cache", None)
+        state.pop("_char_split_cache", None)
+        return state
+
+    def _word_char_split(self, word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """:meth:`_word_char_counts` as (columns, counts), cached in a dict the hot loops read directly."""
+        cache = self.__dict__.setdefault("_char_split_cache", {})
+        hit = cache.get(word)
+        if hit is None:
+            pairs = self._word_char_counts(word)
+            hit = (tuple(c for c, _ in pairs), tuple(n for _, n in pairs))
+            if len(cache) < 200_000:
+                cache[word] = hit
+        return hit
+
     def _char_transform(self, texts: Sequence[str]):
         """Same result as ``self.char_vec_.transform(texts)`` (a test checks it), but with per-word caching.
 
@@ -417,21 +435,28 @@ class LoadedSentenceClassifier:
         from sklearn.preprocessing import normalize
 
         idf = self.char_vec_.idf_
-        indptr = [0]
-        indices: list[int] = []
-        data: list[float] = []
-        for t in texts:
-            counts: dict[int, int] = {}
+        cache = self.__dict__.setdefault("_char_split_cache", {})
+        get = cache.get
+        cols: list[int] = []
+        vals: list[int] = []
+        word_rows: list[int] = []
+        lens: list[int] = []
+        for r, t in enumerate(texts):
             for w in t.lower().split():
                 if w == _MASK_LOWER:
                     continue
-                for col, c in self._word_char_counts(w):
-                    counts[col] = counts.get(col, 0) + c
-            indices.extend(counts.keys())
-            data.extend(counts.values())
-            indptr.append(len(indices))
-        X = sparse.csr_matrix((np.asarray(data, dtype=float), np.asarray(indices, dtype=np.int64), np.asarray(indptr)),
-                              shape=(len(texts), len(idf)))
+                hit = get(w)
+                if hit is None:
+                    hit = self._word_char_split(w)
+                cols.extend(hit[0])
+                vals.extend(hit[1])
+                word_rows.append(r)
+                lens.append(len(hit[0]))
+        rows = np.repeat(np.asarray(word_rows, dtype=np.int64), np.asarray(lens, dtype=np.int64))
+        # COO -> CSR sums the counts of an n-gram over the words of a sentence
+        X = sparse.coo_matrix((np.asarray(vals, dtype=float), (rows, np.asarray(cols, dtype=np.int64))),
+                              shape=(len(texts), len(idf))).tocsr()
+        X.sum_duplicates()
         X.sort_indices()
         X.data = (np.log(X.data) + 1.0) * idf[X.indices]
         return normalize(X, norm="l2", copy=False)
@@ -496,6 +521,7 @@ class LoadedSentenceClassifier:
         indptr = [0]
         indices: list[int] = []
         sent_of_word: list[int] = []
+        split_get = self.__dict__.setdefault("_char_split_cache", {}).get
         for r, view in enumerate(views):
             starts, ends = [], []
             for m in re.finditer(r"\S+", view.text.lower()):
@@ -504,7 +530,8 @@ class LoadedSentenceClassifier:
                 a, b = view.orig_span(m.start(), m.end())
                 starts.append(a)
                 ends.append(b)
-                indices.extend(col for col, _ in self._word_char_counts(m.group()))
+                hit = split_get(m.group())
+                indices.extend(hit[0] if hit is not None else self._word_char_split(m.group())[0])
                 indptr.append(len(indices))
                 sent_of_word.append(r)
             places.append((starts, ends))
