@@ -64,8 +64,9 @@ makes them a hero, a villain, a victim, or none. Write it down with the word tha
         """
 ## 2. framing's actor table
 
-* **mentions** — how often the actor is named (including other names for the same actor, e.g. *Kestria* and
-  *Kestrian*);
+* **mentions** — how often the actor is named (framing tries to merge other names for the same actor, e.g.
+  *Kestria* and *Kestrian*, but does not always manage — and it can miss an actor altogether: check the table
+  against your own list);
 * **agent / patient** — how often the actor does something to someone, and how often something is done to it;
 * **stance** and **stance label** — negative / neutral / positive;
 * **labels** — the words the text attaches to the actor.
@@ -147,8 +148,24 @@ else:
 | General Vashti | victim here | patient of *killed*; the text says nothing about what he did |
 | Velmora's Health Ministry | none | a source (*said*) |
 
-framing should give Kestria a negative stance and Velmora's soldiers (or Velmora) a positive one, based mainly on
-the **connotation of the verbs** in which each is agent or patient (after Rashkin et al., 2016). The point of
+**What framing actually reports for this text** (checked with this version; re-run and compare):
+* **Kestria is missing.** *Kestrian drones*, *Kestria's government* and the *Kestrian strike* in the headline are not
+  found as an actor. Only one *Kestrian* mention is found (in *Kestrian troops had threatened*, inside what the
+  villagers said), listed as a "person" with a neutral stance (0.00) in the author's voice and a negative stance
+  (about −0.3) in the quoted voice. The main villain of the story gets no author's-voice stance: a clear **tool
+  error**, and a good one for students to find.
+* The **Velmoran soldiers** appear as a group called *forces* (agent of *defended*, stance about +0.4) and *Velmoran*
+  as an organisation (about +0.3): positive, as a human reader would expect.
+* **General Vashti** is positive (about +0.3) only because he is the patient of *killed* — the tool's rule is that
+  being harmed earns sympathy (victim). It knows nothing else about him here.
+* **Orsk**, a village, is wrongly classed as a *person*; its stance is close to zero.
+* The volunteers, teachers, villagers and farmers are **not** in the table: framing keeps named actors and a few
+  kinds of group (forces, officials, civilians), not every group of people.
+* The Health Ministry is neutral — correct for a source.
+
+So the tool agrees with a human reader about Velmora's side and the general, and fails on Kestria. The stance comes
+from a sentence model that judges the sentence around each mention and from the **connotation of the verbs** in which
+an actor is agent or patient (after Rashkin et al., 2016) — look at the evidence table to see which. The point of
 question 3: bias can live in **who is shown doing what** — Kestria only attacks and praises its own pilots; Velmora
 only defends and helps — with no loaded adjective at all. *Praised its pilots* is neutral in wording but, next to
 the civilian deaths, invites the reader to judge.
@@ -196,14 +213,17 @@ table(rows, caption="Who acts in each version?")
     key_md(
         """
 ### 🔑 Key to exercise 2
-1. Only the **active** and **passive + agent** versions name the soldiers. In the agentless version they disappear
-   from the actor table (or have agent = 0); in the last version nobody did anything — the farmers just *died*.
-   Expected table: soldiers are agents (or Kestrian soldiers / Kestria, depending on how actors are merged) in the
-   first two rows, the farmers are patients in the first three.
+1. Only the **active** and **passive + agent** versions name the soldiers. framing gets both right: in each it finds
+   the soldiers (as a group called *forces*) as the **agent** of *shoot* (agent = 1) with a negative stance (about
+   −0.3) — the passive with *by* does not fool it. In the agentless version and the *died* version it finds **no
+   actor at all**: the soldiers have vanished, and so has any sign that someone is responsible. Note what the tool
+   does *not* show: the farmers never appear as patients, because framing does not keep unnamed groups like
+   *two farmers* as actors, and it does not link *Kestrian* to the soldiers.
 2. A Kestrian spokesperson would prefer the agentless or *died* version (no one is responsible); a Velmoran one the
    active version (Kestria is the subject of *shot*).
-3. Watch for students who notice the tool's limits: unusual verbs not in its connotation list get no role; a
-   passive with *by* may be read correctly or not. This is a good bridge to lesson 5.
+3. Watch for students who notice the tool's limits: unusual verbs not in its connotation list get no role; groups
+   that are not named or not one of its known kinds (police and protesters usually are; *workers* may not be) are
+   missing. This is a good bridge to lesson 5.
 """
     ),
     md(
@@ -247,11 +267,20 @@ table([stance_of(FIRST, PERSON), stance_of(SECOND, PERSON)], caption=f"How two o
         """
 ### 🔑 Key to exercise 3
 The example corpus's key (`corpora/example/KEY.md`, shipped with framing) lists the devices each article uses.
-Expected pattern: the **state media** article of Velmora makes Vashti a hero and martyr (*heroic commander*,
-*martyred*) and Kestria the villain (*aggressors*, *regime*, *cowardly terrorist act*); the **hawkish** article does the
-reverse (Vashti as a commander of attacks, Kestria acting to protect its people). The **wire** article stays near
-neutral for both. Students should notice that the *same facts* support both stories. The next cell runs the
-comparison for Vashti in every article.
+The articles were written so that the **state media** article of Velmora makes Vashti a hero and martyr (*heroic
+commander*, *martyred*) and Kestria the villain (*aggressors*, *regime*, *cowardly terrorist act*); the **hawkish**
+article does the reverse (Vashti as a *mastermind* of attacks, Kestria acting to protect its people); the wire reports
+stay neutral. Students should notice that the *same facts* support both stories.
+
+What framing reports for Vashti (the next cell; checked with this version): positive in the Velmoran News Agency
+(about +0.2, label *heroic commander*), negative in the Kestrian Sentinel (about −0.1, *mastermind*) and most
+negative in the Daily Blaze tabloid (about −0.3, *thugs*). So the tool finds the split. But the magnitudes are small
+(nothing beyond ±0.35), and the first wire report (Continental Press Agency) comes out **positive** (about +0.15)
+rather than neutral, probably because Vashti is the one who is *killed* — being harmed earns sympathy in the tool's
+rules. The partisan Counterpoint Weekly is also mildly positive (about +0.2); the dovish Meridian Post and the
+Northgate wire are near zero. For Kestria and Rook, see the stance table in lesson 4: the state media article is the
+most negative about Kestria (about −0.3) and the hawkish Sentinel the most positive (about +0.14); Rook stays within about
+±0.12 everywhere — the tool misses much of the praise and blame aimed at him.
 """
     ),
     key_code(

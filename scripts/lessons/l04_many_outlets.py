@@ -128,6 +128,9 @@ plt.show()
 **Fightin' Words** (Monroe, Colaresi & Quinn, 2008) finds the words that one text uses much more often than another,
 taking into account how common each word is. Each word gets a **z-score**: above about 2 means "clearly used more by
 the target", below −2 "clearly used more by the others". It was invented to compare the speeches of political parties.
+
+A warning for this corpus: seven short articles (about 450 words each) are very little text, so **no** word here gets
+past 2 — the highest z-scores are about 1.4. Read the lists as leads to check in the text, not as proof.
 """
     ),
     code(
@@ -178,12 +181,20 @@ print(target.article.text)
         """
 ### 🔑 Key to exercise 1
 * The target (*Counterpoint Weekly*) was written to use words no peer shares: *empire*, *imperial*, *imperialist*,
-  *war criminals* (see `corpora/example/KEY.md`). They turn a border dispute into a story about an empire and its
-  crimes; a neutral report would say *Kestria*, *the Kestrian government*, and leave "war crime" to a court or to a
-  quoted legal expert.
-* Names for the strike range from *strike* / *drone strike* (wire reports) through *killing* to *assassination*
-  (dovish paper, state media) and *war crime* / *terrorist act*; the tabloid goes the other way (*blasts ... to
-  kingdom come*, a euphemism that makes killing sound like a cartoon).
+  *war criminals* (see `corpora/example/KEY.md`). Of these, framing's list shows **empire** at the top (z about 1.4,
+  2 uses, none in the peers) next to *aggression*, *aggressor* and *ambition*; but it also shows ordinary words such
+  as *make*, *talk* and *drones* with the same score, simply because they appear twice in the target and never in
+  the peers. *imperial* and *imperialist* are used once each and fall below the first twelve. With so little text the
+  method cannot tell a loaded word from a chance one: the student has to. The loaded words turn a border dispute into
+  a story about an empire and its crimes; a neutral report would say *Kestria*, *the Kestrian government*, and leave
+  "war crime" to a court or to a quoted legal expert.
+* In the naming table, the strike is a *strike* / *drone strike* in the wire reports (with one *killing* each), a
+  *killing* and *assassination* in the dovish Meridian Post and the state media, and *strike* plus *assassination* in
+  the target. The tool lists *murder* for the Kestrian Sentinel, but that word there refers to the earlier attack on
+  Kestrian citizens, not to the strike — a **tool error** (it matches words, not what they refer to). The names the
+  target uses outside this table — *war crime*, *act of imperial arrogance* — and the tabloid's *blasts ... to
+  kingdom come* (a phrase that makes a killing sound like a cartoon) are not counted as names for the strike, so the
+  table shows the tabloid as plainly neutral (*strike* ×2). Reading the articles corrects that.
 * A fair first sentence states who did what, where and when, and gives disputed numbers with their sources, e.g.
   *"A Kestrian drone strike near the Tamsel River crossing on Sunday killed General Teodor Vashti, the commander of
   Velmora's Northern Command; Kestria says four soldiers died, Velmora says nine, three of them civilians."*
@@ -239,15 +250,23 @@ display(table(src["target_omits"], ["voice", "kind", "n_peers"], caption="Voices
     key_md(
         """
 ### 🔑 Key to exercise 2
-1. The target says Velmora's retaliation *killed 60 Kestrian soldiers*. No peer backs it; the Northgate wire report
-   (headline: *"... no one killed, military says"*) and at least one other report say no one was killed. framing
-   should list it as **contradicted** (or at least uncorroborated) with that peer sentence as evidence.
-2. The omitted fact is the **2 March rocket attack on the Pellan garrison** that killed a Kestrian contractor,
-   reported by five of the six peers. Without it, the strike looks unprovoked; with it, readers can weigh Kestria's
-   justification (they may still reject it). Leaving out the other side's reason is a classic framing move.
-3. Typically Kestrian officials (President Rook, Defence Minister Hollis) and independent voices (the casualty
-   monitor, the Concord of Nations) appear in several peers; the target relies on vague sources (*Everyone knows*,
-   *Experts agree*) instead.
+1. The target says Velmora's retaliation *killed 60 Kestrian soldiers*. No peer backs it. framing lists it as
+   **contradicted**, with the Northgate wire report's headline (*"... no one killed, military says"*) as the peer
+   evidence. It also lists nine **uncorroborated** sentences; most are opinions (*Everyone knows why Vashti was
+   targeted*, *Rook needed a war ...*), not checkable facts — the tool cannot tell a claim of fact from a comment.
+2. The key omission is the **2 March rocket attack on the Pellan garrison** that killed a Kestrian contractor
+   (*That attack killed a Kestrian civilian contractor, Tomas Reyl ...*). framing finds it in three peers (the corpus
+   key says five of the six report it; the tool's sentence matching finds fewer). Without it, the strike looks
+   unprovoked; with it, readers can weigh Kestria's justification (they may still reject it). Leaving out the other
+   side's reason is a classic framing move. The table also shows the independent monitor's lower count (six deaths)
+   and Santov's vow — both really left out — and the Health Ministry's toll of nine. That last one is only half
+   right: the target does give nine dead, three of them civilians, but as plain fact without saying who counted.
+3. framing's list: the Velmoran Health Ministry (quoted by six peers), Presidents Santov and Rook, Lukas Brenner
+   (the Concord of Nations Secretary-General), Senator Ruth Calloway and the Tamsel Civilian Harm Monitor. The target
+   relies on vague sources instead (*Everyone knows*, *Experts agree*, *commentators in Halden*). Check one entry:
+   the list says the target leaves out **Pavo Lenski**, but the target does quote him (*Foreign Minister Pavo Lenski
+   put it plainly: ...*) — a **tool error**: framing attributes that quotation to someone else (its voice list for the
+   target shows *Kestrian* and *Kestria*, which are not speakers).
 """
     ),
     md(
@@ -286,14 +305,21 @@ table(rows, ["actor"] + [short(col) for col in cols], caption="Stance by outlet 
     key_md(
         """
 ### 🔑 Key to exercise 3
-* Most negative about Kestria: the Velmoran state media and the partisan weekly; most negative about Velmora / Vashti:
-  the hawkish Kestrian paper and the tabloid. The dovish paper is critical of the strike but less one-sided. The two
-  wire reports sit near the middle, close to zero for both governments.
+* What framing reports (checked with this version): most negative about **Kestria** is the Velmoran state media
+  (about −0.3), then — far behind — the dovish Meridian Post and the partisan weekly (about −0.1 each); the hawkish
+  Sentinel (about +0.14) and the tabloid (about +0.1) are the only positive ones. Most negative about **Vashti**: the
+  tabloid (about −0.3) and the Sentinel (about −0.1). The two wire reports sit near zero for Kestria and Velmora.
+  **Velmora** itself stays within ±0.1 in every outlet: the tool hardly registers how each outlet treats Velmora as a
+  country, even though the state media praise it and the hawkish paper calls it a *regime*. And the numbers are
+  small overall — the partisan weekly, the angriest text in the corpus, is only −0.09 on Kestria. A human reader
+  sees a much sharper split than the stance numbers show; the direction is mostly right, the size is not.
 * A possible line: Sentinel — Blaze — (CPA, Northgate) — Meridian — Counterpoint — VNA. Students may argue about the
   order of neighbours; the point is the clear split and the neutral middle.
 * The tabloid differs more by **tone** (emotive metaphors, *evil warlord*, exclamation) than by facts; the partisan
   weekly differs by **facts** (an inflated casualty figure, an omitted cause) as well as by words. The next cell
-  compares the tabloid with the rest.
+  compares the tabloid with the rest: its distinctive words are *blasts*, *butcher*, *warlord*, *hit*, *troops* —
+  tone and labels — mixed with plain words like *went* and *chiefs* and its own name (*blaze*), which shows again
+  that the list needs a human reader.
 """
     ),
     key_code(

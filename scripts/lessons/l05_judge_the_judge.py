@@ -73,19 +73,28 @@ table(rows, caption="How the tool handles tricky sentences")
     key_md(
         """
 ### 🔑 Key to exercise 1
-What to expect (the exact results depend on the version; have students report what they see):
-* **negation**: a good tool knows *not a terrorist* denies the label; if *terrorist* is still flagged, that is a
-  false positive. framing's matcher checks for negation, so it should be marked as negated or not counted.
-* **mention, not use**: *regime* is talked *about*, not used as a label — a word list cannot tell the difference, so
-  a flag here is a false positive.
-* **technical sense**: *exchange-rate regime* is a neutral economics term — a likely false positive.
-* **irony**: *wonderful* is positive on the surface; the sentence is bitter. Tools usually miss irony (false negative).
-* **scare quotes**: the quotation marks around *peace plan* signal doubt; they are not a quotation of anyone. A tool
-  may treat the words as *quoted* voice or miss the doubt altogether.
-* **sport metaphor**: *killed the game* is ordinary sports language; a violent-metaphor list may flag it.
-* **plain but one-sided**: every word is neutral, but putting the president's holiday next to the deaths invites a
-  judgement. Bias by **selection and juxtaposition** is invisible to word counts — only comparison with other
-  coverage (lesson 4) or a human reader can catch it.
+What framing reports (checked with this version; if your results differ, have students report what they see):
+* **negation**: *terrorist organisation* **is** flagged. framing's matcher does notice the negation — the span
+  carries `negated: True` (print `an["loaded_language"]["spans"]` to see it; the table does not show that field) —
+  but it is still listed, so a reader of the table sees a false positive. *never* is flagged too, as an absolute
+  word; here it is part of the denial — another false positive. Both are put in the **quoted** voice, because the
+  sentence reports what officials said.
+* **mention, not use**: *regime* is flagged in the author's voice — a **false positive**: the word is talked
+  *about*, not used as a label. *every* is flagged as an absolute — also harmless here.
+* **technical sense**: *regime* in *exchange-rate regime* is flagged — a **false positive** (a neutral economics
+  term), put in the central bank's quoted voice.
+* **irony**: nothing flagged — a **false negative**. *wonderful* is not in the word lists and the tool does not see
+  the bitterness. The sentence model gives a middling score (about 0.4).
+* **scare quotes**: nothing flagged; the doubt signalled by the quotation marks around *peace plan* is missed
+  (false negative).
+* **sport metaphor**: *killed the game* is **not** flagged (good: no false positive there), but *brilliant* is flagged
+  as emotive in the author's voice — praise in a match report, arguably harmless.
+* **plain but one-sided**: no word flagged. The sentence score (about 0.6) comes from the first sentence, about the
+  deaths; the sentence about the president's holiday scores lower (about 0.3) — the model reacts to violent content,
+  not to the juxtaposition. Bias by **selection and juxtaposition** is invisible to word counts — only comparison with
+  other coverage (lesson 4) or a human reader can catch it.
+* Notice also that the **sentence scores** are all between about 0.2 and 0.65, for harmless and loaded sentences
+  alike: on single short sentences the sentence model does not separate them well.
 """
     ),
     md(
@@ -142,8 +151,14 @@ table(stance_table(TEXT, PAIRS), caption="Symmetry test: each actor's stance bef
     md(
         """
 Read the table: in each row, the actor's stance in the **original** text should equal the **partner's** stance in the
-swapped text (a difference of at most about 0.1). For example, if Kestria was negative before the swap, Velmora
-should be negative after it — because now Velmora's troops do the shelling.
+swapped text (a difference of at most about 0.1). For example, President Rook's stance before the swap should equal
+President Santov's after it — because now Santov is the one who praised the operation. Groups such as *officials*
+or *civilians* keep their names in the swap, so they are compared with themselves.
+
+Look also at which actors are **missing**: the table has no row for Kestria or Velmora. framing does not find the
+*Kestrian troops* who shelled the village at all, and it lists the *Velmoran soldiers* as a group called *forces*.
+The symmetry test only checks the actors the tool finds — a tool can be perfectly even-handed and still miss the
+main actor.
 """
     ),
     md(
@@ -173,12 +188,19 @@ table(stance_table(MY_TEXT, MY_PAIRS), caption="Your symmetry test")
         """
 ### 🔑 Key to exercise 2
 * The differences should be 0 or very small (≤ 0.1): framing's word lists and models carry no side, and its test
-  suite checks this property. A difference could come from an actor being found in one version and not the other
-  (for instance when a name is also a common word), not from a preference.
+  suite checks this property. With this version, the border text gives differences of 0.00–0.02 and the football
+  example 0.00 for the rows it shows. But look at what is missing: *Northside* is found in the original (stance about
+  −0.3, from the sentence about the attack) and has **no row**, because after the swap framing does not find
+  *Southside* in that sentence at all. That is an actor found in one version and not the other — a detection
+  failure, not a preference for one club, but it does mean the tool's report is not perfectly symmetric. Differences
+  like this come from detection (for instance when a name is also a common word, or sits at the start of a
+  sentence), not from the stance model.
 * With real names the stakes are higher: a model trained on real news may have learned that some names appear
   more often near negative words. If the stance changed with the names, the tool would be repeating the bias of its
   training data — exactly what it claims to measure. This is why the symmetry test is part of the test suite.
-The next cell runs the real-name version of the border text.
+The next cell runs the real-name version of the border text. With real names framing finds more actors — the
+United States, Iran, *American troops* (about −0.5) and *Iranian soldiers* (about +0.4) — and every difference is
+0.00. (Rook and Santov are not swapped in this version, so each is compared with itself.)
 """
     ),
     key_code(
@@ -247,8 +269,9 @@ summary(check)
 The example in the cell is one model answer: every sentence is neutral in wording, yet only Kestria's side speaks,
 its president is shown as legitimate (*three elections*), the civilian deaths and Velmora's figures are omitted, and
 a good-news sentence (*markets rose*) closes the story. Techniques: **selection**, **omission**, **one-sided sourcing**,
-**order**. The tool should report no (or almost no) loaded terms in the author's voice; the comparison of lesson 4
-would flag the omitted casualty figures and the missing Velmoran voices.
+**order**. framing reports **no** loaded terms, in the author's or the quoted voice (0 per 1,000 words); it counts one
+anonymous source (*Kestrian officials said*). The comparison of lesson 4 would flag the omitted casualty figures and
+the missing Velmoran voices.
 A good newspaper paragraph says: detectors are fast, consistent and show their evidence, and they are good at
 *word choice*; they miss irony, context and what is left out, and they inherit the views of the people who built
 their word lists and labelled their training data — so they support a careful reader, they do not replace one.
