@@ -283,16 +283,23 @@ def parse_many(articles, *, batch_size: int = 16, n_process: int = 1) -> list[Pa
 
             raise ExtractionError(f"the text has {len(a.text):,} characters; framing analyzes at most {MAX_CHARS:,}: split it into parts")
     todo = [a for a in articles if a.sha256 not in _cache]
+    fresh: dict[str, Parsed] = {}
     if todo:
         nlp = get_nlp()
         for art, doc in zip(todo, nlp.pipe((a.text for a in todo), batch_size=batch_size, n_process=n_process)):
             p = Parsed(art, doc, _sentences(doc), _paragraphs(art.text), find_quotes(art.text))
+            fresh[art.sha256] = p
             with _lock:
                 _cache[art.sha256] = p
         with _lock:
             while len(_cache) > _CACHE_SIZE:
                 _cache.popitem(last=False)
-    return [parse(a) for a in articles]
+    # more articles than the cache holds: the fresh parses are returned directly, not re-parsed
+    out = []
+    for a in articles:
+        p = fresh.get(a.sha256)
+        out.append(parse(a) if p is None else (p if p.article == a else Parsed(a, p.doc, p.sentences, p.paragraphs, p.quotes)))
+    return out
 
 
 def clear_cache() -> None:
