@@ -4,9 +4,9 @@ Over the corpus articles in ../shared/corpora/soleimani-2020/articles.jsonl
 (or the first ``--polnear N`` PolNeAR articles):
 
 1. bare parse: ``nlp.pipe`` over the article texts (the pipeline framing uses);
-2. attribution: ``attribution.analyze`` over the parsed articles (cue
-   matching, quotes, speakers, unattributed claims, summary), after a warm-up
-   article so the one-off lexicon load is reported separately.
+2. attribution: ``attribution.analyze`` over the parsed articles (rules,
+   the trained span model, quotes, speakers, unattributed claims, summary),
+   after the one-off lexicon and model load, which is reported separately.
 
 Both are timed in CPU seconds of this process (``time.process_time``), which a
 busy shared machine disturbs less than wall-clock time; the fastest of
@@ -63,7 +63,7 @@ def main(argv=None) -> int:
         print(f"{SHARED} not found: the benchmark needs ../shared", file=sys.stderr)
         return 2
 
-    from framing import attribution
+    from framing import attribution, attribution_model
     from framing.nlp import Parsed, _paragraphs, _sentences, find_quotes, get_nlp
     from framing.schema import Article
 
@@ -73,6 +73,7 @@ def main(argv=None) -> int:
     nlp("warm up the pipeline.")
     t0 = time.process_time()
     attribution._lex()
+    attribution_model.load()
     t_warm = time.process_time() - t0
 
     best_parse = best_attr = float("inf")
@@ -93,7 +94,7 @@ def main(argv=None) -> int:
         "attributions": n_quotes,
         "bare_parse_cpu_s": round(best_parse, 3),
         "attribution_cpu_s": round(best_attr, 3),
-        "lexicon_load_cpu_s": round(t_warm, 3),
+        "lexicon_and_model_load_cpu_s": round(t_warm, 3),
         "ratio": round(best_attr / best_parse, 4) if best_parse else None,
         "target": 0.20,
     }
@@ -102,7 +103,7 @@ def main(argv=None) -> int:
     else:
         print(f"{out['articles']} articles, {out['words']:,} words, {out['attributions']} attributions")
         print(f"bare nlp.pipe      {out['bare_parse_cpu_s']:8.3f} CPU s")
-        print(f"attribution        {out['attribution_cpu_s']:8.3f} CPU s  (lexicon load {out['lexicon_load_cpu_s']:.3f} s once)")
+        print(f"attribution        {out['attribution_cpu_s']:8.3f} CPU s  (lexicon and model load {out['lexicon_and_model_load_cpu_s']:.3f} s once)")
         print(f"ratio              {out['ratio']:8.3f}  (target <= {out['target']:.2f})")
     return 0 if out["ratio"] is not None and out["ratio"] <= out["target"] else 1
 

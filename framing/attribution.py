@@ -122,6 +122,7 @@ RULES: dict[str, str] = {
     "rule:attribution.speaker_pronoun": "the source is a personal pronoun, or 'it' resolving to an organisation or government",
     "rule:attribution.not_source_inanimate": "no attribution: the would-be source cannot speak (a weapon, event, action, abstraction, unresolved 'it')",
     "rule:attribution.not_report_modal": "no attribution: a reporting verb under 'must/should' or a conditional 'will' is demanded or predicted, not reported",
+    "model:attribution.learned_cue": "a cue found by the trained span model (framing.attribution_model) that no rule took; its content is the span the model scores best",
 }
 
 TYPES = ("direct", "indirect", "according_to", "agentless")
@@ -1250,14 +1251,12 @@ def _hypothetical_cue(parsed, cand: _Cand) -> bool:
 # --------------------------------------------------------------------------- assembly
 
 
-def analyze(parsed, *, actors=None) -> Attribution:
-    """Attributions, anonymous and vague sources, unattributed claims and a summary for one parsed article."""
-    lex = _lex()
+def rule_candidates(parsed, *, actors=None, lex: _Lex | None = None) -> list[_Cand]:
+    """The rules' candidate attributions (plausible speakers, not hypothetical, quotations attached)."""
+    lex = lex or _lex()
     text = parsed.text
-    doc = parsed.doc
-    cands = _find_candidates(parsed, lex)
     kept = []
-    for c in cands:
+    for c in _find_candidates(parsed, lex):
         ok, why = _plausible_source(parsed, c, lex, actors)
         if not ok:
             log.debug("dropped %r: %s", text[c.source_span.start:c.source_span.end] if c.source_span else "", why)
@@ -1266,7 +1265,161 @@ def analyze(parsed, *, actors=None) -> Attribution:
             log.debug("dropped a hypothetical cue at %d: rule:attribution.not_report_modal", c.cue_span.start if c.cue_span else -1)
             continue
         kept.append(c)
-    cands = _attach_quotes(parsed, kept, lex)
+    return _attach_quotes(parsed, kept, lex)
+
+
+def _in_quotes_share(spans: Sequence[Span], quotes: Sequence[Span]) -> float:
+    total = sum(len(p) for p in spans)
+    if not total:
+        return 0.0
+    return sum(_overlap(p, _outer_q) for p in spans for _outer_q in quotes) / total
+
+
+def _with_marks(text: str, spans: list[Span]) -> list[Span]:
+    """Content spans that are exactly the inside of a quotation, widened to include its marks (as the rules do)."""
+    out = []
+    for sp in spans:
+        if sp.start > 0 and sp.end < len(text) and text[sp.start - 1] in _QUOTE_CHARS and text[sp.end] in _QUOTE_CHARS:
+            sp = Span(sp.start - 1, sp.end + 1)
+        out.append(sp)
+    return out
+
+
+def _speaker_like(tok, lex: _Lex) -> bool:
+    """A personal pronoun, a person / organisation / country / group entity, or a source or institution noun."""
+    if tok is None:
+        return False
+    low = tok.lower_
+    if tok.pos_ == "PRON":
+        return low in _PERSON_PRON or low in _PLURAL_PRON or low in _FIRST_SECOND
+    if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    lem = _lemma(tok)
+    return lem in lex.source_heads or lem in lex.agent_nouns or lem in _person_nouns()
+
+
+@functools.cache
+def _person_nouns() -> frozenset:
+    return frozenset(e["term"].lower() for e in lexicon.load("person_nouns"))
+
+
+#: prepositions of place and time: a phrase they head is a setting, not what a new cue attributes
+_SETTING_PREPS = frozenset({"in", "on", "at", "during", "after", "before", "since", "until", "near", "inside", "outside",
+                            "across", "through", "from", "by", "within", "throughout", "around", "into", "onto"})
+
+
+def _statement_object(parsed, sp: Span) -> bool:
+    """A short noun phrase headed by a statement noun ('a statement', 'his remarks'), with no clause of its own."""
+    span = parsed.doc.char_span(sp.start, sp.end, alignment_mode="expand")
+    if span is None or len(span) > 4:
+        return False
+    return _lemma(span.root) in _STATEMENT_NOUNS and not any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+def _model_candidates(parsed, cands: list[_Cand], lex: _Lex, model, actors, picks=None) -> list[_Cand]:
+    """Rule candidates confirmed, re-bounded or dropped by the trained span model, plus the cues only it finds.
+
+    A rule candidate whose cue the model scores under its threshold is dropped;
+    one it confirms takes the content span the model prefers (the rule's own
+    span is one of the model's candidates). A cue the model finds that no rule
+    took becomes a new attribution (``model:attribution.learned_cue``), its
+    source the cue's subject (or agent, or a noun cue's owner), subject to the
+    same speaker-plausibility and hypothetical-cue checks as the rules'."""
+    from . import attribution_model as M
+
+    text = parsed.text
+    doc = parsed.doc
+    if picks is None:
+        picks = model._predict(parsed, M.Context(parsed, cands, lex), model.threshold)
+    rule_toks = {c.cue_tok for c in cands if c.cue_tok is not None and c.cue_tok >= 0}
+    # a cue no rule took must clear the (higher) bar for new cues
+    new_bar = getattr(model, "threshold_new", 0.0)
+    by_tok = {ti: (score, cand) for score, ti, cand, _ in picks if ti in rule_toks or score >= new_bar}
+    speech = _all_quotes(parsed)
+    out: list[_Cand] = []
+    taken: set[int] = set()
+    for c in cands:
+        if c.cue_tok is None or c.cue_tok < 0:
+            # a quotation with no cue: kept unless a model attribution already covers it
+            if any(M._overlap_share(tuple(c.content), cand.spans) >= 0.5 for _, cand in by_tok.values()):
+                continue
+            out.append(c)
+            continue
+        hit = by_tok.get(c.cue_tok)
+        if hit is None or c.cue_tok in taken:
+            continue
+        taken.add(c.cue_tok)
+        cand = hit[1]
+        # the model moves a rule's content only when its own choice differs by more than half: where both agree
+        # that far, the rule's boundary (cut at trailing additions, conjoined reports) is usually the exact one
+        if cand.kind != "rule" and M._overlap_share(tuple(c.content), cand.spans) < 0.5:
+            c.content = _with_marks(parsed.text, list(cand.spans))
+            if c.type in ("direct", "indirect"):
+                c.type = "direct" if _in_quotes_share(c.content, speech) >= 0.6 else "indirect"
+        out.append(c)
+    for ti, (score, cand) in by_tok.items():
+        if ti in taken:
+            continue
+        tok = doc[ti]
+        m = _match_cue(tok, lex)
+        if m is not None:
+            cue, last = m
+        else:
+            act = "speech" if cand.kind.startswith(("child_ccomp", "child_to_end_ccomp", "quote", "left", "head_minus", "next", "prev")) else "stance"
+            cue, last = _Cue(_lemma(tok), (_lemma(tok),), "", 0.0, frozenset({"verb", "noun"}), "clause", act), tok.i
+        cue_span = Span(tok.idx, doc[last].idx + len(doc[last].text))
+        if tok.pos_ in ("VERB", "AUX"):
+            passive = any(x.dep_ == "auxpass" for x in tok.children)
+            src = (_agent(tok) if passive else None) or (None if passive else _subject(tok))
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            src = _noun_source(tok)
+        else:
+            src = None
+        src_span = _np_span(src) if src is not None else None
+        if src_span is not None and any(_overlap(src_span, p) for p in cand.spans):
+            src, src_span = None, None
+        content = _with_marks(parsed.text, list(cand.spans))
+        if src is None and m is None:
+            continue  # a cue outside the lexicon with no one behind it ('the plan was signed') is an event, not a report
+        if len(content) == 1 and _statement_object(parsed, content[0]):
+            continue  # 'issued a statement': the statement's words, if any, are elsewhere
+        if any(p.start <= cue_span.start < p.end for p in content):
+            continue  # a content holding its own cue is the writer's sentence, not a report
+        if any(p.start <= o.cue_span.start < p.end for o in out if o.cue_span is not None for p in content):
+            continue  # 'responded by declaring that ...': the nested report is the attribution
+        if m is None and not _speaker_like(src, lex):
+            continue  # outside the lexicon only a person, group or institution reports ('the storm hit the coast')
+        if m is None and len(content) == 1:
+            first = doc.char_span(content[0].start, content[0].end, alignment_mode="expand")
+            if first is not None and len(first) and first[0].lower_ in _SETTING_PREPS and first[0].pos_ == "ADP":
+                continue  # 'reading ... on the train': a setting, not a content
+        typ = "direct" if _in_quotes_share(content, speech) >= 0.6 else ("indirect" if src is not None else "agentless")
+        new = _Cand(typ, "model:attribution.learned_cue", cue, cue_span, ti, src, src_span, content)
+        if src is not None:
+            ok, why = _plausible_source(parsed, new, lex, actors)
+            if not ok:
+                continue
+        if _hypothetical_cue(parsed, new):
+            continue
+        out.append(new)
+    return out
+
+
+def analyze(parsed, *, actors=None, use_model: bool = True, _model=None, _picks=None) -> Attribution:
+    """Attributions, anonymous and vague sources, unattributed claims and a summary for one parsed article.
+
+    ``use_model=False`` gives the rules alone (without the trained span model of
+    :mod:`framing.attribution_model`). ``_model`` / ``_picks`` (training only):
+    another span model, and its precomputed picks."""
+    lex = _lex()
+    text = parsed.text
+    doc = parsed.doc
+    cands = rule_candidates(parsed, actors=actors, lex=lex)
+    if use_model:
+        from . import attribution_model
+
+        model = _model if _model is not None else attribution_model.load()
+        cands = _model_candidates(parsed, cands, lex, model, actors, picks=_picks)
     speech = [_outer(text, q) for q in _all_quotes(parsed) if _quote_kind(parsed, q) == "speech"]
     # a reporting verb inside a quotation belongs to the quoted speaker's own words ('"I want to ask you ..."'),
     # not to a new source of the article

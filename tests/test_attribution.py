@@ -1,5 +1,6 @@
 """Attribution rules: hand-built parses (rules independent of the model) and real parses, positive and negative
-side by side; the seed article's must-show findings; offsets and rule ids."""
+side by side; the seed article's must-show findings; offsets and rule ids. Hand-built parses test the rules alone
+(use_model=False); real parses run the whole analysis, rules and the trained span model."""
 
 from __future__ import annotations
 
@@ -62,7 +63,7 @@ def test_hand_built_reporting_verb_with_complement(nlp):
     words = ["Trump", "said", "that", "Iran", "lied", "."]
     p = hand_parsed(nlp, words, [1, 1, 4, 4, 1, 1], ["nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct"],
                     ["PROPN", "VERB", "SCONJ", "PROPN", "VERB", "PUNCT"], ["Trump", "say", "that", "Iran", "lie", "."])
-    res = attribution.analyze(p)
+    res = attribution.analyze(p, use_model=False)
     qs = quotes_of(res)
     assert len(qs) == 1
     q = qs[0]
@@ -78,7 +79,7 @@ def test_hand_built_same_verb_without_speech_is_not_attribution(nlp):
     words = ["Trump", "ate", "that", "cake", "."]
     p = hand_parsed(nlp, words, [1, 1, 3, 1, 1], ["nsubj", "ROOT", "det", "dobj", "punct"],
                     ["PROPN", "VERB", "DET", "NOUN", "PUNCT"], ["Trump", "eat", "that", "cake", "."])
-    assert quotes_of(attribution.analyze(p)) == []
+    assert quotes_of(attribution.analyze(p, use_model=False)) == []
 
 
 def test_hand_built_said_with_plain_object_is_not_attribution(nlp):
@@ -86,7 +87,7 @@ def test_hand_built_said_with_plain_object_is_not_attribution(nlp):
     words = ["Trump", "said", "nothing", "."]
     p = hand_parsed(nlp, words, [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct"],
                     ["PROPN", "VERB", "PRON", "PUNCT"], ["Trump", "say", "nothing", "."])
-    assert quotes_of(attribution.analyze(p)) == []
+    assert quotes_of(attribution.analyze(p, use_model=False)) == []
 
 
 def test_hand_built_anonymous_and_distancing(nlp):
@@ -94,7 +95,7 @@ def test_hand_built_anonymous_and_distancing(nlp):
     words = ["Officials", "claimed", "the", "talks", "failed", "."]
     p = hand_parsed(nlp, words, [1, 1, 3, 4, 1, 1], ["nsubj", "ROOT", "det", "nsubj", "ccomp", "punct"],
                     ["NOUN", "VERB", "DET", "NOUN", "VERB", "PUNCT"], ["official", "claim", "the", "talk", "fail", "."])
-    res = attribution.analyze(p)
+    res = attribution.analyze(p, use_model=False)
     q = quotes_of(res)[0]
     assert q["speaker_kind"] == "anonymous"
     assert q["cue_class"] == "distancing"
@@ -108,7 +109,7 @@ def test_hand_built_inserted_cue(nlp):
     deps = ["det", "nsubj", "punct", "nsubj", "parataxis", "punct", "ROOT", "acomp", "punct"]
     pos = ["DET", "NOUN", "PUNCT", "PRON", "VERB", "PUNCT", "AUX", "ADJ", "PUNCT"]
     lemmas = ["the", "plan", ",", "he", "say", ",", "be", "dead", "."]
-    res = attribution.analyze(hand_parsed(nlp, words, heads, deps, pos, lemmas))
+    res = attribution.analyze(hand_parsed(nlp, words, heads, deps, pos, lemmas), use_model=False)
     q = quotes_of(res)[0]
     assert q["rule"] == "rule:attribution.inserted_cue"
     assert [f["quote"] for f in q["content_fragments"]] == ["The plan", "is dead"]
@@ -298,7 +299,7 @@ def test_seed_offsets_rules_and_summary(seed_result):
 
 def test_rules_documented():
     for rid, expl in attribution.RULES.items():
-        assert rid.startswith("rule:attribution.") and expl
+        assert rid.startswith(("rule:attribution.", "model:attribution.")) and expl
 
 
 # --------------------------------------------------------------------------- speaker plausibility and hypothetical cues
@@ -313,26 +314,26 @@ def _confirm_doc(nlp, subject: str, subject_pos: str = "NOUN"):
 
 
 def test_hand_built_institution_confirms_but_a_vote_does_not(nlp):
-    yes = quotes_of(attribution.analyze(_confirm_doc(nlp, "ministry")))
+    yes = quotes_of(attribution.analyze(_confirm_doc(nlp, "ministry"), use_model=False))
     assert [(q["speaker_text"], q["cue"], q["content"]) for q in yes] == [("The ministry", "confirmed", "that Iran lied")]
     assert yes[0]["speaker_kind"] == "government"
-    no = quotes_of(attribution.analyze(_confirm_doc(nlp, "vote")))
+    no = quotes_of(attribution.analyze(_confirm_doc(nlp, "vote"), use_model=False))
     assert no == []
     # an unlisted person noun keeps its attribution: the default is open
-    assert len(quotes_of(attribution.analyze(_confirm_doc(nlp, "lawyer")))) == 1
+    assert len(quotes_of(attribution.analyze(_confirm_doc(nlp, "lawyer"), use_model=False))) == 1
 
 
 def test_hand_built_loaded_cue_needs_a_speaker(nlp):
     # 'Trump blasts Iran .'  -- a loaded reporting cue with a person as subject
     p = hand_parsed(nlp, ["Trump", "blasts", "Iran", "."], [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct"],
                     ["PROPN", "VERB", "PROPN", "PUNCT"], ["Trump", "blast", "Iran", "."])
-    qs = quotes_of(attribution.analyze(p))
+    qs = quotes_of(attribution.analyze(p, use_model=False))
     assert [(q["speaker_text"], q["cue"], q["cue_class"], q["content"]) for q in qs] == [("Trump", "blasts", "loaded", "Iran")]
     # 'The drone blasts the convoy .' -- same verb, same structure, a weapon as subject: no attribution
     p = hand_parsed(nlp, ["The", "drone", "blasts", "the", "convoy", "."], [1, 2, 2, 4, 2, 2],
                     ["det", "nsubj", "ROOT", "det", "dobj", "punct"], ["DET", "NOUN", "VERB", "DET", "NOUN", "PUNCT"],
                     ["the", "drone", "blast", "the", "convoy", "."])
-    assert quotes_of(attribution.analyze(p)) == []
+    assert quotes_of(attribution.analyze(p, use_model=False)) == []
 
 
 def test_hand_built_possessor_does_not_make_a_drone_speak(nlp):
@@ -343,12 +344,12 @@ def test_hand_built_possessor_does_not_make_a_drone_speak(nlp):
                     ["poss", "case", "nsubj", "ROOT", "det", "dobj", "punct"],
                     ["PROPN", "PART", "NOUN", "VERB", "DET", "NOUN", "PUNCT"], ["Rook", "'s", "drone", "blast", "the", "convoy", "."])
     p.doc.ents = [SpacySpan(p.doc, 0, 1, label="PERSON")]
-    assert quotes_of(attribution.analyze(p)) == []
+    assert quotes_of(attribution.analyze(p, use_model=False)) == []
     # 'Rook blasts the convoy .' -- the person is the subject
     p = hand_parsed(nlp, ["Rook", "blasts", "the", "convoy", "."], [1, 1, 3, 1, 1], ["nsubj", "ROOT", "det", "dobj", "punct"],
                     ["PROPN", "VERB", "DET", "NOUN", "PUNCT"], ["Rook", "blast", "the", "convoy", "."])
     p.doc.ents = [SpacySpan(p.doc, 0, 1, label="PERSON")]
-    qs = quotes_of(attribution.analyze(p))
+    qs = quotes_of(attribution.analyze(p, use_model=False))
     assert len(qs) == 1 and qs[0]["speaker_kind"] == "named_person" and qs[0]["content"] == "the convoy"
 
 
@@ -357,7 +358,7 @@ def test_hand_built_unresolved_it_is_no_speaker(nlp):
     p = hand_parsed(nlp, ["It", "confirmed", "that", "Iran", "lied", "."], [1, 1, 4, 4, 1, 1],
                     ["nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct"], ["PRON", "VERB", "SCONJ", "PROPN", "VERB", "PUNCT"],
                     ["it", "confirm", "that", "Iran", "lie", "."], tags=["PRP", "VBD", "IN", "NNP", "VBD", "."])
-    assert quotes_of(attribution.analyze(p)) == []
+    assert quotes_of(attribution.analyze(p, use_model=False)) == []
 
 
 def test_hand_built_demanded_speech_is_not_reported(nlp):
@@ -367,12 +368,12 @@ def test_hand_built_demanded_speech_is_not_reported(nlp):
                        ["DET", "NOUN", "AUX", "VERB", "SCONJ", "PROPN", "VERB", "PUNCT"],
                        ["the", "movement", "must", "say", "that", "Iran", "lie", "."],
                        tags=["DT", "NN", "MD", "VB", "IN", "NNP", "VBD", "."])
-    assert quotes_of(attribution.analyze(must)) == []
+    assert quotes_of(attribution.analyze(must, use_model=False)) == []
     said = hand_parsed(nlp, ["The", "movement", "said", "that", "Iran", "lied", "."], [1, 2, 2, 5, 5, 2, 2],
                        ["det", "nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct"],
                        ["DET", "NOUN", "VERB", "SCONJ", "PROPN", "VERB", "PUNCT"],
                        ["the", "movement", "say", "that", "Iran", "lie", "."])
-    assert [q["content"] for q in quotes_of(attribution.analyze(said))] == ["that Iran lied"]
+    assert [q["content"] for q in quotes_of(attribution.analyze(said, use_model=False))] == ["that Iran lied"]
 
 
 def _speakers(text):

@@ -182,12 +182,31 @@ class _Tally:
         return out
 
 
-def run(path: str | Path, *, limit: int | None = None, split: str | None = None, batch_size: int = 32) -> dict[str, Any]:
+def _training_hashes() -> frozenset:
+    """Text digests (first 16 hex digits of sha256) of the articles the shipped span model was fitted on."""
+    from .. import attribution_model
+
+    try:
+        return frozenset(attribution_model.card().get("training_text_sha256") or ())
+    except Exception:  # no card: nothing is known to be seen
+        return frozenset()
+
+
+def run(path: str | Path, *, limit: int | None = None, split: str | None = None, batch_size: int = 32,
+        use_model: bool = True) -> dict[str, Any]:
     """Evaluate :func:`framing.attribution.analyze` on a PolNeAR-format JSON Lines file.
 
     ``limit`` evaluates the first ``limit`` articles (tests); ``split`` keeps
-    rows whose ``official_split`` equals it (e.g. ``"dev"``).
+    rows whose ``official_split`` equals it (e.g. ``"dev"``); ``use_model=False``
+    scores the rules alone.
+
+    Articles the shipped span model was fitted on (recognised by their text's
+    digest, listed in its card) are scored apart, under ``in_training``: the
+    headline figures cover only the articles it has not seen, unless every
+    article was seen (then ``warning`` says so).
     """
+    import hashlib
+
     from .. import attribution
     from ..nlp import parse_many
     from ..schema import Article
@@ -199,19 +218,31 @@ def run(path: str | Path, *, limit: int | None = None, split: str | None = None,
         rows.append(row)
         if limit is not None and len(rows) >= limit:
             break
-    tally = _Tally()
+    seen_hashes = _training_hashes() if use_model else frozenset()
+    unseen, seen = _Tally(), _Tally()
+    n_seen = 0
     t0 = time.perf_counter()
     for i in range(0, len(rows), batch_size):
         chunk = rows[i : i + batch_size]
         # the dataset's own text is the offset space: no normalisation, no title
         arts = [Article(text=r["text"], source="polnear:" + str(r["id"])) for r in chunk]
         for row, parsed in zip(chunk, parse_many(arts, batch_size=batch_size)):
-            pred = predicted_roles(row["text"], attribution.analyze(parsed).to_dict())
-            tally.add(gold_roles(row), pred)
-    res: dict[str, Any] = {"task": "attribution", "dataset": str(path), "n": len(rows)}
+            pred = predicted_roles(row["text"], attribution.analyze(parsed, use_model=use_model).to_dict())
+            in_training = hashlib.sha256(row["text"].encode("utf-8")).hexdigest()[:16] in seen_hashes
+            n_seen += in_training
+            (seen if in_training else unseen).add(gold_roles(row), pred)
+    res: dict[str, Any] = {"task": "attribution", "dataset": str(path), "n": len(rows) - n_seen if n_seen < len(rows) else len(rows)}
     if split:
         res["split"] = split
-    res.update(tally.result())
+    res["system"] = "rules and trained span model" if use_model else "rules only"
+    res["n_in_training"] = n_seen
+    if n_seen and n_seen == len(rows):
+        res.update(seen.result())
+        res["warning"] = "every article was in the span model's training data: these figures are in-sample"
+    else:
+        res.update(unseen.result())
+        if n_seen:
+            res["in_training"] = {"n": n_seen, "note": "in-sample figures, not comparable", **seen.result()}
     res["overlap_rule"] = ("|gold ∩ pred| / max(|gold|, |pred|) >= 0.5, one-to-one greedy matching; "
                            "*_any: at least one shared character, one-to-one")
     res["seconds"] = round(time.perf_counter() - t0, 1)
@@ -221,7 +252,10 @@ def run(path: str | Path, *, limit: int | None = None, split: str | None = None,
 def describe(result: dict[str, Any]) -> str:
     """A terminal summary of :func:`run`'s result."""
     lines = [f"Attribution on {result.get('dataset', '?')} ({result['n']} articles"
-             + (f", split {result['split']}" if result.get("split") else "") + ")",
+             + (f", split {result['split']}" if result.get("split") else "")
+             + (f"; {result['n_in_training']} more were in the span model's training data and are left out"
+                if result.get("n_in_training") and "in_training" in result else "") + ")"
+             + (f" [{result['system']}]" if result.get("system") else ""),
              f"{'role':<9}{'P(50%)':>8}{'R(50%)':>8}{'F1(50%)':>9}{'P(ex)':>8}{'R(ex)':>8}{'F1(ex)':>8}{'gold':>7}{'pred':>7}"]
     for r in ROLES:
         lines.append(
@@ -234,6 +268,8 @@ def describe(result: dict[str, Any]) -> str:
             f"{r} {result[f'{r}_f1_any']:.3f}" for r in ROLES))
     lines.append(f"speaker accuracy on matched contents: {result['speaker_accuracy']:.3f} ({result['n_speaker_pairs']} pairs)")
     lines.append(f"overlap rule: {result.get('overlap_rule', '')}")
+    if result.get("warning"):
+        lines.append("warning: " + result["warning"])
     return "\n".join(lines)
 
 
