@@ -19,9 +19,22 @@ steps, both logistic regressions over features read from the spaCy parse:
    content); the second classifier scores each candidate and the best one is
    kept.
 
-An attribution is kept when ``p(cue) * p(content)`` passes a threshold chosen
-on held-out articles (cross-validation grouped by article). Scores, thresholds
-and figures are in ``framing/models/attribution_spans.card.json``.
+A cue is kept when ``p(cue) * p(content)`` passes a threshold chosen by
+cross-validation over the training articles, grouped by article, with the whole
+analysis (rules + the fold's model) scored at each candidate threshold; a cue no
+rule took must also pass ``threshold_new`` (0.4), and
+:func:`framing.attribution._model_candidates` applies the product's own checks
+(a speaker-like source for cues outside the lexicon, no content holding its own
+cue). Contents of two kept cues that overlap by half or more are reduced to the
+better-scored one.
+
+Features never carry a name: proper nouns and name entities enter as
+``<name>``, so no weight belongs to a person, party or country (tested by
+swapping names in a fixed parse). Training, figures and thresholds are recorded
+in ``framing/models/attribution_spans.card.json`` (``framing train attribution``).
+Scoring is a dictionary lookup per feature (the logistic regressions' weights
+are kept as dicts): about a tenth of the bare parse time
+(``benchmarks/attribution.py``).
 """
 
 from __future__ import annotations
@@ -236,6 +249,7 @@ class Context:
                 self.sent_end[i] = b
 
 
+_SIG_DEPS = frozenset({"nsubj", "nsubjpass", "ccomp", "xcomp", "dobj", "prep", "dative", "agent", "advcl", "parataxis", "attr", "acomp"})
 _NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
 
 
@@ -283,6 +297,9 @@ def cue_features(tok, ctx: Context) -> dict[str, float]:
             f["ccomp_mark=" + m] = 1
     if tok.pos_ in ("VERB", "AUX") and not (deps & {"nsubj", "nsubjpass", "csubj", "expl"}):
         f["nosubj"] = 1
+    sig = "+".join(sorted(deps & _SIG_DEPS)) or "-"
+    f["sig=" + sig] = 1
+    f["lem_sig=" + lem + "|" + sig] = 1
     m = A._match_cue(tok, ctx.lex)
     if m is not None:
         cue = m[0]
@@ -307,6 +324,11 @@ def cue_features(tok, ctx: Context) -> dict[str, float]:
             best = min(best, abs(j - tok.i))
     f["qdist=" + _bucket(best, (1, 2, 3, 4, 6))] = 1
     f["sentpos=" + _bucket(tok.i - ss, (0, 1, 2, 4, 8, 16))] = 1
+    # quotation marks at the edges of the neighbouring sentences ('"...," he said.' / 'He said: "..."')
+    if ss > 0 and ctx.quote_tok[ss - 1] or (ss > 1 and ctx.quote_tok[ss - 2]):
+        f["prev_sent_ends_q"] = 1
+    if se < len(doc) and (ctx.quote_tok[se] or (se + 1 < len(doc) and ctx.quote_tok[se + 1])):
+        f["next_sent_starts_q"] = 1
     f["sentlen=" + _bucket(se - ss, (5, 10, 20, 40))] = 1
     prev = doc[tok.i - 1] if tok.i > 0 else None
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
@@ -360,6 +382,26 @@ def content_features(tok, cand: Candidate, ctx: Context, rule_content: Sequence[
     else:
         f["norule"] = 1
     return f
+
+
+def candidate_features(tok, cands: Sequence[Candidate], ctx: Context, rule_content: Sequence[Span] = ()) -> list[dict[str, float]]:
+    """:func:`content_features` of every candidate of one cue, plus where each ranks by length among them."""
+    feats = [content_features(tok, c, ctx, rule_content) for c in cands]
+    if not cands:
+        return feats
+    order = sorted(range(len(cands)), key=lambda j: cands[j].length)
+    n = len(cands)
+    for r, j in enumerate(order):
+        f = feats[j]
+        f["lenrank=" + ("shortest" if r == 0 else "longest" if r == n - 1 else "mid")] = 1
+        f[cands[j].kind + "|lenrank=" + ("shortest" if r == 0 else "longest" if r == n - 1 else "mid")] = 1
+    kinds = {c.kind for c in cands}
+    for c, f in zip(cands, feats):
+        # which alternatives exist: a bare 'child_dobj' competes differently when a clause is also on offer
+        for alt in ("child_ccomp", "quote", "quote_pair", "rule", "head_minus_own"):
+            if alt in kinds and alt != c.kind:
+                f["alt=" + alt] = 1
+    return feats
 
 
 # --------------------------------------------------------------------------- the model
@@ -430,7 +472,16 @@ class AttributionSpanModel:
         self.cue_ = _fit_linear(cue_X, cue_y, C=self.c_cue, min_count=self.min_count)
         # lemmas that headed a cue in training: other tokens are not scored (a word never seen as a cue gets a low
         # probability anyway, and skipping it keeps the model's cost small beside the parse)
-        self.cue_lemmas_ = frozenset(k[4:] for f, y in zip(cue_X, cue_y) if y for k in f if k.startswith("lem="))
+        # and lemmas frequent in training (>= 20 tokens) that headed a cue less than 1% of the time ('be', 'have')
+        # are skipped too: about half the candidate tokens, 1.6% of the cues, nearly all of which score low anyway
+        seen: dict[str, list[int]] = {}
+        for f, y in zip(cue_X, cue_y):
+            lem = next((k[4:] for k in f if k.startswith("lem=")), None)
+            if lem is not None:
+                c = seen.setdefault(lem, [0, 0])
+                c[0] += 1
+                c[1] += int(y)
+        self.cue_lemmas_ = frozenset(lem for lem, (n, pos) in seen.items() if pos and not (n >= 20 and pos / n < 0.01))
         self.content_ = _fit_linear(content_X, content_y, C=self.c_content, min_count=self.min_count)
         return self
 
@@ -462,8 +513,8 @@ class AttributionSpanModel:
             if not cands:
                 continue
             best, bp = None, -1.0
-            for c in cands:
-                p = self.content_.proba(content_features(t, c, ctx, rc))
+            for c, cf in zip(cands, candidate_features(t, cands, ctx, rc)):
+                p = self.content_.proba(cf)
                 if p > bp:
                     best, bp = c, p
             score = pc * bp
@@ -578,8 +629,9 @@ def examples(parsed, gold: Sequence[dict]):
             continue
         r = ctx.rule_by_tok.get(t.i)
         rc = tuple(r.content) if r is not None else ()
-        for c in content_candidates(parsed, t, ctx.quotes, rc, ctx):
-            tx.append(content_features(t, c, ctx, rc))
+        cands = content_candidates(parsed, t, ctx.quotes, rc, ctx)
+        for c, cf in zip(cands, candidate_features(t, cands, ctx, rc)):
+            tx.append(cf)
             fr = _norm(parsed.text, [(s.start, s.end) for s in c.spans])
             ty.append(1 if max(overlap_score(g["content"], fr) for g in heads[t.i]) >= 0.5 else 0)
     return cx, cy, tx, ty

@@ -84,13 +84,14 @@ def test_missing_file_is_a_data_error(tmp_path):
 
 
 def test_polnear_subset_floor():
-    """First 10 PolNeAR articles; measured 0.625 content F1 (50% overlap) when written, 0.653 after the D2 follow-up
-    (source 0.681, cue 0.667, speaker 0.894, any-overlap content 0.749). Floors sit just below."""
+    """First 10 articles of PolNeAR's official dev compartment, which the span model never saw: measured 0.714
+    content F1 (50% overlap), source 0.744, cue 0.732, speaker 0.911, any-overlap content 0.822, exact 0.553 with
+    rules + model. Floors sit a little below."""
     path = shared_path("datasets", "polnear", "dev.jsonl")
-    res = ev.run(path, limit=10)
-    assert res["n"] == 10
-    assert res["content_f1_overlap"] >= 0.63
-    assert res["source_f1_overlap"] >= 0.65
-    assert res["cue_f1_overlap"] >= 0.64
-    assert res["speaker_accuracy"] >= 0.86
+    res = ev.run(path, split="dev", limit=10)
+    assert res["n"] == 10 and res["n_in_training"] == 0
+    assert res["content_f1_overlap"] >= 0.69
+    assert res["source_f1_overlap"] >= 0.72
+    assert res["cue_f1_overlap"] >= 0.70
+    assert res["speaker_accuracy"] >= 0.88
     assert res["content_f1_any"] >= res["content_f1_overlap"] >= res["content_f1_exact"]
