@@ -1448,7 +1448,11 @@ def analyze(parsed, *, actors=None, use_model: bool = True, _model=None, _picks=
         if c.source_span is not None and c.source_tok is not None:
             stext = text[c.source_span.start:c.source_span.end]
             tok = c.source_tok
-            act = _actor_lookup(actors, c.source_span, text)
+            # the actor named by the phrase up to its head: 'Protests in the US' is not the United States speaking
+            hs = c.source_span
+            if hs.start <= tok.idx < hs.end:
+                hs = Span(hs.start, tok.idx + len(tok.text))
+            act = _actor_lookup(actors, hs, text)
             low = tok.lower_
             if tok.pos_ == "PRON" and (low in _PERSON_PRON or low in _NONPERSON_PRON or low in _PLURAL_PRON):
                 srule = "rule:attribution.pronoun_speaker"

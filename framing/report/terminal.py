@@ -166,7 +166,7 @@ def sources_table(d: Mapping[str, Any], *, top: int = 15) -> Table | None:
         row = by_speaker[key]
         row["n"] += 1
         if q.get("cue"):
-            row["verbs"][f"{q['cue'].lower()} ({q.get('cue_class') or '?'})"] += 1
+            row["verbs"][f"{q['cue'].lower()} ({q.get('cue_class') or 'unlisted'})"] += 1
         row["types"][q.get("type", "")] += 1
     t = Table(title="Sources", title_justify="left")
     for col in ("speaker", "kind", "count", "verbs used", "types"):
