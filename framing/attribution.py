@@ -61,7 +61,7 @@ Known limits
   as source, never a content holding its own cue or a nested report's cue).
   ``analyze(..., use_model=False)`` gives the rules alone. On the 84 held-out
   articles of PolNeAR's official dev compartment the content F1 at 50% of the
-  longer span is 0.687 (precision 0.78, recall 0.61; exact 0.52; any overlap
+  longer span is 0.686 (precision 0.78, recall 0.61; exact 0.52; any overlap
   0.79), source F1 0.73, cue F1 0.66, speaker accuracy 0.89; the rules alone
   score 0.634 there. Recall is limited by PolNeAR's broad notion of
   attribution: many missed contents belong to a long tail of action and stance
