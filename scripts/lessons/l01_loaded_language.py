@@ -259,6 +259,9 @@ else:
 * Plainly loaded in the **author's voice**: *reckless*, *unleashed*, *brutal*, *plunging ... into chaos*, *so-called*,
   *tore through*, *boasted*, *Everyone knows*, *blatant*, *act of aggression*. In the **quoted voice** (Hollis):
   *flawless*, *butcher*, *blood on his hands*. The two ministry sentences and the last sentence are factual.
+  framing's table differs on one point worth raising: it lists *blatant act*, *aggression* and *dangerous* in the
+  **quoted** voice, because it reads *Everyone knows ...* as a statement by a vague source called "Everyone". The
+  words are the author's own; "everyone knows" only dresses them up as someone else's.
 * The invented classmates agree only at kappa ≈ 0.45 (Ana–Chloe) and ≈ 0.2 (Ben with either), although all three
   found *reckless*, *brutal* and *aggression*. Two reasons worth discussing: Ben marked whole phrases (*brutal drone
   attack*, *reckless government*) where the others marked single words — the **unit** of annotation matters — and
@@ -379,7 +382,10 @@ Hollis calls Vashti *"a butcher with blood on his hands."*
         """
 ### 🔑 Key to exercise 3
 1. The words inside the quotation marks are marked `quoted`: they are Hollis's choice, not the outlet's. framing reports
-   loaded terms per 1,000 words for the author's voice and for quotes separately for this reason.
+   loaded terms per 1,000 words for the author's voice and for quotes separately for this reason. But look at whom
+   the report credits with the second quotation: its legend lists the speaker as **operation** (kind *unknown*), not
+   Hollis — a tool error: *called Vashti "a butcher ..."* shares its subject, Hollis, with *boasted*, and framing
+   takes *the operation* from the clause before instead.
 2. *No*: reporting what a minister said is news; readers need to know how a government talks about its enemy. *No*:
    the outlet may quote the other side just as fully. *Sometimes*: **which** quotes are chosen (only the most
    inflammatory ones from one side, none from the other) is itself a framing choice — lesson 2 looks at this.

@@ -135,15 +135,23 @@ table([{"speaker": k, "share of quoted words": f"{v:.0%}"} for k, v in sorted(sh
 ### 🔑 Key to exercise 1
 * Speakers: **Mirela Santov** (named person, direct quote, *said* — neutral); **Anselm Rook** (named person: *said* —
   neutral; direct quote with *told reporters* — neutral; *claimed* — distancing); **a senior Kestrian official**
-  (anonymous, *admitted* — the verb presents the statement as a damaging truth); **critics** and **many** (vague,
-  *say*, *believe*); **Velmora's Health Ministry** (government, *according to*); **Lukas Brenner** (named person,
-  *urged* — neutral). Kestria's *insisted* in the first sentence is distancing.
-* Kestrian speakers get more words (Rook twice plus the official); Velmora has the first word (the lede and Santov's
-  quote); the Concord of Nations has the last.
+  (anonymous, *admitted* — framing calls it endorsing: the verb presents the statement as a damaging truth);
+  **critics** and **many** (vague, *say*, *believe*); **Velmora's Health Ministry** (framing: organisation,
+  *according to*); **Lukas Brenner** (*urged* — neutral). Kestria's *insisted* in the first sentence is distancing.
+* Kestrian voices get more of the words: in framing's share table Rook (three statements) has about a quarter, and
+  with the anonymous official and Kestria's *insisted* the Kestrian side has about 40 %, against about 30 % for
+  Velmora and Santov. Velmora has the first word (the headline, the lede and Santov's quote); the Concord of Nations
+  has the last.
 * Missing: the families of the two farmworkers, villagers near the crossing, the independent casualty monitor,
   military or legal experts who could judge the "international law" question, Kestrian opposition voices.
-* Tools usually find direct quotes and *said*-type verbs well; they struggle with pronoun speakers (*he told
-  reporters*) and with reported speech spread over two sentences.
+* What framing gets right here (checked with this version): both direct quotes, every reporting verb in the body,
+  the anonymous official, the two vague sources — and the pronoun in *he told reporters*, which it links to Rook.
+  What it gets wrong, and students may spot:
+  * the headline is read as two statements (*Velmora vows*, *Kestria defends*), and the "what was said" of the first
+    one runs over the whole headline, Kestria's half included;
+  * *Velmora's president promised ...* is credited to **Velmora**, the country, not to the president — and the table
+    calls Velmora an *organisation* while it calls Kestria a *government*;
+  * Lukas Brenner's appeal is credited to **Concord** (an *organisation*), the first word of his title, not to him.
 """
     ),
     md(
@@ -234,7 +242,8 @@ supports what it says.
 ### 🔑 Key to exercise 3
 1. *The strike was the deadliest attack on the border in ten years* — the author's own claim, with no source; it
    needs records of earlier attacks (the Tamsel Civilian Harm Monitor in the example corpus, or the defence
-   ministries' figures). If the tool's table does not list it, that is a **false negative** worth discussing (lesson 5).
+   ministries' figures). framing's *unattributed claims* table is empty for this text, so it misses this one: a
+   **false negative** worth discussing (lesson 5).
    The *closer to war* sentence is attributed to "many", a vague source — still uncheckable.
 2. E.g. *"The strike broke international law, said Helena Voss, who studies the border dispute at the Marlow
    Institute."*; *"Most respondents in a poll by ... said they expect more fighting."* Named, checkable, and the

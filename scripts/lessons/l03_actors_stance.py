@@ -277,10 +277,10 @@ What framing reports for Vashti (the next cell; checked with this version): posi
 negative in the Daily Blaze tabloid (about −0.3, *thugs*). So the tool finds the split. But the magnitudes are small
 (nothing beyond ±0.35), and the first wire report (Continental Press Agency) comes out **positive** (about +0.15)
 rather than neutral, probably because Vashti is the one who is *killed* — being harmed earns sympathy in the tool's
-rules. The partisan Counterpoint Weekly is also mildly positive (about +0.2); the dovish Meridian Post and the
+rules. The partisan Counterpoint Weekly is positive too (about +0.3); the dovish Meridian Post and the
 Northgate wire are near zero. For Kestria and Rook, see the stance table in lesson 4: the state media article is the
-most negative about Kestria (about −0.3) and the hawkish Sentinel the most positive (about +0.14); Rook stays within about
-±0.12 everywhere — the tool misses much of the praise and blame aimed at him.
+most negative about Kestria (about −0.3) and the tabloid and the hawkish Sentinel the only positive ones (about +0.1
+and +0.08); Rook stays within about ±0.12 everywhere — the tool misses much of the praise and blame aimed at him.
 """
     ),
     key_code(

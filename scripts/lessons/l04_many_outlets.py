@@ -261,12 +261,19 @@ display(table(src["target_omits"], ["voice", "kind", "n_peers"], caption="Voices
    side's reason is a classic framing move. The table also shows the independent monitor's lower count (six deaths)
    and Santov's vow — both really left out — and the Health Ministry's toll of nine. That last one is only half
    right: the target does give nine dead, three of them civilians, but as plain fact without saying who counted.
-3. framing's list: the Velmoran Health Ministry (quoted by six peers), Presidents Santov and Rook, Lukas Brenner
-   (the Concord of Nations Secretary-General), Senator Ruth Calloway and the Tamsel Civilian Harm Monitor. The target
-   relies on vague sources instead (*Everyone knows*, *Experts agree*, *commentators in Halden*). Check one entry:
-   the list says the target leaves out **Pavo Lenski**, but the target does quote him (*Foreign Minister Pavo Lenski
-   put it plainly: ...*) — a **tool error**: framing attributes that quotation to someone else (its voice list for the
-   target shows *Kestrian* and *Kestria*, which are not speakers).
+3. framing's list (checked with this version): the Velmoran Health Ministry (quoted by six peers), Clara Hollis,
+   Presidents Santov and Rook, *Concord* (framing's name for Lukas Brenner, the Concord of Nations Secretary-General:
+   it takes the first word of his title as the speaker), Pavo Lenski, Senator Ruth Calloway, the Tamsel Civilian Harm
+   Monitor, and a few more (Velmora, Helena Voss, the Velmoran Assembly). The target relies on vague sources instead
+   (*Everyone knows*, *Experts agree*, *commentators in Halden*). Check two entries — both are **tool errors**:
+   * **Pavo Lenski**: the target does quote him (*Foreign Minister Pavo Lenski put it plainly: "..."*), but framing
+     leaves that quotation with no speaker (the report's legend shows two *unnamed speaker* entries).
+   * **Clara Hollis**: the target reports that she *denied* civilian deaths and then *admitted* her ministry was
+     "reviewing reports", but framing credits the denial to *Kestria* (from *Kestria's Defence Minister Clara
+     Hollis*) and the admission to no one.
+   The target's voice list has other non-speakers too: *Kestrian* (from *it showed that Kestrian forces ...*, where
+   *it* is Velmora's reply). And in the Daily Blaze's list, *hardline regime* is there because framing took *fired a
+   barrage of missiles* for a way of speaking — an action, not a statement.
 """
     ),
     md(
@@ -306,8 +313,8 @@ table(rows, ["actor"] + [short(col) for col in cols], caption="Stance by outlet 
         """
 ### 🔑 Key to exercise 3
 * What framing reports (checked with this version): most negative about **Kestria** is the Velmoran state media
-  (about −0.3), then — far behind — the dovish Meridian Post and the partisan weekly (about −0.1 each); the hawkish
-  Sentinel (about +0.14) and the tabloid (about +0.1) are the only positive ones. Most negative about **Vashti**: the
+  (about −0.3), then — far behind — the dovish Meridian Post and the partisan weekly (about −0.1 each); the tabloid
+  (about +0.1) and the hawkish Sentinel (about +0.08) are the only positive ones. Most negative about **Vashti**: the
   tabloid (about −0.3) and the Sentinel (about −0.1). The two wire reports sit near zero for Kestria and Velmora.
   **Velmora** itself stays within ±0.1 in every outlet: the tool hardly registers how each outlet treats Velmora as a
   country, even though the state media praise it and the hawkish paper calls it a *regime*. And the numbers are

@@ -194,6 +194,12 @@ Tips from the design of the lessons:
   absolute), *nightmare* (emotive metaphor); the framing sentence *a breath of fresh air* / *a disaster for small
   shops* attributes both phrases to supporters and critics — arguably fair, since both sides get a label. In
   **quoted voice**: *rammed this through* (Webber).
+* Where framing's tables differ from this reading (checked with this version), and a class can discuss why: it puts
+  *nightmare* in the **quoted** voice, because it reads *Everyone knows ...* as a statement by a vague source; it
+  flags *disaster* in the **author's** voice, although the sentence gives the word to the critics (framing treats
+  what follows *call* as the writer's own wording); it does not flag Webber's *rammed this through* at all; and its
+  *Who speaks* table lists *proposed* (*Priya Nair, who proposed the plan*) as if it introduced a statement —
+  proposing the plan is something she did, not something she is quoted saying.
 * *Critics say the survey was badly designed* is a vague attribution; the council survey figure (61 per cent) is
   sourced (*According to a council survey*); *The closure will cost the council about 40,000 pounds a year* is an
   unattributed number — who calculated it?
