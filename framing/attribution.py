@@ -1310,6 +1310,9 @@ def _person_nouns() -> frozenset:
     return frozenset(e["term"].lower() for e in lexicon.load("person_nouns"))
 
 
+#: prepositions of place: an actor named after one of them ('protests in the US') is where, not who
+_PLACE_PREPS = frozenset({"in", "at", "outside", "inside", "near", "across", "around", "throughout", "on"})
+
 #: prepositions of place and time: a phrase they head is a setting, not what a new cue attributes
 _SETTING_PREPS = frozenset({"in", "on", "at", "during", "after", "before", "since", "until", "near", "inside", "outside",
                             "across", "through", "from", "by", "within", "throughout", "around", "into", "onto"})
@@ -1394,6 +1397,9 @@ def _model_candidates(parsed, cands: list[_Cand], lex: _Lex, model, actors, pick
             continue  # a content holding its own cue is the writer's sentence, not a report
         if any(p.start <= o.cue_span.start < p.end for o in out if o.cue_span is not None for p in content):
             continue  # 'responded by declaring that ...': the nested report is the attribution
+        if any(o.source_span is not None and o.source_span.start <= cue_span.start < o.source_span.end for o in out) or (
+                tok.dep_ in ("relcl", "acl") and any(o.source_tok is not None and o.source_tok.i == tok.head.i for o in out)):
+            continue  # 'a diplomat who asked not to be named said ...': part of another attribution's source
         if m is None and not _speaker_like(src, lex):
             continue  # outside the lexicon only a person, group or institution reports ('the storm hit the coast')
         if m is None and len(content) == 1:
@@ -1448,10 +1454,14 @@ def analyze(parsed, *, actors=None, use_model: bool = True, _model=None, _picks=
         if c.source_span is not None and c.source_tok is not None:
             stext = text[c.source_span.start:c.source_span.end]
             tok = c.source_tok
-            # the actor named by the phrase up to its head: 'Protests in the US' is not the United States speaking
+            # an actor named only in a place phrase after a common-noun head does not speak:
+            # 'Protests in the US' is not the United States ('a spokesman for the ministry' still is the ministry)
             hs = c.source_span
-            if hs.start <= tok.idx < hs.end:
-                hs = Span(hs.start, tok.idx + len(tok.text))
+            if tok.pos_ == "NOUN":
+                loc = next((x for x in tok.children if x.dep_ == "prep" and x.i > tok.i and x.lower_ in _PLACE_PREPS
+                            and hs.start < x.idx < hs.end), None)
+                if loc is not None:
+                    hs = Span(hs.start, loc.idx)
             act = _actor_lookup(actors, hs, text)
             low = tok.lower_
             if tok.pos_ == "PRON" and (low in _PERSON_PRON or low in _NONPERSON_PRON or low in _PLURAL_PRON):
@@ -1505,6 +1515,9 @@ def analyze(parsed, *, actors=None, use_model: bool = True, _model=None, _picks=
             speaker_text=stext, speaker_rule=srule, act=c.cue.act if c.cue else "speech",
         ))
     quotes.sort(key=lambda q: (q.span.start, q.span.end))
+    # one source phrase with two cues ('officials who asked not to be named said ...') is one source
+    anonymous = list({(v["start"], v["end"]): v for v in anonymous}.values())
+    vague = list({(v["start"], v["end"]): v for v in vague}.values())
     vague.extend(_standalone_vague(parsed, lex, vague))
     vague.sort(key=lambda v: v["start"])
     anonymous.sort(key=lambda v: v["start"])
