@@ -137,7 +137,8 @@ table([{"speaker": k, "share of quoted words": f"{v:.0%}"} for k, v in sorted(sh
   neutral; direct quote with *told reporters* — neutral; *claimed* — distancing); **a senior Kestrian official**
   (anonymous, *admitted* — framing calls it endorsing: the verb presents the statement as a damaging truth);
   **critics** and **many** (vague, *say*, *believe*); **Velmora's Health Ministry** (framing: organisation,
-  *according to*); **Lukas Brenner** (*urged* — neutral). Kestria's *insisted* in the first sentence is distancing.
+  *according to*); **Lukas Brenner** (named person, *urged* — neutral). Kestria's *insisted* in the first sentence
+  is distancing.
 * Kestrian voices get more of the words: in framing's share table Rook (three statements) has about a quarter, and
   with the anonymous official and Kestria's *insisted* the Kestrian side has about 40 %, against about 30 % for
   Velmora and Santov. Velmora has the first word (the headline, the lede and Santov's quote); the Concord of Nations
@@ -146,12 +147,14 @@ table([{"speaker": k, "share of quoted words": f"{v:.0%}"} for k, v in sorted(sh
   military or legal experts who could judge the "international law" question, Kestrian opposition voices.
 * What framing gets right here (checked with this version): both direct quotes, every reporting verb in the body,
   the anonymous official, the two vague sources — and the pronoun in *he told reporters*, which it links to Rook.
-  What it gets wrong, and students may spot:
+  Lukas Brenner, too, is credited with his own appeal (a named person), although a long title stands before his
+  name. What it gets wrong, and students may spot:
   * the headline is read as two statements (*Velmora vows*, *Kestria defends*), and the "what was said" of the first
     one runs over the whole headline, Kestria's half included;
   * *Velmora's president promised ...* is credited to **Velmora**, the country, not to the president — and the table
     calls Velmora an *organisation* while it calls Kestria a *government*;
-  * Lukas Brenner's appeal is credited to **Concord** (an *organisation*), the first word of his title, not to him.
+  * the anonymous official's entry in the *speaker* column drags the whole clause *who spoke on condition of
+    anonymity* along with it, so the share table lists that long phrase as if it were a name.
 """
     ),
     md(

@@ -261,18 +261,21 @@ display(table(src["target_omits"], ["voice", "kind", "n_peers"], caption="Voices
    side's reason is a classic framing move. The table also shows the independent monitor's lower count (six deaths)
    and Santov's vow — both really left out — and the Health Ministry's toll of nine. That last one is only half
    right: the target does give nine dead, three of them civilians, but as plain fact without saying who counted.
-3. framing's list (checked with this version): the Velmoran Health Ministry (quoted by six peers), Clara Hollis,
-   Presidents Santov and Rook, *Concord* (framing's name for Lukas Brenner, the Concord of Nations Secretary-General:
-   it takes the first word of his title as the speaker), Pavo Lenski, Senator Ruth Calloway, the Tamsel Civilian Harm
-   Monitor, and a few more (Velmora, Helena Voss, the Velmoran Assembly). The target relies on vague sources instead
-   (*Everyone knows*, *Experts agree*, *commentators in Halden*). Check two entries — both are **tool errors**:
-   * **Pavo Lenski**: the target does quote him (*Foreign Minister Pavo Lenski put it plainly: "..."*), but framing
-     leaves that quotation with no speaker (the report's legend shows two *unnamed speaker* entries).
-   * **Clara Hollis**: the target reports that she *denied* civilian deaths and then *admitted* her ministry was
-     "reviewing reports", but framing credits the denial to *Kestria* (from *Kestria's Defence Minister Clara
-     Hollis*) and the admission to no one.
-   The target's voice list has other non-speakers too: *Kestrian* (from *it showed that Kestrian forces ...*, where
-   *it* is Velmora's reply). And in the Daily Blaze's list, *hardline regime* is there because framing took *fired a
+3. framing's list (checked with this version): the Velmoran Health Ministry (quoted by six peers), Presidents Santov
+   and Rook, Kestria, Lukas Brenner (the Concord of Nations Secretary-General), Pavo Lenski, Senator Ruth Calloway,
+   the Tamsel Civilian Harm Monitor, *Ministry* (framing's short name for Kestria's Defence Ministry), Velmora, and
+   two more quoted by two peers (the Marlow Institute, the Velmoran Assembly). The target relies on vague sources
+   instead (*Everyone knows*, *Experts agree*, *commentators in Halden*). Check the entries against the text:
+   * **Pavo Lenski** is a **tool error**: the target does quote him (*Foreign Minister Pavo Lenski put it plainly:
+     "..."*), but framing finds neither a speaker nor a reporting verb for that quotation — it is one of the two
+     *unnamed speaker* entries in the report's legend.
+   * The other *unnamed speaker* is Clara Hollis's admission that her ministry was "reviewing reports": framing
+     credits her *denial* to her, but leaves the *admitted* that follows it with no one. Hollis is rightly absent
+     from the list, since the target does quote her.
+   * *Marlow Institute* stands for Helena Voss, who works there: in the peers framing credits her reported words to
+     her institute rather than to her.
+   The target's voice list has a non-speaker too: *Kestrian* (from *it showed that Kestrian forces ...*, where *it*
+   is Velmora's reply). And in the Daily Blaze's list, *hardline regime* is there because framing took *fired a
    barrage of missiles* for a way of speaking — an action, not a statement.
 """
     ),
