@@ -1292,6 +1292,14 @@ def _with_marks(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+def _person_at_end(parsed, act, span: Span) -> bool:
+    """Whether ``act`` is a person whose name ends the phrase ``span`` (titles before a name: the name speaks)."""
+    if act is None or getattr(act, "kind", "") != "person":
+        return False
+    tail = parsed.text[span.start:span.end].rstrip(" ,")
+    return any(m.end >= span.start + len(tail) - 1 and m.start >= span.start for m in getattr(act, "mentions", ()))
+
+
 def _speaker_like(tok, lex: _Lex) -> bool:
     """A personal pronoun, a person / organisation / country / group entity, or a source or institution noun."""
     if tok is None:
@@ -1454,15 +1462,19 @@ def analyze(parsed, *, actors=None, use_model: bool = True, _model=None, _picks=
         if c.source_span is not None and c.source_tok is not None:
             stext = text[c.source_span.start:c.source_span.end]
             tok = c.source_tok
-            # an actor named only in a place phrase after a common-noun head does not speak:
-            # 'Protests in the US' is not the United States ('a spokesman for the ministry' still is the ministry)
+            # the actor named before the head's first prepositional modifier speaks: 'Helena Voss of the Marlow
+            # Institute' is Voss; with no actor there, a common noun speaks for the actor after it ('a spokesman for
+            # the ministry'), except in a place phrase ('Protests in the US' is not the United States)
             hs = c.source_span
-            if tok.pos_ == "NOUN":
-                loc = next((x for x in tok.children if x.dep_ == "prep" and x.i > tok.i and x.lower_ in _PLACE_PREPS
-                            and hs.start < x.idx < hs.end), None)
-                if loc is not None:
-                    hs = Span(hs.start, loc.idx)
+            prep = next((x for x in tok.children if x.dep_ in ("prep", "relcl", "acl", "appos") and x.i > tok.i
+                         and hs.start < x.left_edge.idx < hs.end), None)
             act = _actor_lookup(actors, hs, text)
+            if prep is not None and _person_at_end(parsed, act, hs):
+                pass  # 'Concord of Nations Secretary-General Lukas Brenner': the person the phrase ends on speaks
+            elif prep is not None:
+                act = _actor_lookup(actors, Span(hs.start, prep.left_edge.idx), text)
+                if act is None and not (tok.pos_ == "NOUN" and prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS):
+                    act = _actor_lookup(actors, hs, text)
             low = tok.lower_
             if tok.pos_ == "PRON" and (low in _PERSON_PRON or low in _NONPERSON_PRON or low in _PLURAL_PRON):
                 srule = "rule:attribution.pronoun_speaker"
