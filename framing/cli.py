@@ -216,7 +216,7 @@ def train_attribution(
 
     Fits on the rows of the official train compartment, chooses the threshold by
     3-fold cross-validation grouped by article, and scores the official dev
-    compartment with the rules alone and with the model (about 6 minutes).
+    compartment with the rules alone and with the model (about 5 minutes).
 
     Example: framing train attribution --data ../shared/datasets/polnear/dev.jsonl
     """
