@@ -264,7 +264,7 @@ display(table(src["target_omits"], ["voice", "kind", "n_peers"], caption="Voices
 3. framing's list (checked with this version): the Velmoran Health Ministry (quoted by six peers), Presidents Santov
    and Rook, Kestria, Lukas Brenner (the Concord of Nations Secretary-General), Pavo Lenski, Senator Ruth Calloway,
    the Tamsel Civilian Harm Monitor, *Ministry* (framing's short name for Kestria's Defence Ministry), Velmora, and
-   two more quoted by two peers (the Marlow Institute, the Velmoran Assembly). The target relies on vague sources
+   two more quoted by two peers (Helena Voss, the Velmoran Assembly). The target relies on vague sources
    instead (*Everyone knows*, *Experts agree*, *commentators in Halden*). Check the entries against the text:
    * **Pavo Lenski** is a **tool error**: the target does quote him (*Foreign Minister Pavo Lenski put it plainly:
      "..."*), but framing finds neither a speaker nor a reporting verb for that quotation — it is one of the two
@@ -272,8 +272,9 @@ display(table(src["target_omits"], ["voice", "kind", "n_peers"], caption="Voices
    * The other *unnamed speaker* is Clara Hollis's admission that her ministry was "reviewing reports": framing
      credits her *denial* to her, but leaves the *admitted* that follows it with no one. Hollis is rightly absent
      from the list, since the target does quote her.
-   * *Marlow Institute* stands for Helena Voss, who works there: in the peers framing credits her reported words to
-     her institute rather than to her.
+   * **Helena Voss** appears under her own name: both peers that quote her also name her institute (*Helena Voss of
+     the Marlow Institute*; *Helena Voss, who studies ... at the Marlow Institute*), and framing credits the words to
+     her, not to the institute.
    The target's voice list has a non-speaker too: *Kestrian* (from *it showed that Kestrian forces ...*, where *it*
    is Velmora's reply). And in the Daily Blaze's list, *hardline regime* is there because framing took *fired a
    barrage of missiles* for a way of speaking — an action, not a statement.
