@@ -418,6 +418,17 @@ def _subject(verb, depth: int = 0):
             return head if verb.tag_ in ("VBG", "VBN") else None
         if head.pos_ in ("VERB", "AUX"):
             return _subject(head, depth + 1)
+    if verb.dep_ == "dep" and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        # '..., then admitted ...' hung on the first verb as an unlabelled dependent: the same subject
+        return _subject(verb.head, depth + 1)
+    if depth == 0 and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        # 'X at first denied A, then admitted B' parsed with 'denied' as an adverbial clause of 'admitted':
+        # a finite verb with no subject of its own shares the subject of the clause before it
+        for c in verb.children:
+            if c.dep_ in ("advcl", "conj") and c.i < verb.i and c.tag_ in ("VBD", "VBZ", "VBP", "VBN"):
+                subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None:
+                    return subj
     return None
 
 

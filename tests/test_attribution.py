@@ -403,3 +403,17 @@ def test_real_parse_demanded_or_conditional_speech_is_not_reported():
     assert _speakers("If the assembly votes, it will confirm that the accord is dead.") == []
     # a plain future report stays an attribution
     assert [c for _, c, _ in _speakers("The assembly will confirm that the accord is dead.")] == ["confirm"]
+
+
+def test_second_verb_shares_the_subject_of_the_first():
+    """'X at first denied A, then admitted B': the small model often hangs 'denied' on 'admitted' as an adverbial
+    clause, leaving 'admitted' without a subject; it shares the first clause's subject. A verb with its own subject
+    keeps it."""
+    text = ('Interior Minister Tove Aldren at first denied that any arrests were made, then admitted the police were '
+            '"holding several people."')
+    by_cue = {q["cue"]: q["speaker"] for q in quotes_of(real(text))}
+    assert by_cue.get("denied") == "Tove Aldren"
+    assert by_cue.get("admitted") == "Tove Aldren"
+    text = "Tove Aldren denied that any arrests were made, and the police chief admitted that several people were held."
+    by_cue = {q["cue"]: q["speaker"] for q in quotes_of(real(text))}
+    assert by_cue.get("admitted") == "police chief"
