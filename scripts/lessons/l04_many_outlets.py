@@ -267,11 +267,11 @@ display(table(src["target_omits"], ["voice", "kind", "n_peers"], caption="Voices
    two more quoted by two peers (Helena Voss, the Velmoran Assembly). The target relies on vague sources
    instead (*Everyone knows*, *Experts agree*, *commentators in Halden*). Check the entries against the text:
    * **Pavo Lenski** is a **tool error**: the target does quote him (*Foreign Minister Pavo Lenski put it plainly:
-     "..."*), but framing finds neither a speaker nor a reporting verb for that quotation — it is one of the two
-     *unnamed speaker* entries in the report's legend.
-   * The other *unnamed speaker* is Clara Hollis's admission that her ministry was "reviewing reports": framing
-     credits her *denial* to her, but leaves the *admitted* that follows it with no one. Hollis is rightly absent
-     from the list, since the target does quote her.
+     "..."*), but framing finds neither a speaker nor a reporting verb for that quotation — it is the only
+     *unnamed speaker* entry in the legend of the comparison overview.
+   * **Clara Hollis** is rightly absent from the list: the target reports her twice in one sentence (she *at first
+     denied* civilian deaths, *then admitted* her ministry was "reviewing reports"), and framing credits both the
+     denial and the admission to her — the legend counts two statements for her.
    * **Helena Voss** appears under her own name: both peers that quote her also name her institute (*Helena Voss of
      the Marlow Institute*; *Helena Voss, who studies ... at the Marlow Institute*), and framing credits the words to
      her, not to the institute.
