@@ -1287,10 +1287,11 @@ def rule_candidates(parsed, *, actors=None, lex: _Lex | None = None) -> list[_Ca
 
 
 def _in_quotes_share(spans: Sequence[Span], quotes: Sequence[Span]) -> float:
+    """Share of the characters of ``spans`` inside quotations."""
     total = sum(len(p) for p in spans)
     if not total:
         return 0.0
-    return sum(_overlap(p, _outer_q) for p in spans for _outer_q in quotes) / total
+    return sum(_overlap(p, q) for p in spans for q in quotes) / total
 
 
 def _with_marks(text: str, spans: list[Span]) -> list[Span]:

@@ -44,21 +44,14 @@ import math
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
+from .attribution import _trim  # the rules' trimming: whitespace and edge punctuation, quotation marks kept
+from .classifiers import _models_dir, load_verified
 from .schema import Span
 
 #: parts of speech that can head a cue
 CUE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "ADP", "PROPN"})
-_TRIM = " \n\t,;:.—–-"
 _QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "''", "``", "\u00ab", "\u00bb"})
 _CLAUSE_DEPS = ("ccomp", "xcomp", "csubj", "dobj", "attr", "acomp", "oprd", "advcl", "prep", "dative", "acl", "relcl", "pobj", "pcomp", "appos", "npadvmod", "conj")
-
-
-def _trim(text: str, start: int, end: int) -> Span | None:
-    while start < end and text[start] in _TRIM:
-        start += 1
-    while end > start and text[end - 1] in _TRIM:
-        end -= 1
-    return Span(start, end) if end > start else None
 
 
 def _tokspan(doc, a: int, b: int, text: str) -> Span | None:
@@ -548,13 +541,6 @@ CARD = "attribution_spans.card.json"
 DEFAULT_DATA = "../shared/datasets/polnear/dev.jsonl"
 
 
-def _models_dir():
-    import importlib.resources
-    from pathlib import Path
-
-    return Path(str(importlib.resources.files("framing.models")))
-
-
 def card() -> dict[str, Any]:
     """The model card of the shipped span model."""
     import json
@@ -573,27 +559,10 @@ _loaded: "AttributionSpanModel | None" = None
 def load() -> AttributionSpanModel:
     """Load the shipped span model once, after checking its sha256 against its card."""
     global _loaded
-    if _loaded is not None:
-        return _loaded
-    import hashlib
-
-    import joblib
-
-    from .errors import ModelError
-
-    c = card()
-    p = _models_dir() / ARTIFACT
-    if not p.is_file():
-        raise ModelError(f"{p}: the attribution span model is missing; rebuild it with `framing train attribution`")
-    digest = hashlib.sha256(p.read_bytes()).hexdigest()
-    if digest != c.get("artifact_sha256"):
-        raise ModelError(f"{p}: sha256 {digest[:12]} differs from the card's {str(c.get('artifact_sha256'))[:12]}; "
-                         "only artifacts built by `framing train attribution` in this repo are loaded: rebuild it")
-    model = joblib.load(p)
-    if not isinstance(model, AttributionSpanModel):
-        raise ModelError(f"{p}: not an AttributionSpanModel; rebuild it with `framing train attribution`")
-    _loaded = model
-    return model
+    if _loaded is None:
+        _loaded = load_verified(_models_dir() / ARTIFACT, card(), AttributionSpanModel,
+                                what="the attribution span model", command="framing train attribution")
+    return _loaded
 
 
 def gold_cue_heads(doc, gold: Sequence[dict]) -> dict[int, list[dict]]:

@@ -674,20 +674,24 @@ def loaded_card() -> dict[str, Any]:
 @functools.cache
 def load_loaded() -> LoadedSentenceClassifier:
     """Load the shipped sentence classifier after checking its sha256 against its card."""
+    return load_verified(_models_dir() / LOADED_ARTIFACT, loaded_card(), LoadedSentenceClassifier,
+                         what="the loaded-language model", command="framing train loaded")
+
+
+def load_verified(p: Path, card: Mapping[str, Any], cls: type, *, what: str, command: str):
+    """``joblib.load`` of the artifact ``p`` after checking its sha256 against ``card`` (joblib files can run code
+    when loaded: only artifacts this repo built are trusted) and that it is a ``cls``; ModelError otherwise."""
     import joblib
 
-    card = loaded_card()
-    p = _models_dir() / LOADED_ARTIFACT
     if not p.is_file():
-        raise ModelError(f"{p}: the loaded-language model is missing; rebuild it with `framing train loaded`")
-    raw = p.read_bytes()
-    digest = hashlib.sha256(raw).hexdigest()
+        raise ModelError(f"{p}: {what} is missing; rebuild it with `{command}`")
+    digest = hashlib.sha256(p.read_bytes()).hexdigest()
     if digest != card.get("artifact_sha256"):
         raise ModelError(f"{p}: sha256 {digest[:12]} differs from the card's {str(card.get('artifact_sha256'))[:12]}; "
-                         "only artifacts built by `framing train loaded` in this repo are loaded: rebuild it")
+                         f"only artifacts built by `{command}` in this repo are loaded: rebuild it")
     model = joblib.load(p)
-    if not isinstance(model, LoadedSentenceClassifier):
-        raise ModelError(f"{p}: not a LoadedSentenceClassifier; rebuild it with `framing train loaded`")
+    if not isinstance(model, cls):
+        raise ModelError(f"{p}: the file is not a {cls.__name__} object; rebuild it with `{command}`")
     return model
 
 
