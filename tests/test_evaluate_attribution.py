@@ -83,6 +83,39 @@ def test_missing_file_is_a_data_error(tmp_path):
         ev.run(tmp_path / "absent.jsonl")
 
 
+def test_a_split_that_selects_nothing_is_a_data_error(tmp_path):
+    path = _write(tmp_path, [{"id": "a", "text": "Trump said that the war is over.", "attributions": [],
+                              "official_split": "train"}])
+    with pytest.raises(DataError, match="official_split 'test'"):
+        ev.run(path, split="test")
+
+
+@pytest.mark.parametrize("argv", [
+    ["evaluate", "attribution", "--data", "{missing}"],
+    ["evaluate", "attribution", "--data", "{bad}", "--split", "dev"],
+    ["train", "attribution", "--data", "{missing}"],
+    ["train", "attribution", "--data", "{bad}"],
+])
+def test_cli_bad_data_gives_one_line_and_exit_2(tmp_path, argv):
+    import subprocess
+    import sys
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a", "text": "x"\nnot json\n', encoding="utf-8")
+    args = [a.format(missing=tmp_path / "absent.jsonl", bad=bad) for a in argv]
+    from framing import attribution_model
+
+    card_before = (attribution_model._models_dir() / attribution_model.CARD).read_bytes()
+    out = subprocess.run([sys.executable, "-m", "framing", *args], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 2, out.stderr
+    lines = [ln for ln in out.stderr.splitlines() if ln.strip() and "Warning" not in ln and "warn(" not in ln]
+    assert len(lines) == 1, out.stderr
+    assert "Traceback" not in out.stderr
+    assert str(tmp_path) in lines[0]
+    # a failed training run leaves the shipped model and its card as they were
+    assert (attribution_model._models_dir() / attribution_model.CARD).read_bytes() == card_before
+
+
 def test_polnear_subset_floor():
     """First 10 articles of PolNeAR's official dev compartment, which the span model never saw: measured 0.714
     content F1 (50% overlap), source 0.744, cue 0.732, speaker 0.911, any-overlap content 0.822, exact 0.553 with

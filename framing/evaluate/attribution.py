@@ -218,6 +218,11 @@ def run(path: str | Path, *, limit: int | None = None, split: str | None = None,
         rows.append(row)
         if limit is not None and len(rows) >= limit:
             break
+    if not rows:
+        from ..errors import DataError
+
+        raise DataError(f"{path}: no articles" + (f" with official_split {split!r}" if split else "")
+                        + "; check the file or the --split value (PolNeAR uses train and dev)")
     seen_hashes = _training_hashes() if use_model else frozenset()
     unseen, seen = _Tally(), _Tally()
     n_seen = 0
