@@ -1,6 +1,6 @@
 """``python -m framing`` runs the CLI."""
 
-from .cli import main
+from framing.cli import main
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -84,8 +84,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
-from .errors import InputError
-from .schema import Span
+from framing.errors import InputError
+from framing.schema import Span
 
 log = logging.getLogger(__name__)
 
@@ -313,7 +313,7 @@ class _Tables:
 
 @functools.cache
 def _tables() -> _Tables:
-    from . import lexicon
+    from framing import lexicon
 
     countries = lexicon.load("countries")
     nouns = lexicon.load("actor_nouns")
@@ -345,7 +345,7 @@ def _split_bar(cell: str) -> list[str]:
 @functools.cache
 def _phrase_table() -> dict[str, list[tuple[tuple[str, ...], str, bool]]]:
     """First token text -> [(token texts, canonical, is_capital)], longest first (tokenized like the articles)."""
-    from .nlp import get_nlp
+    from framing.nlp import get_nlp
 
     tokenizer = get_nlp().tokenizer
     t = _tables()

@@ -94,8 +94,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
-from . import lexicon
-from .schema import Span
+from framing import lexicon
+from framing.schema import Span
 
 log = logging.getLogger(__name__)
 
@@ -1355,7 +1355,7 @@ def _model_candidates(parsed, cands: list[_Cand], lex: _Lex, model, actors, pick
     took becomes a new attribution (``model:attribution.learned_cue``), its
     source the cue's subject (or agent, or a noun cue's owner), subject to the
     same speaker-plausibility and hypothetical-cue checks as the rules'."""
-    from . import attribution_model as M
+    from framing import attribution_model as M
 
     text = parsed.text
     doc = parsed.doc
@@ -1449,7 +1449,7 @@ def analyze(parsed, *, actors=None, use_model: bool = True, _model=None, _picks=
     doc = parsed.doc
     cands = rule_candidates(parsed, actors=actors, lex=lex)
     if use_model:
-        from . import attribution_model
+        from framing import attribution_model
 
         model = _model if _model is not None else attribution_model.load()
         cands = _model_candidates(parsed, cands, lex, model, actors, picks=_picks)

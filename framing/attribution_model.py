@@ -44,9 +44,9 @@ import math
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
-from .attribution import _trim  # the rules' trimming: whitespace and edge punctuation, quotation marks kept
-from .classifiers import _models_dir, load_verified
-from .schema import Span
+from framing.attribution import _trim  # the rules' trimming: whitespace and edge punctuation, quotation marks kept
+from framing.classifiers import _models_dir, load_verified
+from framing.schema import Span
 
 #: parts of speech that can head a cue
 CUE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "ADP", "PROPN"})
@@ -199,7 +199,7 @@ class Context:
     """Per-article lookups shared by the feature functions."""
 
     def __init__(self, parsed, rule_cands=(), lex=None) -> None:
-        from . import attribution as A
+        from framing import attribution as A
 
         self.parsed = parsed
         self.doc = parsed.doc
@@ -255,7 +255,7 @@ def _word(t, lemma: bool = True) -> str:
 
 
 def cue_features(tok, ctx: Context) -> dict[str, float]:
-    from . import attribution as A
+    from framing import attribution as A
 
     doc = ctx.doc
     lem = _word(tok)
@@ -545,7 +545,7 @@ def card() -> dict[str, Any]:
     """The model card of the shipped span model."""
     import json
 
-    from .errors import ModelError
+    from framing.errors import ModelError
 
     p = _models_dir() / CARD
     if not p.is_file():
@@ -584,8 +584,8 @@ def examples(parsed, gold: Sequence[dict]):
     A token is a positive cue when it heads the first fragment of a gold cue; a
     content candidate of such a token is positive when it matches one of that
     cue's gold contents at >= 50% of the longer span (the evaluation's rule)."""
-    from . import attribution as A
-    from .evaluate.attribution import _norm, overlap_score
+    from framing import attribution as A
+    from framing.evaluate.attribution import _norm, overlap_score
 
     lex = A._lex()
     ctx = Context(parsed, A.rule_candidates(parsed, lex=lex), lex)
@@ -614,8 +614,8 @@ def fit_articles(parsed_list: Sequence, golds: Sequence[Sequence[dict]], *, fold
     """Fit on annotated articles; the threshold is the one with the best content F1 over ``folds`` folds grouped
     by article (each article's picks come from a model that did not see it). Returns the model and the CV record."""
     params = dict(params or {})
-    from . import attribution as A
-    from .evaluate.attribution import _Tally, predicted_roles
+    from framing import attribution as A
+    from framing.evaluate.attribution import _Tally, predicted_roles
 
     ex = [examples(p, g) for p, g in zip(parsed_list, golds)]
     n = len(ex)
@@ -674,12 +674,12 @@ def train(data_path=None, *, out_dir=None, folds: int = 3, limit: int | None = N
     import sklearn
     import spacy
 
-    from . import __version__, lexicon
-    from . import attribution as A
-    from .evaluate import read_jsonl
-    from .evaluate.attribution import _Tally, gold_roles, predicted_roles
-    from .nlp import parse_many, pipeline_meta
-    from .schema import Article
+    from framing import __version__, lexicon
+    from framing import attribution as A
+    from framing.evaluate import read_jsonl
+    from framing.evaluate.attribution import _Tally, gold_roles, predicted_roles
+    from framing.nlp import parse_many, pipeline_meta
+    from framing.schema import Article
 
     global _loaded
     path = Path(data_path or DEFAULT_DATA)

@@ -63,7 +63,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from .errors import DataError, ModelError
+from framing.errors import DataError, ModelError
 
 log = logging.getLogger(__name__)
 
@@ -713,7 +713,7 @@ def default_babe_path() -> Path:
 
 def read_babe(path: str | Path) -> tuple[list[str], list[int]]:
     """Texts and 0/1 labels of a BABE-format JSONL file (rows with a null label are skipped)."""
-    from .evaluate import read_jsonl
+    from framing.evaluate import read_jsonl
 
     texts, labels = [], []
     for row in read_jsonl(path, required=("text", "label")):
@@ -731,7 +731,7 @@ def read_babe(path: str | Path) -> tuple[list[str], list[int]]:
 def read_babe_groups(path: str | Path) -> list[str]:
     """The source-article group of every labelled row of a BABE file (same order as :func:`read_babe`): the
     ``news_link`` or, when missing, the whitespace-normalised text (the grouping the dataset README describes)."""
-    from .evaluate import read_jsonl
+    from framing.evaluate import read_jsonl
 
     return [str(r.get("news_link") or " ".join(str(r["text"]).split()))
             for r in read_jsonl(path, required=("text", "label")) if r["label"] is not None]
@@ -739,9 +739,9 @@ def read_babe_groups(path: str | Path) -> list[str]:
 
 def rows_for_texts(texts: Sequence[str]) -> list[SentenceRow]:
     """Parse free-standing sentences (one spaCy pass via :func:`framing.nlp.parse_many`) and attach lexicon hits."""
-    from . import loaded_language
-    from .nlp import parse_many
-    from .schema import Article
+    from framing import loaded_language
+    from framing.nlp import parse_many
+    from framing.schema import Article
 
     rows: list[SentenceRow] = []
     batch = 256
@@ -895,8 +895,8 @@ def train_from_rows(rows: Sequence[SentenceRow], y: Sequence[int], *, data_name:
     import sklearn
     import spacy
 
-    from . import __version__, lexicon
-    from .nlp import pipeline_meta
+    from framing import __version__, lexicon
+    from framing.nlp import pipeline_meta
 
     rows = list(rows)
     y = [int(v) for v in y]

@@ -15,8 +15,8 @@ from typing import List, Optional
 
 import typer
 
-from . import __version__
-from .errors import FramingError
+from framing import __version__
+from framing.errors import FramingError
 
 app = typer.Typer(
     name="framing",
@@ -74,13 +74,13 @@ def read(
 
     Example: framing read https://example.org/news/story.html --json
     """
-    from .ingest import load
+    from framing.ingest import load
 
     article = load(source, check_language=not any_language, timeout=timeout)
     if as_json:
         _print_json(article.to_dict())
         return
-    from .report import terminal
+    from framing.report import terminal
 
     terminal.print_article(article)
 
@@ -106,7 +106,7 @@ def score(
     article = framing.load(source, check_language=not any_language, timeout=timeout)
     analysis = framing.analyze(article)
     if pdf or html:
-        from . import report
+        from framing import report
 
         for fmt, path in (("html", html), ("pdf", pdf)):
             if path:
@@ -115,7 +115,7 @@ def score(
     if as_json:
         _print_json(analysis.to_dict())
         return
-    from .report import terminal
+    from framing.report import terminal
 
     terminal.print_analysis(analysis)
 
@@ -188,7 +188,7 @@ def train_loaded(
 
     Example: framing train loaded --data ../shared/datasets/babe/dev.jsonl
     """
-    from . import classifiers
+    from framing import classifiers
 
     card = classifiers.train_loaded(data)
     _print_json(card)
@@ -202,7 +202,7 @@ def train_stance(
 
     Example: framing train stance --data ../shared/datasets/newsmtsc/dev.jsonl
     """
-    from . import target_sentiment
+    from framing import target_sentiment
 
     card = target_sentiment.train(data)
     _print_json(card)
@@ -220,7 +220,7 @@ def train_attribution(
 
     Example: framing train attribution --data ../shared/datasets/polnear/dev.jsonl
     """
-    from . import attribution_model
+    from framing import attribution_model
 
     card = attribution_model.train(data, log=lambda m: typer.echo(m, err=True))
     _print_json(card)
@@ -233,7 +233,7 @@ _DB_HELP = "The corpus store file (default: $FRAMING_DB, else corpus.sqlite in t
 
 
 def _store(db: Optional[Path]):
-    from .corpus import Store
+    from framing.corpus import Store
 
     return Store(db)
 
@@ -297,7 +297,7 @@ def corpus_import(
     Example: framing corpus import ../shared/corpora/soleimani-2020/articles.jsonl --event soleimani-2020
     """
     if lean is not None and lean.lower() not in ("left", "center", "right"):
-        from .errors import InputError
+        from framing.errors import InputError
 
         raise InputError(f"--lean {lean!r} is not one of left, center, right")
     with _store(db) as store, _Bar(quiet) as bar:
@@ -323,8 +323,8 @@ def corpus_add(
 
     Example: framing corpus add --from corpora/soleimani-2020/manifest.jsonl --event soleimani-2020
     """
-    from .corpus import read_url_list
-    from .errors import InputError
+    from framing.corpus import read_url_list
+    from framing.errors import InputError
 
     items: list = list(urls or [])
     if from_file is not None:
@@ -350,11 +350,11 @@ def corpus_list(
 
     Example: framing corpus list --event soleimani-2020
     """
-    from .corpus import Store, default_path
+    from framing.corpus import Store, default_path
 
     path = db if db is not None else default_path()
     if not Path(path).exists():
-        from .errors import CorpusError
+        from framing.errors import CorpusError
 
         if event is not None:
             raise CorpusError(f"no event {event!r}: there is no store at {path} yet; import articles with: framing corpus import FILE --event {event}")
@@ -409,11 +409,11 @@ def corpus_analyze(
 
     Example: framing corpus analyze --event soleimani-2020 --workers 2
     """
-    from .corpus import Store, default_path
+    from framing.corpus import Store, default_path
 
     path = db if db is not None else default_path()
     if not Path(path).exists():
-        from .errors import CorpusError
+        from framing.errors import CorpusError
 
         raise CorpusError(f"no event {event!r}: there is no store at {path} yet; import articles with: framing corpus import FILE --event {event}")
     with Store(path, create=False) as store, _Bar(quiet) as bar:
@@ -455,11 +455,11 @@ def _write_reports(comparison, html: Optional[Path], pdf: Optional[Path], *, req
     """Render the HTML/PDF reports asked for; without framing.report.render, fail (``required``) or say so and skip."""
     if not (html or pdf):
         return []
-    from . import report
+    from framing import report
 
     if not hasattr(report, "render"):
         if required:
-            from .errors import FramingError
+            from framing.errors import FramingError
 
             raise FramingError("HTML/PDF reports are not available in this build (framing.report.render is missing); use --json")
         print("framing: HTML/PDF reports are not available in this build (framing.report.render is missing); wrote JSON only", file=sys.stderr)
@@ -573,15 +573,15 @@ def compare(
 
     Example: framing compare ../shared/seed/soleimani-cgpi.txt --event soleimani-2020
     """
-    from .compare import compare as _compare
-    from .errors import InputError
+    from framing.compare import compare as _compare
+    from framing.errors import InputError
 
     peers = list(peers or [])
     if not peers and not event:
         raise InputError("framing compare needs peers: give PEER sources after TARGET, or --event NAME for an event in the corpus store")
     store = None
     if event or db is not None:
-        from .corpus import Store, default_path
+        from framing.corpus import Store, default_path
 
         path = db if db is not None else default_path()
         store = Store(path, create=not event)
@@ -626,9 +626,9 @@ def demo(
     """
     import importlib.resources
 
-    from .compare import compare as _compare
-    from .corpus import Store, default_path
-    from .errors import DataError
+    from framing.compare import compare as _compare
+    from framing.corpus import Store, default_path
+    from framing.errors import DataError
 
     folder = importlib.resources.files("framing.corpora") / EXAMPLE_EVENT
     jsonl, key = folder / "articles.jsonl", folder / "key.json"

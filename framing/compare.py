@@ -70,8 +70,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
-from . import __version__
-from .errors import InputError
+from framing import __version__
+from framing.errors import InputError
 
 log = logging.getLogger(__name__)
 
@@ -522,7 +522,7 @@ def _distinctive_terms(target: _Doc, peers: list[_Doc], top: int = TOP_TERMS) ->
 
 
 def _naming_patterns() -> list[tuple[str, str, re.Pattern]]:
-    from . import lexicon
+    from framing import lexicon
 
     lex = lexicon.load("naming")
     pats = []
@@ -549,7 +549,7 @@ def naming_hits(text: str) -> list[tuple[str, str, int, int]]:
 
 
 def _naming(target: _Doc, peers: list[_Doc]) -> list[dict[str, Any]]:
-    from . import lexicon
+    from framing import lexicon
 
     lex = lexicon.load("naming")
     refs: dict[str, list[str]] = defaultdict(list)
@@ -790,7 +790,7 @@ class _Sent:
 
 
 def _cue_table() -> dict[str, tuple[str, str]]:
-    from . import lexicon
+    from framing import lexicon
 
     return {e["term"].lower(): (e["class"], e["value"]) for e in lexicon.load("claim_cues").entries}
 
@@ -1121,7 +1121,7 @@ class Comparison:
         return self.target["analysis"]
 
     def to_dict(self) -> dict[str, Any]:
-        from .schema import SCHEMA_VERSION
+        from framing.schema import SCHEMA_VERSION
 
         d: dict[str, Any] = {"schema_version": self.schema_version or SCHEMA_VERSION, "framing_version": self.framing_version, "kind": "comparison"}
         for k in self.KEYS:
@@ -1141,7 +1141,7 @@ class Comparison:
 
     def validate(self) -> list[str]:
         """Offset problems of the target's spans (peer spans carry ``text_id`` and are checked by :func:`validate_peers`)."""
-        from .schema import validate
+        from framing.schema import validate
 
         d = {"article": self.target_analysis["article"]}
         for k in self.KEYS:
@@ -1151,7 +1151,7 @@ class Comparison:
 
     def validate_peers(self, peer_texts: Mapping[str, str]) -> list[str]:
         """Check every peer span (``text_id``) against ``peer_texts`` (id -> text)."""
-        from .schema import _walk
+        from framing.schema import _walk
 
         problems = []
         for path, dd in _walk({k: self.to_dict()[k] for k in self.KEYS if k != "target"}):
@@ -1168,7 +1168,7 @@ class Comparison:
 
     def _repr_html_(self) -> str:  # pragma: no cover - exercised by the notebooks
         try:
-            from .report.notebook import comparison_html
+            from framing.report.notebook import comparison_html
         except ImportError:
             return _fallback_html(self)
         return comparison_html(self)

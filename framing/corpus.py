@@ -58,8 +58,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
-from .errors import CorpusError, FramingError, InputError
-from .schema import Article
+from framing.errors import CorpusError, FramingError, InputError
+from framing.schema import Article
 
 log = logging.getLogger(__name__)
 
@@ -243,8 +243,8 @@ def article_from_record(rec: Mapping[str, Any], *, where: str, event: str, check
     ``url``; ``date`` -> published; ``authors`` -> byline; ``id``, ``lean``, ``text_kind``,
     the raw ``outlet`` and a few descriptive fields go into ``Article.meta``.
     """
-    from .errors import ExtractionError
-    from .ingest import load_text
+    from framing.errors import ExtractionError
+    from framing.ingest import load_text
 
     text = rec.get("text")
     if not isinstance(text, str):
@@ -306,7 +306,7 @@ def read_jsonl_records(path: Path) -> Iterator[tuple[int, dict]]:
 
 def _analyze_job(article_json: str, overrides: Any) -> str:
     """Worker-process entry: restore the Article, analyze it, return the Analysis JSON."""
-    from .pipeline import analyze
+    from framing.pipeline import analyze
 
     art = Article.from_dict(json.loads(article_json))
     return analyze(art, event_actors=overrides).to_json()
@@ -318,7 +318,7 @@ def _worker_init() -> None:  # pragma: no cover - runs in worker processes
     # Ctrl-C goes to the parent, which cancels the pool; workers just stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        from .nlp import get_nlp
+        from framing.nlp import get_nlp
 
         get_nlp()
     except Exception:  # the job itself will report the problem
@@ -586,7 +586,7 @@ class Store:
         All files are read first; then one transaction adds them (all or nothing).
         ``outlet`` / ``lean`` apply to every file.
         """
-        from .ingest import load_path
+        from framing.ingest import load_path
 
         check_event_name(event)
         lean = _norm_lean(lean)
@@ -660,7 +660,7 @@ class Store:
         transaction, so an interrupted run keeps what it fetched; re-run it to fetch
         the rest.
         """
-        from .ingest import fetch_article
+        from framing.ingest import fetch_article
 
         check_event_name(event)
         items: list[dict[str, Any]] = []
@@ -787,7 +787,7 @@ class Store:
     def analyzer_version(self) -> str:
         """:func:`framing.pipeline.analyzer_version`, computed once per Store."""
         if self._version is None:
-            from .pipeline import analyzer_version
+            from framing.pipeline import analyzer_version
 
             self._version = analyzer_version()
         return self._version
@@ -801,7 +801,7 @@ class Store:
             if f is None:
                 self._overrides_cache[event] = (None, "")
             else:
-                from .actors import load_actor_file
+                from framing.actors import load_actor_file
 
                 digest = hashlib.sha256(f.read_bytes()).hexdigest()[:12]
                 self._overrides_cache[event] = (load_actor_file(f), digest)
@@ -832,7 +832,7 @@ class Store:
         ``event`` picks the bundled actors file (``corpora/<event>/actors.toml``);
         ``event_actors`` overrides it (then the cache key carries their digest).
         """
-        from .pipeline import Analysis, analyze
+        from framing.pipeline import Analysis, analyze
 
         if event_actors is not None:
             digest = hashlib.sha256(json.dumps(event_actors, sort_keys=True, default=str).encode()).hexdigest()[:12]
@@ -853,7 +853,7 @@ class Store:
         ``Analysis.from_dict`` (sections are dicts); missing ones are computed here and stored,
         unless ``compute_missing=False`` (then they are left out). Each Analysis carries the
         store's Article (with ``meta`` event/lean/record_id)."""
-        from .pipeline import Analysis
+        from framing.pipeline import Analysis
 
         key = self.analysis_key(event)
         out = []

@@ -48,9 +48,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from . import __version__
-from .errors import ContentTypeError, ExtractionError, FetchError, InputError, LanguageError
-from .schema import Article
+from framing import __version__
+from framing.errors import ContentTypeError, ExtractionError, FetchError, InputError, LanguageError
+from framing.schema import Article
 
 log = logging.getLogger(__name__)
 

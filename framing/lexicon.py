@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterator, Mapping
 
-from .errors import LexiconError
+from framing.errors import LexiconError
 
 REQUIRED_KEYS = ("name", "version", "description", "source", "license", "match", "columns")
 MATCH_MODES = ("lemma", "lower", "orth", "phrase", "pattern")

@@ -59,8 +59,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from . import lexicon
-from .schema import Evidence, Span
+from framing import lexicon
+from framing.schema import Evidence, Span
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +88,7 @@ def _build_rules() -> dict[str, str]:
             rules[lexicon.load(name).rule] = what
         except Exception:  # pragma: no cover - a broken lexicon is reported by load() at analysis time
             pass
-    from .classifiers import loaded_rule
+    from framing.classifiers import loaded_rule
 
     rules[loaded_rule()] = "sentence classifier contribution (coef * x to the log-odds), mapped to the words that carry it"
     return rules
@@ -325,7 +325,7 @@ class _Regions:
 
 def analyze(parsed, *, quoted: Sequence[Span] = ()) -> LoadedLanguage:
     """Loaded language of one parsed article (see the module docstring)."""
-    from . import classifiers
+    from framing import classifiers
 
     text = parsed.text
     article = parsed.article

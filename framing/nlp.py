@@ -26,8 +26,8 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .errors import ModelError
-from .schema import Article, Span
+from framing.errors import ModelError
+from framing.schema import Article, Span
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -262,7 +262,7 @@ def parse(article: Article) -> Parsed:
             return Parsed(article, hit.doc, hit.sentences, hit.paragraphs, hit.quotes)
     nlp = get_nlp()
     if len(article.text) > MAX_CHARS:
-        from .errors import ExtractionError
+        from framing.errors import ExtractionError
 
         raise ExtractionError(f"the text has {len(article.text):,} characters; framing analyzes at most {MAX_CHARS:,}: split it into parts")
     doc = nlp(article.text)
@@ -279,7 +279,7 @@ def parse_many(articles, *, batch_size: int = 16, n_process: int = 1) -> list[Pa
     articles = list(articles)
     for a in articles:
         if len(a.text) > MAX_CHARS:
-            from .errors import ExtractionError
+            from framing.errors import ExtractionError
 
             raise ExtractionError(f"the text has {len(a.text):,} characters; framing analyzes at most {MAX_CHARS:,}: split it into parts")
     todo = [a for a in articles if a.sha256 not in _cache]

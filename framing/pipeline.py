@@ -23,8 +23,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
-from . import __version__
-from .schema import SCHEMA_VERSION, Article, validate
+from framing import __version__
+from framing.schema import SCHEMA_VERSION, Article, validate
 
 SECTIONS = ("loaded_language", "actors", "attribution")
 
@@ -85,7 +85,7 @@ class Analysis:
         return validate(self.to_dict())
 
     def _repr_html_(self) -> str:  # pragma: no cover - exercised by the notebooks
-        from .report import notebook
+        from framing.report import notebook
 
         return notebook.analysis_html(self)
 
@@ -94,7 +94,7 @@ Step = tuple[str, Callable[..., Any]]
 
 
 def _steps() -> tuple[Step, ...]:
-    from . import actors, attribution, loaded_language, stance
+    from framing import actors, attribution, loaded_language, stance
 
     return (
         ("actors", actors.find),
@@ -109,13 +109,13 @@ def analyzer_version() -> str:
 
     The corpus store recomputes a cached analysis when this changes.
     """
-    from . import lexicon
+    from framing import lexicon
 
     h = hashlib.sha256(__version__.encode())
     for name, digest in sorted(lexicon.digests().items()):
         h.update(f"{name}={digest}".encode())
     try:
-        from . import classifiers
+        from framing import classifiers
 
         for name, digest in sorted(classifiers.artifact_digests().items()):
             h.update(f"{name}={digest}".encode())
@@ -130,8 +130,8 @@ def analyze(article: Article, *, event_actors: Any = None) -> Analysis:
     ``event_actors`` optionally overrides the automatic actor merge (the content
     of a ``corpora/<event>/actors.toml`` file, see :func:`framing.actors.load_actor_file`).
     """
-    from . import actors, attribution, loaded_language, stance
-    from .nlp import parse, pipeline_meta
+    from framing import actors, attribution, loaded_language, stance
+    from framing.nlp import parse, pipeline_meta
 
     parsed = parse(article)
     actor_set = actors.find(parsed, overrides=event_actors)
@@ -146,7 +146,7 @@ def analyze(article: Article, *, event_actors: Any = None) -> Analysis:
         "analyzed_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
     }
     try:
-        from . import lexicon
+        from framing import lexicon
 
         provenance["lexicons"] = lexicon.digests()
     except ImportError:  # pragma: no cover

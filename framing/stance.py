@@ -70,7 +70,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from .schema import Evidence, Score, Span
+from framing.schema import Evidence, Score, Span
 
 log = logging.getLogger(__name__)
 
@@ -192,7 +192,7 @@ class Stances:
 
 @functools.cache
 def _verbs():
-    from . import lexicon
+    from framing import lexicon
 
     lex = lexicon.load("connotation_verbs")
     return lex, {e["term"].lower(): e for e in lex}
@@ -238,7 +238,7 @@ def _loaded_spans(parsed, loaded, quoted):
                 out.append((s.span.start, s.span.end, s.quote, s.direction, float(s.weight), bool(s.negated), s.rule))
         return out
     try:
-        from . import loaded_language
+        from framing import loaded_language
 
         # lexicon hits only (no sentence model needed): what stance labels use
         hits = loaded_language.hits_in(parsed, 0, len(parsed.article.text))
@@ -326,7 +326,7 @@ def _owners(t, tok_actor, depth: int = 2):
 
 @functools.cache
 def _support_lemmas() -> frozenset[str]:
-    from . import lexicon
+    from framing import lexicon
 
     return frozenset(e["term"].lower() for e in lexicon.load("support_verbs"))
 
@@ -352,7 +352,7 @@ def _negated(v) -> bool:
 
 def analyze(parsed, actor_set, *, loaded=None, quoted: Sequence[Span] = ()) -> Stances:
     """The stance of the article toward every actor in ``actor_set`` (see the module docstring)."""
-    from . import target_sentiment as ts
+    from framing import target_sentiment as ts
 
     doc = parsed.doc
     text = parsed.article.text

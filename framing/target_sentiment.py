@@ -48,7 +48,7 @@ import platform
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from .errors import DataError, ModelError
+from framing.errors import DataError, ModelError
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +85,7 @@ def _vader():
 
 @functools.cache
 def _name_words() -> frozenset[str]:
-    from . import lexicon
+    from framing import lexicon
 
     out = set()
     for e in lexicon.load("countries"):
@@ -181,7 +181,7 @@ def target_token_indices(toks: Sequence[Tok], start: int, end: int) -> list[int]
 
 def read_rows(path: str | Path) -> list[dict[str, Any]]:
     """Rows of a NewsMTSC-format JSONL file (sentence, targets[{start,end,polarity,...}])."""
-    from .evaluate import read_jsonl
+    from framing.evaluate import read_jsonl
 
     rows = list(read_jsonl(path, required=("sentence", "targets")))
     for k, r in enumerate(rows, 1):
@@ -195,7 +195,7 @@ def read_rows(path: str | Path) -> list[dict[str, Any]]:
 
 def build_examples(rows: Sequence[dict[str, Any]], *, batch_size: int = 256) -> tuple[list[str], list[str], list[str], list[int]]:
     """Parse the sentences once (nlp.pipe) and build (features, labels, sentences, group ids) per target."""
-    from .nlp import get_nlp
+    from framing.nlp import get_nlp
 
     nlp = get_nlp()
     X, y, sents, groups = [], [], [], []

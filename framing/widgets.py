@@ -161,8 +161,8 @@ def table(rows: Iterable[Mapping[str, Any]], columns: Sequence[str] | None = Non
 
 def score_text(text: str, title: str | None = None) -> Any:
     """Load and analyze pasted text (no language check, so short drafts work); returns the Analysis."""
-    from .ingest import load_text
-    from .pipeline import analyze
+    from framing.ingest import load_text
+    from framing.pipeline import analyze
 
     return analyze(load_text(text, title=title, check_language=False))
 
@@ -178,7 +178,7 @@ def _analysis_html(analysis: Any) -> str:
 
 
 def _view_html(text: str, title: str | None) -> str:
-    from .errors import FramingError
+    from framing.errors import FramingError
 
     if not text.strip():
         return "<p><em>Type or paste some text to see it scored.</em></p>"

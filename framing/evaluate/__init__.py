@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any, Iterator
 
-from ..errors import DataError
+from framing.errors import DataError
 
 
 def read_jsonl(path: str | Path, *, required: tuple[str, ...] = ()) -> Iterator[dict[str, Any]]:

@@ -35,7 +35,7 @@ import time
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from . import read_jsonl
+from framing.evaluate import read_jsonl
 
 log = logging.getLogger(__name__)
 
@@ -184,7 +184,7 @@ class _Tally:
 
 def _training_hashes() -> frozenset:
     """Text digests (first 16 hex digits of sha256) of the articles the shipped span model was fitted on."""
-    from .. import attribution_model
+    from framing import attribution_model
 
     try:
         return frozenset(attribution_model.card().get("training_text_sha256") or ())
@@ -207,9 +207,9 @@ def run(path: str | Path, *, limit: int | None = None, split: str | None = None,
     """
     import hashlib
 
-    from .. import attribution
-    from ..nlp import parse_many
-    from ..schema import Article
+    from framing import attribution
+    from framing.nlp import parse_many
+    from framing.schema import Article
 
     rows = []
     for row in read_jsonl(path, required=("id", "text", "attributions")):
@@ -219,7 +219,7 @@ def run(path: str | Path, *, limit: int | None = None, split: str | None = None,
         if limit is not None and len(rows) >= limit:
             break
     if not rows:
-        from ..errors import DataError
+        from framing.errors import DataError
 
         raise DataError(f"{path}: no articles" + (f" with official_split {split!r}" if split else "")
                         + "; check the file or the --split value (PolNeAR uses train and dev)")

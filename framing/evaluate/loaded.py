@@ -41,7 +41,7 @@ def _prf(y: np.ndarray, pred: np.ndarray) -> dict[str, float]:
 
 def run(path: str | Path, *, limit: int | None = None) -> dict[str, Any]:
     """Evaluate on ``path``; ``limit`` keeps the first N labelled rows (for quick checks)."""
-    from .. import classifiers
+    from framing import classifiers
 
     p = Path(path)
     texts, labels = classifiers.read_babe(p)

@@ -16,7 +16,7 @@ from typing import Any
 
 
 def run(path: str | Path, *, limit: int | None = None) -> dict[str, Any]:
-    from .. import target_sentiment as ts
+    from framing import target_sentiment as ts
 
     rows = ts.read_rows(path)
     if limit is not None:

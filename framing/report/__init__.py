@@ -36,7 +36,7 @@ def default_path(obj: Any, fmt: str, folder: Path | str = DEFAULT_DIR) -> Path:
     """``reports/<slug of the title>[-comparison].<ext>``."""
     import re
 
-    from .model import _as_dict
+    from framing.report.model import _as_dict
 
     d = _as_dict(obj)
     title = ((d.get("target") or {}).get("title") if _kind(obj) == "comparison" else (d.get("article") or {}).get("title")) or "article"
@@ -55,7 +55,7 @@ def render(obj: Any, fmt: str = "html", *, path: str | Path | None = None, paper
     (folders created; a folder path gets a file named after the article) and
     the path is returned. ``paper`` is ``A4`` or ``Letter`` (HTML print and PDF).
     """
-    from ..errors import InputError
+    from framing.errors import InputError
 
     fmt = str(fmt).lower()
     if fmt == "md":
@@ -65,21 +65,21 @@ def render(obj: Any, fmt: str = "html", *, path: str | Path | None = None, paper
     if fmt == "terminal":
         out: str | bytes = _terminal(obj)
     else:
-        from . import model
+        from framing.report import model
 
         rep = model.build(obj)
         if fmt == "markdown":
-            from .markdown import render_markdown
+            from framing.report.markdown import render_markdown
 
             out = render_markdown(rep)
         else:
-            from .html import render_html
+            from framing.report.html import render_html
 
             html = render_html(rep, paper=paper)
             if fmt == "html":
                 out = html
             else:
-                from .pdf import render_pdf
+                from framing.report.pdf import render_pdf
 
                 out = render_pdf(html)
     if path is None:
@@ -102,13 +102,13 @@ def _terminal(obj: Any) -> str:
     """The terminal view (rich) captured as plain text; analyses only go through terminal.print_analysis."""
     from rich.console import Console
 
-    from . import terminal
+    from framing.report import terminal
 
     console = Console(record=True, width=100, force_terminal=False)
     with console.capture() as cap:
         if _kind(obj) == "comparison":
-            from . import model
-            from .markdown import render_markdown
+            from framing.report import model
+            from framing.report.markdown import render_markdown
 
             console.print(render_markdown(model.build(obj)), markup=False, highlight=False)
         else:

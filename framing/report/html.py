@@ -14,7 +14,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from .model import Report
+from framing.report.model import Report
 
 RULES: dict[str, str] = {}
 
@@ -37,7 +37,7 @@ _SAMPLES = {
 
 def paper_size(paper: str) -> str:
     """CSS ``@page size`` for ``A4`` or ``Letter`` (case-insensitive)."""
-    from ..errors import InputError
+    from framing.errors import InputError
 
     key = str(paper).strip().upper()
     if key not in PAPER_SIZES:

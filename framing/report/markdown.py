@@ -13,7 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .model import Bullets, Card, Cards, Chart, Facts, Highlighted, Para, Quote, Report, Table
+from framing.report.model import Bullets, Card, Cards, Chart, Facts, Highlighted, Para, Quote, Report, Table
 
 RULES: dict[str, str] = {}
 

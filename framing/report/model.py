@@ -29,8 +29,8 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from markupsafe import Markup
 
-from . import charts
-from .highlight import Mark, highlight
+from framing.report import charts
+from framing.report.highlight import Mark, highlight
 
 log = logging.getLogger(__name__)
 
@@ -243,7 +243,7 @@ def _now() -> str:
 
 
 def _version() -> str:
-    from .. import __version__
+    from framing import __version__
 
     return __version__
 

@@ -14,8 +14,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from . import model
-from .html import environment
+from framing.report import model
+from framing.report.html import environment
 
 RULES: dict[str, str] = {}
 

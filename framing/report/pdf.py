@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from ..errors import FramingError
+from framing.errors import FramingError
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,9 @@
+"""One module per analyzer section: the typed results and their JSON form.
+
+:data:`SECTION_TYPES` maps each built-in analyzer's name to its section type; it
+is what :meth:`framing.schema.Analysis.from_dict` restores by default.
+"""
+
+from __future__ import annotations
+
+SECTION_TYPES: dict[str, type] = {}

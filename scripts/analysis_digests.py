@@ -1,0 +1,95 @@
+"""Digests of the analysis JSON of the seed, the shared-corpus records and the example corpus.
+
+The redesign (and any refactor) must leave every analysis identical in content. This script
+analyses each text and prints (or checks against ``tests/golden/analysis_digests.json``) one
+sha256 per article of its JSON with the volatile provenance fields removed (``analyzed_at``,
+``analyzer_version``, which hashes artifact bytes, and ``framing_version``).
+
+    python scripts/analysis_digests.py --write      # record the digests
+    python scripts/analysis_digests.py              # compare; exit 1 and list the differences
+
+Needs ../shared (seed and corpus) beside the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+GOLDEN = REPO / "tests" / "golden" / "analysis_digests.json"
+VOLATILE = ("analyzed_at", "analyzer_version", "framing_version")
+
+
+def canonical(d: dict) -> dict:
+    d = dict(d)
+    prov = dict(d.get("provenance", {}))
+    for k in VOLATILE:
+        prov.pop(k, None)
+    d["provenance"] = prov
+    d.pop("framing_version", None)
+    return d
+
+
+def digest(d: dict) -> str:
+    blob = json.dumps(canonical(d), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def texts():
+    """Yield (key, article, event_actors) for every text checked."""
+    import framing
+    from framing.corpus import article_from_record
+
+    try:
+        from framing.resources.events import load_actor_file
+    except ImportError:  # before the redesign
+        from framing.actors import load_actor_file
+
+    seed = SHARED / "seed" / "soleimani-cgpi.txt"
+    yield "seed", framing.load_path(seed), None
+    sol = load_actor_file(REPO / "corpora" / "soleimani-2020" / "actors.toml")
+    p = SHARED / "corpora" / "soleimani-2020" / "articles.jsonl"
+    for i, line in enumerate(p.read_text(encoding="utf-8").splitlines()):
+        if not line.strip():
+            continue
+        rec = json.loads(line)
+        art = article_from_record(rec, where=f"{p}:{i + 1}", event="soleimani-2020", check_language=False)
+        yield f"soleimani-2020/{rec['id']}", art, sol
+    ex = load_actor_file(REPO / "corpora" / "example" / "actors.toml")
+    for f in sorted((REPO / "corpora" / "example").glob("*.txt")):
+        yield f"example/{f.name}", framing.load_path(f), ex
+
+
+def compute() -> dict[str, str]:
+    import framing
+
+    out = {}
+    for key, art, actors in texts():
+        out[key] = digest(framing.analyze(art, event_actors=actors).to_dict())
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--write", action="store_true", help="record the digests in tests/golden/")
+    args = ap.parse_args(argv)
+    got = compute()
+    if args.write:
+        GOLDEN.write_text(json.dumps(got, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"wrote {len(got)} digests to {GOLDEN}")
+        return 0
+    want = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    diff = sorted(k for k in set(want) | set(got) if want.get(k) != got.get(k))
+    for k in diff:
+        print(f"differs: {k}")
+    print(f"{len(got) - len(diff)} of {len(set(want) | set(got))} analyses identical")
+    return 1 if diff else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
