@@ -1151,7 +1151,7 @@ class Comparison:
 
     def validate_peers(self, peer_texts: Mapping[str, str]) -> list[str]:
         """Check every peer span (``text_id``) against ``peer_texts`` (id -> text)."""
-        from framing.schema import _walk
+        from framing.schema import walk as _walk
 
         problems = []
         for path, dd in _walk({k: self.to_dict()[k] for k in self.KEYS if k != "target"}):
