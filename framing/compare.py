@@ -62,6 +62,8 @@ Percentiles among few peers are coarse.
 
 from __future__ import annotations
 
+from framing.schema import actor_cards
+
 import logging
 import math
 import re
@@ -657,7 +659,7 @@ def _stance_matrix(target: _Doc, peers: list[_Doc], max_rows: int = 30) -> dict[
     idx = _ActorIndex()
     docs = [target, *peers]
     for d in docs:
-        for a in d.section("actors") or []:
+        for a in actor_cards(d.analysis):
             if not isinstance(a, Mapping):
                 continue
             i = idx.find_or_add(a)
@@ -799,7 +801,7 @@ def _alias_map(docs: Sequence[_Doc]) -> dict[str, str]:
     """Lowercased alias -> canonical actor name, from every analysis's actors."""
     amap: dict[str, str] = {}
     for d in docs:
-        for a in d.section("actors") or []:
+        for a in actor_cards(d.analysis):
             if not isinstance(a, Mapping) or not a.get("name"):
                 continue
             name, keys = _actor_keys(a)

@@ -23,6 +23,8 @@ Library code never prints; this module logs failures to re-score at DEBUG level 
 
 from __future__ import annotations
 
+from framing.schema import actor_cards
+
 import html
 import logging
 import threading
@@ -53,7 +55,7 @@ def summary(analysis: Any) -> dict[str, Any]:
     art = d.get("article", {})
     ll = d.get("loaded_language") or {}
     at = d.get("attribution") or {}
-    actors = d.get("actors") or []
+    actors = actor_cards(d)
     sentences = ll.get("sentences") or []
     scores = [float(s.get("score", 0.0)) for s in sentences]
     spans = ll.get("spans") or []

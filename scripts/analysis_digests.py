@@ -3,7 +3,8 @@
 The redesign (and any refactor) must leave every analysis identical in content. This script
 analyses each text and prints (or checks against ``tests/golden/analysis_digests.json``) one
 sha256 per article of its JSON with the volatile provenance fields removed (``analyzed_at``,
-``analyzer_version``, which hashes artifact bytes, and ``framing_version``).
+``analyzer_version``, which hashes artifact bytes, and ``framing_version``) and the
+article's ``source`` (a local path).
 
     python scripts/analysis_digests.py --write      # record the digests
     python scripts/analysis_digests.py              # compare; exit 1 and list the differences
@@ -26,7 +27,15 @@ VOLATILE = ("analyzed_at", "analyzer_version", "framing_version")
 
 
 def canonical(d: dict) -> dict:
+    """The analysis in the 1.0 shape (actor cards with their stance), minus volatile fields."""
     d = dict(d)
+    if "stance" in d:  # 2.0: actors and stance are separate sections; the 1.0 card is their join
+        from framing.schema import actor_cards
+
+        d["actors"] = actor_cards(d)
+        del d["stance"]
+    d.pop("schema_version", None)
+    d["article"] = {k: v for k, v in d["article"].items() if k != "source"}  # a local path: differs by checkout
     prov = dict(d.get("provenance", {}))
     for k in VOLATILE:
         prov.pop(k, None)

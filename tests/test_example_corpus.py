@@ -9,6 +9,8 @@ anonymous and vague sources, and the actors.
 
 from __future__ import annotations
 
+from framing.schema import actor_cards
+
 import json
 import re
 from pathlib import Path
@@ -283,13 +285,13 @@ def test_keyed_anonymous_and_vague_sources_are_flagged(analyses):
 
 def test_actors_found_and_stance_toward_the_general_differs(analyses):
     def actor(aid, name):
-        for a in analyses[aid]["actors"]:
+        for a in actor_cards(analyses[aid]):
             if a["name"] == name:
                 return a
         return None
 
     for aid in IDS:
-        names = {a["name"] for a in analyses[aid]["actors"]}
+        names = {a["name"] for a in actor_cards(analyses[aid])}
         assert {"Teodor Vashti", "Kestria", "Velmora"} <= names, (aid, sorted(names))
     # state media glorifies the general; the tabloid and the hawkish paper vilify him (author's voice)
     vna = actor("example-vna-state", "Teodor Vashti")["stance_author"]

@@ -19,6 +19,8 @@ check it against the text; peer evidence names the peer article it comes from.
 
 from __future__ import annotations
 
+from framing.schema import actor_cards
+
 import datetime as _dt
 import json
 import logging
@@ -458,7 +460,7 @@ def _actor_card(a: Mapping, text: str, *, peers: Mapping | None = None, n_eviden
 
 def _actors_section(d: Mapping, *, top: int = 10, peer_facts: Mapping[str, Mapping] | None = None, n_evidence: int = 6) -> Section:
     sec = Section("actors", "Actors and stance")
-    actors = sorted(d.get("actors") or [], key=lambda a: -(a.get("mentions") or 0))
+    actors = sorted(actor_cards(d), key=lambda a: -(a.get("mentions") or 0))
     if not actors:
         return sec.add(Para("No actors were found (or the actors analyzer did not run)."))
     rows = [{"label": a.get("name"), "value": _num(a.get("stance_author") if a.get("stance_author") is not None else a.get("stance")),
@@ -549,7 +551,7 @@ def _summary_analysis(d: Mapping) -> Section:
         strongest = sorted(spans, key=lambda s: -abs(_num(s.get("weight")) or 0))
         ex = list(dict.fromkeys(f"“{s['quote']}”" + (f" (neutral: {s['alternative']})" if s.get("alternative") else "") for s in strongest))[:3]
         bullets.append("Strongest loaded phrases in the author's voice: " + "; ".join(ex) + ".")
-    actors = sorted(d.get("actors") or [], key=lambda a: -(a.get("mentions") or 0))[:8]
+    actors = sorted(actor_cards(d), key=lambda a: -(a.get("mentions") or 0))[:8]
     neg = [a for a in actors if (_num(a.get("stance")) or 0) <= -0.2]
     pos = [a for a in actors if (_num(a.get("stance")) or 0) >= 0.2]
     if neg:

@@ -9,6 +9,8 @@ reports (charts are left out to keep notebooks light).
 
 from __future__ import annotations
 
+from framing.schema import actor_cards
+
 import re
 from typing import Any
 
@@ -61,7 +63,7 @@ def analysis_html(analysis: Any, *, max_rows: int = 12) -> Markup:
         d = model._as_dict(analysis)
         rows = tuple((a.get("name"), a.get("kind") or "", a.get("mentions", 0), model._signed(a.get("stance")), a.get("stance_label") or "",
                       f"{a.get('agent', 0)} / {a.get('patient', 0)}")
-                     for a in sorted(d.get("actors") or [], key=lambda a: -(a.get("mentions") or 0))[:max_rows])
+                     for a in sorted(actor_cards(d), key=lambda a: -(a.get("mentions") or 0))[:max_rows])
         if rows:
             blocks.append(model.Table(("actor", "kind", "mentions", "stance", "label", "acts / acted upon"), rows, "Actors", numeric=(2, 3)))
     head = f"<h3>{escape(rep.title)}</h3>"

@@ -10,6 +10,8 @@ contract), so the terminal shows exactly what ``--json`` prints.
 
 from __future__ import annotations
 
+from framing.schema import actor_cards
+
 from collections import Counter, defaultdict
 from typing import Any, Mapping
 
@@ -134,7 +136,7 @@ def figures_table(d: Mapping[str, Any]) -> Table:
 
 
 def actors_table(d: Mapping[str, Any], *, top: int = 12) -> Table | None:
-    actors = d.get("actors") or []
+    actors = actor_cards(d)
     if not actors:
         return None
     t = Table(title="Actors (stance in the author's voice and overall)", title_justify="left")

@@ -70,7 +70,9 @@ class Analysis:
             if key in _TOP:
                 continue
             if key not in types:
-                raise SchemaError(f"analysis section {key!r} is unknown to this framing (known: {', '.join(types)})")
+                # INTERIM (redesign): sections whose type is not registered yet stay raw; the final pass raises.
+                sections[key] = _RawSection.of(value)
+                continue
             sections[key] = types[key].from_dict(value)
         prov = dict(d.get("provenance") or {})
         prov.setdefault("framing_version", d.get("framing_version", ""))
@@ -81,17 +83,46 @@ class Analysis:
         return validate(self.to_dict())
 
 
+class _RawSection(dict):
+    """INTERIM (redesign): a section restored without its type."""
+
+    value: Any = None
+
+    @classmethod
+    def of(cls, value: Any) -> Any:
+        if isinstance(value, Mapping):
+            return cls(value)
+        return _RawList(value)
+
+    def to_dict(self) -> Any:
+        return dict(self)
+
+
+class _RawList(list):
+    """INTERIM (redesign): a list-shaped section restored without its type."""
+
+    def to_dict(self) -> Any:
+        return list(self)
+
+
 def actor_cards(analysis: Mapping[str, Any]) -> list[dict[str, Any]]:
     """One dict per actor joining the ``actors`` and ``stance`` sections of an analysis's JSON.
 
     Each card is the actor (name, kind, aliases, affiliation, mentions, salience,
     mention_spans) followed by its stance fields (stance, stance_label, labels,
-    evidence ...), actors in the ``actors`` section's order (most mentioned first).
+    evidence ...), actors in the ``actors`` section's order (most mentioned first); the two
+    sections list the same actors in the same order (names may repeat, so they are joined by position).
     """
-    stance = {s["name"]: s for s in analysis.get("stance") or []}
+    actors = list(analysis.get("actors") or [])
+    stance = list(analysis.get("stance") or [])
+    if stance and len(stance) != len(actors):
+        raise SchemaError(f"the stance section has {len(stance)} actors, the actors section {len(actors)}")
     cards = []
-    for a in analysis.get("actors") or []:
+    for i, a in enumerate(actors):
         card = dict(a)
-        card.update({k: v for k, v in (stance.get(a["name"]) or {}).items() if k != "name"})
+        if stance:
+            if stance[i].get("name") != a.get("name"):
+                raise SchemaError(f"stance entry {i} is for {stance[i].get('name')!r}, actor {i} is {a.get('name')!r}")
+            card.update({k: v for k, v in stance[i].items() if k != "name"})
         cards.append(card)
     return cards

@@ -1,0 +1,89 @@
+"""Trained model artifacts: one card format, one verified loader.
+
+Every artifact ``framing/models/<name>.joblib`` ships with ``<name>.card.json``
+(training data and its sha256, parameters, library versions, held-out metrics,
+``artifact_sha256``). :func:`load_verified` refuses any file whose sha256 is not
+the card's: joblib files can run code when loaded, so only artifacts this
+repository built are trusted. Nothing here touches the network.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.resources
+import json
+from pathlib import Path
+from typing import Any, Mapping
+
+from framing.errors import ModelError
+
+#: name -> (what it is, the command that rebuilds it)
+MODELS: dict[str, tuple[str, str]] = {
+    "loaded_sentence": ("the loaded-language model", "framing train loaded"),
+    "attribution_spans": ("the attribution span model", "framing train attribution"),
+    "stance_target_sentiment": ("the stance model", "framing train stance"),
+}
+
+
+def models_dir() -> Path:
+    """The folder of the shipped artifacts (inside the installed package)."""
+    return Path(str(importlib.resources.files("framing.models")))
+
+
+def artifact_digests() -> dict[str, str]:
+    """sha256 of every artifact file in ``framing/models/`` (``*.joblib``, ``*.json``), by file name."""
+    out = {}
+    for p in sorted(models_dir().iterdir()):
+        if p.is_file() and (p.name.endswith(".joblib") or p.name.endswith(".json")):
+            out[p.name] = hashlib.sha256(p.read_bytes()).hexdigest()
+    return out
+
+
+def card_path(name: str, folder: Path | None = None) -> Path:
+    return (folder or models_dir()) / f"{name}.card.json"
+
+
+def artifact_path(name: str, folder: Path | None = None) -> Path:
+    return (folder or models_dir()) / f"{name}.joblib"
+
+
+def load_card(name: str, folder: Path | None = None) -> dict[str, Any]:
+    """The model card of artifact ``name`` (ModelError when it is missing)."""
+    p = card_path(name, folder)
+    if not p.is_file():
+        what, command = MODELS.get(name, (name, "framing train"))
+        raise ModelError(f"{p}: no model card for {what}; rebuild it with `{command}`")
+    return json.loads(p.read_text(encoding="utf-8"))
+
+
+def load_verified(p: Path, card: Mapping[str, Any], cls: type | None = None, *, what: str, command: str) -> Any:
+    """``joblib.load`` of the artifact ``p`` after checking its sha256 against ``card`` and (when given) that it
+    is a ``cls``; :class:`ModelError` otherwise."""
+    import joblib  # lazy: heavy (joblib pulls numpy/scipy in)
+
+    if not p.is_file():
+        raise ModelError(f"{p}: {what} is missing; rebuild it with `{command}`")
+    digest = hashlib.sha256(p.read_bytes()).hexdigest()
+    if digest != card.get("artifact_sha256"):
+        raise ModelError(f"{p}: sha256 {digest[:12]} differs from the card's {str(card.get('artifact_sha256'))[:12]}; "
+                         f"only artifacts built by `{command}` in this repo are loaded: rebuild it")
+    model = joblib.load(p)
+    if cls is not None and not isinstance(model, cls):
+        raise ModelError(f"{p}: the file is not a {cls.__name__} object; rebuild it with `{command}`")
+    return model
+
+
+@functools.cache
+def load(name: str) -> Any:
+    """The shipped artifact ``name`` (see :data:`MODELS`), verified against its card; cached for the process."""
+    what, command = MODELS.get(name, (name, "framing train"))
+    return load_verified(artifact_path(name), load_card(name), what=what, command=command)
+
+
+def model_rule(name: str, prefix: str) -> str:
+    """Rule id of a model's evidence, e.g. ``model:loaded@3f2a9c1d`` (first 8 hex digits of the artifact)."""
+    try:
+        return f"model:{prefix}@{load_card(name)['artifact_sha256'][:8]}"
+    except (ModelError, KeyError):
+        return f"model:{prefix}@untrained"
