@@ -221,19 +221,39 @@ else:
 # * Plainly loaded in the **author's voice**: *reckless*, *unleashed*, *brutal*, *plunging ... into chaos*, *so-called*,
 #   *tore through*, *boasted*, *Everyone knows*, *blatant*, *act of aggression*. In the **quoted voice** (Hollis):
 #   *flawless*, *butcher*, *blood on his hands*. The two ministry sentences and the last sentence are factual.
-#   framing's table differs on one point worth raising: it lists *blatant act*, *aggression* and *dangerous* in the
-#   **quoted** voice, because it reads *Everyone knows ...* as a statement by a vague source called "Everyone". The
-#   words are the author's own; "everyone knows" only dresses them up as someone else's.
+#   framing's table (checked in the next cell) differs on three points worth raising: it lists *blatant act*,
+#   *aggression* and *dangerous* in the **quoted** voice, because it reads *Everyone knows ...* as a statement by a
+#   vague source called "Everyone" — the words are the author's own; "everyone knows" only dresses them up as someone
+#   else's; it does not flag Hollis's *flawless*; and it adds *precision strike* as a euphemism in the author's voice.
 # * The invented classmates agree only at kappa ≈ 0.45 (Ana–Chloe) and ≈ 0.2 (Ben with either), although all three
 #   found *reckless*, *brutal* and *aggression*. Two reasons worth discussing: Ben marked whole phrases (*brutal drone
 #   attack*, *reckless government*) where the others marked single words — the **unit** of annotation matters — and
 #   Ben missed the headline's *reckless* and *chaos*. Kappa between two humans is often *not* higher than with the
-#   tool: people disagree about borderline words (*chaos*, *aggression*, *flawless*) just as a tool does.
+#   tool: people disagree about borderline words (*chaos*, *aggression*, *flawless*) just as a tool does — here Ana
+#   and Chloe each agree better with the tool (kappa ≈ 0.6) than with each other.
 # * Good answers to step 4 discuss **context**: e.g. *attack* can be neutral in a military report; *so-called* is loaded
 #   because it signals that the writer doubts the name "precision strike"; a word in the quotation belongs to Hollis,
 #   and marking it says nothing about the outlet's own voice.
 # * Watch for the misconception "the tool is the right answer". Both the tool and the students are readers; kappa
 #   measures agreement, not correctness.
+
+# %% tags=["key"]
+# Key check: what the key above says about framing's output, computed from the analysis (fails if it changes).
+flagged = {(s["quote"].lower(), s["voice"]) for s in ll["spans"]}
+for phrase in ("reckless", "unleashed", "brutal", "so-called", "boasted", "everyone knows"):
+    assert (phrase, "author") in flagged, f"key: framing should flag {phrase!r} in the author's voice"
+for phrase in ("butcher", "blood on his hands", "blatant act", "aggression", "dangerous"):
+    assert (phrase, "quoted") in flagged, f"key: framing should put {phrase!r} in the quoted voice"
+assert ("precision strike", "author") in flagged, "key: framing should flag 'precision strike' (author's voice)"
+assert not any("flawless" in q for q, _ in flagged), "key: framing should not flag 'flawless'"
+everyone = [q for q in analysis["attribution"]["quotes"] if q.get("speaker") == "Everyone"]
+assert everyone and everyone[0]["speaker_kind"] == "vague", "key: 'Everyone knows ...' should be a vague source"
+k = {(a, b): kappa_nltk(readers, a, b) for a, b in [("Ana", "Chloe"), ("Ana", "Ben"), ("Ben", "Chloe"),
+                                                   ("Ana", "tool"), ("Chloe", "tool")]}
+assert abs(k["Ana", "Chloe"] - 0.45) < 0.05, f"key: kappa Ana-Chloe is {k['Ana', 'Chloe']:.2f}, not about 0.45"
+assert all(abs(k[p] - 0.2) < 0.05 for p in [("Ana", "Ben"), ("Ben", "Chloe")]), f"key: Ben's kappas are not about 0.2: {k}"
+assert k["Ana", "tool"] > k["Ana", "Chloe"] and k["Chloe", "tool"] > k["Ana", "Chloe"], f"key: kappas with the tool {k}"
+print("key checked:", {f"{a}-{b}": round(v, 2) for (a, b), v in k.items()})
 
 # %% [markdown]
 # ## 5. Sentence scores
@@ -309,6 +329,13 @@ model = framing.analyze(framing.load_text(MODEL_REWRITE, title=MODEL_TITLE))
 m = summary(model)
 table([{"measure": k, "original": before[k], "model rewrite": m[k]} for k in keys], caption="Original vs the model rewrite")
 
+# %% tags=["key"]
+# Key check: the model rewrite reaches the exercise's goal, and the quotation's words stay counted as quoted.
+assert before["loaded_terms_author"] > 0 and m["loaded_terms_author"] == 0, \
+    f"key: the model rewrite should have no loaded terms in the author's voice, has {m['loaded_terms_author']}"
+model_quoted = {s["quote"] for s in model["loaded_language"]["spans"] if s["voice"] == "quoted"}
+assert {"butcher", "blood on his hands"} <= model_quoted, f"key: Hollis's words should stay quoted, got {model_quoted}"
+
 # %% [markdown] tags=["exercise"]
 # ### Exercise 3 — Whose words are they?
 # Hollis calls Vashti *"a butcher with blood on his hands."*
@@ -323,12 +350,23 @@ table([{"measure": k, "original": before[k], "model rewrite": m[k]} for k in key
 #    loaded terms per 1,000 words for the author's voice and for quotes separately for this reason. But look at whom
 #    the report credits with the second quotation: its legend lists the speaker as **operation** (kind *unknown*), not
 #    Hollis — a tool error: *called Vashti "a butcher ..."* shares its subject, Hollis, with *boasted*, and framing
-#    takes *the operation* from the clause before instead.
+#    takes *the operation* from the clause before instead (checked below).
 # 2. *No*: reporting what a minister said is news; readers need to know how a government talks about its enemy. *No*:
 #    the outlet may quote the other side just as fully. *Sometimes*: **which** quotes are chosen (only the most
 #    inflammatory ones from one side, none from the other) is itself a framing choice — lesson 2 looks at this.
 # 3. *Boasted* is in the **author's voice**: the reporter chose it instead of *said*. It tells the reader that Hollis was
 #    proud in an unpleasant way. This is why reporting verbs get their own lesson.
+
+# %% tags=["key"]
+# Key check: the butcher quotation is credited to "operation" (kind unknown), the boasted one to Hollis.
+by_cue = {q.get("cue"): q for q in analysis["attribution"]["quotes"]}
+assert by_cue["boasted"]["speaker"] == "Clara Hollis" and by_cue["boasted"]["cue_class"] == "loaded", by_cue["boasted"]
+butcher = next(q for q in analysis["attribution"]["quotes"] if "butcher" in article.text[q["start"]:q["end"]]
+               and q["type"] == "direct")
+assert (butcher["speaker"], butcher["speaker_kind"]) == ("operation", "unknown"), \
+    f"key: the butcher quote is now credited to {butcher['speaker']!r} ({butcher['speaker_kind']}): update the key"
+butcher_spans = [s for s in ll["spans"] if s["quote"] in ("butcher", "blood on his hands")]
+assert butcher_spans and all(s["voice"] == "quoted" for s in butcher_spans), "key: Hollis's words should be quoted"
 
 # %% [markdown]
 # ## Summary

@@ -134,6 +134,43 @@ table([{"speaker": k, "share of quoted words": f"{v:.0%}"} for k, v in sorted(sh
 #   * the anonymous official's entry in the *speaker* column drags the whole clause *who spoke on condition of
 #     anonymity* along with it, so the share table lists that long phrase as if it were a name.
 
+# %% tags=["key"]
+# Key check: every statement above about framing's tables, computed from the analysis (fails if the output changes).
+def credited(speaker, cue):
+    """The attributions framing credits to `speaker` with the reporting verb `cue`."""
+    return [q for q in at["quotes"] if q.get("speaker") == speaker and q.get("cue") == cue]
+
+expected = [  # (speaker, cue, type or None, speaker kind, cue class)
+    ("Mirela Santov", "said", "direct", "named_person", "neutral"),
+    ("Anselm Rook", "said", "indirect", "named_person", "neutral"),
+    ("Anselm Rook", "told", "direct", "named_person", "neutral"),
+    ("Anselm Rook", "claimed", None, "named_person", "distancing"),
+    ("Critics", "say", None, "vague", "neutral"),
+    ("Many", "believe", None, "vague", "neutral"),
+    ("Health Ministry", "according to", "according_to", "organisation", "neutral"),
+    ("Lukas Brenner", "urged", None, "named_person", "neutral"),
+    ("Kestria", "insisted", None, "government", "distancing"),
+    ("Velmora", "promised", None, "organisation", "neutral"),   # the president's promise, credited to the country
+]
+for speaker, cue, kind, speaker_kind, cue_class in expected:
+    found = credited(speaker, cue)
+    assert found, f"key: no attribution of {speaker!r} with {cue!r} any more"
+    q = found[0]
+    assert (q["speaker_kind"], q["cue_class"]) == (speaker_kind, cue_class), f"key: {speaker}/{cue} is now {q}"
+    assert kind is None or q["type"] == kind, f"key: {speaker}/{cue} is now of type {q['type']}"
+official = next(q for q in at["quotes"] if q.get("cue") == "admitted")
+assert official["speaker_kind"] == "anonymous" and official["cue_class"] == "endorsing", official
+assert "who spoke on condition of anonymity" in official["speaker"], "key: the official's speaker entry changed"
+headline = [q for q in at["quotes"] if q["start"] < len(TITLE)]
+assert [(q["speaker"], q["cue"]) for q in headline] == [("Velmora", "vows"), ("Kestria", "defends")], headline
+assert headline[0]["end"] == len(TITLE), "key: the first headline statement should run over the whole headline"
+shares = at["summary"]["quoted_words_by_actor"]
+kestria_side = shares["Anselm Rook"] + shares["Kestria"] + shares[official["speaker"]]
+velmora_side = shares["Velmora"] + shares["Mirela Santov"]
+assert abs(shares["Anselm Rook"] - 0.25) < 0.03, f"key: Rook's share is {shares['Anselm Rook']:.0%}, not about a quarter"
+assert abs(kestria_side - 0.40) < 0.03 and abs(velmora_side - 0.30) < 0.03, (kestria_side, velmora_side)
+print(f"key checked: Rook {shares['Anselm Rook']:.0%}, Kestrian side {kestria_side:.0%}, Velmora {velmora_side:.0%}")
+
 # %% [markdown] tags=["try-it"]
 # ## 3. One verb changes the story
 #
@@ -178,6 +215,15 @@ version_a = (TEXT.replace("Kestria insisted that", "Kestria claimed that")
 a = framing.analyze(framing.load_text(version_a, title=TITLE))
 table([{"speaker": s, "cue": c, "class": k} for s, c, k in cue_classes(a)], caption="Version A (Kestria distanced)")
 
+# %% tags=["key"]
+# Key check: in version A every Kestrian statement is distancing and Santov's is endorsing; in the original they are not.
+before_a = {(s, c): k for s, c, k in cue_classes(analysis)}
+after_a = {(s, c): k for s, c, k in cue_classes(a)}
+for speaker_cue in [("Kestria", "claimed"), ("Anselm Rook", "alleged"), ("Anselm Rook", "claimed")]:
+    assert after_a.get(speaker_cue) == "distancing", f"key: version A {speaker_cue} is {after_a.get(speaker_cue)}"
+assert after_a.get(("Mirela Santov", "confirmed")) == "endorsing", "key: 'Santov confirmed' should be endorsing"
+assert before_a[("Mirela Santov", "said")] == "neutral" and before_a[("Anselm Rook", "said")] == "neutral"
+
 # %% [markdown]
 # ## 4. Anonymous and vague sources
 #
@@ -212,6 +258,11 @@ table([{"speaker": s, "cue": c, "class": k} for s, c, k in cue_classes(a)], capt
 # 3. Acceptable: the source would lose their job or be in danger, the information is important and the outlet has
 #    checked it another way (and says so). Not acceptable: the anonymous person only offers an opinion or an insult,
 #    or is used to put a claim in print that no one will stand behind.
+
+# %% tags=["key"]
+# Key check: framing finds no unattributed claim here (so it misses the "deadliest attack" sentence); "many" is vague.
+assert at["unattributed_claims"] == [], f"key: framing now finds unattributed claims: {at['unattributed_claims']}"
+assert [x["quote"] for x in at["vague_attributions"]] == ["Critics", "Many"], at["vague_attributions"]
 
 # %% [markdown] tags=["try-it"]
 # ## 5. Try a full article
