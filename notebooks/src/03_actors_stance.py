@@ -31,6 +31,7 @@
 # %%
 # Setup: run this cell first (Shift+Enter). It loads framing and two small display helpers.
 import framing
+import framing.schema     # actor_cards: one card per actor, with its stance
 from framing.widgets import table, summary
 print("framing", framing.__version__, "is ready")
 
@@ -73,7 +74,7 @@ def words(labels):
     return ", ".join(str(l.get("quote") or l.get("term") or l.get("label")) if isinstance(l, dict) else str(l)
                      for l in labels or [])
 
-actors = analysis["actors"]
+actors = framing.schema.actor_cards(analysis.to_dict())   # one card per actor: name, mentions, roles, stance
 table([{"actor": a["name"], "kind": a.get("kind"), "mentions": n(a.get("mentions")), "agent": a.get("agent"),
         "patient": a.get("patient"), "stance": a.get("stance"), "label": a.get("stance_label"), "labels": words(a.get("labels"))}
        for a in actors], caption="Actors")
@@ -147,6 +148,30 @@ else:
 # only defends and helps — with no loaded adjective at all. *Praised its pilots* is neutral in wording but, next to
 # the civilian deaths, invites the reader to judge.
 
+# %% tags=["key"]
+# Key check: what the key says framing reports for this text, computed from the actor cards (fails if it changes).
+card = {a["name"]: a for a in actors}
+
+def about(value, target, tol=0.05):
+    return value is not None and abs(value - target) <= tol
+
+assert not any(a["name"].startswith("Kestria") and a["name"] != "Kestrian" for a in actors), \
+    "key: framing now finds Kestria as an actor: update 'Kestria is missing'"
+kestrian = card["Kestrian"]
+assert (kestrian["kind"], n(kestrian["mentions"])) == ("person", 1), kestrian
+assert about(kestrian["stance_author"], 0.0, 0.01) and about(kestrian["stance_quoted"], -0.3), \
+    f"key: Kestrian's stances are {kestrian['stance_author']} (author) and {kestrian['stance_quoted']} (quoted)"
+forces = card["forces"]
+assert forces["agent_verbs"] == ["defend"] and about(forces["stance"], 0.4), forces
+assert card["Velmoran"]["kind"] == "organisation" and about(card["Velmoran"]["stance"], 0.3)
+vashti = card["Teodor Vashti"]
+assert vashti["patient_verbs"] == ["kill"] and vashti["stance_label"] == "positive" and about(vashti["stance"], 0.3)
+assert card["Orsk"]["kind"] == "person" and about(card["Orsk"]["stance"], 0.0, 0.02), card["Orsk"]
+assert card["Health Ministry"]["stance_label"] == "neutral"
+missing = [g for g in ("volunteers", "teachers", "villagers", "farmers") if any(g in a["name"].lower() for a in actors)]
+assert not missing, f"key: framing now lists {missing}"
+print("key checked:", {a["name"]: a["stance"] for a in actors})
+
 # %% [markdown] tags=["try-it"]
 # ## 3. Who acts? Active and passive
 #
@@ -163,10 +188,11 @@ versions = {
 rows = []
 for name, sentence in versions.items():
     an = framing.analyze(framing.load_text(sentence, title="Farmers killed near border river"))
-    for a in an["actors"]:
+    cards = framing.schema.actor_cards(an.to_dict())
+    for a in cards:
         rows.append({"version": name, "actor": a["name"], "agent": a.get("agent"), "patient": a.get("patient"),
                      "stance": a.get("stance")})
-    if not an["actors"]:
+    if not cards:
         rows.append({"version": name, "actor": "(no actor found)"})
 table(rows, caption="Who acts in each version?")
 
@@ -190,6 +216,17 @@ table(rows, caption="Who acts in each version?")
 # 3. Watch for students who notice the tool's limits: unusual verbs not in its connotation list get no role; groups
 #    that are not named or not one of its known kinds (police and protesters usually are; *workers* may not be) are
 #    missing. This is a good bridge to lesson 5.
+
+# %% tags=["key"]
+# Key check: the soldiers are found as "forces", agent of shoot, negative, in the first two versions only.
+found = {name: [r for r in rows if r["version"] == name and r["actor"] != "(no actor found)"] for name in versions}
+for name in ("active", "passive + agent"):
+    assert [(r["actor"], r["agent"], r["patient"]) for r in found[name]] == [("forces", 1, 0)], (name, found[name])
+    assert abs(found[name][0]["stance"] + 0.3) <= 0.05, f"key: {name} stance is {found[name][0]['stance']}"
+assert found["agentless"] == [] and found["no action at all"] == [], "key: framing now finds actors without an agent"
+soldiers = framing.schema.actor_cards(framing.analyze(framing.load_text(versions["active"])).to_dict())[0]
+assert "kestria" not in " ".join([soldiers["name"], *soldiers.get("aliases", []), str(soldiers.get("affiliation") or "")]).lower(), \
+    f"key: framing now links Kestrian to the soldiers: {soldiers}"
 
 # %% [markdown] tags=["try-it"]
 # ## 4. One actor, two outlets
@@ -223,7 +260,7 @@ PERSON = "Vashti"           # <- part of an actor's name
 
 def stance_of(number, part):
     an = framing.analyze(example_article(number))
-    for a in an["actors"]:
+    for a in framing.schema.actor_cards(an.to_dict()):
         if part.lower() in a["name"].lower() or any(part.lower() in x.lower() for x in a.get("aliases", [])):
             return {"outlet": an["article"]["outlet"], "actor": a["name"], "stance": a.get("stance"),
                     "label": a.get("stance_label"), "labels": words(a.get("labels"))}
@@ -252,12 +289,23 @@ table([stance_of(FIRST, PERSON), stance_of(SECOND, PERSON)], caption=f"How two o
 # (nothing beyond ±0.35), and the first wire report (Continental Press Agency) comes out **positive** (about +0.15)
 # rather than neutral, probably because Vashti is the one who is *killed* — being harmed earns sympathy in the tool's
 # rules. The partisan Counterpoint Weekly is positive too (about +0.3); the dovish Meridian Post and the
-# Northgate wire are near zero. For Kestria and Rook, see the stance table in lesson 4: the state media article is the
-# most negative about Kestria (about −0.3) and the tabloid and the hawkish Sentinel the only positive ones (about +0.1
-# and +0.08); Rook stays within about ±0.12 everywhere — the tool misses much of the praise and blame aimed at him.
+# Northgate wire are near zero. For Kestria and Rook, see the stance table in lesson 4; its key gives (and checks)
+# the figures — in short, the tool finds the state media's hostility to Kestria but misses much of the praise and
+# blame aimed at Rook.
 
 # %% tags=["key"]
-table([stance_of(i, "Vashti") for i in range(len(example_rows))], caption="Vashti in every article of the example corpus")
+vashti_rows = [stance_of(i, "Vashti") for i in range(len(example_rows))]
+display(table(vashti_rows, caption="Vashti in every article of the example corpus"))
+
+# Key check: the figures quoted above.
+v = {r["outlet"]: r for r in vashti_rows}
+expected = {"Velmoran News Agency": (0.2, "heroic commander"), "The Kestrian Sentinel": (-0.1, "mastermind"),
+            "The Daily Blaze": (-0.3, "thugs"), "Continental Press Agency": (0.15, None),
+            "Counterpoint Weekly": (0.3, None), "The Meridian Post": (0.0, None), "Northgate Broadcasting": (0.0, None)}
+for outlet, (stance, label) in expected.items():
+    assert abs(v[outlet]["stance"] - stance) <= 0.05, f"key: Vashti in {outlet} is {v[outlet]['stance']}, not about {stance}"
+    assert label is None or label in v[outlet]["labels"], f"key: {outlet} no longer labels Vashti {label!r}"
+assert max(abs(r["stance"]) for r in vashti_rows) < 0.35, "key: a stance toward Vashti now goes beyond ±0.35"
 
 # %% [markdown]
 # ## Summary
