@@ -151,7 +151,7 @@ print(target.article.text)
 #   *war criminals* (see `corpora/example/KEY.md`). Of these, framing's list shows **empire** at the top (z about 1.4,
 #   2 uses, none in the peers) next to *aggression*, *aggressor* and *ambition*; but it also shows ordinary words such
 #   as *make*, *talk* and *drones* with the same score, simply because they appear twice in the target and never in
-#   the peers. *imperial* and *imperialist* are used once each and fall below the first twelve. With so little text the
+#   the peers. *imperial* and *imperialist*, used once each, do not make the list at all. With so little text the
 #   method cannot tell a loaded word from a chance one: the student has to. The loaded words turn a border dispute into
 #   a story about an empire and its crimes; a neutral report would say *Kestria*, *the Kestrian government*, and leave
 #   "war crime" to a court or to a quoted legal expert.
@@ -165,6 +165,29 @@ print(target.article.text)
 # * A fair first sentence states who did what, where and when, and gives disputed numbers with their sources, e.g.
 #   *"A Kestrian drone strike near the Tamsel River crossing on Sunday killed General Teodor Vashti, the commander of
 #   Velmora's Northern Command; Kestria says four soldiers died, Velmora says nine, three of them civilians."*
+
+# %% tags=["key"]
+# Key check: the word-choice and naming figures above, computed from the comparison (fails if they change).
+top = {t["term"]: t for t in dt["target"][:12]}
+best = max(t["z"] for t in dt["target"])
+assert max(abs(t["z"]) for t in dt["target"] + dt["peers"]) < 2, "key: a word now gets past z = 2: update section 4"
+assert abs(best - 1.4) <= 0.1, f"key: the highest z-score is {best:.2f}, not about 1.4"
+empire = top.get("empire")
+assert empire and empire["z"] == best and (empire["count_target"], empire["count_peers"]) == (2, 0), empire
+assert {"aggression", "aggressor", "ambition"} <= set(top), f"key: the first twelve are now {list(top)}"
+assert all(top.get(w, {}).get("z") == best for w in ("make", "talk", "drones")), "key: make/talk/drones changed"
+assert not {"imperial", "imperialist"} & {t["term"] for t in dt["target"]}, "key: imperial(ist) is now in the list"
+
+strike = next(ref for ref in c["naming"] if "strike" in ref["target"]["counts"])
+names = {o["outlet"]: o["counts"] for o in strike["by_outlet"]}
+names[c["target"]["outlet"]] = strike["target"]["counts"]
+for wire in ("Continental Press Agency", "Northgate Broadcasting"):
+    assert names[wire].get("killing") == 1 and {"strike", "drone strike"} <= set(names[wire]), (wire, names[wire])
+for outlet in ("The Meridian Post", "Velmoran News Agency"):
+    assert {"killing", "assassination"} <= set(names[outlet]), (outlet, names[outlet])
+assert set(names["Counterpoint Weekly"]) == {"strike", "assassination"}, names["Counterpoint Weekly"]
+assert "murder" in names["The Kestrian Sentinel"], "key: the Sentinel's 'murder' is no longer listed"
+assert names["The Daily Blaze"] == {"strike": 2}, f"key: the tabloid's names are now {names['The Daily Blaze']}"
 
 # %% [markdown]
 # ## 5. What is left out, and what no one else says
@@ -231,7 +254,40 @@ display(table(src["target_omits"], ["voice", "kind", "n_peers"], caption="Voices
 #      her, not to the institute.
 #    The target's voice list has a non-speaker too: *Kestrian* (from *it showed that Kestrian forces ...*, where *it*
 #    is Velmora's reply). And in the Daily Blaze's list, *hardline regime* is there because framing took *fired a
-#    barrage of missiles* for a way of speaking — an action, not a statement.
+#    barrage of missiles* for a way of speaking — an action, not a statement. The same happens in the target:
+#    *Teodor Vashti* is in its voice list because framing reads *He defended his country's border* as a statement.
+
+# %% tags=["key"]
+# Key check: claims and sources as the key describes them, computed from the comparison and the analyses.
+assert len(claims["contradicted"]) == 1 and "60 Kestrian soldiers" in claims["contradicted"][0]["quote"], \
+    claims["contradicted"]
+evidence = claims["contradicted"][0]["peer_evidence"][0]
+assert evidence["outlet"] == "Northgate Broadcasting" and "no one killed" in evidence["quote"], evidence
+uncorroborated = [cl["quote"] for cl in claims["uncorroborated"]]
+assert len(uncorroborated) == 9, f"key: {len(uncorroborated)} uncorroborated sentences, not nine"
+assert any(q.startswith("Everyone knows why Vashti") for q in uncorroborated)
+assert any(q.startswith("Rook needed a war") for q in uncorroborated)
+omitted = {o["quote"][:40]: o["n_peers"] for o in claims["omitted"]}
+pellan = [o for o in claims["omitted"] if "Tomas Reyl" in o["quote"]]
+assert pellan and pellan[0]["n_peers"] == 3, f"key: the Pellan attack is now omitted with {pellan}"
+for fact in ("Tamsel Civilian Harm Monitor", "will be answered", "put the toll at nine"):
+    assert any(fact in o["quote"] for o in claims["omitted"]), f"key: {fact!r} is no longer in the omitted table"
+
+omits = {o["voice"]: o["n_peers"] for o in src["target_omits"]}
+assert omits.get("Velmoran Health Ministry") == 6, omits
+assert set(omits) == {"Velmoran Health Ministry", "Mirela Santov", "Anselm Rook", "Kestria", "Lukas Brenner",
+                      "Pavo Lenski", "Ruth Calloway", "Tamsel Civilian Harm Monitor", "Ministry", "Velmora",
+                      "Helena Voss", "Velmoran Assembly"}, f"key: the target omits {sorted(omits)}"
+assert omits["Helena Voss"] == 2 and omits["Velmoran Assembly"] == 2 and "Marlow Institute" not in omits
+target_quotes = target.to_dict()["attribution"]["quotes"]
+unnamed = [q for q in target_quotes if not q.get("speaker")]
+assert len(unnamed) == 1 and "Pavo Lenski" in target.article.text[max(0, unnamed[0]["start"] - 80):unnamed[0]["start"]], \
+    f"key: the unnamed-speaker quotes in the target are now {unnamed}"
+assert [q["cue"] for q in target_quotes if q.get("speaker") == "Clara Hollis"] == ["denied", "admitted"]
+target_voices = {v["voice"] for o in src["by_outlet"] if o["outlet"] == "Counterpoint Weekly" for v in o["voices"]}
+assert {"Kestrian", "Teodor Vashti", "Everyone", "Experts", "commentators in Halden"} <= target_voices, target_voices
+blaze = next(a for a in analyses if article_id(a) == "example-blaze-tabloid").to_dict()["attribution"]["quotes"]
+assert [q["cue"] for q in blaze if q.get("speaker") == "hardline regime"] == ["fired"], "key: 'hardline regime' changed"
 
 # %% [markdown]
 # ## 6. Stance across outlets
@@ -275,13 +331,38 @@ table(rows, ["actor"] + [short(col) for col in cols], caption="Stance by outlet 
 #   weekly differs by **facts** (an inflated casualty figure, an omitted cause) as well as by words. The next cell
 #   compares the tabloid with the rest: its distinctive words are *blasts*, *butcher*, *warlord*, *hit*, *troops* —
 #   tone and labels — mixed with plain words like *went* and *chiefs* and its own name (*blaze*), which shows again
-#   that the list needs a human reader.
+#   that the list needs a human reader. The cell after it checks the stance figures above.
 
 # %% tags=["key"]
 tabloid = next(a for a in analyses if article_id(a) == "example-blaze-tabloid")
 ct = framing.compare(tabloid, [a for a in analyses if a is not tabloid]).to_dict()
 table([{"word": t["term"], "z": round(t["z"], 1)} for t in ct["distinctive_terms"]["target"][:10]],
       caption="Words the tabloid uses much more")
+
+# %% tags=["key"]
+# Key check: the tabloid's words, and the stance figures of the key, from the comparisons' stance matrices.
+tabloid_words = {t["term"] for t in ct["distinctive_terms"]["target"][:10]}
+assert {"blasts", "butcher", "warlord", "hit", "troops", "went", "chiefs", "blaze"} <= tabloid_words, tabloid_words
+
+def stances(actor):
+    """Outlet -> stance toward `actor` in the author's voice (None: not found), from the stance matrix."""
+    row = next(r for r in sm["rows"] if r["actor"] == actor)
+    return {col["outlet"]: (row["cells"].get(col["id"]) or {}).get("stance") for col in sm["columns"]}
+
+def about(value, target, tol=0.05):
+    return value is not None and abs(value - target) <= tol
+
+kestria, velmora, vashti, rook = stances("Kestria"), stances("Velmora"), stances("Teodor Vashti"), stances("Anselm Rook")
+assert min(kestria, key=kestria.get) == "Velmoran News Agency" and about(kestria["Velmoran News Agency"], -0.3), kestria
+assert about(kestria["The Meridian Post"], -0.1) and about(kestria["Counterpoint Weekly"], -0.09, 0.01), kestria
+assert {o for o, s in kestria.items() if s > 0} == {"The Daily Blaze", "The Kestrian Sentinel"}, kestria
+assert about(kestria["The Daily Blaze"], 0.1) and about(kestria["The Kestrian Sentinel"], 0.08, 0.01), kestria
+assert sorted(vashti, key=vashti.get)[:2] == ["The Daily Blaze", "The Kestrian Sentinel"], vashti
+assert about(vashti["The Daily Blaze"], -0.3) and about(vashti["The Kestrian Sentinel"], -0.1), vashti
+for wire in ("Continental Press Agency", "Northgate Broadcasting"):
+    assert about(kestria[wire], 0.0, 0.1) and about(velmora[wire], 0.0, 0.1), (wire, kestria[wire], velmora[wire])
+assert all(abs(s) <= 0.1 for s in velmora.values() if s is not None), f"key: Velmora goes beyond ±0.1: {velmora}"
+assert all(abs(s) <= 0.12 for s in rook.values() if s is not None), f"key: Rook goes beyond ±0.12: {rook}"
 
 # %% [markdown] tags=["optional-shared"]
 # ## 7. Optional: real coverage
