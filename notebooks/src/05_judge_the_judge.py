@@ -25,6 +25,7 @@
 # %%
 # Setup: run this cell first (Shift+Enter). It loads framing and two small display helpers.
 import framing
+import framing.schema     # actor_cards: one card per actor, with its stance
 from framing.widgets import table, summary
 print("framing", framing.__version__, "is ready")
 
@@ -43,10 +44,10 @@ tricky = {
     "sport metaphor":    "The young striker killed the game with a brilliant late goal on Saturday.",
     "plain but one-sided": "Kestria's strike killed nine people. Kestria's president was on holiday at the time.",
 }
-rows = []
+rows, found = [], {}
 for case, sentence in tricky.items():
     an = framing.analyze(framing.load_text(sentence, check_language=False))
-    ll = an["loaded_language"]
+    ll = found[case] = an["loaded_language"]
     rows.append({"case": case, "flagged words": ", ".join(f'{s["quote"]} ({s["voice"]})' for s in ll["spans"]),
                  "sentence score": round(max((s["score"] for s in ll["sentences"]), default=0.0), 2),
                  "sentence": sentence})
@@ -84,6 +85,30 @@ table(rows, caption="How the tool handles tricky sentences")
 # * Notice also that the **sentence scores** are all between about 0.2 and 0.65, for harmless and loaded sentences
 #   alike: on single short sentences the sentence model does not separate them well.
 
+# %% tags=["key"]
+# Key check: each case as the key describes it, computed from the analyses above (fails if the output changes).
+def flags(case):
+    """(quote, voice, category) of every span flagged in a case."""
+    return {(s["quote"], s["voice"], s["category"]) for s in found[case]["spans"]}
+
+def scores(case):
+    return [s["score"] for s in found[case]["sentences"]]
+
+negation = {s["quote"]: s for s in found["negation"]["spans"]}
+assert set(negation) == {"terrorist organisation", "never"}, f"key: negation now flags {set(negation)}"
+assert negation["terrorist organisation"].get("negated") is True, "key: the negation is no longer marked negated"
+assert negation["never"]["category"] == "absolute" and all(s["voice"] == "quoted" for s in negation.values())
+assert flags("mention, not use") == {("regime", "author", "pejorative_label"), ("every", "author", "absolute")}
+assert {(q, v) for q, v, _ in flags("technical sense")} == {("regime", "quoted")}, flags("technical sense")
+assert flags("irony") == set() and abs(scores("irony")[0] - 0.4) <= 0.05, (flags("irony"), scores("irony"))
+assert flags("scare quotes") == set(), flags("scare quotes")
+assert flags("sport metaphor") == {("brilliant", "author", "emotive")}, flags("sport metaphor")
+one_sided = scores("plain but one-sided")
+assert flags("plain but one-sided") == set() and abs(one_sided[0] - 0.6) <= 0.05 and abs(one_sided[1] - 0.3) <= 0.05, \
+    f"key: one-sided scores {one_sided}"
+every_score = [x for case in tricky for x in scores(case)]
+assert 0.15 <= min(every_score) and max(every_score) <= 0.65, f"key: sentence scores now span {every_score}"
+
 # %% [markdown]
 # ## 3. The symmetry test
 #
@@ -117,9 +142,9 @@ Officials in Halden threatened further strikes. In Ardenza, volunteers protected
 def stance_table(text, pairs):
     original = framing.analyze(framing.load_text(text, title="Fighting at the border"))
     swapped = framing.analyze(framing.load_text(swap_names(text, pairs), title="Fighting at the border"))
-    by_name = {a["name"]: a for a in swapped["actors"]}
+    by_name = {a["name"]: a for a in framing.schema.actor_cards(swapped.to_dict())}
     rows = []
-    for a in original["actors"]:
+    for a in framing.schema.actor_cards(original.to_dict()):
         partner = by_name.get(swap_names(a["name"], pairs))
         if partner is None or a.get("stance") is None:
             continue
@@ -180,7 +205,24 @@ table(stance_table(MY_TEXT, MY_PAIRS), caption="Your symmetry test")
 real_pairs = [("Kestria", "United States"), ("Velmora", "Iran")]
 real_text = swap_names(TEXT, [("Kestrian", "American"), ("Velmoran", "Iranian")])
 real_text = swap_names(real_text, real_pairs)   # the same text with real names
-table(stance_table(real_text, [("United States", "Iran"), ("American", "Iranian")]), caption="Symmetry with real names")
+real_rows = stance_table(real_text, [("United States", "Iran"), ("American", "Iranian")])
+display(table(real_rows, caption="Symmetry with real names"))
+
+# Key check: the differences and the missing rows the key describes.
+def actor_cards(text):
+    return framing.schema.actor_cards(framing.analyze(framing.load_text(text, title="Fighting at the border")).to_dict())
+
+border, football = stance_table(TEXT, PAIRS), stance_table(MY_TEXT, MY_PAIRS)
+assert max(r["difference"] for r in border) <= 0.02, f"key: border differences {[r['difference'] for r in border]}"
+assert {r["actor"] for r in border}.isdisjoint({"Kestrian", "Velmoran", "Kestria", "Velmora"}), "key: a side has a row"
+assert all(r["difference"] == 0 for r in football) and "Northside" not in {r["actor"] for r in football}, football
+northside = next(a for a in actor_cards(MY_TEXT) if a["name"] == "Northside")
+assert abs(northside["stance"] + 0.3) <= 0.05, f"key: Northside's stance is {northside['stance']}"
+assert "Southside" not in {a["name"] for a in actor_cards(swap_names(MY_TEXT, MY_PAIRS))}, "key: Southside is now found"
+real = {r["actor"]: r for r in real_rows}
+assert {"United States", "Iran", "American troops", "Iranian soldiers"} <= set(real), sorted(real)
+assert abs(real["American troops"]["stance"] + 0.5) <= 0.05 and abs(real["Iranian soldiers"]["stance"] - 0.4) <= 0.05
+assert all(r["difference"] == 0 for r in real_rows), f"key: real-name differences {[r['difference'] for r in real_rows]}"
 
 # %% [markdown]
 # ## 4. Limits you cannot test away
@@ -235,6 +277,13 @@ summary(check)
 # A good newspaper paragraph says: detectors are fast, consistent and show their evidence, and they are good at
 # *word choice*; they miss irony, context and what is left out, and they inherit the views of the people who built
 # their word lists and labelled their training data — so they support a careful reader, they do not replace one.
+
+# %% tags=["key"]
+# Key check: the model answer scores zero loaded terms and one anonymous source.
+s = summary(check)
+assert (s["loaded_terms_author"], s["loaded_terms_quoted"], s["loaded_per_1000_words"]) == (0, 0, 0), s
+assert [x["quote"] for x in check["attribution"]["anonymous_sources"]] == ["Kestrian officials"], \
+    check["attribution"]["anonymous_sources"]
 
 # %% [markdown]
 # ## Summary
