@@ -30,6 +30,7 @@
 # %%
 # Setup: run this cell first (Shift+Enter). It loads framing and two small display helpers.
 import framing
+import framing.schema     # actor_cards: one card per actor, with its stance
 from framing.widgets import table, summary
 print("framing", framing.__version__, "is ready")
 
@@ -95,7 +96,8 @@ display(table([{"text": x["quote"], "type": kind.replace("_", " ")}
                for kind in ("anonymous_sources", "vague_attributions", "unattributed_claims") for x in at[kind]],
               caption="Sources to question"))
 display(table([{"actor": a["name"], "stance": a.get("stance"), "label": a.get("stance_label"),
-                "acts": a.get("agent"), "acted upon": a.get("patient")} for a in d["actors"]], caption="Actors"))
+                "acts": a.get("agent"), "acted upon": a.get("patient")} for a in framing.schema.actor_cards(d)],
+              caption="Actors"))
 
 # %% [markdown]
 # ## 4. Export a report for the class
@@ -161,10 +163,11 @@ live_view("Shop owners slammed the decision, calling the plan a disaster for the
 #   absolute), *nightmare* (emotive metaphor); the framing sentence *a breath of fresh air* / *a disaster for small
 #   shops* attributes both phrases to supporters and critics — arguably fair, since both sides get a label. In
 #   **quoted voice**: *rammed this through* (Webber).
-# * Where framing's tables differ from this reading (checked with this version), and a class can discuss why: it puts
+# * Where framing's tables differ from this reading (checked in the next cell), and a class can discuss why: it puts
 #   *nightmare* in the **quoted** voice, because it reads *Everyone knows ...* as a statement by a vague source; it
-#   flags *disaster* in the **author's** voice, although the sentence gives the word to the critics (framing treats
-#   what follows *call* as the writer's own wording); it does not flag Webber's *rammed this through* at all; and its
+#   flags *disaster* in the **author's** voice, although the sentence gives the word to the critics — and its own
+#   *Who speaks* table does credit *its critics* (a vague source) with *call*: two parts of the tool disagree about
+#   whose word it is; it does not flag Webber's *rammed this through* at all; and its
 #   *Who speaks* table lists *proposed* (*Priya Nair, who proposed the plan*) as if it introduced a statement —
 #   proposing the plan is something she did, not something she is quoted saying.
 # * *Critics say the survey was badly designed* is a vague attribution; the council survey figure (61 per cent) is
@@ -174,6 +177,24 @@ live_view("Shop owners slammed the decision, calling the plan a disaster for the
 #   *slammed* and *Everyone knows ... nightmare* lean toward the shop owners. A good class question: would the text
 #   feel different if the councillor had *slammed* the shop owners instead?
 
+# %% tags=["key"]
+# Key check: what the notes say about framing's tables for the built-in text (skipped for your own text or URL).
+if URL is None and PASTED_TEXT.startswith("The town council voted 7 to 4"):
+    flagged = {s["quote"]: s["voice"] for s in d["loaded_language"]["spans"]}
+    assert {k: flagged.get(k) for k in ("slammed", "Everyone knows", "nightmare", "disaster")} == \
+        {"slammed": "author", "Everyone knows": "author", "nightmare": "quoted", "disaster": "author"}, flagged
+    assert not any("rammed" in q for q in flagged), "key: framing now flags 'rammed this through'"
+    cues = {(q.get("speaker"), q.get("cue")): q for q in at["quotes"]}
+    assert cues.get(("its critics", "call"), {}).get("speaker_kind") == "vague", "key: 'its critics call' changed"
+    assert ("Priya Nair", "proposed") in cues, "key: 'proposed' is no longer listed as a reporting verb"
+    assert {s for s, c in cues if c == "said" and cues[s, c]["type"] == "direct"} == {"Priya Nair", "Tom Webber"}
+    assert all(cues[s, "said"]["speaker_kind"] == "named_person" for s in ("Priya Nair", "Tom Webber"))
+    assert "Critics" in [x["quote"] for x in at["vague_attributions"]], at["vague_attributions"]
+    assert cues[("council survey", "According to")]["type"] == "according_to"
+    assert any(x["quote"].startswith("The closure will cost") for x in at["unattributed_claims"]), at["unattributed_claims"]
+else:
+    print("Your own text: the notes above describe the built-in text, so there is nothing to check.")
+
 # %% [markdown] tags=["exercise"]
 # ### Exercise 2 — Adapt a lesson to your article
 # 1. Copy the paragraph of your article with the most loaded language.
@@ -181,7 +202,7 @@ live_view("Shop owners slammed the decision, calling the plan a disaster for the
 #    agreement cells and the rewrite exercise still make sense?
 # 3. Write one extra exercise for your class that uses a finding from section 3 of this notebook.
 
-# %% [markdown] tags=["key"]
+# %% [markdown] tags=["key", "pedagogy"]
 # ### 🔑 Notes for exercise 2
 # * The agreement exercise works best with a paragraph of 80–200 words that has 5–12 loaded terms: enough for kappa
 #   to be meaningful, few enough to discuss. With very few loaded words kappa swings widely — mention this if a group
