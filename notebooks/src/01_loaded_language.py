@@ -327,9 +327,9 @@ Velmora's government said the strike would make the region more dangerous. The V
 
 model = framing.analyze(framing.load_text(MODEL_REWRITE, title=MODEL_TITLE))
 m = summary(model)
-table([{"measure": k, "original": before[k], "model rewrite": m[k]} for k in keys], caption="Original vs the model rewrite")
+display(table([{"measure": k, "original": before[k], "model rewrite": m[k]} for k in keys],
+              caption="Original vs the model rewrite"))
 
-# %% tags=["key"]
 # Key check: the model rewrite reaches the exercise's goal, and the quotation's words stay counted as quoted.
 assert before["loaded_terms_author"] > 0 and m["loaded_terms_author"] == 0, \
     f"key: the model rewrite should have no loaded terms in the author's voice, has {m['loaded_terms_author']}"

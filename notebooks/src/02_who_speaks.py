@@ -213,9 +213,9 @@ version_a = (TEXT.replace("Kestria insisted that", "Kestria claimed that")
                  .replace("admitted that", "claimed that")
                  .replace("Santov said", "Santov confirmed"))
 a = framing.analyze(framing.load_text(version_a, title=TITLE))
-table([{"speaker": s, "cue": c, "class": k} for s, c, k in cue_classes(a)], caption="Version A (Kestria distanced)")
+display(table([{"speaker": s, "cue": c, "class": k} for s, c, k in cue_classes(a)],
+              caption="Version A (Kestria distanced)"))
 
-# %% tags=["key"]
 # Key check: in version A every Kestrian statement is distancing and Santov's is endorsing; in the original they are not.
 before_a = {(s, c): k for s, c, k in cue_classes(analysis)}
 after_a = {(s, c): k for s, c, k in cue_classes(a)}

@@ -331,15 +331,14 @@ table(rows, ["actor"] + [short(col) for col in cols], caption="Stance by outlet 
 #   weekly differs by **facts** (an inflated casualty figure, an omitted cause) as well as by words. The next cell
 #   compares the tabloid with the rest: its distinctive words are *blasts*, *butcher*, *warlord*, *hit*, *troops* —
 #   tone and labels — mixed with plain words like *went* and *chiefs* and its own name (*blaze*), which shows again
-#   that the list needs a human reader. The cell after it checks the stance figures above.
+#   that the list needs a human reader. The same cell checks the stance figures above.
 
 # %% tags=["key"]
 tabloid = next(a for a in analyses if article_id(a) == "example-blaze-tabloid")
 ct = framing.compare(tabloid, [a for a in analyses if a is not tabloid]).to_dict()
-table([{"word": t["term"], "z": round(t["z"], 1)} for t in ct["distinctive_terms"]["target"][:10]],
-      caption="Words the tabloid uses much more")
+display(table([{"word": t["term"], "z": round(t["z"], 1)} for t in ct["distinctive_terms"]["target"][:10]],
+              caption="Words the tabloid uses much more"))
 
-# %% tags=["key"]
 # Key check: the tabloid's words, and the stance figures of the key, from the comparisons' stance matrices.
 tabloid_words = {t["term"] for t in ct["distinctive_terms"]["target"][:10]}
 assert {"blasts", "butcher", "warlord", "hit", "troops", "went", "chiefs", "blaze"} <= tabloid_words, tabloid_words
