@@ -214,8 +214,10 @@ WARMUP = (
 
 
 @pytest.fixture(scope="module")
-def executed(tmp_path_factory):
-    """Execute every notebook (keys and students) once; path -> (notebook, seconds, error or None).
+def executed(tmp_path_factory, request):
+    """Execute every selected notebook (keys and students) once; path -> (notebook, seconds, error or None).
+
+    Only the notebooks whose execution test is selected run, so ``-k 03_actors`` executes lesson 3 alone.
 
     To stay within the test-time budget all notebooks run in ONE kernel of the venv's python3 kernelspec,
     with ``%reset -f`` (user namespace cleared) and a fresh working folder before each, so a notebook
@@ -225,11 +227,14 @@ def executed(tmp_path_factory):
     """
     base = tmp_path_factory.mktemp("notebooks")
     results: dict[Path, tuple] = {}
+    wanted = {item.callspec.params["path"] for item in request.session.items
+              if getattr(item, "originalname", "") == "test_notebook_executes" and hasattr(item, "callspec")}
+    selected = [p for p in ALL if p in wanted] or ALL
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("MPLBACKEND", "Agg")
         mp.setenv("FRAMING_DB", str(base / "corpus.sqlite"))
         if os.environ.get("FRAMING_NOTEBOOKS_FRESH"):
-            for path in ALL:
+            for path in selected:
                 work = base / path.stem
                 work.mkdir()
                 nb = nbformat.read(path, as_version=4)
@@ -252,7 +257,7 @@ def executed(tmp_path_factory):
         with client.setup_kernel():
             client.execute_cell(probe.cells[0], 0)
             cold = time.perf_counter() - t0
-            for path in ALL:
+            for path in selected:
                 work = base / path.stem
                 work.mkdir()
                 nb = nbformat.read(path, as_version=4)
