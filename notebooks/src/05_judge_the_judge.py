@@ -222,7 +222,7 @@ assert "Southside" not in {a["name"] for a in actor_cards(swap_names(MY_TEXT, MY
 real = {r["actor"]: r for r in real_rows}
 assert {"United States", "Iran", "American troops", "Iranian soldiers"} <= set(real), sorted(real)
 assert abs(real["American troops"]["stance"] + 0.5) <= 0.05 and abs(real["Iranian soldiers"]["stance"] - 0.4) <= 0.05
-assert all(r["difference"] == 0 for r in real_rows), f"key: real-name differences {[r['difference'] for r in real_rows]}"
+assert all(r["difference"] == 0 for r in real_rows), f"key: differences {[r['difference'] for r in real_rows]}"
 
 # %% [markdown]
 # ## 4. Limits you cannot test away
