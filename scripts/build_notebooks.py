@@ -1,20 +1,22 @@
-"""Build the classroom notebooks in notebooks/ from the lesson sources in scripts/lessons/.
+"""Build the classroom notebooks in notebooks/ from their jupytext sources in notebooks/src/.
 
-Each lesson source (``scripts/lessons/lNN_*.py``) defines ``NAME`` (the notebook's file stem, e.g.
-``01_loaded_language``) and ``CELLS``, a list of cells made with the helpers below. Two notebooks are
-written per lesson:
+Each lesson is ONE percent-format file ``notebooks/src/NN_topic.py`` (``# %%`` code cells,
+``# %% [markdown]`` cells, tags in the cell header: ``# %% tags=["key"]``) holding both the student cells
+and the teacher's key cells. Two notebooks are written per source:
 
-* ``notebooks/NN_topic.ipynb``      the student notebook: every cell except the key cells;
-* ``notebooks/NN_topic_key.ipynb``  the teacher's key: the same cells in the same order, plus the key
-                                    cells (tagged ``key``) right after the exercise they answer.
+* ``notebooks/NN_topic.ipynb``      the student notebook: every cell except those tagged ``key``;
+* ``notebooks/NN_topic_key.ipynb``  the teacher's key: every cell, in source order.
 
-So the key notebook is the student notebook with answers added, and executing it runs every student
-cell too. Notebooks are written WITHOUT outputs (nbformat 4), so they stay reviewable in git.
+So the key notebook is the student notebook with answers added, and executing it runs every student cell
+too. Key code cells compute what the key says about framing's output and ``assert`` it, so an analyzer
+change that makes a key wrong fails tests/test_notebooks.py. Notebooks are written WITHOUT outputs
+(nbformat 4, stable cell ids ``NN-iii`` numbered over the source's cells), so they stay reviewable in git.
 
 Cell tags (in ``cell.metadata.tags``) that tests/test_notebooks.py relies on:
 ``goals`` (the learning goals), ``exercise`` (an exercise statement: a heading "Exercise N"),
-``key`` (answers: a heading "Key to exercise N" in the first key cell of each exercise),
+``key`` (answers: a heading "Key to exercise N" in the first key cell of each exercise; the key banner),
 ``try-it`` (cells a student is invited to edit and re-run), ``optional-shared`` (uses ../shared if present).
+Every other cell metadata is dropped.
 
 Usage::
 
@@ -25,28 +27,33 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import sys
 from pathlib import Path
 
+import jupytext
 import nbformat
 
 ROOT = Path(__file__).resolve().parents[1]
-LESSONS = Path(__file__).resolve().parent / "lessons"
 OUT = ROOT / "notebooks"
+SRC = OUT / "src"
 
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 
-def _load_lessons() -> list:
-    mods = []
-    for path in sorted(LESSONS.glob("l[0-9][0-9]_*.py")):
-        spec = importlib.util.spec_from_file_location(path.stem, path)
-        mod = importlib.util.module_from_spec(spec)
-        sys.modules[path.stem] = mod
-        spec.loader.exec_module(mod)
-        mods.append(mod)
-    return mods
+def _cells(source: Path) -> list[nbformat.NotebookNode]:
+    """The cells of one percent-format source, with only their tags kept as metadata."""
+    nb = jupytext.read(source, fmt="py:percent")
+    cells = []
+    for cell in nb.cells:
+        if cell.cell_type not in ("code", "markdown") or not cell.source.strip():
+            continue
+        tags = list(cell.metadata.get("tags", []))
+        src = cell.source.strip("\n")
+        new = nbformat.v4.new_markdown_cell(src) if cell.cell_type == "markdown" else nbformat.v4.new_code_cell(src)
+        if tags:
+            new.metadata["tags"] = tags
+        cells.append(new)
+    return cells
 
 
 def _notebook(cells: list, *, key: bool, name: str) -> nbformat.NotebookNode:
@@ -54,35 +61,26 @@ def _notebook(cells: list, *, key: bool, name: str) -> nbformat.NotebookNode:
     nb.metadata["kernelspec"] = dict(KERNELSPEC)
     nb.metadata["language_info"] = {"name": "python"}
     nb.metadata["framing"] = {"lesson": name, "variant": "key" if key else "student",
-                              "generated_by": "scripts/build_notebooks.py"}
+                              "generated_by": "scripts/build_notebooks.py", "source": f"notebooks/src/{name}.py"}
     out = []
     for i, c in enumerate(cells):
-        tags = list(c["tags"])
-        if "key" in tags and not key:
+        if "key" in c.metadata.get("tags", []) and not key:
             continue
-        src = c["source"].strip("\n")
-        if c["type"] == "md":
-            cell = nbformat.v4.new_markdown_cell(src)
-        else:
-            cell = nbformat.v4.new_code_cell(src)
+        cell = nbformat.from_dict(dict(c))
         cell.id = f"{name[:2]}-{i:03d}"
-        if tags:
-            cell.metadata["tags"] = tags
         out.append(cell)
     nb.cells = out
     return nb
 
 
 def build() -> dict[Path, str]:
-    """Path -> notebook JSON for every lesson (student and key)."""
-    from lessons_common import KEY_BANNER  # noqa: E402  (scripts/lessons on sys.path)
-
+    """Path -> notebook JSON for every lesson source (student and key)."""
     files: dict[Path, str] = {}
-    for mod in _load_lessons():
-        cells = list(mod.CELLS)
-        student = _notebook(cells, key=False, name=mod.NAME)
-        keyed = _notebook([KEY_BANNER] + cells, key=True, name=mod.NAME)
-        for nb, stem in ((student, mod.NAME), (keyed, mod.NAME + "_key")):
+    for source in sorted(SRC.glob("[0-9][0-9]_*.py")):
+        name = source.stem
+        cells = _cells(source)
+        for nb, stem in ((_notebook(cells, key=False, name=name), name), (_notebook(cells, key=True, name=name),
+                                                                           name + "_key")):
             nbformat.validate(nb)
             files[OUT / f"{stem}.ipynb"] = nbformat.writes(nb) + "\n"
     return files
@@ -92,17 +90,20 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--check", action="store_true", help="only check that notebooks/ matches the sources")
     args = ap.parse_args(argv)
-    sys.path.insert(0, str(LESSONS))
     files = build()
     stale = [p for p, s in files.items() if not p.exists() or p.read_text(encoding="utf-8") != s]
+    orphans = sorted(p for p in OUT.glob("[0-9][0-9]_*.ipynb") if p not in files)
     if args.check:
         for p in stale:
             print(f"out of date: {p.relative_to(ROOT)} (run scripts/build_notebooks.py)", file=sys.stderr)
-        return 1 if stale else 0
-    OUT.mkdir(exist_ok=True)
+        for p in orphans:
+            print(f"no source in notebooks/src/: {p.relative_to(ROOT)}", file=sys.stderr)
+        return 1 if stale or orphans else 0
     for p in stale:
         p.write_text(files[p], encoding="utf-8")
         print(f"wrote {p.relative_to(ROOT)}")
+    for p in orphans:
+        print(f"warning: {p.relative_to(ROOT)} has no source in notebooks/src/ (delete it?)", file=sys.stderr)
     return 0
 
 

@@ -1,13 +1,17 @@
 """The classroom notebooks: structure (goals, exercises, key), no outputs committed, in sync with their
-generator, public API only, and every notebook executes in under 60 s with the venv's kernel.
+jupytext sources, public API only, keys that assert their claims, and every notebook executes in under 60 s
+with the venv's kernel.
 
 Student notebooks ``notebooks/NN_topic.ipynb`` and keys ``NN_topic_key.ipynb`` are built by
-scripts/build_notebooks.py from scripts/lessons/. A key is its student notebook plus cells tagged ``key``,
-so executing a key also executes every student cell; both are executed here anyway.
+scripts/build_notebooks.py from one percent-format source per lesson, ``notebooks/src/NN_topic.py``. A key is
+its student notebook plus cells tagged ``key``, so executing a key also executes every student cell; both are
+executed here anyway. Every key statement about framing's output is a key code cell that computes it and
+``assert``s it, so executing the keys fails when an analyzer change makes a key wrong.
 """
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import subprocess
@@ -22,6 +26,8 @@ nbclient = pytest.importorskip("nbclient")
 
 ROOT = Path(__file__).resolve().parents[1]
 NB_DIR = ROOT / "notebooks"
+SRC_DIR = NB_DIR / "src"
+SOURCES = sorted(SRC_DIR.glob("[0-9][0-9]_*.py"))
 STUDENT = sorted(p for p in NB_DIR.glob("[0-9][0-9]_*.ipynb") if not p.stem.endswith("_key"))
 KEYS = sorted(NB_DIR.glob("[0-9][0-9]_*_key.ipynb"))
 ALL = STUDENT + KEYS
@@ -30,9 +36,9 @@ TIME_LIMIT = 60.0
 # framing names a notebook may use: the public API, the corpus store, the report renderer, classroom widgets,
 # and data shipped in the repo (framing.corpora via importlib.resources).
 ALLOWED_FRAMING = {"framing", "framing.corpus", "framing.report", "framing.widgets", "framing.corpora",
-                   "framing.compare"}
-PUBLIC_ATTRS = {"load", "load_text", "load_path", "load_html", "analyze", "compare", "report", "__version__",
-                "__file__"}
+                   "framing.compare", "framing.schema"}
+PUBLIC_ATTRS = {"load", "load_text", "load_path", "load_html", "analyze", "compare", "report", "render_report",
+                "__version__", "__file__"}
 
 
 def _read(path: Path):
@@ -53,8 +59,81 @@ def test_six_lessons_with_keys():
 
 def test_notebooks_match_generator():
     r = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_notebooks.py"), "--check"],
-                       capture_output=True, text=True)
+                       check=False, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
+
+
+def test_one_percent_source_per_lesson():
+    """notebooks/src/NN_topic.py is the only source of NN_topic(.ipynb|_key.ipynb): jupytext percent format, with
+    the key banner first and the goals cell first among the student cells."""
+    jupytext = pytest.importorskip("jupytext")
+    assert [p.stem for p in SOURCES] == [p.stem for p in STUDENT]
+    assert not (ROOT / "scripts" / "lessons").exists(), "scripts/lessons/ is gone: lessons live in notebooks/src/"
+    for src in SOURCES:
+        text = src.read_text(encoding="utf-8")
+        assert text.startswith("# %% [markdown]"), f"{src.name}: not a percent-format source"
+        cells = jupytext.reads(text, fmt="py:percent").cells
+        tags = [list(c.metadata.get("tags", [])) for c in cells]
+        assert "key" in tags[0] and "TEACHER'S KEY" in cells[0].source, f"{src.name}: no key banner first"
+        assert "goals" in tags[1], f"{src.name}: the goals cell must be the first student cell"
+
+
+def _key_check_problems(nb) -> list[str]:
+    """What is wrong with a key notebook's checks: every key code cell must hold a real ``assert`` (not of a
+    constant), and every exercise's key must include such a cell unless its heading cell is tagged
+    ``pedagogy`` (answers that state nothing about framing's output)."""
+    problems = []
+    current = None          # (exercise number, heading cell tags, has a check cell)
+    groups = []
+    for cell in nb.cells:
+        tags = _tags(cell)
+        if "key" not in tags:
+            current = None
+            continue
+        m = re.search(r"(?:Key to|Notes for) exercise (\d+)", cell.source) if cell.cell_type == "markdown" else None
+        if m:
+            current = [int(m.group(1)), tags, False]
+            groups.append(current)
+        if cell.cell_type != "code":
+            continue
+        asserts = [n for n in ast.walk(ast.parse(cell.source)) if isinstance(n, ast.Assert)]
+        real = [n for n in asserts if not isinstance(n.test, ast.Constant)]
+        if not real:
+            problems.append(f"key cell {cell.get('id')} asserts nothing: {cell.source[:60]!r}")
+        elif current is not None:
+            current[2] = True
+    for number, tags, checked in groups:
+        if not checked and "pedagogy" not in tags:
+            problems.append(f"the key to exercise {number} has no cell that asserts its claims")
+    return problems
+
+
+@pytest.mark.parametrize("path", KEYS, ids=lambda p: p.name)
+def test_key_statements_are_asserted(path):
+    assert _key_check_problems(_read(path)) == []
+
+
+def test_key_check_detector_rejects_unchecked_keys():
+    """The detector above must flag a key cell without assert, an ``assert True`` and an exercise without a check."""
+    def key(cell):
+        cell.metadata["tags"] = ["key"]
+        return cell
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("### Exercise 1"),
+                key(nbformat.v4.new_markdown_cell("### 🔑 Key to exercise 1\nframing finds 3 quotes.")),
+                key(nbformat.v4.new_code_cell("n = 3\nprint(n)")),
+                nbformat.v4.new_markdown_cell("### Exercise 2"),
+                key(nbformat.v4.new_markdown_cell("### 🔑 Key to exercise 2\nThe stance is negative.")),
+                key(nbformat.v4.new_code_cell("assert True, 'always'")),
+                nbformat.v4.new_markdown_cell("### Exercise 3"),
+                key(nbformat.v4.new_markdown_cell("### 🔑 Key to exercise 3\nframing flags two words."))]
+    problems = _key_check_problems(nb)
+    assert len(problems) == 5, problems    # 2 cells asserting nothing + 3 exercises unchecked
+    nb.cells[2].source = "n = 3\nassert n == 3, 'three quotes'"
+    nb.cells[5].source = "stance = -0.2\nassert stance < 0"
+    nb.cells[7].metadata["tags"] = ["key", "pedagogy"]
+    assert _key_check_problems(nb) == []
 
 
 @pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
@@ -74,7 +153,7 @@ def test_lesson_structure(path):
     assert first.cell_type == "markdown" and "goals" in _tags(first)
     goals = first.source.split("Learning goals", 1)
     assert len(goals) == 2, f"{path.name}: no 'Learning goals' heading in the first cell"
-    assert len(re.findall(r"^- ", goals[1], flags=re.M)) >= 3, f"{path.name}: fewer than 3 learning goals"
+    assert len(re.findall(r"^- ", goals[1], flags=re.MULTILINE)) >= 3, f"{path.name}: fewer than 3 learning goals"
     exercises = [c for c in nb.cells if "exercise" in _tags(c)]
     numbers = [int(m.group(1)) for c in exercises for m in [re.search(r"Exercise (\d+)", c.source)] if m]
     assert len(exercises) >= 2 and numbers == list(range(1, len(exercises) + 1)), f"{path.name}: exercises {numbers}"
@@ -122,7 +201,7 @@ def test_public_api_only_and_offline(path):
     assert attrs <= PUBLIC_ATTRS | {"load"}, attrs - PUBLIC_ATTRS
     assert "requests" not in modules and "urllib" not in src
     # a URL may only be fetched when the teacher sets one: every URL default is None
-    for m in re.finditer(r"^URL\s*=\s*(.+)$", src, flags=re.M):
+    for m in re.finditer(r"^URL\s*=\s*(.+)$", src, flags=re.MULTILINE):
         assert m.group(1).split("#")[0].strip() == "None"
 
 
@@ -135,8 +214,10 @@ WARMUP = (
 
 
 @pytest.fixture(scope="module")
-def executed(tmp_path_factory):
-    """Execute every notebook (keys and students) once; path -> (notebook, seconds, error or None).
+def executed(tmp_path_factory, request):
+    """Execute every selected notebook (keys and students) once; path -> (notebook, seconds, error or None).
+
+    Only the notebooks whose execution test is selected run, so ``-k 03_actors`` executes lesson 3 alone.
 
     To stay within the test-time budget all notebooks run in ONE kernel of the venv's python3 kernelspec,
     with ``%reset -f`` (user namespace cleared) and a fresh working folder before each, so a notebook
@@ -146,11 +227,14 @@ def executed(tmp_path_factory):
     """
     base = tmp_path_factory.mktemp("notebooks")
     results: dict[Path, tuple] = {}
+    wanted = {item.callspec.params["path"] for item in request.session.items
+              if getattr(item, "originalname", "") == "test_notebook_executes" and hasattr(item, "callspec")}
+    selected = [p for p in ALL if p in wanted] or ALL
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("MPLBACKEND", "Agg")
         mp.setenv("FRAMING_DB", str(base / "corpus.sqlite"))
         if os.environ.get("FRAMING_NOTEBOOKS_FRESH"):
-            for path in ALL:
+            for path in selected:
                 work = base / path.stem
                 work.mkdir()
                 nb = nbformat.read(path, as_version=4)
@@ -161,7 +245,7 @@ def executed(tmp_path_factory):
                 try:
                     client.execute()
                     err = None
-                except Exception as exc:  # recorded and reported by the test of this notebook
+                except Exception as exc:  # noqa: BLE001  (recorded and reported by the test of this notebook)
                     err = exc
                 results[path] = (nb, time.perf_counter() - t0, err, nb.cells[0], work)
             return results
@@ -173,7 +257,7 @@ def executed(tmp_path_factory):
         with client.setup_kernel():
             client.execute_cell(probe.cells[0], 0)
             cold = time.perf_counter() - t0
-            for path in ALL:
+            for path in selected:
                 work = base / path.stem
                 work.mkdir()
                 nb = nbformat.read(path, as_version=4)
@@ -187,7 +271,7 @@ def executed(tmp_path_factory):
                     for i, cell in enumerate(nb.cells):
                         if cell.cell_type == "code":
                             client.execute_cell(cell, i)
-                except Exception as exc:  # recorded and reported by the test of this notebook
+                except Exception as exc:  # noqa: BLE001  (recorded and reported by the test of this notebook)
                     err = exc
                 results[path] = (nb, cold + time.perf_counter() - t1, err, probe.cells[0], work)
     return results

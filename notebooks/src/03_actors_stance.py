@@ -1,0 +1,316 @@
+# %% [markdown] tags=["key"]
+# > **TEACHER'S KEY — do not hand this version out.**
+# > It is the student notebook with answers added after each exercise (cells starting with 🔑).
+# > The student version is the file without `_key` in its name.
+
+# %% [markdown] tags=["goals"]
+# # Lesson 3 — Actors and stance: heroes, villains and victims
+#
+# *About 40 minutes.*
+#
+# ## Learning goals
+# By the end of this lesson you can:
+# - list the **actors** of a news story (people, governments, groups) and notice when one actor is named in several ways;
+# - describe the roles a story gives them: **hero**, **villain**, **victim** — and the evidence for each;
+# - tell the **agent** (who acts) from the **patient** (who is acted upon) in a sentence, and see how the passive voice can hide the agent;
+# - read framing's **stance** score for an actor and check it against the words it is based on.
+
+# %% [markdown]
+# ## 1. Stories have characters
+#
+# Many news stories, like fairy tales, have a cast: someone who causes harm (a **villain**), someone who is harmed (a
+# **victim**) and someone who helps or protects (a **hero**). Reporters rarely say "the villain" — the roles come from
+#
+# * **labels** attached to an actor: *the ruthless general*, *brave volunteers*;
+# * **actions**: who *attacks*, *kills*, *threatens* and who *defends*, *protects*, *helps*;
+# * **who is acted upon**: the people who *are killed*, *are forced to flee*.
+#
+# framing measures these and combines them into a **stance** toward each actor, from −1 (very negative) through 0
+# (neutral) to +1 (very positive), with the words it is based on as evidence.
+
+# %%
+# Setup: run this cell first (Shift+Enter). It loads framing and two small display helpers.
+import framing
+import framing.schema     # actor_cards: one card per actor, with its stance
+from framing.widgets import table, summary
+print("framing", framing.__version__, "is ready")
+
+# %%
+TITLE = "Border villages count the cost of Kestrian strike"
+TEXT = """Kestrian drones attacked a convoy near the village of Orsk on Sunday. The strike killed General Teodor Vashti and two farmworkers.
+
+Velmoran soldiers defended the crossing through the night, and volunteers helped families leave their homes.
+
+Villagers said Kestrian troops had threatened farmers near the river for months. Teachers in Orsk protected forty children in a school basement.
+
+Kestria's government praised its pilots. Velmora's Health Ministry said nine people were killed."""
+
+article = framing.load_text(TEXT, title=TITLE)
+print(article.text)
+
+# %% [markdown] tags=["try-it"]
+# ### Try it: cast the story yourself
+# Before running the analysis, decide for each actor — Kestria (and its drones, troops, government), Velmora (its
+# soldiers, ministry), the villagers and farmers, the volunteers, the teachers, General Vashti — whether the story
+# makes them a hero, a villain, a victim, or none. Write it down with the word that made you decide.
+
+# %% [markdown]
+# ## 2. framing's actor table
+#
+# * **mentions** — how often the actor is named (framing tries to merge other names for the same actor, e.g.
+#   *Kestria* and *Kestrian*, but does not always manage — and it can miss an actor altogether: check the table
+#   against your own list);
+# * **agent / patient** — how often the actor does something to someone, and how often something is done to it;
+# * **stance** and **stance label** — negative / neutral / positive;
+# * **labels** — the words the text attaches to the actor.
+
+# %%
+analysis = framing.analyze(article)
+
+def n(x):
+    return len(x) if isinstance(x, (list, tuple)) else x
+
+def words(labels):
+    return ", ".join(str(l.get("quote") or l.get("term") or l.get("label")) if isinstance(l, dict) else str(l)
+                     for l in labels or [])
+
+actors = framing.schema.actor_cards(analysis.to_dict())   # one card per actor: name, mentions, roles, stance
+table([{"actor": a["name"], "kind": a.get("kind"), "mentions": n(a.get("mentions")), "agent": a.get("agent"),
+        "patient": a.get("patient"), "stance": a.get("stance"), "label": a.get("stance_label"), "labels": words(a.get("labels"))}
+       for a in actors], caption="Actors")
+
+# %%
+import matplotlib.pyplot as plt
+
+shown = [a for a in actors if a.get("stance") is not None][:10]
+fig, ax = plt.subplots(figsize=(6, 0.45 * len(shown) + 1))
+ax.barh([a["name"] for a in shown], [a["stance"] for a in shown], color="grey", edgecolor="black",
+        hatch=["//" if a["stance"] < 0 else "" for a in shown] if shown else None)
+ax.axvline(0, color="black", linewidth=0.8)
+ax.set_xlim(-1, 1)
+ax.set_xlabel("stance (-1 negative ... +1 positive); hatched bars are negative")
+ax.set_title("How the text treats each actor")
+ax.invert_yaxis()
+plt.show()
+
+# %% [markdown] tags=["try-it"]
+# ### Where does a stance come from?
+# Every stance comes with **evidence**: the exact words in the text and how much each one pushed the score up or down.
+# Choose an actor by name and look at its evidence.
+
+# %% tags=["try-it"]
+WHO = actors[0]["name"] if actors else ""   # <- type another actor's name from the table
+chosen = next((a for a in actors if a["name"] == WHO), None)
+if chosen is None:
+    print("No actor with that name: copy a name from the table above.")
+else:
+    display(table([{"words": e.get("quote"), "weight": e.get("weight"), "why": e.get("detail") or e.get("rule")}
+                   for e in chosen.get("evidence", [])], caption=f"Evidence for the stance toward {WHO}"))
+
+# %% [markdown] tags=["exercise"]
+# ### Exercise 1 — Heroes, villains and victims
+# 1. Fill in a table with one row per actor: *your* role (hero / villain / victim / none), the word that decided it,
+#    and framing's stance label.
+# 2. Where do you and the tool disagree? Look at the evidence table for that actor: what did the tool base its stance on?
+# 3. The text never uses an insulting label. How does it still make one side look bad?
+
+# %% [markdown] tags=["key"]
+# ### 🔑 Key to exercise 1
+# | actor | role | deciding words |
+# |---|---|---|
+# | Kestria / Kestrian drones, troops, government | villain | *attacked*, *killed*, *had threatened farmers* (agent of harmful verbs) |
+# | Velmoran soldiers | hero | *defended the crossing* |
+# | volunteers | hero | *helped families* |
+# | teachers in Orsk | hero | *protected forty children* |
+# | villagers, farmers, farmworkers, children | victims | patients of *killed*, *threatened* |
+# | General Vashti | victim here | patient of *killed*; the text says nothing about what he did |
+# | Velmora's Health Ministry | none | a source (*said*) |
+#
+# **What framing actually reports for this text** (checked with this version; re-run and compare):
+# * **Kestria is missing.** *Kestrian drones*, *Kestria's government* and the *Kestrian strike* in the headline are not
+#   found as an actor. Only one *Kestrian* mention is found (in *Kestrian troops had threatened*, inside what the
+#   villagers said), listed as a "person" with a neutral stance (0.00) in the author's voice and a negative stance
+#   (about −0.3) in the quoted voice. The main villain of the story gets no author's-voice stance: a clear **tool
+#   error**, and a good one for students to find.
+# * The **Velmoran soldiers** appear as a group called *forces* (agent of *defended*, stance about +0.4) and *Velmoran*
+#   as an organisation (about +0.3): positive, as a human reader would expect.
+# * **General Vashti** is positive (about +0.3) only because he is the patient of *killed* — the tool's rule is that
+#   being harmed earns sympathy (victim). It knows nothing else about him here.
+# * **Orsk**, a village, is wrongly classed as a *person*; its stance is close to zero.
+# * The volunteers, teachers, villagers and farmers are **not** in the table: framing keeps named actors and a few
+#   kinds of group (forces, officials, civilians), not every group of people.
+# * The Health Ministry is neutral — correct for a source.
+#
+# So the tool agrees with a human reader about Velmora's side and the general, and fails on Kestria. The stance comes
+# from a sentence model that judges the sentence around each mention and from the **connotation of the verbs** in which
+# an actor is agent or patient (after Rashkin et al., 2016) — look at the evidence table to see which. The point of
+# question 3: bias can live in **who is shown doing what** — Kestria only attacks and praises its own pilots; Velmora
+# only defends and helps — with no loaded adjective at all. *Praised its pilots* is neutral in wording but, next to
+# the civilian deaths, invites the reader to judge.
+
+# %% tags=["key"]
+# Key check: what the key says framing reports for this text, computed from the actor cards (fails if it changes).
+card = {a["name"]: a for a in actors}
+
+def about(value, target, tol=0.05):
+    return value is not None and abs(value - target) <= tol
+
+assert not any(a["name"].startswith("Kestria") and a["name"] != "Kestrian" for a in actors), \
+    "key: framing now finds Kestria as an actor: update 'Kestria is missing'"
+kestrian = card["Kestrian"]
+assert (kestrian["kind"], n(kestrian["mentions"])) == ("person", 1), kestrian
+assert about(kestrian["stance_author"], 0.0, 0.01) and about(kestrian["stance_quoted"], -0.3), \
+    f"key: Kestrian's stances are {kestrian['stance_author']} (author) and {kestrian['stance_quoted']} (quoted)"
+forces = card["forces"]
+assert forces["agent_verbs"] == ["defend"] and about(forces["stance"], 0.4), forces
+assert card["Velmoran"]["kind"] == "organisation" and about(card["Velmoran"]["stance"], 0.3)
+vashti = card["Teodor Vashti"]
+assert vashti["patient_verbs"] == ["kill"] and vashti["stance_label"] == "positive" and about(vashti["stance"], 0.3)
+assert card["Orsk"]["kind"] == "person" and about(card["Orsk"]["stance"], 0.0, 0.02), card["Orsk"]
+assert card["Health Ministry"]["stance_label"] == "neutral"
+missing = [g for g in ("volunteers", "teachers", "villagers", "farmers") if any(g in a["name"].lower() for a in actors)]
+assert not missing, f"key: framing now lists {missing}"
+print("key checked:", {a["name"]: a["stance"] for a in actors})
+
+# %% [markdown] tags=["try-it"]
+# ## 3. Who acts? Active and passive
+#
+# The same event can be told with a clear agent, with a hidden agent, or with no agent at all. Run the cell: it analyzes
+# four versions of one sentence and counts who is an agent and who is a patient.
+
+# %% tags=["try-it"]
+versions = {
+    "active":           "Kestrian soldiers shot two farmers near the river on Sunday.",
+    "passive + agent":  "Two farmers were shot by Kestrian soldiers near the river on Sunday.",
+    "agentless":        "Two farmers were shot near the river on Sunday.",
+    "no action at all": "Two farmers died near the river on Sunday.",
+}
+rows = []
+for name, sentence in versions.items():
+    an = framing.analyze(framing.load_text(sentence, title="Farmers killed near border river"))
+    cards = framing.schema.actor_cards(an.to_dict())
+    for a in cards:
+        rows.append({"version": name, "actor": a["name"], "agent": a.get("agent"), "patient": a.get("patient"),
+                     "stance": a.get("stance")})
+    if not cards:
+        rows.append({"version": name, "actor": "(no actor found)"})
+table(rows, caption="Who acts in each version?")
+
+# %% [markdown] tags=["exercise"]
+# ### Exercise 2 — Hiding the agent
+# 1. In which versions can a reader tell **who** fired? What happens to the Kestrian soldiers in the table as you go down?
+# 2. Which version would a Kestrian government spokesperson prefer? Which would a Velmoran one prefer? Why?
+# 3. Write your own four versions of a sentence about a different event (e.g. police and protesters, a company and
+#    its workers), put them into `versions`, and run the cell again. Does the tool follow the agent correctly?
+
+# %% [markdown] tags=["key"]
+# ### 🔑 Key to exercise 2
+# 1. Only the **active** and **passive + agent** versions name the soldiers. framing gets both right: in each it finds
+#    the soldiers (as a group called *forces*) as the **agent** of *shoot* (agent = 1) with a negative stance (about
+#    −0.3) — the passive with *by* does not fool it. In the agentless version and the *died* version it finds **no
+#    actor at all**: the soldiers have vanished, and so has any sign that someone is responsible. Note what the tool
+#    does *not* show: the farmers never appear as patients, because framing does not keep unnamed groups like
+#    *two farmers* as actors, and it does not link *Kestrian* to the soldiers.
+# 2. A Kestrian spokesperson would prefer the agentless or *died* version (no one is responsible); a Velmoran one the
+#    active version (Kestria is the subject of *shot*).
+# 3. Watch for students who notice the tool's limits: unusual verbs not in its connotation list get no role; groups
+#    that are not named or not one of its known kinds (police and protesters usually are; *workers* may not be) are
+#    missing. This is a good bridge to lesson 5.
+
+# %% tags=["key"]
+# Key check: the soldiers are found as "forces", agent of shoot, negative, in the first two versions only.
+found = {name: [r for r in rows if r["version"] == name and r["actor"] != "(no actor found)"] for name in versions}
+for name in ("active", "passive + agent"):
+    assert [(r["actor"], r["agent"], r["patient"]) for r in found[name]] == [("forces", 1, 0)], (name, found[name])
+    assert abs(found[name][0]["stance"] + 0.3) <= 0.05, f"key: {name} stance is {found[name][0]['stance']}"
+assert found["agentless"] == [] and found["no action at all"] == [], "key: framing now finds actors without an agent"
+soldiers = framing.schema.actor_cards(framing.analyze(framing.load_text(versions["active"])).to_dict())[0]
+linked = " ".join([soldiers["name"], *soldiers.get("aliases", []), str(soldiers.get("affiliation") or "")])
+assert "kestria" not in linked.lower(), f"key: framing now links Kestrian to the soldiers: {linked}"
+
+# %% [markdown] tags=["try-it"]
+# ## 4. One actor, two outlets
+#
+# In the example corpus, different outlets tell the same story. Compare how two of them treat the same person.
+# The hawkish and the state-media articles usually differ most.
+
+# %%
+# The example corpus ships inside framing: six or more articles about ONE invented event,
+# each written in a different style. All countries, people and outlets in it are fictional.
+import json
+from importlib.resources import files
+
+corpus_dir = files("framing.corpora").joinpath("example")
+example_rows = [json.loads(line) for line in corpus_dir.joinpath("articles.jsonl").read_text(encoding="utf-8").splitlines()
+                if line.strip()]
+
+def example_article(i):
+    """Article number i of the example corpus, loaded with its outlet and lean."""
+    row = example_rows[i]
+    return framing.load_text(row["text"], title=row["title"], outlet=row.get("outlet_normalized") or row.get("outlet"),
+                             published=row.get("date"), url=row.get("url"),
+                             meta={"id": row["id"], "lean": row.get("lean") or ""})
+
+table([{"number": i, "outlet": r.get("outlet_normalized") or r.get("outlet"), "lean": r.get("lean"),
+        "headline": r["title"]} for i, r in enumerate(example_rows)], caption="The example corpus")
+
+# %% tags=["try-it"]
+FIRST, SECOND = 1, 3        # <- two article numbers from the table above
+PERSON = "Vashti"           # <- part of an actor's name
+
+def stance_of(number, part):
+    an = framing.analyze(example_article(number))
+    for a in framing.schema.actor_cards(an.to_dict()):
+        if part.lower() in a["name"].lower() or any(part.lower() in x.lower() for x in a.get("aliases", [])):
+            return {"outlet": an["article"]["outlet"], "actor": a["name"], "stance": a.get("stance"),
+                    "label": a.get("stance_label"), "labels": words(a.get("labels"))}
+    return {"outlet": an["article"]["outlet"], "actor": f"({part} not found)"}
+
+table([stance_of(FIRST, PERSON), stance_of(SECOND, PERSON)], caption=f"How two outlets treat {PERSON}")
+
+# %% [markdown] tags=["exercise"]
+# ### Exercise 3 — Same person, different character
+# 1. With the cell above, compare the stance toward **General Vashti** in two outlets of your choice. Which words does
+#    each outlet attach to him?
+# 2. Do the same for **President Anselm Rook** or **Kestria**. Is one outlet negative about everyone, or only about one side?
+# 3. In one sentence each, describe the "story" each outlet tells: who is the hero, who the villain?
+
+# %% [markdown] tags=["key"]
+# ### 🔑 Key to exercise 3
+# The example corpus's key (`corpora/example/KEY.md`, shipped with framing) lists the devices each article uses.
+# The articles were written so that the **state media** article of Velmora makes Vashti a hero and martyr (*heroic
+# commander*, *martyred*) and Kestria the villain (*aggressors*, *regime*, *cowardly terrorist act*); the **hawkish**
+# article does the reverse (Vashti as a *mastermind* of attacks, Kestria acting to protect its people); the wire reports
+# stay neutral. Students should notice that the *same facts* support both stories.
+#
+# What framing reports for Vashti (the next cell; checked with this version): positive in the Velmoran News Agency
+# (about +0.2, label *heroic commander*), negative in the Kestrian Sentinel (about −0.1, *mastermind*) and most
+# negative in the Daily Blaze tabloid (about −0.3, *thugs*). So the tool finds the split. But the magnitudes are small
+# (nothing beyond ±0.35), and the first wire report (Continental Press Agency) comes out **positive** (about +0.15)
+# rather than neutral, probably because Vashti is the one who is *killed* — being harmed earns sympathy in the tool's
+# rules. The partisan Counterpoint Weekly is positive too (about +0.3); the dovish Meridian Post and the
+# Northgate wire are near zero. For Kestria and Rook, see the stance table in lesson 4; its key gives (and checks)
+# the figures — in short, the tool finds the state media's hostility to Kestria but misses much of the praise and
+# blame aimed at Rook.
+
+# %% tags=["key"]
+vashti_rows = [stance_of(i, "Vashti") for i in range(len(example_rows))]
+display(table(vashti_rows, caption="Vashti in every article of the example corpus"))
+
+# Key check: the figures quoted above.
+v = {r["outlet"]: r for r in vashti_rows}
+expected = {"Velmoran News Agency": (0.2, "heroic commander"), "The Kestrian Sentinel": (-0.1, "mastermind"),
+            "The Daily Blaze": (-0.3, "thugs"), "Continental Press Agency": (0.15, None),
+            "Counterpoint Weekly": (0.3, None), "The Meridian Post": (0.0, None), "Northgate Broadcasting": (0.0, None)}
+for outlet, (stance, label) in expected.items():
+    assert abs(v[outlet]["stance"] - stance) <= 0.05, f"key: Vashti in {outlet} is {v[outlet]['stance']}, not about {stance}"
+    assert label is None or label in v[outlet]["labels"], f"key: {outlet} no longer labels Vashti {label!r}"
+assert max(abs(r["stance"]) for r in vashti_rows) < 0.35, "key: a stance toward Vashti now goes beyond ±0.35"
+
+# %% [markdown]
+# ## Summary
+# * Stories cast actors as heroes, villains and victims through labels, actions and who is acted upon.
+# * The passive voice and verbs like *died* can hide who is responsible.
+# * framing's stance score is only as good as its evidence — always look at the words behind it.
+#
+# **Next lesson:** the same event in many outlets — word choice, and what each one leaves out.

@@ -1,0 +1,400 @@
+# %% [markdown] tags=["key"]
+# > **TEACHER'S KEY — do not hand this version out.**
+# > It is the student notebook with answers added after each exercise (cells starting with 🔑).
+# > The student version is the file without `_key` in its name.
+
+# %% [markdown] tags=["goals"]
+# # Lesson 4 — Same event, many outlets
+#
+# *About 45 minutes.*
+#
+# ## Learning goals
+# By the end of this lesson you can:
+# - compare several outlets' coverage of **one** event and describe how their framings differ;
+# - read a **word-choice** comparison: which words one article uses much more than the others, and why that matters;
+# - spot **naming choices** for the same thing (*strike*, *killing*, *assassination*; *government*, *regime*);
+# - find **what is left out**: facts most outlets report that one article omits, and claims no one else backs;
+# - explain why comparing with other coverage is the fairest way to judge a single article.
+
+# %% [markdown]
+# ## 1. Why compare?
+#
+# On its own, an article can look perfectly reasonable. Put it next to six other reports of the same event and you see
+# its choices: the words others did not use, the numbers no one else gives, the fact everybody else mentions and it
+# does not. This lesson uses the **example corpus** that ships with framing: seven articles, written for teaching,
+# about one **invented** event (a drone strike between the fictional countries Kestria and Velmora). Each was written
+# in a different style: two wire-agency reports, a hawkish paper, a dovish paper, the state media of the attacked
+# country, a partisan opinion weekly and a tabloid.
+#
+# We will compare one article — the partisan *Counterpoint Weekly* piece — with the other six.
+
+# %%
+# Setup: run this cell first (Shift+Enter). It loads framing and two small display helpers.
+import framing
+from framing.widgets import table, summary
+print("framing", framing.__version__, "is ready")
+
+# %% [markdown]
+# ## 2. Put the articles in a corpus store
+#
+# framing keeps articles and their analyses in a small database file (a *corpus store*). We make a fresh one in a
+# temporary folder, import the example corpus as the event `example`, and analyze every article. (This takes a few
+# seconds; a store remembers its analyses, so a second run would be instant.)
+
+# %%
+import tempfile
+from pathlib import Path
+from importlib.resources import files, as_file
+from framing.corpus import Store
+
+store = Store(Path(tempfile.mkdtemp()) / "lesson4.sqlite")
+with as_file(files("framing.corpora").joinpath("example", "articles.jsonl")) as jsonl:
+    store.import_jsonl(jsonl, event="example")
+analyses = store.analyses("example")
+
+def article_id(a):
+    """The corpus record id of an analysed article."""
+    return a.article.get("record_id") or a.article.get("id")
+
+table([{"id": article_id(a), "outlet": a.article.outlet, "lean": a.article.get("lean"),
+        "words": a.article.word_count, "headline": a.article.title} for a in analyses], caption="Event 'example'")
+
+# %% [markdown] tags=["try-it"]
+# ### Try it: headlines first
+# Read only the seven headlines above. For each, note one word that tells you which side the outlet is on — or that it
+# tries not to take one.
+
+# %% [markdown]
+# ## 3. The comparison
+#
+# `framing.compare(target, peers)` sets the target against the peers. It first checks that every peer is about the same
+# story (articles that are too different are *set aside*), then compares measures, word choice, names, stance, sources
+# and claims. The overview below shows the main results.
+
+# %%
+TARGET_ID = "example-counterpoint-partisan"     # <- try another article id from the table
+target = next(a for a in analyses if article_id(a) == TARGET_ID)
+peers = [a for a in analyses if a is not target]
+comparison = framing.compare(target, peers)
+c = comparison.to_dict()
+comparison
+
+# %% [markdown]
+# ### Where does the target stand?
+# For each measure: the target's value, the middle value of the other outlets (the **median**), and the target's
+# **percentile** — the share of the other outlets that score lower (100 = higher than all of them).
+
+# %%
+table([{"measure": m["label"], "target": m["target"], "peers' median": m["peers"].get("median"),
+        "percentile": m.get("percentile")} for m in c["measures"].values()], caption="Measures")
+
+# %%
+import matplotlib.pyplot as plt
+
+m = c["measures"]["loaded_per_1000_author"]
+names = [v["outlet"] for v in m["values"]] + [c["target"]["outlet"] + " (target)"]
+values = [v["value"] or 0 for v in m["values"]] + [m["target"] or 0]
+fig, ax = plt.subplots(figsize=(7, 3.2))
+bars = ax.barh(names, values, color="lightgrey", edgecolor="black")
+bars[-1].set_color("black")
+ax.set_xlabel("loaded terms per 1,000 words (author's voice)")
+ax.set_title("Loaded language by outlet; the target in black")
+ax.invert_yaxis()
+plt.show()
+
+# %% [markdown]
+# ## 4. Word choice
+#
+# **Fightin' Words** (Monroe, Colaresi & Quinn, 2008) finds the words that one text uses much more often than another,
+# taking into account how common each word is. Each word gets a **z-score**: above about 2 means "clearly used more by
+# the target", below −2 "clearly used more by the others". It was invented to compare the speeches of political parties.
+#
+# A warning for this corpus: seven short articles (about 450 words each) are very little text, so **no** word here gets
+# past 2 — the highest z-scores are about 1.4. Read the lists as leads to check in the text, not as proof.
+
+# %%
+dt = c["distinctive_terms"]
+display(table([{"word": t["term"], "z": round(t["z"], 1), "in target": t["count_target"], "in others": t["count_peers"]}
+               for t in dt["target"][:12]], caption="Words the target uses much more"))
+display(table([{"word": t["term"], "z": round(t["z"], 1), "in target": t["count_target"], "in others": t["count_peers"]}
+               for t in dt["peers"][:12]], caption="Words the others use much more"))
+
+# %% [markdown]
+# ### Naming the same thing
+# How does each outlet name the strike, the general, the governments? The table counts the words each outlet uses for
+# the same referent.
+
+# %%
+rows = []
+for ref in c["naming"]:
+    rows.append({"referent": ref["referent"], "outlet": c["target"]["outlet"] + " (target)",
+                 "names used": ", ".join(f"{k} ×{v}" for k, v in ref["target"]["counts"].items())})
+    for o in ref["by_outlet"]:
+        rows.append({"referent": ref["referent"], "outlet": o["outlet"],
+                     "names used": ", ".join(f"{k} ×{v}" for k, v in o["counts"].items())})
+table(rows, caption="Naming choices", max_rows=60)
+
+# %% [markdown] tags=["exercise"]
+# ### Exercise 1 — Words that take sides
+# 1. Pick three words from "Words the target uses much more". For each, find it in the target article (search the
+#    text printed by the cell below) and say what it adds that a neutral word would not.
+# 2. In the naming table, how does each outlet name the strike itself? Put the outlets in order from the most neutral
+#    name to the most loaded one.
+# 3. Write the first sentence of a news report that a reader of **any** of these outlets would accept as fair.
+
+# %%
+print(target.article.text)
+
+# %% [markdown] tags=["key"]
+# ### 🔑 Key to exercise 1
+# * The target (*Counterpoint Weekly*) was written to use words no peer shares: *empire*, *imperial*, *imperialist*,
+#   *war criminals* (see `corpora/example/KEY.md`). Of these, framing's list shows **empire** at the top (z about 1.4,
+#   2 uses, none in the peers) next to *aggression*, *aggressor* and *ambition*; but it also shows ordinary words such
+#   as *make*, *talk* and *drones* with the same score, simply because they appear twice in the target and never in
+#   the peers. *imperial* and *imperialist*, used once each, do not make the list at all. With so little text the
+#   method cannot tell a loaded word from a chance one: the student has to. The loaded words turn a border dispute into
+#   a story about an empire and its crimes; a neutral report would say *Kestria*, *the Kestrian government*, and leave
+#   "war crime" to a court or to a quoted legal expert.
+# * In the naming table, the strike is a *strike* / *drone strike* in the wire reports (with one *killing* each), a
+#   *killing* and *assassination* in the dovish Meridian Post and the state media, and *strike* plus *assassination* in
+#   the target. The tool lists *murder* for the Kestrian Sentinel, but that word there refers to the earlier attack on
+#   Kestrian citizens, not to the strike — a **tool error** (it matches words, not what they refer to). The names the
+#   target uses outside this table — *war crime*, *act of imperial arrogance* — and the tabloid's *blasts ... to
+#   kingdom come* (a phrase that makes a killing sound like a cartoon) are not counted as names for the strike, so the
+#   table shows the tabloid as plainly neutral (*strike* ×2). Reading the articles corrects that.
+# * A fair first sentence states who did what, where and when, and gives disputed numbers with their sources, e.g.
+#   *"A Kestrian drone strike near the Tamsel River crossing on Sunday killed General Teodor Vashti, the commander of
+#   Velmora's Northern Command; Kestria says four soldiers died, Velmora says nine, three of them civilians."*
+
+# %% tags=["key"]
+# Key check: the word-choice and naming figures above, computed from the comparison (fails if they change).
+top = {t["term"]: t for t in dt["target"][:12]}
+best = max(t["z"] for t in dt["target"])
+assert max(abs(t["z"]) for t in dt["target"] + dt["peers"]) < 2, "key: a word now gets past z = 2: update section 4"
+assert abs(best - 1.4) <= 0.1, f"key: the highest z-score is {best:.2f}, not about 1.4"
+empire = top.get("empire")
+assert empire and empire["z"] == best and (empire["count_target"], empire["count_peers"]) == (2, 0), empire
+assert {"aggression", "aggressor", "ambition"} <= set(top), f"key: the first twelve are now {list(top)}"
+assert all(top.get(w, {}).get("z") == best for w in ("make", "talk", "drones")), "key: make/talk/drones changed"
+assert not {"imperial", "imperialist"} & {t["term"] for t in dt["target"]}, "key: imperial(ist) is now in the list"
+
+strike = next(ref for ref in c["naming"] if "strike" in ref["target"]["counts"])
+names = {o["outlet"]: o["counts"] for o in strike["by_outlet"]}
+names[c["target"]["outlet"]] = strike["target"]["counts"]
+for wire in ("Continental Press Agency", "Northgate Broadcasting"):
+    assert names[wire].get("killing") == 1 and {"strike", "drone strike"} <= set(names[wire]), (wire, names[wire])
+for outlet in ("The Meridian Post", "Velmoran News Agency"):
+    assert {"killing", "assassination"} <= set(names[outlet]), (outlet, names[outlet])
+assert set(names["Counterpoint Weekly"]) == {"strike", "assassination"}, names["Counterpoint Weekly"]
+assert "murder" in names["The Kestrian Sentinel"], "key: the Sentinel's 'murder' is no longer listed"
+assert names["The Daily Blaze"] == {"strike": 2}, f"key: the tabloid's names are now {names['The Daily Blaze']}"
+
+# %% [markdown]
+# ## 5. What is left out, and what no one else says
+#
+# framing lines up the target's factual sentences with the others' (by shared words, numbers and names):
+#
+# * **uncorroborated** — the target states a checkable fact that no other outlet reports;
+# * **contradicted** — another outlet reports the opposite (for example, "no one was killed");
+# * **omitted** — a fact that several other outlets report and the target leaves out.
+
+# %%
+claims = c["claims"]
+for kind in ("contradicted", "uncorroborated"):
+    display(table([{"target says": cl["quote"], "why": cl.get("reason"),
+                    "closest other report": (cl["peer_evidence"][0]["outlet"] + ": " + cl["peer_evidence"][0]["quote"])
+                    if cl.get("peer_evidence") else ""} for cl in claims[kind]], caption=kind))
+display(table([{"others report": o["quote"], "how many outlets": o["n_peers"], "example outlet": o["outlet"]}
+               for o in claims["omitted"]], caption="omitted"))
+
+# %% [markdown]
+# ### Who gets quoted?
+
+# %%
+src = c["sources"]
+display(table([{"outlet": o["outlet"], "quotes": o["n_quotes"],
+                "voices": ", ".join(v["voice"] for v in o["voices"][:6])} for o in src["by_outlet"]],
+              caption="Who each outlet quotes"))
+display(table(src["target_omits"], ["voice", "kind", "n_peers"], caption="Voices others quote and the target leaves out"))
+
+# %% [markdown] tags=["exercise"]
+# ### Exercise 2 — What is missing?
+# 1. Look at the **contradicted** and **uncorroborated** tables. Which number in the target does no other outlet back?
+#    What do the other outlets say instead? Read the peer sentence shown.
+# 2. Look at the **omitted** table. Which fact do most other outlets report that the target leaves out? Why might an
+#    opinion weekly leave it out — how does the story change without it?
+# 3. Which voices do the others quote that the target never quotes?
+
+# %% [markdown] tags=["key"]
+# ### 🔑 Key to exercise 2
+# 1. The target says Velmora's retaliation *killed 60 Kestrian soldiers*. No peer backs it. framing lists it as
+#    **contradicted**, with the Northgate wire report's headline (*"... no one killed, military says"*) as the peer
+#    evidence. It also lists nine **uncorroborated** sentences; most are opinions (*Everyone knows why Vashti was
+#    targeted*, *Rook needed a war ...*), not checkable facts — the tool cannot tell a claim of fact from a comment.
+# 2. The key omission is the **2 March rocket attack on the Pellan garrison** that killed a Kestrian contractor
+#    (*That attack killed a Kestrian civilian contractor, Tomas Reyl ...*). framing finds it in three peers (the corpus
+#    key says five of the six report it; the tool's sentence matching finds fewer). Without it, the strike looks
+#    unprovoked; with it, readers can weigh Kestria's justification (they may still reject it). Leaving out the other
+#    side's reason is a classic framing move. The table also shows the independent monitor's lower count (six deaths)
+#    and Santov's vow — both really left out — and the Health Ministry's toll of nine. That last one is only half
+#    right: the target does give nine dead, three of them civilians, but as plain fact without saying who counted.
+# 3. framing's list (checked with this version): the Velmoran Health Ministry (quoted by six peers), Presidents Santov
+#    and Rook, Kestria, Lukas Brenner (the Concord of Nations Secretary-General), Pavo Lenski, Senator Ruth Calloway,
+#    the Tamsel Civilian Harm Monitor, *Ministry* (framing's short name for Kestria's Defence Ministry), Velmora, and
+#    two more quoted by two peers (Helena Voss, the Velmoran Assembly). The target relies on vague sources
+#    instead (*Everyone knows*, *Experts agree*, *commentators in Halden*). Check the entries against the text:
+#    * **Pavo Lenski** is a **tool error**: the target does quote him (*Foreign Minister Pavo Lenski put it plainly:
+#      "..."*), but framing finds neither a speaker nor a reporting verb for that quotation — it is the only
+#      *unnamed speaker* entry in the legend of the comparison overview.
+#    * **Clara Hollis** is rightly absent from the list: the target reports her twice in one sentence (she *at first
+#      denied* civilian deaths, *then admitted* her ministry was "reviewing reports"), and framing credits both the
+#      denial and the admission to her — the legend counts two statements for her.
+#    * **Helena Voss** appears under her own name: both peers that quote her also name her institute (*Helena Voss of
+#      the Marlow Institute*; *Helena Voss, who studies ... at the Marlow Institute*), and framing credits the words to
+#      her, not to the institute.
+#    The target's voice list has a non-speaker too: *Kestrian* (from *it showed that Kestrian forces ...*, where *it*
+#    is Velmora's reply). And in the Daily Blaze's list, *hardline regime* is there because framing took *fired a
+#    barrage of missiles* for a way of speaking — an action, not a statement. The same happens in the target:
+#    *Teodor Vashti* is in its voice list because framing reads *He defended his country's border* as a statement.
+
+# %% tags=["key"]
+# Key check: claims and sources as the key describes them, computed from the comparison and the analyses.
+assert len(claims["contradicted"]) == 1 and "60 Kestrian soldiers" in claims["contradicted"][0]["quote"], \
+    claims["contradicted"]
+evidence = claims["contradicted"][0]["peer_evidence"][0]
+assert evidence["outlet"] == "Northgate Broadcasting" and "no one killed" in evidence["quote"], evidence
+uncorroborated = [cl["quote"] for cl in claims["uncorroborated"]]
+assert len(uncorroborated) == 9, f"key: {len(uncorroborated)} uncorroborated sentences, not nine"
+assert any(q.startswith("Everyone knows why Vashti") for q in uncorroborated)
+assert any(q.startswith("Rook needed a war") for q in uncorroborated)
+omitted = {o["quote"][:40]: o["n_peers"] for o in claims["omitted"]}
+pellan = [o for o in claims["omitted"] if "Tomas Reyl" in o["quote"]]
+assert pellan and pellan[0]["n_peers"] == 3, f"key: the Pellan attack is now omitted with {pellan}"
+for fact in ("Tamsel Civilian Harm Monitor", "will be answered", "put the toll at nine"):
+    assert any(fact in o["quote"] for o in claims["omitted"]), f"key: {fact!r} is no longer in the omitted table"
+
+omits = {o["voice"]: o["n_peers"] for o in src["target_omits"]}
+assert omits.get("Velmoran Health Ministry") == 6, omits
+assert set(omits) == {"Velmoran Health Ministry", "Mirela Santov", "Anselm Rook", "Kestria", "Lukas Brenner",
+                      "Pavo Lenski", "Ruth Calloway", "Tamsel Civilian Harm Monitor", "Ministry", "Velmora",
+                      "Helena Voss", "Velmoran Assembly"}, f"key: the target omits {sorted(omits)}"
+assert omits["Helena Voss"] == 2 and omits["Velmoran Assembly"] == 2 and "Marlow Institute" not in omits
+target_quotes = target.to_dict()["attribution"]["quotes"]
+unnamed = [q for q in target_quotes if not q.get("speaker")]
+assert len(unnamed) == 1 and "Pavo Lenski" in target.article.text[max(0, unnamed[0]["start"] - 80):unnamed[0]["start"]], \
+    f"key: the unnamed-speaker quotes in the target are now {unnamed}"
+assert [q["cue"] for q in target_quotes if q.get("speaker") == "Clara Hollis"] == ["denied", "admitted"]
+target_voices = {v["voice"] for o in src["by_outlet"] if o["outlet"] == "Counterpoint Weekly" for v in o["voices"]}
+assert {"Kestrian", "Teodor Vashti", "Everyone", "Experts", "commentators in Halden"} <= target_voices, target_voices
+blaze = next(a for a in analyses if article_id(a) == "example-blaze-tabloid").to_dict()["attribution"]["quotes"]
+assert [q["cue"] for q in blaze if q.get("speaker") == "hardline regime"] == ["fired"], "key: 'hardline regime' changed"
+
+# %% [markdown]
+# ## 6. Stance across outlets
+# One row per actor, one column per outlet: the stance in the author's voice (−1 negative ... +1 positive).
+
+# %%
+sm = c["stance_matrix"]
+cols = sm["columns"]
+def short(col):
+    return (col["outlet"] or col["id"])[:18]
+rows = []
+for r in sm["rows"][:8]:
+    row = {"actor": r["actor"]}
+    for col in cols:
+        cell = r["cells"].get(col["id"])
+        row[short(col)] = None if cell is None or cell.get("stance") is None else round(cell["stance"], 2)
+    rows.append(row)
+table(rows, ["actor"] + [short(col) for col in cols], caption="Stance by outlet (empty: actor not found)")
+
+# %% [markdown] tags=["exercise"]
+# ### Exercise 3 — Map the outlets
+# 1. Using the stance table, which outlets are most negative about Kestria, and which about Velmora?
+# 2. Draw a line on paper from "pro-Kestria" to "pro-Velmora" and place the seven outlets on it. Where do the two wire
+#    reports go?
+# 3. Choose another target (change `TARGET_ID` in section 3 to the tabloid, `example-blaze-tabloid`, and re-run the
+#    notebook from there). Does the tabloid have the same kind of differences as the partisan weekly, or different ones?
+
+# %% [markdown] tags=["key"]
+# ### 🔑 Key to exercise 3
+# * What framing reports (checked with this version): most negative about **Kestria** is the Velmoran state media
+#   (about −0.3), then — far behind — the dovish Meridian Post and the partisan weekly (about −0.1 each); the tabloid
+#   (about +0.1) and the hawkish Sentinel (about +0.08) are the only positive ones. Most negative about **Vashti**: the
+#   tabloid (about −0.3) and the Sentinel (about −0.1). The two wire reports sit near zero for Kestria and Velmora.
+#   **Velmora** itself stays within ±0.1 in every outlet: the tool hardly registers how each outlet treats Velmora as a
+#   country, even though the state media praise it and the hawkish paper calls it a *regime*. And the numbers are
+#   small overall — the partisan weekly, the angriest text in the corpus, is only −0.09 on Kestria. A human reader
+#   sees a much sharper split than the stance numbers show; the direction is mostly right, the size is not.
+# * A possible line: Sentinel — Blaze — (CPA, Northgate) — Meridian — Counterpoint — VNA. Students may argue about the
+#   order of neighbours; the point is the clear split and the neutral middle.
+# * The tabloid differs more by **tone** (emotive metaphors, *evil warlord*, exclamation) than by facts; the partisan
+#   weekly differs by **facts** (an inflated casualty figure, an omitted cause) as well as by words. The next cell
+#   compares the tabloid with the rest: its distinctive words are *blasts*, *butcher*, *warlord*, *hit*, *troops* —
+#   tone and labels — mixed with plain words like *went* and *chiefs* and its own name (*blaze*), which shows again
+#   that the list needs a human reader. The same cell checks the stance figures above.
+
+# %% tags=["key"]
+tabloid = next(a for a in analyses if article_id(a) == "example-blaze-tabloid")
+ct = framing.compare(tabloid, [a for a in analyses if a is not tabloid]).to_dict()
+display(table([{"word": t["term"], "z": round(t["z"], 1)} for t in ct["distinctive_terms"]["target"][:10]],
+              caption="Words the tabloid uses much more"))
+
+# Key check: the tabloid's words, and the stance figures of the key, from the comparisons' stance matrices.
+tabloid_words = {t["term"] for t in ct["distinctive_terms"]["target"][:10]}
+assert {"blasts", "butcher", "warlord", "hit", "troops", "went", "chiefs", "blaze"} <= tabloid_words, tabloid_words
+
+def stances(actor):
+    """Outlet -> stance toward `actor` in the author's voice (None: not found), from the stance matrix."""
+    row = next(r for r in sm["rows"] if r["actor"] == actor)
+    return {col["outlet"]: (row["cells"].get(col["id"]) or {}).get("stance") for col in sm["columns"]}
+
+def about(value, target, tol=0.05):
+    return value is not None and abs(value - target) <= tol
+
+kestria, velmora, vashti, rook = stances("Kestria"), stances("Velmora"), stances("Teodor Vashti"), stances("Anselm Rook")
+assert min(kestria, key=kestria.get) == "Velmoran News Agency" and about(kestria["Velmoran News Agency"], -0.3), kestria
+assert about(kestria["The Meridian Post"], -0.1) and about(kestria["Counterpoint Weekly"], -0.09, 0.01), kestria
+assert {o for o, s in kestria.items() if s > 0} == {"The Daily Blaze", "The Kestrian Sentinel"}, kestria
+assert about(kestria["The Daily Blaze"], 0.1) and about(kestria["The Kestrian Sentinel"], 0.08, 0.01), kestria
+assert sorted(vashti, key=vashti.get)[:2] == ["The Daily Blaze", "The Kestrian Sentinel"], vashti
+assert about(vashti["The Daily Blaze"], -0.3) and about(vashti["The Kestrian Sentinel"], -0.1), vashti
+for wire in ("Continental Press Agency", "Northgate Broadcasting"):
+    assert about(kestria[wire], 0.0, 0.1) and about(velmora[wire], 0.0, 0.1), (wire, kestria[wire], velmora[wire])
+assert all(abs(s) <= 0.1 for s in velmora.values() if s is not None), f"key: Velmora goes beyond ±0.1: {velmora}"
+assert all(abs(s) <= 0.12 for s in rook.values() if s is not None), f"key: Rook goes beyond ±0.12: {rook}"
+
+# %% [markdown] tags=["optional-shared"]
+# ## 7. Optional: real coverage
+# If your school has the project's shared data folder (`shared/`, next to the framing folder), the cell below compares
+# a real article — an opinion piece on the US killing of Qassem Soleimani in January 2020 — with a few real reports of
+# the same event from other outlets. Without that folder it does nothing.
+
+# %% tags=["optional-shared"]
+import json, os
+import framing as _fr
+
+candidates = [Path(os.environ.get("FRAMING_SHARED_DIR", "")), Path.cwd().parent / "shared",
+              Path.cwd().parent.parent / "shared", Path(_fr.__file__).resolve().parents[2] / "shared"]
+shared = next((p for p in candidates if str(p) not in ("", ".") and (p / "seed" / "soleimani-cgpi.txt").exists()), None)
+if shared is None:
+    print("No shared data folder here: skipping the optional real-corpus comparison.")
+else:
+    seed = framing.analyze(framing.load_path(shared / "seed" / "soleimani-cgpi.txt"))
+    rows = [json.loads(l) for l in (shared / "corpora" / "soleimani-2020" / "articles.jsonl").read_text(encoding="utf-8").splitlines() if l.strip()]
+    full = [r for r in rows if r.get("text_kind") == "full_text"][:6]
+    real_peers = [framing.analyze(framing.load_text(r["text"], title=r["title"], outlet=r.get("outlet_normalized"),
+                                                    meta={"id": r["id"], "lean": r.get("lean") or ""}, check_language=False))
+                  for r in full]
+    real = framing.compare(seed, real_peers).to_dict()
+    display(table([{"word": t["term"], "z": round(t["z"], 1)} for t in real["distinctive_terms"]["target"][:10]],
+                  caption="Words the seed article uses much more than six real reports"))
+    display(table([{"the seed says": cl["quote"][:160]} for cl in real["claims"]["contradicted"] + real["claims"]["uncorroborated"]][:8],
+                  caption="Claims in the seed that these reports do not back"))
+
+# %% [markdown]
+# ## Summary
+# * One article is best judged against other coverage of the same event.
+# * Distinctive words and naming choices show an outlet's angle; z-scores tell you which differences are more than chance.
+# * What an article **leaves out**, and the numbers **only it** gives, can matter more than any single loaded word.
+#
+# **Next lesson:** how far can you trust the tool itself?
