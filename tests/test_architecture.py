@@ -13,7 +13,9 @@ every offender, prints it and puts it in the assertion message, so one run lists
 * no ``../shared`` data path in library code (tests and scripts may use one);
 * inference never imports ``framing.train`` or ``framing.evaluate``, directly or through other framing modules
   (the same rule as the import-linter contract, but runnable without import-linter);
-* ``framing/py.typed`` exists and ships in the wheel.
+* ``framing/py.typed`` exists and ships in the wheel;
+* every folder of Python code under framing/ is a package that pyproject ships (an editable install would hide a
+  missing one from ``tests/test_wheel.py``).
 
 Run ``python tests/test_architecture.py`` for a plain report of every check.
 """
@@ -23,6 +25,7 @@ from __future__ import annotations
 import ast
 import fnmatch
 import functools
+import itertools
 import re
 import tomllib
 from collections import deque
@@ -214,7 +217,9 @@ def _strongly_connected(graph: dict[str, dict[str, list[Edge]]]) -> list[list[st
     return sorted(components)
 
 
-def _path(graph: dict[str, dict[str, list[Edge]]], start: str, goals: set[str], within: set[str] | None = None):
+def _path(
+    graph: dict[str, dict[str, list[Edge]]], start: str, goals: set[str], within: set[str] | None = None
+) -> list[str] | None:
     """The shortest import chain from ``start`` to any module in ``goals`` (breadth first), or None."""
     previous: dict[str, str | None] = {start: None}
     queue = deque([start])
@@ -225,8 +230,8 @@ def _path(graph: dict[str, dict[str, list[Edge]]], start: str, goals: set[str], 
                 continue
             if child in goals:
                 chain = [child, node]
-                while previous[chain[-1]] is not None:
-                    chain.append(previous[chain[-1]])
+                while (before := previous[chain[-1]]) is not None:
+                    chain.append(before)
                 return chain[::-1]
             if child not in previous:
                 previous[child] = node
@@ -236,7 +241,7 @@ def _path(graph: dict[str, dict[str, list[Edge]]], start: str, goals: set[str], 
 
 def _describe(graph: dict[str, dict[str, list[Edge]]], chain: list[str]) -> str:
     steps = []
-    for importer, imported in zip(chain, chain[1:]):
+    for importer, imported in itertools.pairwise(chain):
         lines = ", ".join(
             dict.fromkeys(f"l.{e.line}{' in a function' if e.in_function else ''}" for e in graph[importer][imported])
         )
@@ -333,6 +338,25 @@ def typed_marker() -> list[str]:
     return found
 
 
+def unshipped_packages() -> list[str]:
+    """Every folder of framing/ that holds Python code is a regular package (has ``__init__.py``) and, when
+    pyproject lists its packages by hand, is in that list (else the wheel silently lacks it; an editable install
+    hides the gap, because its import hook finds the missing subpackage in the source tree)."""
+    found = []
+    folders = sorted({path.parent for path in PACKAGE.rglob("*.py") if "__pycache__" not in path.parts})
+    for folder in folders:
+        if not (folder / "__init__.py").is_file():
+            found.append(f"{folder.relative_to(ROOT).as_posix()}/ has Python files but no __init__.py")
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = config.get("tool", {}).get("setuptools", {}).get("packages")
+    if isinstance(listed, list):
+        for folder in folders:
+            name = ".".join(folder.relative_to(ROOT).parts)
+            if name not in listed:
+                found.append(f"pyproject.toml: [tool.setuptools] packages lacks {name!r}: the wheel would not ship it")
+    return found
+
+
 CHECKS = {
     f"modules over {MAX_MODULE_LINES} lines": long_modules,
     f"functions over {MAX_FUNCTION_LINES} lines": long_functions,
@@ -341,6 +365,7 @@ CHECKS = {
     "../shared data paths in library code": shared_paths,
     "inference modules that reach framing.train / framing.evaluate": offline_imported_by_inference,
     "py.typed": typed_marker,
+    "packages missing from the wheel": unshipped_packages,
 }
 
 
@@ -385,6 +410,10 @@ def test_inference_never_imports_train_or_evaluate():
 
 def test_package_is_typed():
     _check("py.typed")
+
+
+def test_every_subpackage_ships_in_the_wheel():
+    _check("packages missing from the wheel")
 
 
 # -- the checkers check themselves, on a throwaway package --------------------------------------------------------
