@@ -451,3 +451,53 @@ def test_render_rejects_bad_format_and_paper(example_analyses):
         render(example_analyses[0], "docx")
     with pytest.raises(InputError, match="paper"):
         render(example_analyses[0], "html", paper="A5")
+
+
+# --------------------------------------------------------------------------- a section without its own builder
+
+
+class _ToySection:
+    """A new analyzer's section: one piece of evidence per exclamation mark (the Section protocol only)."""
+
+    def __init__(self, spans):
+        self.spans = tuple(spans)
+
+    def to_dict(self):
+        return {"marks": [list(s) for s in self.spans]}
+
+    @classmethod
+    def from_dict(cls, d):
+        return cls(tuple(s) for s in d["marks"])
+
+    def evidence(self):
+        from framing.schema import Evidence, Span
+
+        return [Evidence(Span(s, e), q, "rule:toy.exclamation", 0.5, "an exclamation mark") for s, e, q in self.spans]
+
+    def measures(self, article):
+        from framing.schema import Measure
+
+        return {"exclamations": Measure(float(len(self.spans)), "exclamation marks", "marks")}
+
+
+def test_any_other_section_gets_a_generic_findings_table(monkeypatch):
+    from framing import pipeline
+    from framing.analyzers import AnalyzerSpec
+    from framing.report.render.notebook import analysis_html
+    from framing.schema import Analysis, Article
+
+    text = "Outrage in Brill!\n\nThe council voted on Tuesday. Nobody expected it!"
+    spans = [(i, i + 1, "!") for i, ch in enumerate(text) if ch == "!"]
+    toy = AnalyzerSpec("toy_marks", lambda ctx: _ToySection(()), _ToySection, rules={"rule:toy.exclamation": "an exclamation in the text"})
+    monkeypatch.setattr(pipeline, "ANALYZERS", pipeline.ANALYZERS + (toy,))
+    analysis = Analysis(Article.from_dict({"text": text, "title": "Outrage in Brill!", "body_start": 19}), {"toy_marks": _ToySection(spans)}, {})
+    html = render(analysis, "html")
+    assert "Toy marks" in html and "rule:toy.exclamation: an exclamation in the text" in html
+    assert "exclamation marks" in html  # its measures
+    assert "No loaded terms were found" in html  # the built-in sections still say they found nothing
+    md = render(analysis, "markdown")
+    assert "Toy marks" in md and f"[{spans[0][0]}–{spans[0][1]}]" in md
+    term = render(analysis, "terminal")
+    assert "Toy marks: findings" in term and "rule:toy.exclamation" in term
+    nb = str(analysis_html(analysis))
+    assert "rule:toy.exclamation" in nb

@@ -4,7 +4,8 @@ Any analyzer's section implements the :class:`framing.schema.Section` protocol, 
 every face can show it without knowing it: one row per piece of evidence (the
 rule that fired and its documented meaning, the quotation with its offsets, the
 signed weight, the detail), plus its ``measures()``. Rule meanings come from the
-analyzer's ``SPEC.rules`` (:data:`framing.pipeline.ANALYZERS`) when it is listed there.
+analyzer's ``SPEC.rules`` when it is listed in :data:`framing.pipeline.ANALYZERS`
+(read at call time, so a tuple extended at run time is seen).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
 from framing.analyzers import AnalyzerSpec
-from framing.pipeline import ANALYZERS
+from framing import pipeline
 from framing.report.model import Facts, Para, Quote, Section, Table
 from framing.report.sections.common import clip, fmt
 from framing.schema import Article, Evidence
@@ -32,9 +33,9 @@ class Finding:
     detail: str
 
 
-def spec_of(name: str, specs: Sequence[AnalyzerSpec] = ANALYZERS) -> AnalyzerSpec | None:
-    """The spec of analyzer ``name`` among ``specs`` (None for an analyzer not listed)."""
-    return next((s for s in specs if s.name == name), None)
+def spec_of(name: str, specs: Sequence[AnalyzerSpec] | None = None) -> AnalyzerSpec | None:
+    """The spec of analyzer ``name`` among ``specs`` (default: ``framing.pipeline.ANALYZERS``; None when not listed)."""
+    return next((s for s in (pipeline.ANALYZERS if specs is None else specs) if s.name == name), None)
 
 
 def title(name: str) -> str:
@@ -42,7 +43,7 @@ def title(name: str) -> str:
     return name.replace("_", " ").capitalize()
 
 
-def findings(name: str, section: Any, *, specs: Sequence[AnalyzerSpec] = ANALYZERS) -> list[Finding]:
+def findings(name: str, section: Any, *, specs: Sequence[AnalyzerSpec] | None = None) -> list[Finding]:
     """The section's evidence in text order, each with its rule's documented meaning ('' when undocumented)."""
     spec = spec_of(name, specs)
     evidence: list[Evidence] = sorted(section.evidence(), key=lambda e: (e.span.start, e.span.end)) if hasattr(section, "evidence") else []
@@ -64,7 +65,7 @@ def measures(section: Any, article: Article) -> list[tuple[str, str]]:
     return out
 
 
-def section(name: str, sec: Any, article: Article, *, specs: Sequence[AnalyzerSpec] = ANALYZERS) -> Section:
+def section(name: str, sec: Any, article: Article, *, specs: Sequence[AnalyzerSpec] | None = None) -> Section:
     """A report section for an analysis section without a builder of its own."""
     out = Section(name.replace("_", "-"), title(name))
     pairs = measures(sec, article)
@@ -81,7 +82,7 @@ def section(name: str, sec: Any, article: Article, *, specs: Sequence[AnalyzerSp
     return out.add(Table(("passage [offsets]", "rule", "weight", "detail"), shown, caption, numeric=(2,), cls="small"))
 
 
-def summary(name: str, sec: Any, *, specs: Sequence[AnalyzerSpec] = ANALYZERS) -> list[str]:
+def summary(name: str, sec: Any, *, specs: Sequence[AnalyzerSpec] | None = None) -> list[str]:
     """One summary bullet: how many findings the section has."""
     n = len(findings(name, sec, specs=specs))
     return [f"The {name.replace('_', ' ')} analyzer reports {n} finding{'s' if n != 1 else ''} (see its section)."] if n else []
