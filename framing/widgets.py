@@ -208,7 +208,9 @@ class LiveView:
 
 def _in_notebook_kernel() -> bool:
     try:
-        from IPython import get_ipython  # lazy: optional (IPython, only inside a notebook)
+        from IPython import (
+            get_ipython,  # lazy: optional (IPython, only inside a notebook)
+        )
     except ImportError:
         return False
     ip = get_ipython()

@@ -79,6 +79,8 @@ def compare(
     if as_json:
         print_json({"comparison": comparison.to_dict()})
         return
-    from framing.report.render import terminal  # lazy: heavy (matplotlib, jinja2 through framing.report)
+    from framing.report.render import (
+        terminal,  # lazy: heavy (matplotlib, jinja2 through framing.report)
+    )
 
     terminal.print_comparison(comparison)

@@ -57,7 +57,9 @@ def demo(
     json_path.write_text(json.dumps({"comparison": comparison.to_dict()}, ensure_ascii=False, indent=2), encoding="utf-8")
     written = [json_path, *write_reports(comparison, stem.with_suffix(".html"), None if no_pdf else stem.with_suffix(".pdf"), required=False)]
     if not quiet:
-        from framing.report.render import terminal  # lazy: heavy (matplotlib, jinja2 through framing.report)
+        from framing.report.render import (
+            terminal,  # lazy: heavy (matplotlib, jinja2 through framing.report)
+        )
 
         terminal.print_comparison(comparison)
     print(f"store: {path}", file=sys.stderr)

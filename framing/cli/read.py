@@ -22,6 +22,8 @@ def read(
     if as_json:
         print_json(article.to_dict())
         return
-    from framing.report.render import terminal  # lazy: heavy (matplotlib, jinja2 through framing.report)
+    from framing.report.render import (
+        terminal,  # lazy: heavy (matplotlib, jinja2 through framing.report)
+    )
 
     terminal.print_article(article)

@@ -34,6 +34,8 @@ def score(
     if as_json:
         print_json(analysis.to_dict())
         return
-    from framing.report.render import terminal  # lazy: heavy (matplotlib, jinja2 through framing.report)
+    from framing.report.render import (
+        terminal,  # lazy: heavy (matplotlib, jinja2 through framing.report)
+    )
 
     terminal.print_analysis(analysis)

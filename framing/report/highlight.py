@@ -26,8 +26,8 @@ from __future__ import annotations
 
 import logging
 import re
-from html.parser import HTMLParser
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from typing import Iterable, Sequence
 
 from markupsafe import Markup, escape

@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from typing import Callable, Mapping
 
 from framing.report.model import Bullets, Para, Report, Section
-from framing.report.sections import actors, attribution, generic, loaded_language, methodology
+from framing.report.sections import (
+    actors,
+    attribution,
+    generic,
+    loaded_language,
+    methodology,
+)
 from framing.report.sections.common import now, version, when
 from framing.report.sections.text import highlighted_block, target_marks
 from framing.schema import Analysis

@@ -16,8 +16,19 @@ from framing.compare import Comparison
 from framing.report import charts
 from framing.report.model import Bullets, Chart, Para, Quote, Report, Section, Table
 from framing.report.sections import actors, methodology
+from framing.report.sections.common import (
+    clip,
+    fmt,
+    label_name,
+    now,
+    num,
+    pct,
+    quote_at,
+    signed,
+    version,
+    when,
+)
 from framing.report.sections.text import highlighted_block, target_marks
-from framing.report.sections.common import clip, fmt, label_name, now, num, pct, quote_at, signed, version, when
 
 LEANS = ("left", "center", "right")
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
-from framing.analyzers import AnalyzerSpec
 from framing import pipeline
+from framing.analyzers import AnalyzerSpec
 from framing.report.model import Facts, Para, Quote, Section, Table
 from framing.report.sections.common import clip, fmt
 from framing.schema import Article, Evidence
