@@ -10,6 +10,9 @@ import typer
 
 import framing
 from framing.cli.common import DB_HELP, Bar, print_json
+
+# framing.compare(...) is not used: after any import of the module framing.compare, that name is the module
+from framing.compare import compare as compare_coverage
 from framing.corpus import Store, default_path
 from framing.errors import InputError
 
@@ -74,7 +77,7 @@ def compare(
     finally:
         if store is not None:
             store.close()
-    comparison = framing.compare(target_analysis, peer_analyses, min_similarity=min_similarity)
+    comparison = compare_coverage(target_analysis, peer_analyses, min_similarity=min_similarity)
     write_reports(comparison, html, pdf)
     if as_json:
         print_json({"comparison": comparison.to_dict()})

@@ -10,9 +10,11 @@ from typing import Optional
 
 import typer
 
-import framing
 from framing.cli.common import DB_HELP, Bar
 from framing.cli.compare import write_reports
+
+# framing.compare(...) is not used: after any import of the module framing.compare, that name is the module
+from framing.compare import compare as compare_coverage
 from framing.corpus import Store, default_path
 from framing.errors import DataError
 
@@ -50,7 +52,7 @@ def demo(
     if target is None:
         raise DataError(f"the example corpus has no article {target_id!r} (named as target in key.json)")
     peers = [a for a in analyses if a is not target]
-    comparison = framing.compare(target, peers)
+    comparison = compare_coverage(target, peers)
     out.mkdir(parents=True, exist_ok=True)
     stem = out / "example-comparison"
     json_path = stem.with_suffix(".json")
