@@ -68,9 +68,9 @@ def main(argv: list[str] | None = None) -> int:
     from framing.corpus import Store
     from framing.ingest import load_path
     from framing.nlp import get_nlp
-    from framing.report import model as report_model
-    from framing.report.html import render_html
-    from framing.report.pdf import render_pdf
+    from framing.report import build as build_report
+    from framing.report.render.html import render_html
+    from framing.report.render.pdf import render_pdf
 
     args.db.parent.mkdir(parents=True, exist_ok=True)
     prep = {}
@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
             t = {}
             (target, peers), t["load"] = _timed(load_all)
             cmp, t["compare"] = _timed(compare, target, peers)
-            rep, t["model"] = _timed(report_model.build, cmp)
+            rep, t["model"] = _timed(build_report, cmp)
             html, t["html"] = _timed(render_html, rep, paper=args.paper)
             pdf_bytes, t["pdf"] = _timed(render_pdf, html)
             t["total"] = sum(t.values())

@@ -23,12 +23,16 @@ Library code never prints; this module logs failures to re-score at DEBUG level 
 
 from __future__ import annotations
 
-from framing.schema import actor_cards
-
 import html
 import logging
 import threading
 from typing import Any, Iterable, Mapping, Sequence
+
+import framing
+from framing.errors import FramingError
+from framing.report.inputs import typed
+from framing.report.render.notebook import analysis_html
+from framing.schema import Analysis, actor_cards
 
 log = logging.getLogger(__name__)
 
@@ -38,20 +42,12 @@ __all__ = ["summary", "table", "Table", "live_view", "LiveView", "score_text"]
 # --------------------------------------------------------------------------- figures
 
 
-def _as_dict(analysis: Any) -> Mapping[str, Any]:
-    if hasattr(analysis, "to_dict"):
-        return analysis.to_dict()
-    if isinstance(analysis, Mapping):
-        return analysis
-    raise TypeError(f"expected an Analysis or its dict form, got {type(analysis).__name__}")
+def summary(analysis: Analysis | Mapping[str, Any]) -> dict[str, Any]:
+    """The headline figures of one analysis (or its JSON form) as a flat dict (keys are stable; values rounded for display).
 
-
-def summary(analysis: Any) -> dict[str, Any]:
-    """The headline figures of one analysis as a flat dict (keys are stable; values rounded for display).
-
-    Missing sections (an analysis made by an older version) give ``None`` for their figures.
+    Missing sections (an analyzer that did not run) give ``None`` for their figures.
     """
-    d = _as_dict(analysis)
+    d = typed(analysis).to_dict()
     art = d.get("article", {})
     ll = d.get("loaded_language") or {}
     at = d.get("attribution") or {}
@@ -161,27 +157,17 @@ def table(rows: Iterable[Mapping[str, Any]], columns: Sequence[str] | None = Non
 # --------------------------------------------------------------------------- live view
 
 
-def score_text(text: str, title: str | None = None) -> Any:
+def score_text(text: str, title: str | None = None) -> Analysis:
     """Load and analyze pasted text (no language check, so short drafts work); returns the Analysis."""
-    from framing.ingest import load_text
-    from framing.pipeline import analyze
-
-    return analyze(load_text(text, title=title, check_language=False))
+    return framing.analyze(framing.load_text(text, title=title, check_language=False))
 
 
-def _analysis_html(analysis: Any) -> str:
-    """The notebook rendering of an analysis (framing.report.notebook), with a plain fallback."""
-    try:
-        return analysis._repr_html_()
-    except Exception as exc:  # the report module may be unavailable in a partial install
-        log.debug("falling back to a plain rendering: %s", exc)
-        text = analysis.article.text
-        return f"<pre style='white-space:pre-wrap'>{html.escape(text)}</pre>"
+def _analysis_html(analysis: Analysis) -> str:
+    """The notebook rendering of an analysis (framing.report.render.notebook)."""
+    return str(analysis_html(analysis))
 
 
 def _view_html(text: str, title: str | None) -> str:
-    from framing.errors import FramingError
-
     if not text.strip():
         return "<p><em>Type or paste some text to see it scored.</em></p>"
     try:
@@ -222,7 +208,9 @@ class LiveView:
 
 def _in_notebook_kernel() -> bool:
     try:
-        from IPython import get_ipython
+        from IPython import (
+            get_ipython,  # lazy: optional (IPython, only inside a notebook)
+        )
     except ImportError:
         return False
     ip = get_ipython()
@@ -238,7 +226,7 @@ def live_view(text: str = "", *, title: str | None = None, delay: float = 0.6, f
     if force_static:
         return LiveView(text, title, reason="static view requested")
     try:
-        import ipywidgets as w
+        import ipywidgets as w  # lazy: optional (ipywidgets)
     except ImportError:
         return LiveView(text, title, reason="ipywidgets is not installed")
     if not _in_notebook_kernel():

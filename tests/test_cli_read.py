@@ -45,9 +45,10 @@ def _err(proc: subprocess.CompletedProcess) -> str:
 def cli(capsys, monkeypatch):
     """Run the CLI in this process (same ``main`` as the console script): returns a CompletedProcess."""
     from framing import cli as cli_module
+    from framing.cli import common as cli_common
 
     def invoke(*args: str) -> subprocess.CompletedProcess:
-        monkeypatch.setitem(cli_module._state, "debug", False)
+        monkeypatch.setitem(cli_common.state, "debug", False)
         capsys.readouterr()
         code = 0
         try:
@@ -192,12 +193,13 @@ def test_debug_shows_the_traceback(tmp_path):
 
 def test_dns_failure_in_process(monkeypatch, capsys):
     from framing import cli
+    from framing.cli import common as cli_common
 
     def no_dns(*args, **kwargs):
         raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
 
     monkeypatch.setattr(socket, "getaddrinfo", no_dns)
-    monkeypatch.setitem(cli._state, "debug", False)
+    monkeypatch.setitem(cli_common.state, "debug", False)
     with pytest.raises(SystemExit) as info:
         cli.main(["read", "https://news.example.invalid/story.html"])
     assert info.value.code == 2
@@ -206,13 +208,15 @@ def test_dns_failure_in_process(monkeypatch, capsys):
 
 
 def test_internal_error_exits_1_without_traceback(monkeypatch, capsys):
-    from framing import cli, ingest
+    import framing
+    from framing import cli
+    from framing.cli import common as cli_common
 
     def broken(*args, **kwargs):
         raise RuntimeError("something inside broke")
 
-    monkeypatch.setattr(ingest, "load", broken)
-    monkeypatch.setitem(cli._state, "debug", False)
+    monkeypatch.setattr(framing, "read", broken)  # the CLI calls the public API
+    monkeypatch.setitem(cli_common.state, "debug", False)
     with pytest.raises(SystemExit) as info:
         cli.main(["read", str(PAGES / "article.html")])
     assert info.value.code == 1

@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from framing.errors import InputError
-from framing.report import charts, model, render
+from framing.report import charts, render_report as render
+from framing.report.sections import comparison as comparison_report
 from framing.report.highlight import Mark, highlight, marked_pieces, paragraphs
 
 # --------------------------------------------------------------------------- fixtures (once per module)
@@ -78,7 +79,7 @@ def one_html(example_analyses):
 @pytest.fixture(scope="module")
 def cmp_pdf(cmp_html, tmp_path_factory):
     """The comparison report as PDF (from the same HTML), with every URL the renderer asked for."""
-    from framing.report.pdf import local_only_fetcher, render_pdf
+    from framing.report.render.pdf import local_only_fetcher, render_pdf
 
     fetcher = local_only_fetcher()
     path = tmp_path_factory.mktemp("pdf") / "cmp.pdf"
@@ -207,14 +208,14 @@ def test_charts_empty_input_gives_empty_string():
 
 def test_summary_ratio_sentence_by_hand():
     m = {"target": 6.8, "unit": "per 1,000 words", "peers": {"n": 40, "median": 2.0}, "percentile": 97.5, "ratio_to_median": 3.4}
-    s = model._ratio_sentence(m, "loaded language")
+    s = comparison_report.ratio_sentence(m, "loaded language")
     assert s.startswith("This article uses 3.4 times the loaded language of the median outlet covering the event")
     assert "6.8 against 2.0" in s and "97%" in s or "98%" in s
-    low = model._ratio_sentence({"target": 1.0, "peers": {"n": 5, "median": 2.0}, "ratio_to_median": 0.5}, "loaded language")
+    low = comparison_report.ratio_sentence({"target": 1.0, "peers": {"n": 5, "median": 2.0}, "ratio_to_median": 0.5}, "loaded language")
     assert "less loaded language" in low
-    none = model._ratio_sentence({"target": 0.0, "peers": {"n": 5, "median": 0.0}}, "loaded language")
+    none = comparison_report.ratio_sentence({"target": 0.0, "peers": {"n": 5, "median": 0.0}}, "loaded language")
     assert "no loaded language" in none
-    assert model._ratio_sentence({"target": None, "peers": {"n": 5, "median": 1.0}}, "x") is None
+    assert comparison_report.ratio_sentence({"target": None, "peers": {"n": 5, "median": 1.0}}, "x") is None
 
 
 def test_summary_naming_sentence_counts_peer_articles(cmp_dict, cmp_html):
@@ -240,9 +241,9 @@ def test_summary_naming_sentence_counts_peer_articles(cmp_dict, cmp_html):
 
 def test_empty_analysis_renders_and_says_so():
     text = "A quiet headline\n\nNothing much happened in the town today, officials said."
-    d = {"schema_version": "1.0", "framing_version": "0.1.0",
-         "article": {"text": text, "title": "A quiet headline", "body_start": 18, "word_count": 9},
-         "loaded_language": {"spans": [], "sentences": []}, "actors": [], "attribution": {"quotes": []}, "provenance": {}}
+    # an analysis in which no analyzer ran (JSON form: rendered through Analysis.from_dict)
+    d = {"schema_version": "2.0", "framing_version": "0.1.0",
+         "article": {"text": text, "title": "A quiet headline", "body_start": 18, "word_count": 9}, "provenance": {}}
     html = render(d, "html")
     assert "No loaded terms were found" in html and "No actors were found" in html
     assert marked_pieces(html) == []
@@ -286,7 +287,7 @@ def test_comparison_html_highlights_claims_and_offsets(cmp_dict, cmp_html):
     _check_marks(cmp_html, text)
     kinds = _all_marks_by_kind(cmp_html)
     cl = cmp_dict["claims"]
-    cap = model.MAX_CLAIMS  # the report shows at most this many of each kind
+    cap = comparison_report.MAX_CLAIMS  # the report shows at most this many of each kind
     assert {(c["start"], c["end"]) for c in cl["contradicted"][:cap]} == kinds.get("contradicted", set())
     assert {(c["start"], c["end"]) for c in cl["uncorroborated"][:cap]} == kinds.get("uncorroborated", set())
     assert cl["contradicted"] or cl["uncorroborated"], "the example target has a disputed casualty figure (its key says so)"
@@ -346,7 +347,7 @@ def test_terminal_format_returns_text(example_analyses):
 
 
 def test_notebook_views(example_analyses, comparison):
-    from framing.report.notebook import analysis_html, comparison_html
+    from framing.report.render.notebook import analysis_html, comparison_html
 
     a = str(analysis_html(example_analyses[0]))
     _check_marks(a, example_analyses[0]["article"]["text"])
@@ -398,7 +399,7 @@ def test_pdf_fetches_nothing_from_outside(cmp_pdf):
 
 
 def test_url_fetcher_refuses_outside_urls():
-    from framing.report.pdf import ExternalFetchError, local_only_fetcher
+    from framing.report.render.pdf import ExternalFetchError, local_only_fetcher
 
     f = local_only_fetcher()
     for url in ("http://example.org/x.png", "https://example.org/f.woff", "file:///etc/passwd"):
@@ -412,7 +413,7 @@ def test_url_fetcher_refuses_outside_urls():
 
 def test_pdf_renderer_does_not_fetch_an_outside_image():
     """An <img src=http...> put into report HTML is refused by the fetcher, and the PDF still renders."""
-    from framing.report.pdf import local_only_fetcher, render_pdf
+    from framing.report.render.pdf import local_only_fetcher, render_pdf
 
     f = local_only_fetcher()
     pdf = render_pdf('<html><body><p>x</p><img src="http://127.0.0.1:9/never.png"></body></html>', fetcher=f)
@@ -450,3 +451,53 @@ def test_render_rejects_bad_format_and_paper(example_analyses):
         render(example_analyses[0], "docx")
     with pytest.raises(InputError, match="paper"):
         render(example_analyses[0], "html", paper="A5")
+
+
+# --------------------------------------------------------------------------- a section without its own builder
+
+
+class _ToySection:
+    """A new analyzer's section: one piece of evidence per exclamation mark (the Section protocol only)."""
+
+    def __init__(self, spans):
+        self.spans = tuple(spans)
+
+    def to_dict(self):
+        return {"marks": [list(s) for s in self.spans]}
+
+    @classmethod
+    def from_dict(cls, d):
+        return cls(tuple(s) for s in d["marks"])
+
+    def evidence(self):
+        from framing.schema import Evidence, Span
+
+        return [Evidence(Span(s, e), q, "rule:toy.exclamation", 0.5, "an exclamation mark") for s, e, q in self.spans]
+
+    def measures(self, article):
+        from framing.schema import Measure
+
+        return {"exclamations": Measure(float(len(self.spans)), "exclamation marks", "marks")}
+
+
+def test_any_other_section_gets_a_generic_findings_table(monkeypatch):
+    from framing import pipeline
+    from framing.analyzers import AnalyzerSpec
+    from framing.report.render.notebook import analysis_html
+    from framing.schema import Analysis, Article
+
+    text = "Outrage in Brill!\n\nThe council voted on Tuesday. Nobody expected it!"
+    spans = [(i, i + 1, "!") for i, ch in enumerate(text) if ch == "!"]
+    toy = AnalyzerSpec("toy_marks", lambda ctx: _ToySection(()), _ToySection, rules={"rule:toy.exclamation": "an exclamation in the text"})
+    monkeypatch.setattr(pipeline, "ANALYZERS", pipeline.ANALYZERS + (toy,))
+    analysis = Analysis(Article.from_dict({"text": text, "title": "Outrage in Brill!", "body_start": 19}), {"toy_marks": _ToySection(spans)}, {})
+    html = render(analysis, "html")
+    assert "Toy marks" in html and "rule:toy.exclamation: an exclamation in the text" in html
+    assert "exclamation marks" in html  # its measures
+    assert "No loaded terms were found" in html  # the built-in sections still say they found nothing
+    md = render(analysis, "markdown")
+    assert "Toy marks" in md and f"[{spans[0][0]}–{spans[0][1]}]" in md
+    term = render(analysis, "terminal")
+    assert "Toy marks: findings" in term and "rule:toy.exclamation" in term
+    nb = str(analysis_html(analysis))
+    assert "rule:toy.exclamation" in nb

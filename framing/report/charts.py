@@ -31,6 +31,8 @@ import re
 from typing import Mapping, Sequence
 
 import matplotlib
+import numpy as np
+from markupsafe import escape
 
 matplotlib.use("Agg", force=False)
 from matplotlib import rc_context  # noqa: E402
@@ -113,8 +115,6 @@ def to_svg(fig: Figure, *, title: str = "") -> str:
         w, h = m.group(2), m.group(3)
         svg = svg.replace(f'width="{w}pt" height="{h}pt"', f'width="100%" style="max-width:{float(w) * 1.333:.0f}px"', 1)
     if title:
-        from markupsafe import escape
-
         svg = re.sub(r"(<svg[^>]*>)", lambda mm: mm.group(1) + f"<title>{escape(title)}</title>", svg, count=1)
     return svg
 
@@ -200,8 +200,6 @@ def stance_heatmap(
     """
     if not actors or not columns:
         return ""
-    import numpy as np
-
     n_a, n_c = len(actors), len(columns)
     data = np.full((n_a, n_c), np.nan)
     for i, row in enumerate(values):

@@ -27,6 +27,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from typing import Iterable, Sequence
 
 from markupsafe import Markup, escape
@@ -181,8 +182,6 @@ def marked_pieces(html: str) -> list[dict]:
     unescaped text inside it, nested marks included). Used by the tests and
     by anyone who wants to check a report against its analysis.
     """
-    from html.parser import HTMLParser
-
     class _P(HTMLParser):
         def __init__(self) -> None:
             super().__init__(convert_charrefs=True)

@@ -14,6 +14,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from framing.errors import InputError
 from framing.report.model import Report
 
 RULES: dict[str, str] = {}
@@ -37,8 +38,6 @@ _SAMPLES = {
 
 def paper_size(paper: str) -> str:
     """CSS ``@page size`` for ``A4`` or ``Letter`` (case-insensitive)."""
-    from framing.errors import InputError
-
     key = str(paper).strip().upper()
     if key not in PAPER_SIZES:
         raise InputError(f"paper size {paper!r} is not supported; use A4 or Letter")

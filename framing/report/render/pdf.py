@@ -38,9 +38,9 @@ def local_only_fetcher() -> Any:
     versions take a function returning a dict. Both are supported.
     """
     try:
-        from weasyprint.urls import URLFetcher
+        from weasyprint.urls import URLFetcher  # lazy: heavy (weasyprint)
     except ImportError:  # WeasyPrint < 67: a plain function
-        from weasyprint.urls import default_url_fetcher
+        from weasyprint.urls import default_url_fetcher  # lazy: heavy (weasyprint)
 
         def fetch(url: str, *args: Any, **kwargs: Any) -> dict:
             fetch.asked.append(url)  # type: ignore[attr-defined]
@@ -71,7 +71,7 @@ def render_pdf(html: str, *, fetcher: Any = None) -> bytes:
     ``fetcher`` defaults to a fresh :func:`local_only_fetcher`; pass one to
     inspect what the renderer asked for.
     """
-    import weasyprint
+    import weasyprint  # lazy: heavy (weasyprint)
 
     for name in ("weasyprint", "fontTools"):
         logging.getLogger(name).setLevel(logging.ERROR)

@@ -1,16 +1,17 @@
-"""Terminal views (rich) of an Article and an Analysis.
+"""Terminal views (rich) of an Article, an Analysis and a Comparison.
 
 ``print_analysis`` shows, in order: the article header; the text with loaded
 language highlighted (bold red = the author's voice, yellow = inside a quote or
 attributed speech; quoted passages in italics); the top loaded phrases with
 their neutral alternatives; the per-article figures; the actor table; the
-sources table. Everything is read from ``Analysis.to_dict()`` (the JSON
-contract), so the terminal shows exactly what ``--json`` prints.
+sources table; then a findings table for every other section (a new analyzer's,
+from its ``evidence()``). Everything is read from ``Analysis.to_dict()`` (the
+JSON contract) and the sections' evidence, so the terminal shows exactly what
+``--json`` prints. ``print_comparison`` is the terminal view of a comparison
+(``framing compare``).
 """
 
 from __future__ import annotations
-
-from framing.schema import actor_cards
 
 from collections import Counter, defaultdict
 from typing import Any, Mapping
@@ -18,6 +19,11 @@ from typing import Any, Mapping
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
+
+from framing.compare import Comparison
+from framing.report.sections import generic
+from framing.report.sections.analysis import COVERED
+from framing.schema import Analysis, Article, actor_cards
 
 AUTHOR_STYLE = "bold red"
 QUOTED_STYLE = "bold yellow"
@@ -28,7 +34,7 @@ def _console() -> Console:
     return Console(highlight=False)
 
 
-def print_article(article, console: Console | None = None, *, paragraphs: int = 4) -> None:
+def print_article(article: Article, console: Console | None = None, *, paragraphs: int = 4) -> None:
     """Title, outlet, date, byline, word count and the opening paragraphs."""
     c = console or _console()
     c.print(Text(article.title or "(untitled)", style="bold"))
@@ -184,30 +190,118 @@ def sources_table(d: Mapping[str, Any], *, top: int = 15) -> Table | None:
     return t
 
 
-def print_analysis(analysis, console: Console | None = None, *, show_text: bool = True) -> None:
+def findings_table(name: str, section: Any) -> Table | None:
+    """The generic findings table of a section with no view of its own (rule, quote with offsets, weight, detail)."""
+    rows = generic.findings(name, section)
+    if not rows:
+        return None
+    t = Table(title=f"{generic.title(name)}: findings", title_justify="left")
+    for col in ("passage", "offsets", "rule", "weight", "detail"):
+        t.add_column(col)
+    for f in rows[: generic.MAX_ROWS]:
+        t.add_row(f.quote.text[:120], f"{f.quote.start}-{f.quote.end}", f.rule + (f" ({f.meaning})" if f.meaning else ""),
+                  f"{f.weight:+.2f}", f.detail or "-")
+    return t
+
+
+def print_analysis(analysis: Analysis, console: Console | None = None, *, show_text: bool = True) -> None:
     """The `framing score` terminal view."""
     c = console or _console()
-    d = analysis.to_dict() if hasattr(analysis, "to_dict") else analysis
-    print_article(analysis.article if hasattr(analysis, "article") else _ArticleView(d["article"]), c, paragraphs=0)
+    d = analysis.to_dict()
+    print_article(analysis.article, c, paragraphs=0)
     c.print()
     if show_text:
         c.print(Text("Legend: ", style="bold") + Text("loaded (author's voice)", style=AUTHOR_STYLE) + Text("  ")
                 + Text("loaded (quoted voice)", style=QUOTED_STYLE) + Text("  ") + Text("quoted speech", style=QUOTE_STYLE))
         c.print(highlighted_text(d))
         c.print()
-    for table in (loaded_table(d), figures_table(d), actors_table(d), sources_table(d)):
+    tables = [loaded_table(d), figures_table(d), actors_table(d), sources_table(d)]
+    tables += [findings_table(name, sec) for name, sec in generic.other_sections(analysis.sections, COVERED)]
+    for table in tables:
         if table is not None:
             c.print(table)
             c.print()
 
 
-class _ArticleView:
-    """Attribute access over an article dict (for analyses restored from JSON)."""
+# --------------------------------------------------------------------------- comparison
 
-    def __init__(self, d: Mapping[str, Any]):
-        self._d = d
 
-    def __getattr__(self, name: str) -> Any:
-        if name == "body":
-            return self._d["text"][self._d.get("body_start", 0):]
-        return self._d.get(name)
+def _f(v, pct: bool = False) -> str:
+    if v is None:
+        return "–"
+    if pct:
+        return f"{100 * v:.0f}%"
+    return f"{v:.2f}" if isinstance(v, float) else str(v)
+
+
+def print_comparison(comparison: Comparison, console: Console | None = None) -> None:
+    """The `framing compare` terminal view: where the target stands, distinctive words, naming, stance, voices, claims."""
+    con = console or Console()
+    d = comparison.to_dict()
+    t = d["target"]
+    leans = {}
+    for p in d["peers"]:
+        leans[p["lean"] or "unknown"] = leans.get(p["lean"] or "unknown", 0) + 1
+    con.rule(f"[bold]{t['title'] or '(untitled)'}[/bold]")
+    con.print(
+        f"{t['outlet'] or 'unknown outlet'} · {t['word_count']} words · compared with {len(d['peers'])} peers "
+        f"({', '.join(f'{n} {k}' for k, n in sorted(leans.items()))}); similarity to their centroid {t['similarity']:.2f}"
+    )
+    if d["set_aside"]:
+        con.print("set aside as off-story: " + "; ".join(f"{p['outlet']} ({p['similarity']:.2f})" for p in d["set_aside"][:8]))
+
+    tab = Table(title="Where the target stands", show_lines=False)
+    for col in ("measure", "target", "peers' median", "IQR", "percentile", "by lean (median)"):
+        tab.add_column(col)
+    for key, m in d["measures"].items():
+        pct = key.endswith("share")
+        pe = m["peers"]
+        iqr = f"{_f(pe['q1'], pct)}–{_f(pe['q3'], pct)}" if pe["n"] else "–"
+        lean = ", ".join(f"{k} {_f(v['median'], pct)}" for k, v in m["by_lean"].items())
+        tab.add_row(m["label"], _f(m["target"], pct), _f(pe["median"], pct), iqr, _f(m["percentile"]), lean)
+    con.print(tab)
+
+    dt = d["distinctive_terms"]
+    con.print("[bold]Words the target uses more[/bold] (Fightin' Words z): " + ", ".join(f"{r['term']} ({r['z']:.1f})" for r in dt["target"][:15]))
+    con.print("[bold]Words the peers use more[/bold]: " + ", ".join(f"{r['term']} ({r['z']:.1f})" for r in dt["peers"][:15]))
+
+    if d["naming"]:
+        tab = Table(title="Naming choices")
+        tab.add_column("referent")
+        tab.add_column("target")
+        tab.add_column("peers (all mentions)")
+        for n in d["naming"]:
+            if not n["target"]["counts"]:
+                continue
+            tab.add_row(n["referent"], ", ".join(f"{k} {v}" for k, v in n["target"]["counts"].items()),
+                        ", ".join(f"{k} {v}" for k, v in list(n["peers_total"].items())[:6]))
+        con.print(tab)
+
+    rows = [r for r in d["stance_matrix"]["rows"] if "target" in r["cells"]][:12]
+    if rows:
+        tab = Table(title="Stance toward actors (author's voice, -1..1)")
+        for col in ("actor", "target", "labels in target", "peers' median", "peers"):
+            tab.add_column(col)
+        for r in rows:
+            cell = r["cells"]["target"]
+            tab.add_row(r["actor"], _f(cell["stance"]), ", ".join(cell["labels"][:4]), _f(r["peers_median"]), str(r["n_peers"]))
+        con.print(tab)
+
+    src = d["sources"]
+    if src["target_only"]:
+        con.print("[bold]Voices only the target quotes[/bold]: " + ", ".join(str(v["voice"]) for v in src["target_only"][:10]))
+    if src["target_omits"]:
+        con.print("[bold]Voices the peers quote and the target does not[/bold]: "
+                  + ", ".join(f"{v['voice']} ({v['n_peers']})" for v in src["target_omits"][:10]))
+
+    cl = d["claims"]
+    for kind, title in (("contradicted", "Claims peers contradict"), ("uncorroborated", "Claims no peer corroborates"), ("omitted", "Facts peers report that the target leaves out")):
+        items = cl[kind]
+        if not items:
+            continue
+        con.print(f"[bold]{title}[/bold] ({len(items)})")
+        for x in items[:5]:
+            where = f"[{x['start']}:{x['end']}]" if kind != "omitted" else f"{x['outlet']} and {x['n_peers'] - 1} more"
+            con.print(f"  • {x['quote'][:160]}  [dim]{where}[/dim]")
+            for e in x["peer_evidence"][:2]:
+                con.print(f"      [dim]{e['relation']}: {e['outlet']}: {e['quote'][:120]}[/dim]")

@@ -11,9 +11,18 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from markupsafe import Markup
-
-from framing.report.model import Bullets, Card, Cards, Chart, Facts, Highlighted, Para, Quote, Report, Table
+from framing.report.model import (
+    Bullets,
+    Card,
+    Cards,
+    Chart,
+    Facts,
+    Highlighted,
+    Para,
+    Quote,
+    Report,
+    Table,
+)
 
 RULES: dict[str, str] = {}
 

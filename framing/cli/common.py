@@ -1,0 +1,56 @@
+"""What the command modules share: JSON output, the progress bar, the debug flag, the corpus-store help."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+)
+
+state = {"debug": False}
+
+DB_HELP = "The corpus store file (default: $FRAMING_DB, else corpus.sqlite in the user data folder)."
+
+
+def print_json(obj: Any) -> None:
+    """``obj`` as indented JSON on stdout."""
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2))
+    sys.stdout.write("\n")
+
+
+class Bar:
+    """A rich progress bar on stderr, drawn only when stderr is a terminal; a Progress callback for framing.corpus."""
+
+    def __init__(self, quiet: bool = False):
+        self.enabled = not quiet and sys.stderr.isatty()
+        self._progress = None
+        self._task = None
+
+    def __enter__(self):
+        if self.enabled:
+            self._progress = Progress(
+                TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                console=Console(stderr=True), transient=False,
+            )
+            self._progress.__enter__()
+        return self
+
+    def __call__(self, done: int, total: int, label: str) -> None:
+        if self._progress is None:
+            return
+        if self._task is None or self._progress.tasks[self._task].description != label:
+            self._task = self._progress.add_task(label, total=total)
+        self._progress.update(self._task, completed=done, total=total)
+
+    def __exit__(self, *exc):
+        if self._progress is not None:
+            self._progress.__exit__(*exc)
+        return False

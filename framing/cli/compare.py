@@ -1,0 +1,89 @@
+"""``framing compare``: an article against other outlets' coverage (thin over ``framing.compare`` and ``framing.render_report``)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, List, Optional
+
+import typer
+
+import framing
+from framing.cli.common import DB_HELP, Bar, print_json
+
+# framing.compare(...) is not used: after any import of the module framing.compare, that name is the module
+from framing.compare import compare as compare_coverage
+from framing.corpus import Store, default_path
+from framing.errors import InputError
+
+
+def analyze_sources(sources: List[str], store: Any, event: Optional[str], *, any_language: bool, timeout: float) -> list:
+    """Read and analyze each source (through the store's cache when there is a store)."""
+    out = []
+    for src in sources:
+        article = framing.read(src, check_language=not any_language, timeout=timeout)
+        out.append(store.get_or_analyze(article, event=event) if store is not None else framing.analyze(article))
+    return out
+
+
+def write_reports(comparison: Any, html: Optional[Path], pdf: Optional[Path], *, required: bool = True) -> list[Path]:
+    """Render the HTML/PDF reports asked for (``framing.render_report``); the paths written."""
+    if not (html or pdf):
+        return []
+    written = []
+    for fmt, path in (("html", html), ("pdf", pdf)):
+        if path:
+            written.append(Path(framing.render_report(comparison, fmt, path=path)))
+            print(f"wrote {written[-1]}", file=sys.stderr)
+    return written
+
+
+def compare(
+    target: str = typer.Argument(..., help="The article to compare: a URL, a file (.html, .txt, .md, .json) or - for stdin."),
+    peers: Optional[List[str]] = typer.Argument(None, help="Other outlets' coverage: URLs or files (besides or instead of --event)."),
+    event: Optional[str] = typer.Option(None, "--event", help="Compare with every article of this event in the corpus store."),
+    db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP),
+    as_json: bool = typer.Option(False, "--json", help="Print {\"comparison\": ...} as JSON."),
+    pdf: Optional[Path] = typer.Option(None, "--pdf", help="Also write a PDF report to this path."),
+    html: Optional[Path] = typer.Option(None, "--html", help="Also write a self-contained HTML report to this path."),
+    min_similarity: float = typer.Option(0.05, "--min-similarity", min=0.0, max=1.0, help="Set aside peers whose TF-IDF cosine to the others' centroid is below this."),
+    any_language: bool = typer.Option(False, "--any-language", help="Do not refuse non-English text."),
+    timeout: float = typer.Option(15.0, "--timeout", help="Connect and read timeout in seconds for URLs."),
+) -> None:
+    """Compare an article with other outlets' coverage of the same event: measures, word choice, naming, stance, sources, claims.
+
+    Example: framing compare ../shared/seed/soleimani-cgpi.txt --event soleimani-2020
+    """
+    peers = list(peers or [])
+    if not peers and not event:
+        raise InputError("framing compare needs peers: give PEER sources after TARGET, or --event NAME for an event in the corpus store")
+    store = None
+    if event or db is not None:
+        path = db if db is not None else default_path()
+        store = Store(path, create=not event)
+        if event:
+            store._require_event(event)
+    try:
+        (target_analysis,) = analyze_sources([target], store, event, any_language=any_language, timeout=timeout)
+        peer_analyses = analyze_sources(peers, store, event, any_language=any_language, timeout=timeout)
+        if event:
+            if store.missing(event):
+                print(f"framing: analyzing the articles of {event} not analyzed yet", file=sys.stderr)
+                with Bar() as bar:
+                    res = store.analyze_event(event, workers=2, progress=bar)
+                for label, err in res.failed:
+                    print(f"framing: skipped {label}: its analysis failed: {err}", file=sys.stderr)
+            peer_analyses += store.analyses(event, compute_missing=False)
+    finally:
+        if store is not None:
+            store.close()
+    comparison = compare_coverage(target_analysis, peer_analyses, min_similarity=min_similarity)
+    write_reports(comparison, html, pdf)
+    if as_json:
+        print_json({"comparison": comparison.to_dict()})
+        return
+    from framing.report.render import (
+        terminal,  # lazy: heavy (matplotlib, jinja2 through framing.report)
+    )
+
+    terminal.print_comparison(comparison)

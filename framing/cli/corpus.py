@@ -1,0 +1,161 @@
+"""``framing corpus import|add|list|analyze``: thin wrappers over :class:`framing.corpus.Store`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, List, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from framing.cli.common import DB_HELP, Bar, print_json
+from framing.corpus import Store, default_path, read_url_list
+from framing.errors import CorpusError, InputError
+
+app = typer.Typer(help="The corpus store: import, add, list and analyze articles grouped by event.\n\nExample: framing corpus list", no_args_is_help=True)
+
+
+def _report_import(res: Any, as_json: bool, db_path: Any) -> None:
+    for source, err in res.failed:
+        print(f"framing: skipped {source}: {err}", file=sys.stderr)
+    if as_json:
+        print_json({**res.to_dict(), "db": str(db_path)})
+    else:
+        print(f"{res.event}: {res.added} added, {res.existing} already in the store, {len(res.failed)} failed ({db_path})", file=sys.stderr)
+
+
+@app.command("import")
+def corpus_import(
+    source: Path = typer.Argument(..., help="A JSON Lines file (the shared corpus format), a folder of .txt/.md/.html files, or one such file."),
+    event: str = typer.Option(..., "--event", help="The event the articles cover (letters, digits, . _ -)."),
+    outlet: Optional[str] = typer.Option(None, "--outlet", help="Outlet of every imported file (not for .jsonl, whose records name theirs)."),
+    lean: Optional[str] = typer.Option(None, "--lean", help="left, center or right for every imported file (not for .jsonl)."),
+    skip_bad: bool = typer.Option(False, "--skip-bad", help="Skip records or files that cannot be read instead of stopping (each is reported)."),
+    any_language: bool = typer.Option(False, "--any-language", help="Do not refuse non-English text."),
+    db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP),
+    as_json: bool = typer.Option(False, "--json", help="Print what was imported as JSON."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Import articles into the corpus store under an event. Re-importing the same texts adds nothing.
+
+    Example: framing corpus import ../shared/corpora/soleimani-2020/articles.jsonl --event soleimani-2020
+    """
+    if lean is not None and lean.lower() not in ("left", "center", "right"):
+        raise InputError(f"--lean {lean!r} is not one of left, center, right")
+    with Store(db) as store, Bar(quiet) as bar:
+        res = store.import_path(source, event, outlet=outlet, lean=lean, skip_bad=skip_bad, check_language=not any_language, progress=bar)
+    _report_import(res, as_json, store.path)
+
+
+@app.command("add")
+def corpus_add(
+    urls: Optional[List[str]] = typer.Argument(None, help="Article URLs (http/https)."),
+    event: str = typer.Option(..., "--event", help="The event the articles cover."),
+    from_file: Optional[Path] = typer.Option(None, "--from", help="Also read URLs from a file: one per line, or a manifest .jsonl (url, outlet_normalized, lean, date)."),
+    outlet: Optional[str] = typer.Option(None, "--outlet", help="Outlet of these articles (a manifest record's own outlet wins)."),
+    lean: Optional[str] = typer.Option(None, "--lean", help="left, center or right (a manifest record's own lean wins)."),
+    workers: int = typer.Option(4, "--workers", min=1, max=16, help="Pages fetched at once."),
+    timeout: float = typer.Option(15.0, "--timeout", help="Connect and read timeout in seconds per URL."),
+    any_language: bool = typer.Option(False, "--any-language", help="Do not refuse non-English pages."),
+    db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP),
+    as_json: bool = typer.Option(False, "--json", help="Print what was added as JSON."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Fetch articles from the web into the corpus store. A URL that fails is reported on one line and skipped.
+
+    Example: framing corpus add --from corpora/soleimani-2020/manifest.jsonl --event soleimani-2020
+    """
+    items: list = list(urls or [])
+    if from_file is not None:
+        items.extend(read_url_list(from_file))
+    if not items:
+        raise InputError("no URLs given; pass URLs as arguments or --from FILE (one URL per line, or a manifest .jsonl)")
+    if lean is not None and lean.lower() not in ("left", "center", "right"):
+        raise InputError(f"--lean {lean!r} is not one of left, center, right")
+    with Store(db) as store, Bar(quiet) as bar:
+        res = store.add_urls(
+            items, event, outlet=outlet, lean=lean, workers=workers, timeout=timeout, check_language=not any_language, progress=bar
+        )
+    _report_import(res, as_json, store.path)
+
+
+@app.command("list")
+def corpus_list(
+    event: Optional[str] = typer.Option(None, "--event", help="List this event's articles (default: list the events)."),
+    db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP),
+    as_json: bool = typer.Option(False, "--json", help="Print as JSON."),
+) -> None:
+    """List the events in the store, or one event's articles (outlet, lean, date, words, analyzed, title).
+
+    Example: framing corpus list --event soleimani-2020
+    """
+    path = db if db is not None else default_path()
+    if not Path(path).exists():
+        if event is not None:
+            raise CorpusError(f"no event {event!r}: there is no store at {path} yet; import articles with: framing corpus import FILE --event {event}")
+        if as_json:
+            print_json({"db": str(path), "events": []})
+        else:
+            print(f"no store at {path} yet; import articles with: framing corpus import FILE --event NAME", file=sys.stderr)
+        return
+    with Store(path, create=False) as store:
+        if event is None:
+            evs = store.events()
+            if as_json:
+                print_json({"db": str(store.path), "events": evs})
+                return
+            t = Table(title=f"events in {store.path}")
+            for col in ("event", "articles", "outlets", "analyzed"):
+                t.add_column(col, justify="left" if col == "event" else "right")
+            for e in evs:
+                t.add_row(e["name"], str(e["articles"]), str(e["outlets"]), str(e["analyzed"]))
+            Console().print(t)
+            return
+        rows = store.list_articles(event)
+        if as_json:
+            print_json({"db": str(store.path), "event": event, "articles": [r.to_dict() for r in rows]})
+            return
+        t = Table(title=f"{event}: {len(rows)} articles")
+        for col in ("id", "outlet", "lean", "date", "words", "analyzed", "title"):
+            t.add_column(col, justify="right" if col in ("id", "words") else "left", overflow="fold")
+        for r in rows:
+            t.add_row(
+                str(r.id), r.outlet or "", r.lean or "", r.published or "", str(r.words), "yes" if r.analyzed else "no", (r.title or "")[:80]
+            )
+        Console().print(t)
+
+
+@app.command("analyze")
+def corpus_analyze(
+    event: str = typer.Option(..., "--event", help="The event whose articles to analyze."),
+    workers: int = typer.Option(2, "--workers", min=1, max=32, help="Worker processes (one per core)."),
+    force: bool = typer.Option(False, "--force", help="Recompute analyses that are already cached."),
+    db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP),
+    as_json: bool = typer.Option(False, "--json", help="Print the counts as JSON."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Analyze every article of an event not yet analyzed by this version of framing; results are cached in the store.
+
+    Example: framing corpus analyze --event soleimani-2020 --workers 2
+    """
+    path = db if db is not None else default_path()
+    if not Path(path).exists():
+        raise CorpusError(f"no event {event!r}: there is no store at {path} yet; import articles with: framing corpus import FILE --event {event}")
+    with Store(path, create=False) as store, Bar(quiet) as bar:
+        if not store.has_event(event):
+            store._require_event(event)
+        res = store.analyze_event(event, workers=workers, force=force, progress=bar)
+    for label, err in res.failed:
+        print(f"framing: analysis failed for {label}: {err}", file=sys.stderr)
+    if as_json:
+        print_json(res.to_dict())
+    else:
+        print(
+            f"{event}: {res.computed} analyzed now, {res.cached} from the cache, {len(res.failed)} failed "
+            f"({res.seconds:.1f} s, {res.workers} worker{'s' if res.workers != 1 else ''})",
+            file=sys.stderr,
+        )
+    if res.failed:
+        raise typer.Exit(1)

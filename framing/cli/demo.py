@@ -1,0 +1,69 @@
+"""``framing demo``: the whole comparison on the bundled example corpus, with its reports."""
+
+from __future__ import annotations
+
+import importlib.resources
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from framing.cli.common import DB_HELP, Bar
+from framing.cli.compare import write_reports
+
+# framing.compare(...) is not used: after any import of the module framing.compare, that name is the module
+from framing.compare import compare as compare_coverage
+from framing.corpus import Store, default_path
+from framing.errors import DataError
+
+EXAMPLE_EVENT = "example"
+
+
+def demo(
+    out: Path = typer.Option(Path("reports"), "--out", help="Folder for the reports (created if missing)."),
+    db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP),
+    workers: int = typer.Option(2, "--workers", min=1, max=32, help="Worker processes for the analysis."),
+    no_pdf: bool = typer.Option(False, "--no-pdf", help="Write the HTML and JSON only (PDF rendering takes a few seconds)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no terminal summary."),
+) -> None:
+    """Run the whole comparison on the bundled example corpus (a constructed event) and write HTML, PDF and JSON reports.
+
+    Imports corpora/example/articles.jsonl into the store as event 'example', analyzes it, compares the
+    designated target (the partisan opinion piece) with the six other articles, and prints where the reports are.
+
+    Example: framing demo --out reports/
+    """
+    folder = importlib.resources.files("framing.corpora") / EXAMPLE_EVENT
+    jsonl, key = folder / "articles.jsonl", folder / "key.json"
+    if not jsonl.is_file() or not key.is_file():
+        raise DataError("the bundled example corpus (framing.corpora/example/articles.jsonl, key.json) is missing; reinstall framing")
+    target_id = json.loads(key.read_text(encoding="utf-8"))["target"]
+    path = db if db is not None else default_path()
+    with importlib.resources.as_file(jsonl) as jpath, Store(path) as store:
+        store.import_jsonl(jpath, EXAMPLE_EVENT)
+        with Bar(quiet) as bar:
+            res = store.analyze_event(EXAMPLE_EVENT, workers=workers, progress=bar)
+        for label, err in res.failed:
+            print(f"framing: analysis failed for {label}: {err}", file=sys.stderr)
+        analyses = store.analyses(EXAMPLE_EVENT)
+    target = next((a for a in analyses if a.article.get("record_id") == target_id), None)
+    if target is None:
+        raise DataError(f"the example corpus has no article {target_id!r} (named as target in key.json)")
+    peers = [a for a in analyses if a is not target]
+    comparison = compare_coverage(target, peers)
+    out.mkdir(parents=True, exist_ok=True)
+    stem = out / "example-comparison"
+    json_path = stem.with_suffix(".json")
+    json_path.write_text(json.dumps({"comparison": comparison.to_dict()}, ensure_ascii=False, indent=2), encoding="utf-8")
+    written = [json_path, *write_reports(comparison, stem.with_suffix(".html"), None if no_pdf else stem.with_suffix(".pdf"), required=False)]
+    if not quiet:
+        from framing.report.render import (
+            terminal,  # lazy: heavy (matplotlib, jinja2 through framing.report)
+        )
+
+        terminal.print_comparison(comparison)
+    print(f"store: {path}", file=sys.stderr)
+    for w in written:
+        print(f"wrote {w}")

@@ -1,0 +1,29 @@
+"""``framing read``: the extracted article."""
+
+from __future__ import annotations
+
+import typer
+
+import framing
+from framing.cli.common import print_json
+
+
+def read(
+    source: str = typer.Argument(..., metavar="SOURCE", help="A URL (http/https), a file (.html, .htm, .txt, .md, .json) or - for stdin."),
+    as_json: bool = typer.Option(False, "--json", help="Print the Article as JSON."),
+    any_language: bool = typer.Option(False, "--any-language", help="Do not refuse non-English text."),
+    timeout: float = typer.Option(15.0, "--timeout", help="Connect and read timeout in seconds for URLs."),
+) -> None:
+    """Print the extracted article: title, outlet, date, byline, word count and opening paragraphs.
+
+    Example: framing read https://example.org/news/story.html --json
+    """
+    article = framing.read(source, check_language=not any_language, timeout=timeout)
+    if as_json:
+        print_json(article.to_dict())
+        return
+    from framing.report.render import (
+        terminal,  # lazy: heavy (matplotlib, jinja2 through framing.report)
+    )
+
+    terminal.print_article(article)

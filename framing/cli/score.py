@@ -1,0 +1,41 @@
+"""``framing score``: analyse one article; the terminal view, JSON, HTML and PDF reports."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+import framing
+from framing.cli.common import print_json
+
+
+def score(
+    source: str = typer.Argument(..., help="A URL, a file (.html, .htm, .txt, .md, .json) or - for stdin."),
+    as_json: bool = typer.Option(False, "--json", help="Print the whole Analysis as JSON."),
+    pdf: Optional[Path] = typer.Option(None, "--pdf", help="Also write a PDF report to this path."),
+    html: Optional[Path] = typer.Option(None, "--html", help="Also write a self-contained HTML report to this path."),
+    any_language: bool = typer.Option(False, "--any-language", help="Do not refuse non-English text."),
+    timeout: float = typer.Option(15.0, "--timeout", help="Connect and read timeout in seconds for URLs."),
+) -> None:
+    """Score one article: loaded language, actors and stance, sources and attribution.
+
+    Example: framing score https://example.org/news/story.html
+    """
+    article = framing.read(source, check_language=not any_language, timeout=timeout)
+    analysis = framing.analyze(article)
+    if pdf or html:
+        for fmt, path in (("html", html), ("pdf", pdf)):
+            if path:
+                framing.render_report(analysis, fmt, path=path)
+                print(f"wrote {path}", file=sys.stderr)
+    if as_json:
+        print_json(analysis.to_dict())
+        return
+    from framing.report.render import (
+        terminal,  # lazy: heavy (matplotlib, jinja2 through framing.report)
+    )
+
+    terminal.print_analysis(analysis)

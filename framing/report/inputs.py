@@ -1,0 +1,20 @@
+"""What a report is made from: an Analysis or a Comparison, typed (their JSON forms are restored once, here)."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from framing.compare import Comparison
+from framing.errors import InputError
+from framing.schema import Analysis
+
+
+def typed(obj: Analysis | Comparison | Mapping[str, Any]) -> Analysis | Comparison:
+    """``obj`` as an :class:`Analysis` or a :class:`Comparison`; a JSON form (dict) is restored through ``from_dict``."""
+    if isinstance(obj, (Analysis, Comparison)):
+        return obj
+    if isinstance(obj, Mapping):
+        if obj.get("kind") == "comparison" or "comparison" in obj or ("target" in obj and "peers" in obj):
+            return Comparison.from_dict(obj)
+        return Analysis.from_dict(obj)
+    raise InputError(f"cannot make a report from {type(obj).__name__}: pass an Analysis or a Comparison")
