@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 from framing.analyzers.loaded_language.model import (
@@ -63,8 +64,7 @@ _MOVED = {
 
 def __getattr__(name: str) -> Any:
     if name in _MOVED:
-        import importlib  # lazy: keeps inference importers of this shim free of framing.train
-
+        # resolved on first use: inference importers of this shim must not import framing.train
         return getattr(importlib.import_module(_MOVED[name]), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 

@@ -14,10 +14,12 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
+from numpy.typing import ArrayLike
 from sklearn.metrics import f1_score, precision_score, recall_score
 
 __all__ = ["Tally", "best_threshold", "binary_prf", "expected_calibration_error", "macro_f1", "overlap_score", "prf"]
@@ -25,12 +27,12 @@ __all__ = ["Tally", "best_threshold", "binary_prf", "expected_calibration_error"
 Frag = tuple[int, int]
 
 
-def macro_f1(y: Sequence[int], pred: Sequence[int]) -> float:
+def macro_f1(y: ArrayLike, pred: ArrayLike) -> float:
     """Macro-averaged F1 of ``pred`` against ``y`` (zero_division = 0)."""
     return float(f1_score(y, pred, average="macro", zero_division=0))
 
 
-def binary_prf(y: Sequence[int] | np.ndarray, pred: Sequence[int] | np.ndarray, *, digits: int = 4) -> dict[str, float]:
+def binary_prf(y: ArrayLike, pred: ArrayLike, *, digits: int = 4) -> dict[str, float]:
     """``macro_f1``, and ``precision`` / ``recall`` of class 1, rounded to ``digits``."""
     return {
         "macro_f1": round(float(f1_score(y, pred, average="macro", zero_division=0)), digits),
@@ -64,7 +66,7 @@ class Tally:
         return prf(self.tp, self.n_pred, self.n_gold, digits=digits)
 
 
-def best_threshold(scores: Sequence[float], y: Sequence[int]) -> float:
+def best_threshold(scores: ArrayLike, y: ArrayLike) -> float:
     """The threshold on ``scores`` (predict 1 when score >= t) with the highest macro-F1 on (scores, y).
 
     Candidates are the 101 quantiles of the scores; the first best wins."""
@@ -78,13 +80,13 @@ def best_threshold(scores: Sequence[float], y: Sequence[int]) -> float:
     return best_t
 
 
-def expected_calibration_error(p: Sequence[float], y: Sequence[int], bins: int = 10) -> float:
+def expected_calibration_error(p: ArrayLike, y: ArrayLike, bins: int = 10) -> float:
     """Sum over equal-width bins of (share of items in the bin) x |mean probability - observed rate|."""
     pa = np.asarray(p, dtype=float)
     ya = np.asarray(y, dtype=float)
     edges = np.linspace(0, 1, bins + 1)
     ece = 0.0
-    for lo, hi in zip(edges[:-1], edges[1:]):
+    for lo, hi in itertools.pairwise(edges):
         m = (pa >= lo) & ((pa < hi) if hi < 1 else (pa <= hi))
         if m.any():
             ece += m.mean() * abs(pa[m].mean() - ya[m].mean())

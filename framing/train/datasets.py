@@ -12,8 +12,9 @@ Nothing here touches the network or knows where the data lives: callers pass the
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from framing.errors import DataError
 

@@ -22,14 +22,16 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import logging
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 import joblib
 import numpy as np
 import scipy
 import sklearn
 import spacy
+from numpy.typing import ArrayLike
 from sklearn.metrics import brier_score_loss, precision_score, recall_score
 from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 
@@ -71,7 +73,7 @@ def rows_for_texts(texts: Sequence[str]) -> list[SentenceRow]:
     for i in range(0, len(texts), batch):
         chunk = texts[i : i + batch]
         arts = [Article(text=t, source="text") for t in chunk]
-        for art, parsed in zip(arts, parse_many(arts, batch_size=64)):
+        for parsed in parse_many(arts, batch_size=64):
             hits = hits_in(parsed, 0, len(parsed.text))
             rows.append(SentenceRow(parsed.text, tuple(Hit(h.start, h.end, h.category, h.strength, h.direction) for h in hits),
                                     tuple(mask_regions(parsed.doc, parsed.text))))
@@ -86,7 +88,7 @@ def baseline_scores(rows: Sequence[SentenceRow]) -> dict[str, np.ndarray]:
     return {"vader": vader, "textblob": tb, "lexicon": lex}
 
 
-def cross_validate(rows: Sequence[SentenceRow], y: Sequence[int], *, folds: int = 5, seed: int = 0,
+def cross_validate(rows: Sequence[SentenceRow], y: ArrayLike, *, folds: int = 5, seed: int = 0,
                    params: Mapping[str, Any] | None = None, groups: Sequence[str] | None = None) -> dict[str, Any]:
     """Stratified k-fold CV of the classifier and the three baselines (baseline thresholds chosen on each training fold).
 
@@ -125,7 +127,7 @@ def cross_validate(rows: Sequence[SentenceRow], y: Sequence[int], *, folds: int 
     return {
         "folds": folds,
         "seed": seed,
-        "n": int(len(y)),
+        "n": len(y),
         "grouped": groups is not None,
         "mask_names": mask,
         "model": {**summary("model", pred), "brier": float(brier_score_loss(y, oof)), "ece": expected_calibration_error(oof, y)},
@@ -194,7 +196,7 @@ def train_from_rows(rows: Sequence[SentenceRow], y: Sequence[int], *, data_name:
         "name": MODEL_NAME,
         "task": "sentence-level bias by word choice (BABE: 1 = biased)",
         **artifact_entry(art),
-        "trained_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+        "trained_at": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
         "framing_version": __version__,
         "data": {"path": data_name, "sha256": data_sha256, "rows": len(y), "positives": int(sum(y)),
                  "source": "BABE dev part (Spinde et al. 2021), shared/datasets/babe/dev.jsonl"},

@@ -60,14 +60,16 @@ evokes it).
 from __future__ import annotations
 
 import bisect
+import contextlib
 from collections import Counter
-from typing import Sequence
+from collections.abc import Sequence
 
 from framing.analyzers import AnalyzerSpec, Context, Regions
 from framing.analyzers.loaded_language import model as _model
 from framing.analyzers.loaded_language import rules as _rules
 from framing.analyzers.loaded_language.model import THRESHOLD, Hit, SentenceRow
 from framing.analyzers.loaded_language.rules import LOADED, REPORTED_DEVICES, LexHit
+from framing.errors import LexiconError
 from framing.resources import lexicons as _lexicons
 from framing.resources.models import model_rule
 from framing.schema import Evidence, Span, Voice
@@ -92,10 +94,8 @@ def _build_rules() -> dict[str, str]:
         ("absolutes", "an absolute or appeal to consensus from lexicons/absolutes.tsv (whole world, always, everyone knows)"),
         ("hedges", "a hedge from lexicons/hedges.tsv (softens commitment)"),
     ):
-        try:
+        with contextlib.suppress(LexiconError):  # a broken lexicon is reported by load() at analysis time
             rules[_lexicons.load(name).rule] = what
-        except Exception:  # pragma: no cover - a broken lexicon is reported by load() at analysis time
-            pass
     rules[model_rule_id()] = "sentence classifier contribution (coef * x to the log-odds), mapped to the words that carry it"
     return rules
 

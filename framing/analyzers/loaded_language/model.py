@@ -52,9 +52,10 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -316,7 +317,7 @@ def textblob_scores(text: str) -> tuple[float, float]:
     return float(s[0]), float(s[1])
 
 
-def dense_features(row: SentenceRow, *, mask: bool = True, view: "View | None" = None) -> np.ndarray:
+def dense_features(row: SentenceRow, *, mask: bool = True, view: View | None = None) -> np.ndarray:
     """The dense feature vector of a sentence, in the order of :data:`DENSE_NAMES`.
 
     VADER and TextBlob read the masked view (:func:`masked_view`) when ``mask``;
@@ -455,7 +456,7 @@ class LoadedSentenceClassifier(ClassifierMixin, BaseEstimator):
         X.data = (np.log(X.data) + 1.0) * idf[X.indices]
         return normalize(X, norm="l2", copy=False)
 
-    def fit(self, rows: Sequence[SentenceRow], y: Sequence[int], *, dense: np.ndarray | None = None) -> "LoadedSentenceClassifier":
+    def fit(self, rows: Sequence[SentenceRow], y: Sequence[int], *, dense: np.ndarray | None = None) -> LoadedSentenceClassifier:
 
         views = self._views(rows)
         texts = [v.text for v in views]
@@ -614,7 +615,8 @@ class LoadedSentenceClassifier(ClassifierMixin, BaseEstimator):
                 else:
                     key = (0, len(text), "sentiment (VADER, TextBlob)", "sentence")
                     contrib[key] = contrib.get(key, 0.0) + c
-            items = [{"start": s, "end": e, "feature": f, "kind": k, "weight": w} for (s, e, f, k), w in contrib.items() if abs(w) > 1e-6]
+            items: list[dict[str, Any]] = [{"start": s, "end": e, "feature": f, "kind": k, "weight": w}
+                                           for (s, e, f, k), w in contrib.items() if abs(w) > 1e-6]
             items.sort(key=lambda d: -abs(d["weight"]))
             out.append(items[:top])
         return proba, out

@@ -113,12 +113,15 @@ def doc_hits(parsed: Parsed, lists: Any = None) -> list[LexHit]:
             if m.end - m.start == 1:
                 tok = doc[m.start]
                 head = tok.head
-                if tok.pos_ == "ADJ" and tok.dep_ == "amod" and head.i == m.end and head.pos_ in ("NOUN", "PROPN") and head.i < s1:
-                    if not any(x.start <= head.i < x.end for x in loaded_m.match_lists(lower, lemma, head.i, head.i + 1)):
-                        end = ends[head.i]
-                        ext_text = text[start:end]
-                        head_text = head.text
-                        extended = True
+                modifies_next_noun = (tok.pos_ == "ADJ" and tok.dep_ == "amod" and head.i == m.end
+                                      and head.pos_ in ("NOUN", "PROPN") and head.i < s1)
+                # ... unless that noun is itself a loaded term (it is then its own span)
+                if modifies_next_noun and not any(
+                        x.start <= head.i < x.end for x in loaded_m.match_lists(lower, lemma, head.i, head.i + 1)):
+                    end = ends[head.i]
+                    ext_text = text[start:end]
+                    head_text = head.text
+                    extended = True
             out.append(LexHit(start, end, LOADED, e["category"], float(e["strength"]), e["direction"], e["term"],
                               _alternative_for(e, ext_text, head_text), neg, ends[m.end - 1], extended))
             taken.update(range(m.start, m.end))

@@ -14,8 +14,9 @@ What each figure means is specified in :mod:`framing.analyzers.loaded_language`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 from framing.schema.article import Article
 from framing.schema.enums import Voice
@@ -65,7 +66,7 @@ class LoadedSpan:
         }
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "LoadedSpan":
+    def from_dict(cls, d: Mapping[str, Any]) -> LoadedSpan:
         return cls(Span(int(d["start"]), int(d["end"])), d["quote"], d["category"], d["rule"], float(d["weight"]),
                    Voice(d["voice"]), d["alternative"], d["direction"], bool(d["negated"]), int(d["sentence"]), d["term"])
 
@@ -90,7 +91,7 @@ class SentenceScore:
                 "evidence": [e.to_dict() for e in self.evidence]}
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "SentenceScore":
+    def from_dict(cls, d: Mapping[str, Any]) -> SentenceScore:
         return cls(Span(int(d["start"]), int(d["end"])), float(d["score"]), Voice(d["voice"]),
                    tuple(Evidence.from_dict(e) for e in d.get("evidence", ())))
 
@@ -110,7 +111,7 @@ class TopDevice:
                 "examples": list(self.examples)}
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "TopDevice":
+    def from_dict(cls, d: Mapping[str, Any]) -> TopDevice:
         return cls(d["category"], int(d["count"]), int(d["author"]), int(d["quoted"]), tuple(d.get("examples", ())))
 
 
@@ -144,7 +145,7 @@ class LoadedLanguage:
         }
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "LoadedLanguage":
+    def from_dict(cls, d: Mapping[str, Any]) -> LoadedLanguage:
         return cls(
             per_1000_words=float(d["per_1000_words"]),
             per_1000_words_author=float(d["per_1000_words_author"]),

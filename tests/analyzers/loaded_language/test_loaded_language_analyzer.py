@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from framing.analyzers import Context, loaded_language
 from framing.analyzers.loaded_language.model import LoadedSentenceClassifier, SentenceRow
@@ -189,9 +191,6 @@ def test_empty_quoted_argument_and_tuple_spans_are_accepted():
     r = _run(parsed, ())
     assert [s.voice for s in _spans(r, term="thug")] == ["quoted"]
 
-
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 _WORDS = ["the", "regime", "thugs", "not", "a", "terrorist", "so-called", "hero", "said", "“", "”", "extremely",
           "dangerous", "lying", "through", "his", "teeth", "whole", "world", "knows", ".", ",", "\n", "brutal", "crackdown"]

@@ -10,7 +10,6 @@ from framing.analyzers.loaded_language import model as lm
 from framing.analyzers.loaded_language.model import Hit, LoadedSentenceClassifier, SentenceRow
 from framing.resources import models
 
-
 # ---------------------------------------------------------------- estimator contract on a small hand-made set
 
 _POS = ["The corrupt thugs spewed vile lies again.", "A shameful, disgusting stunt by radical zealots.",
@@ -26,8 +25,8 @@ def _rows(texts):
 
 
 def test_scikit_learn_estimator_contract():
-    params = dict(C=1.5, dense_scale=0.5, word_ngrams=(1, 1), char_ngrams=(3, 4), word_min_df=1, char_min_df=1,
-                  char_max_features=500, mask_names=False, random_state=3)
+    params = {"C": 1.5, "dense_scale": 0.5, "word_ngrams": (1, 1), "char_ngrams": (3, 4), "word_min_df": 1,
+              "char_min_df": 1, "char_max_features": 500, "mask_names": False, "random_state": 3}
     clf = LoadedSentenceClassifier(**params)
     assert isinstance(clf, BaseEstimator)
     assert clf.get_params(deep=True) == clf.get_params(deep=False) == params
@@ -65,7 +64,7 @@ def test_explanations_point_at_the_words_that_carry_them():
     clf = LoadedSentenceClassifier(word_min_df=1, char_min_df=1).fit(_rows(_POS + _NEG), [1] * 6 + [0] * 6)
     text = "The vile thugs spewed lies."
     row = SentenceRow(text, (Hit(4, 8, "emotive", 0.9, "negative"), Hit(9, 14, "pejorative_label", 0.8, "negative")))
-    (p,), (items,) = clf.explain_matrix([row], top=50)
+    (_p,), (items,) = clf.explain_matrix([row], top=50)
     assert items, "no evidence"
     for it in items:
         assert 0 <= it["start"] < it["end"] <= len(text)

@@ -14,8 +14,7 @@ import pytest
 
 from framing.analyzers.loaded_language.model import LoadedSentenceClassifier, SentenceRow
 from framing.errors import DataError, ModelError
-from framing.evaluate import loaded
-from framing.evaluate import metrics
+from framing.evaluate import loaded, metrics
 from framing.resources import models
 from framing.train import cards, datasets
 from framing.train import loaded as train_loaded
@@ -91,7 +90,7 @@ def test_shipped_model_masks_names_and_its_card_reports_the_unmasked_comparison(
     unmasked = card["comparison_unmasked"]["cross_validation"]["model"]["macro_f1"]
     assert card["comparison_unmasked"]["cross_validation"]["mask_names"] is False
     assert card["cross_validation_grouped"]["grouped"] is True
-    assert 0 < masked and 0 < unmasked and "masking" in card["masking_note"].lower()
+    assert masked > 0 and unmasked > 0 and "masking" in card["masking_note"].lower()
 
 
 # ---------------------------------------------------------------- metrics (one implementation each)
