@@ -3,7 +3,8 @@
 Over the corpus articles in ../shared/corpora/soleimani-2020/articles.jsonl:
 
 1. bare parse: ``nlp.pipe`` over the article texts (the same pipeline framing uses);
-2. loaded language: ``loaded_language.analyze`` over the parsed articles
+2. loaded language: ``framing.analyzers.loaded_language.analyze`` over the parsed articles
+   (a :class:`~framing.analyzers.Context` per article, no attribution result: quotation marks alone set the voice)
    (lexicon matching, voice, rates, VADER/TextBlob features, the classifier
    and its span-mapped explanations), after a warm-up article so one-off loads
    (lexicons, model artifact) are reported separately.
@@ -36,7 +37,7 @@ def main(argv=None) -> int:
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
 
-    from framing import loaded_language
+    from framing.analyzers import Context, loaded_language
     from framing.ingest import load_text
     from framing.nlp import Parsed, _paragraphs, _sentences, find_quotes, get_nlp
 
@@ -57,7 +58,7 @@ def main(argv=None) -> int:
     nlp("warm up the pipeline.")
 
     t0 = time.perf_counter()
-    loaded_language.analyze(Parsed(articles[0], nlp(articles[0].text), (), (), ()))  # warm-up: lexicons, matchers, model
+    loaded_language.analyze(Context(parsed=Parsed(articles[0], nlp(articles[0].text), (), (), ())))  # warm-up: lexicons, matchers, model
     t_warm = time.perf_counter() - t0
 
     # parse and scoring alternate, so that a change in the machine's load hits both sides alike
@@ -70,7 +71,7 @@ def main(argv=None) -> int:
         t0 = time.perf_counter()
         n_spans = n_sents = 0
         for p in parsed:
-            r = loaded_language.analyze(p)
+            r = loaded_language.analyze(Context(parsed=p))
             n_spans += len(r.spans)
             n_sents += len(r.sentences)
         t_loaded = min(t_loaded, time.perf_counter() - t0)

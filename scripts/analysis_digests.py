@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -26,9 +27,25 @@ GOLDEN = REPO / "tests" / "golden" / "analysis_digests.json"
 VOLATILE = ("analyzed_at", "analyzer_version", "framing_version")
 
 
+_MODEL_RULE = re.compile(r"^model:([A-Za-z0-9_.-]+)@[0-9a-f]{8}$")
+
+
+def _unpin_model_rules(x):
+    """``model:<x>@<first 8 hex of the artifact sha256>`` -> ``model:<x>@<artifact>``, everywhere in ``x``: re-saving
+    the same fitted model (e.g. under a new class path) changes the artifact bytes, not the analysis."""
+    if isinstance(x, dict):
+        return {k: _unpin_model_rules(v) for k, v in x.items()}
+    if isinstance(x, list):
+        return [_unpin_model_rules(v) for v in x]
+    if isinstance(x, str):
+        return _MODEL_RULE.sub(r"model:\1@<artifact>", x)
+    return x
+
+
 def canonical(d: dict) -> dict:
-    """The analysis in the 1.0 shape (actor cards with their stance), minus volatile fields."""
-    d = dict(d)
+    """The analysis in the 1.0 shape (actor cards with their stance), minus volatile fields, with model rule ids
+    unpinned from the artifact bytes (:func:`_unpin_model_rules`)."""
+    d = _unpin_model_rules(dict(d))
     if "stance" in d:  # 2.0: actors and stance are separate sections; the 1.0 card is their join
         from framing.schema import actor_cards
 

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from framing import lexicon
 from framing.errors import LexiconError
+from framing.resources import lexicons as lexicon
 
 ALL = lexicon.names()
 MINE = ("loaded_terms", "intensifiers", "hedges", "absolutes")

@@ -17,7 +17,8 @@ training sentences; ``training_overlap`` is the share), the result says
 ``in_sample: true`` and the figures are not an estimate of accuracy: use the
 cross-validated figures of the model card instead (``model_card_cv_macro_f1``
 and, grouped by source article, ``model_card_grouped_cv_macro_f1``). The
-shipped model masks names (``mask_names``; see :mod:`framing.classifiers`).
+shipped model masks names (``mask_names``; see
+:mod:`framing.analyzers.loaded_language.model`).
 """
 
 from __future__ import annotations
@@ -28,50 +29,45 @@ from typing import Any
 
 import numpy as np
 
-
-def _prf(y: np.ndarray, pred: np.ndarray) -> dict[str, float]:
-    from sklearn.metrics import f1_score, precision_score, recall_score
-
-    return {
-        "macro_f1": round(float(f1_score(y, pred, average="macro", zero_division=0)), 4),
-        "precision": round(float(precision_score(y, pred, zero_division=0)), 4),
-        "recall": round(float(recall_score(y, pred, zero_division=0)), 4),
-    }
+from framing.analyzers.loaded_language.model import MODEL_NAME, RULE_PREFIX, as_classifier
+from framing.evaluate.metrics import best_threshold, binary_prf
+from framing.resources.models import load, load_card, model_rule
+from framing.train.cards import text_hash
+from framing.train.datasets import read_babe
+from framing.train.loaded import baseline_scores, rows_for_texts
 
 
 def run(path: str | Path, *, limit: int | None = None) -> dict[str, Any]:
     """Evaluate on ``path``; ``limit`` keeps the first N labelled rows (for quick checks)."""
-    from framing import classifiers
-
     p = Path(path)
-    texts, labels = classifiers.read_babe(p)
+    texts, labels = read_babe(p)
     if limit is not None:
         texts, labels = texts[:limit], labels[:limit]
     y = np.asarray(labels, dtype=int)
-    rows = classifiers.rows_for_texts(texts)
-    model = classifiers.load_loaded()
-    card = classifiers.loaded_card()
+    rows = rows_for_texts(texts)
+    model = as_classifier(load(MODEL_NAME))
+    card = load_card(MODEL_NAME)
     proba = model.predict_proba(rows)[:, 1]
-    result: dict[str, Any] = {"task": "loaded", "n": int(len(y)), "positives": int(y.sum())}
-    result.update(_prf(y, (proba >= 0.5).astype(int)))
-    scores = classifiers.baseline_scores(rows)
+    result: dict[str, Any] = {"task": "loaded", "n": len(y), "positives": int(y.sum())}
+    result.update(binary_prf(y, (proba >= 0.5).astype(int)))
+    scores = baseline_scores(rows)
     thresholds = card.get("baseline_thresholds", {})
     baselines = {}
     for name, s in scores.items():
         t = thresholds.get(name)
         if t is None:  # an old card: fall back to a threshold chosen on this data, and say so
-            t = classifiers.best_threshold(s, y)
-            baselines[name] = {**_prf(y, (s >= t).astype(int)), "threshold": round(float(t), 4), "threshold_from": "this data"}
+            t = best_threshold(s, y)
+            baselines[name] = {**binary_prf(y, (s >= t).astype(int)), "threshold": round(float(t), 4), "threshold_from": "this data"}
         else:
-            baselines[name] = {**_prf(y, (s >= t).astype(int)), "threshold": round(float(t), 4), "threshold_from": "model card"}
+            baselines[name] = {**binary_prf(y, (s >= t).astype(int)), "threshold": round(float(t), 4), "threshold_from": "model card"}
     result["baselines"] = baselines
     digest = hashlib.sha256(p.read_bytes()).hexdigest()
     result["data_sha256"] = digest
     seen = set(card.get("training_text_hashes", ()))
-    overlap = sum(classifiers.text_hash(t) in seen for t in texts) / len(texts) if seen else None
+    overlap = sum(text_hash(t) in seen for t in texts) / len(texts) if seen else None
     result["training_overlap"] = None if overlap is None else round(overlap, 4)
     result["in_sample"] = bool(digest == card.get("data", {}).get("sha256") or (overlap is not None and overlap > 0.5))
-    result["model"] = classifiers.loaded_rule()
+    result["model"] = model_rule(MODEL_NAME, RULE_PREFIX)
     result["mask_names"] = bool(getattr(model, "mask_names", False))  # names hidden from the features (even-handed)
     cv = card.get("cross_validation", {})
     if cv:

@@ -1,14 +1,198 @@
-"""Loaded language: loaded words and phrases, per sentence and per article (INTERIM adapter)."""
+"""Loaded language: which words do the persuading, whose words they are, and how loaded each sentence reads.
+
+What it measures
+    * **Spans** -- every occurrence of a term of ``lexicons/loaded_terms.tsv``
+      (pejorative and glorifying labels, dysphemisms and euphemisms, violent
+      metaphors, emotive verdicts, belittling speech verbs, accusations,
+      distancing markers), plus intensifiers (``intensifiers.tsv``) and
+      absolutes (``absolutes.tsv``). Each span has its category, ``direction``
+      (negative / positive / neutral toward its target), ``weight`` = the
+      lexicon strength in (0, 1], the neutral ``alternative``, ``voice``
+      (``author`` or ``quoted``) and ``negated``.
+    * **Sentences** -- a probability in [0, 1] that the sentence is biased by
+      word choice (:mod:`.model`, trained on BABE), with the evidence (n-gram,
+      lexicon and sentiment contributions to the log-odds) mapped back to
+      character spans.
+    * **Article** -- loaded terms per 1,000 words (all, author's voice per
+      1,000 author words, quoted per 1,000 quoted words), the share of
+      sentences scoring >= 0.5, and the top devices (categories by count).
+
+Matching and negation (:mod:`.rules`)
+    Lemma-aware, multi-word, whole tokens only, leftmost-longest. A matched
+    adjective that modifies the noun right after it is reported with that noun
+    ("cowardly killings") and the alternative drops or replaces the adjective.
+    A term preceded within three tokens of its sentence by a negator (not,
+    n't, no, never, neither, nor, hardly, without) -- "he is not a terrorist"
+    -- is reported with ``negated: true`` and its ``weight`` kept as the
+    lexicon strength, but it is **not counted** in the per-1,000 rates or the
+    top devices: denying a label still repeats it (Lakoff 2004), so the span
+    is shown, but it is not the author applying the label. "not only" and
+    "not just" are not negations.
+
+Voice
+    The one rule of :class:`framing.analyzers.Context`: a span is ``quoted``
+    when it lies inside quotation marks or inside speech content the
+    attribution analyzer attributes to someone (``ctx.voice``); otherwise
+    ``author``. A sentence is ``quoted`` when more than half of its characters
+    are in those quoted regions (``ctx.quoted_regions``). Quoted words are the
+    words inside the quoted regions; author words are the rest.
+
+Requires
+    ``attribution`` (its quoted spans feed the voice rule). Lexicons:
+    loaded_terms, intensifiers, absolutes, hedges. Model: ``loaded_sentence``
+    (``ctx.models``; a candidate can be injected).
+
+Rule ids (:data:`RULES`)
+    ``lexicon:<name>@<version>`` for lexicon hits, ``model:loaded@<sha8>`` for
+    classifier evidence, ``rule:loaded_language.*`` for derived findings.
+
+Known limits
+    A lexicon cannot see irony or a literal use of a metaphor ("the floods
+    crushed the houses"); strengths are editorial judgements documented in the
+    TSV header; the classifier was trained on US domestic news (BABE).
+
+Literature: Recasens et al. 2013 (bias lexicons), Spinde et al. 2021 (BABE),
+Da San Martino et al. 2019 (loaded language and name calling as propaganda
+techniques), Hutto & Gilbert 2014 (VADER), Lakoff 2004 (negating a frame
+evokes it).
+"""
 
 from __future__ import annotations
 
-from framing import loaded_language as _impl
-from framing.analyzers import AnalyzerSpec, Context
+import bisect
+import contextlib
+from collections import Counter
+from collections.abc import Sequence
+
+from framing.analyzers import AnalyzerSpec, Context, Regions
+from framing.analyzers.loaded_language import model as _model
+from framing.analyzers.loaded_language import rules as _rules
+from framing.analyzers.loaded_language.model import THRESHOLD, Hit, SentenceRow
+from framing.analyzers.loaded_language.rules import LOADED, REPORTED_DEVICES, LexHit
+from framing.errors import LexiconError
+from framing.resources import lexicons as _lexicons
+from framing.resources.models import model_rule
+from framing.schema import Evidence, Span, Voice
+from framing.schema.sections.loaded_language import LoadedLanguage, LoadedSpan, SentenceScore, TopDevice
+
+__all__ = ["RULES", "SPEC", "LoadedLanguage", "analyze", "model_rule_id"]
 
 
-def analyze(ctx: Context) -> _impl.LoadedLanguage:
-    return _impl.analyze(ctx.parsed, quoted=ctx.result("attribution").quoted_spans())
+def model_rule_id() -> str:
+    """Rule id of the sentence model's evidence, ``model:loaded@<first 8 hex digits of the artifact sha256>``."""
+    return model_rule(_model.MODEL_NAME, _model.RULE_PREFIX)
 
 
-SPEC = AnalyzerSpec("loaded_language", analyze, _impl.LoadedLanguage, requires=("attribution",), rules=_impl.RULES,
-                    models=("loaded_sentence",))
+def _build_rules() -> dict[str, str]:
+    rules = {
+        "rule:loaded_language.adjective_phrase": "a loaded adjective reported together with the noun it modifies",
+        "rule:loaded_language.negated": "a loaded term under negation: shown, not counted in the rates",
+    }
+    for name, what in (
+        (LOADED, "a loaded term from lexicons/loaded_terms.tsv (label, dysphemism, euphemism, metaphor, emotive word...)"),
+        ("intensifiers", "an intensifier from lexicons/intensifiers.tsv (amplifies the word it modifies)"),
+        ("absolutes", "an absolute or appeal to consensus from lexicons/absolutes.tsv (whole world, always, everyone knows)"),
+        ("hedges", "a hedge from lexicons/hedges.tsv (softens commitment)"),
+    ):
+        with contextlib.suppress(LexiconError):  # a broken lexicon is reported by load() at analysis time
+            rules[_lexicons.load(name).rule] = what
+    rules[model_rule_id()] = "sentence classifier contribution (coef * x to the log-odds), mapped to the words that carry it"
+    return rules
+
+
+RULES: dict[str, str] = _build_rules()
+
+
+def _loaded_spans(ctx: Context, hits: Sequence[LexHit]) -> list[LoadedSpan]:
+    text = ctx.text
+    sent_starts = [s.start for s in ctx.parsed.sentences]
+    out: list[LoadedSpan] = []
+    for h in hits:
+        if h.lexicon != LOADED and h.lexicon not in REPORTED_DEVICES:
+            continue
+        span = Span(h.start, h.end)
+        out.append(LoadedSpan(span, text[h.start:h.end], h.category, ctx.lexicons[h.lexicon].rule, round(h.strength, 3),
+                              ctx.voice(span), h.alternative, h.direction, h.negated,
+                              max(0, bisect.bisect_right(sent_starts, h.start) - 1), h.term))
+    return out
+
+
+def _top_devices(spans: Sequence[LoadedSpan]) -> tuple[TopDevice, ...]:
+    """Categories by count of their not-negated spans, with up to three distinct examples (strongest first)."""
+    by_cat: dict[str, list[LoadedSpan]] = {}
+    for s in spans:
+        if not s.negated:
+            by_cat.setdefault(s.category, []).append(s)
+    top = []
+    for cat, items in sorted(by_cat.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        examples: list[str] = []
+        for s in sorted(items, key=lambda s: -s.weight):
+            if s.quote.lower() not in [e.lower() for e in examples]:
+                examples.append(s.quote)
+            if len(examples) == 3:
+                break
+        top.append(TopDevice(cat, len(items), sum(s.voice == Voice.AUTHOR for s in items),
+                             sum(s.voice == Voice.QUOTED for s in items), tuple(examples)))
+    return tuple(top)
+
+
+def _sentence_scores(ctx: Context, hits: Sequence[LexHit], regions: Regions) -> list[SentenceScore]:
+    """P(loaded) of every sentence with the model's evidence in article offsets; voice by majority of characters."""
+    text = ctx.text
+    sentences = ctx.parsed.sentences
+    names = _model.mask_regions(ctx.parsed.doc, text)  # names are masked from the n-gram features (even-handedness)
+    rows = []
+    for s in sentences:
+        shits = tuple(Hit(h.start - s.start, h.end - s.start, h.category, h.strength, h.direction)
+                      for h in hits if s.start <= h.start and h.end <= s.end)
+        rows.append(SentenceRow(text[s.start:s.end], shits, _model.masks_in(names, s.start, s.end)))
+    if not rows:
+        return []
+    probs, expl = _model.as_classifier(ctx.models[_model.MODEL_NAME]).explain_matrix(rows)
+    mrule = model_rule_id()
+    out = []
+    for s, p, items in zip(sentences, probs, expl):
+        ev = []
+        for it in items:
+            a, b = s.start + it["start"], s.start + it["end"]
+            ev.append(Evidence(Span(a, b), text[a:b], mrule, round(float(it["weight"]), 4), f"{it['kind']}: {it['feature']}"))
+        voice = Voice.QUOTED if regions.covered(s.start, s.end) * 2 > (s.end - s.start) else Voice.AUTHOR
+        out.append(SentenceScore(s, round(float(p), 4), voice, tuple(ev)))
+    return out
+
+
+def _rate(n: int, words: int) -> float:
+    return round(1000.0 * n / words, 2) if words else 0.0
+
+
+def analyze(ctx: Context) -> LoadedLanguage:
+    """Loaded language of one parsed article (see the module docstring)."""
+    text = ctx.text
+    regions = ctx.quoted_regions
+    hits = _rules.doc_hits(ctx.parsed)
+    spans = _loaded_spans(ctx, hits)
+    # per-1000-word rates (loaded terms only; negated ones not counted)
+    words = len(text.split())
+    words_quoted = sum(len(text[s.start:s.end].split()) for s in regions.spans)
+    words_author = max(0, words - words_quoted)
+    counted = [s for s in spans if s.rule.startswith(f"lexicon:{LOADED}@") and not s.negated]
+    by_voice = Counter(s.voice for s in counted)
+    sent_scores = _sentence_scores(ctx, hits, regions)
+    share = round(sum(x.score >= THRESHOLD for x in sent_scores) / len(sent_scores), 4) if sent_scores else 0.0
+    return LoadedLanguage(
+        per_1000_words=_rate(len(counted), words),
+        per_1000_words_author=_rate(by_voice[Voice.AUTHOR], words_author),
+        per_1000_words_quoted=_rate(by_voice[Voice.QUOTED], words_quoted),
+        share_sentences_loaded=share,
+        top_devices=_top_devices(spans),
+        spans=tuple(spans),
+        sentences=tuple(sent_scores),
+        words=words,
+        words_quoted=words_quoted,
+        counts={"loaded": len(counted), "author": by_voice[Voice.AUTHOR], "quoted": by_voice[Voice.QUOTED],
+                "negated": sum(s.negated for s in spans)},
+    )
+
+
+SPEC = AnalyzerSpec("loaded_language", analyze, LoadedLanguage, requires=("attribution",), rules=RULES,
+                    lexicons=_rules.LEXICONS, models=(_model.MODEL_NAME,))

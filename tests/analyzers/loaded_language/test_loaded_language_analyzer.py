@@ -3,16 +3,37 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from framing import loaded_language
+from framing.analyzers import Context, loaded_language
+from framing.analyzers.loaded_language.model import LoadedSentenceClassifier, SentenceRow
+from framing.errors import ModelError
 from framing.ingest import load_text
 from framing.nlp import parse
-from framing.schema import Span, validate
+from framing.resources import Models
+from framing.schema import Analysis, Span, Voice, validate
+from framing.schema.sections.loaded_language import LoadedLanguage
+
+
+class _Attributed:
+    """Stands in for the attribution section: only the spans it marks as someone else's words."""
+
+    def __init__(self, spans=()):
+        self.spans = tuple(spans)
+
+    def quoted_spans(self):
+        return self.spans
+
+
+def _run(parsed, quoted=()):
+    """The analyzer on a parse, with ``quoted`` as the attribution analyzer's attributed speech."""
+    return loaded_language.analyze(Context(parsed=parsed, results={"attribution": _Attributed(quoted)}))
 
 
 def _analyze(text, quoted=()):
     parsed = parse(load_text(text, check_language=False))
-    return parsed, loaded_language.analyze(parsed, quoted=quoted)
+    return parsed, _run(parsed, quoted)
 
 
 def _spans(result, **filters):
@@ -24,7 +45,7 @@ def _spans(result, **filters):
 
 @pytest.fixture(scope="module")
 def seed_result(seed_parsed):
-    return loaded_language.analyze(seed_parsed)
+    return _run(seed_parsed)
 
 
 def test_seed_author_voice_phrases_are_flagged_with_alternatives(seed_result):
@@ -121,8 +142,8 @@ def test_attributed_speech_without_quotation_marks_is_quoted_voice():
     parsed = parse(load_text(text, check_language=False))
     start = parsed.text.index("the protesters were thugs")
     quoted = [Span(start, start + len("the protesters were thugs"))]
-    with_q = loaded_language.analyze(parsed, quoted=quoted)
-    without = loaded_language.analyze(parsed)
+    with_q = _run(parsed, quoted)
+    without = _run(parsed)
     assert [s.voice for s in _spans(with_q, term="thug")] == ["quoted"]
     assert [s.voice for s in _spans(without, term="thug")] == ["author"]
 
@@ -167,12 +188,9 @@ def test_lexicon_audit_same_construction_either_side_scores_the_same(template):
 def test_empty_quoted_argument_and_tuple_spans_are_accepted():
     text = "He called them “thugs” in a speech on Monday evening."
     parsed = parse(load_text(text, check_language=False))
-    r = loaded_language.analyze(parsed, quoted=())
+    r = _run(parsed, ())
     assert [s.voice for s in _spans(r, term="thug")] == ["quoted"]
 
-
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 _WORDS = ["the", "regime", "thugs", "not", "a", "terrorist", "so-called", "hero", "said", "“", "”", "extremely",
           "dangerous", "lying", "through", "his", "teeth", "whole", "world", "knows", ".", ",", "\n", "brutal", "crackdown"]
@@ -185,7 +203,7 @@ def test_offsets_hold_on_arbitrary_text(words):
     if len(text.split()) < 6:
         return
     parsed = parse(load_text(text, check_language=False))
-    r = loaded_language.analyze(parsed)
+    r = _run(parsed)
     d = r.to_dict()
     assert validate({"article": parsed.article.to_dict(), "loaded_language": d}) == []
     for s in d["spans"]:
@@ -257,3 +275,111 @@ def test_masked_names_carry_no_evidence():
         assert text[ev.span.start:ev.span.end] == ev.quote
         if ev.detail.startswith(("word", "char")):
             assert all(ev.span.end <= a or ev.span.start >= b for a, b in names), ev
+
+
+# ---------------------------------------------------------------- the contract: Context in, typed section out
+
+
+def test_voice_comes_from_the_context_rule():
+    text = "The senator said the protesters were thugs, and he called the bill a “disgrace” on Monday."
+    parsed = parse(load_text(text, check_language=False))
+    start = parsed.text.index("the protesters were thugs")
+    quoted = [Span(start, start + len("the protesters were thugs"))]
+    ctx = Context(parsed=parsed, results={"attribution": _Attributed(quoted)})
+    r = loaded_language.analyze(ctx)
+    assert r.spans
+    for s in r.spans:
+        assert s.voice is ctx.voice(s.span)
+        assert isinstance(s.voice, Voice)
+    assert {s.term: s.voice for s in r.spans}.get("thug") == Voice.QUOTED
+    for sent in r.sentences:
+        quoted_chars = ctx.quoted_regions.covered(sent.span.start, sent.span.end)
+        assert (sent.voice == Voice.QUOTED) == (quoted_chars * 2 > len(sent.span))
+
+
+def _real_analyses(seed_article):
+    import framing
+
+    texts = [seed_article] + [framing.load_path(p) for p in sorted(_example_dir().glob("*.txt"))[:2]]
+    return [framing.analyze(a) for a in texts]
+
+
+def _example_dir():
+    from pathlib import Path
+
+    return Path(__file__).resolve().parents[3] / "corpora" / "example"
+
+
+@pytest.fixture(scope="module")
+def real_analyses(seed_article):
+    return _real_analyses(seed_article)
+
+
+def test_section_round_trips_to_an_equal_object_on_real_analyses(real_analyses):
+    import json
+
+    assert len(real_analyses) == 3
+    for a in real_analyses:
+        sec = a.sections["loaded_language"]
+        assert isinstance(sec, LoadedLanguage)
+        d = json.loads(json.dumps(sec.to_dict()))
+        back = LoadedLanguage.from_dict(d)
+        assert back == sec
+        assert back.to_dict() == d
+        assert all(isinstance(s.voice, Voice) for s in back.spans + back.sentences)
+        whole = Analysis.from_dict(json.loads(json.dumps(a.to_dict())))
+        assert whole.sections["loaded_language"] == sec
+
+
+def test_evidence_is_every_span_and_every_sentence_evidence_and_slices_the_text(real_analyses):
+    for a in real_analyses:
+        sec = a.sections["loaded_language"]
+        text = a.article.text
+        ev = list(sec.evidence())
+        assert len(ev) == len(sec.spans) + sum(len(s.evidence) for s in sec.sentences)
+        assert {(e.span, e.rule) for e in ev[:len(sec.spans)]} == {(s.span, s.rule) for s in sec.spans}
+        for e in ev:
+            assert text[e.span.start:e.span.end] == e.quote
+            assert loaded_language.SPEC.explain(e.rule), e.rule
+
+
+def test_measures_are_what_compare_reads(real_analyses):
+    for a in real_analyses:
+        sec = a.sections["loaded_language"]
+        m = sec.measures(a.article)
+        assert set(m) == {"loaded_per_1000_author"}
+        assert m["loaded_per_1000_author"].value == sec.to_dict()["per_1000_words_author"]
+        assert m["loaded_per_1000_author"].label == "Loaded terms per 1,000 words (author's voice)"
+        assert m["loaded_per_1000_author"].unit == "per 1,000 words"
+
+
+_POS = ["The corrupt thugs spewed vile lies again.", "A shameful, disgusting stunt by radical zealots.",
+        "Their bizarre rant was utterly ridiculous.", "The vicious mob unleashed chaos on the town."]
+_NEG = ["The council met on Tuesday to discuss the budget.", "The report was published in March.",
+        "Officials said the bridge will reopen next week.", "The company hired 40 new workers this year."]
+
+
+def test_an_injected_candidate_model_scores_the_sentences():
+    clf = LoadedSentenceClassifier(word_min_df=1, char_min_df=1).fit([SentenceRow(t) for t in _POS + _NEG], [1] * 4 + [0] * 4)
+    parsed = parse(load_text("The vicious thugs spewed lies. The council met on Tuesday.", check_language=False))
+    shipped = _run(parsed)
+    ctx = Context(parsed=parsed, models=Models({"loaded_sentence": clf}), results={"attribution": _Attributed()})
+    injected = loaded_language.analyze(ctx)
+    assert [s.span for s in injected.sentences] == [s.span for s in shipped.sentences]
+    assert injected.spans == shipped.spans  # the lexicon part does not depend on the model
+    assert [s.score for s in injected.sentences] != [s.score for s in shipped.sentences]
+    assert injected.sentences[0].score > injected.sentences[1].score
+
+
+def test_a_model_of_the_wrong_type_is_a_model_error():
+    parsed = parse(load_text("The vicious thugs spewed lies on Tuesday.", check_language=False))
+    ctx = Context(parsed=parsed, models=Models({"loaded_sentence": object()}), results={"attribution": _Attributed()})
+    with pytest.raises(ModelError, match="LoadedSentenceClassifier"):
+        loaded_language.analyze(ctx)
+
+
+def test_spec_declares_what_the_analyzer_reads():
+    spec = loaded_language.SPEC
+    assert spec.name == "loaded_language" and spec.section is LoadedLanguage
+    assert spec.requires == ("attribution",) and spec.models == ("loaded_sentence",)
+    assert set(spec.lexicons) == {"loaded_terms", "intensifiers", "absolutes", "hedges"}
