@@ -35,9 +35,9 @@ TIME_LIMIT = 60.0
 
 # framing names a notebook may use: the public API, the corpus store, the report renderer, classroom widgets,
 # and data shipped in the repo (framing.corpora via importlib.resources).
-ALLOWED_FRAMING = {"framing", "framing.corpus", "framing.report", "framing.widgets", "framing.corpora",
+ALLOWED_FRAMING = {"framing", "framing.corpus", "framing.widgets", "framing.corpora",
                    "framing.compare", "framing.schema"}
-PUBLIC_ATTRS = {"load", "load_text", "load_path", "load_html", "analyze", "compare", "report", "render_report",
+PUBLIC_ATTRS = {"read", "load", "load_text", "load_path", "load_html", "analyze", "compare", "render_report",
                 "__version__", "__file__"}
 
 

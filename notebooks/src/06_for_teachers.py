@@ -51,7 +51,7 @@ The closure will cost the council about 40,000 pounds a year for signs and stewa
 A council spokesperson said the trial would be reviewed after six months."""
 
 if URL:
-    article = framing.load(URL)                      # downloads the page (internet needed)
+    article = framing.read(URL)                      # downloads the page (internet needed)
 else:
     article = framing.load_text(PASTED_TEXT, title=PASTED_TITLE, outlet="(pasted text)")
 analysis = framing.analyze(article)
@@ -108,13 +108,12 @@ display(table([{"actor": a["name"], "stance": a.get("stance"), "label": a.get("s
 
 # %%
 from pathlib import Path
-from framing.report import render
 
 out_dir = Path("reports")
 out_dir.mkdir(exist_ok=True)
 stem = "".join(ch if ch.isalnum() else "-" for ch in article.title.lower())[:50].strip("-") or "article"
-pdf_path = render(analysis, "pdf", path=out_dir / f"{stem}.pdf", paper="A4")
-html_path = render(analysis, "html", path=out_dir / f"{stem}.html")
+pdf_path = framing.render_report(analysis, "pdf", path=out_dir / f"{stem}.pdf", paper="A4")
+html_path = framing.render_report(analysis, "html", path=out_dir / f"{stem}.html")
 print("PDF: ", Path(pdf_path).resolve())
 print("HTML:", Path(html_path).resolve())
 
