@@ -58,15 +58,13 @@ import logging
 from typing import Any, Iterable
 
 from framing import __version__
-from framing.compare.claims import claims
+from framing.compare import claims, ledger, matrix, measures, naming, words
 from framing.compare.docs import MIN_WORDS, Doc, as_analysis, peer_id
-from framing.compare.ledger import sources
-from framing.compare.matrix import stance_matrix
-from framing.compare.measures import measures, percentile_of, summarize
-from framing.compare.naming import naming, naming_hits
+from framing.compare.measures import percentile_of, summarize
+from framing.compare.naming import naming_hits
 from framing.compare.similarity import METHOD, same_story
 from framing.compare.text import split_sentences, tokens
-from framing.compare.words import TOP_TERMS, distinctive_terms, fightin_words
+from framing.compare.words import TOP_TERMS, fightin_words
 from framing.errors import InputError
 from framing.schema.comparison import Comparison, PeerCard, SameStory, TargetCard
 
@@ -148,11 +146,11 @@ def compare(target: Any, peers: Iterable[Any], *, min_similarity: float = DEFAUL
         peers=tuple(peer_cards),
         set_aside=tuple(set_aside),
         same_story=SameStory(METHOD, min_similarity, round(t_sim, 4)),
-        measures=measures(t, kept),
-        distinctive_terms=distinctive_terms(t, kept),
-        naming=tuple(naming(t, kept)),
-        stance_matrix=stance_matrix(t, kept),
-        sources=sources(t, kept),
-        claims=claims(t, kept),
+        measures=measures.rows(t, kept),
+        distinctive_terms=words.distinctive_terms(t, kept),
+        naming=tuple(naming.by_referent(t, kept)),
+        stance_matrix=matrix.stance_matrix(t, kept),
+        sources=ledger.sources(t, kept),
+        claims=claims.find(t, kept),
         framing_version=__version__,
     )

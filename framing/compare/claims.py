@@ -329,7 +329,7 @@ def _judge(al: _Aligned, i: int, support_sim: float, related_sim: float) -> tupl
                               "peer_evidence": [_evidence(al.p_sents[j], row[j], "related") for j in closest]}
 
 
-def claims(target: Doc, peers: Sequence[Doc], *, support_sim: float = SUPPORT_SIM, related_sim: float = RELATED_SIM,
+def find(target: Doc, peers: Sequence[Doc], *, support_sim: float = SUPPORT_SIM, related_sim: float = RELATED_SIM,
            max_items: int = MAX_ITEMS) -> Claims:
     """Uncorroborated (at most 2 x ``max_items``), contradicted and omitted (at most ``max_items``) claims."""
     al = _align(target, peers)

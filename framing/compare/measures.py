@@ -145,7 +145,7 @@ def _row(t: float | None, values: list[tuple[Doc, float]], label: str, unit: str
                       tuple(MeasureValue(p.id, p.outlet, p.lean, v) for p, v in values))
 
 
-def measures(target: Doc, peers: Sequence[Doc]) -> dict[str, MeasureRow]:
+def rows(target: Doc, peers: Sequence[Doc]) -> dict[str, MeasureRow]:
     """One :class:`~framing.schema.MeasureRow` per measure key found in the target or the peers that enter the measures."""
     tvals = measures_of(target)
     pvals = [(p, measures_of(p)) for p in peers if p.in_measures]

@@ -44,7 +44,7 @@ def naming_hits(text: str) -> list[tuple[str, str, int, int]]:
     return hits
 
 
-def naming(target: Doc, peers: Sequence[Doc]) -> list[dict[str, Any]]:
+def by_referent(target: Doc, peers: Sequence[Doc]) -> list[dict[str, Any]]:
     """One row per referent used by the target or a peer: the target's counts and examples, each peer's, and the peers' totals."""
     refs: dict[str, list[str]] = defaultdict(list)
     for e in lexicons.load("naming").entries:
