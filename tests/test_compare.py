@@ -7,16 +7,16 @@ worked out by hand.
 
 from __future__ import annotations
 
+import importlib
 import json
-import math
 
 import pytest
 
-import importlib
+from framing.compare import Comparison, compare, fightin_words, naming_hits, percentile_of, split_sentences, summarize
+from framing.compare.measures import MEASURE_ORDER
+from framing.schema import Analysis, Measure
 
 C = importlib.import_module("framing.compare")
-from framing.schema import Analysis, Measure
-from framing.compare import Comparison, compare, fightin_words, naming_hits, percentile_of, split_sentences, summarize
 
 
 # ----------------------------------------------------------------------------- builders
@@ -57,7 +57,8 @@ def _analysis(text: str, *, id: str, title: str = "", outlet: str = "Outlet", le
         "actors": [{k: a[k] for k in _ACTOR_KEYS} for a in cards],
         "attribution": {"quotes": qs, "anonymous_sources": [span(a) for a in anonymous], "vague_attributions": [span(v) for v in vague],
                         "unattributed_claims": [span(u) for u in unattributed], "summary": {}},
-        "loaded_language": loaded if loaded is not None else {"per_1000_words": 0.0, "per_1000_words_author": 0.0, "per_1000_words_quoted": 0.0, "spans": [], "sentences": []},
+        "loaded_language": loaded if loaded is not None else {"per_1000_words": 0.0, "per_1000_words_author": 0.0, "per_1000_words_quoted": 0.0,
+                                                              "spans": [], "sentences": []},
         "stance": [{"name": a["name"], **{k: v for k, v in a.items() if k not in _ACTOR_KEYS}} for a in cards],
     }
 
@@ -210,7 +211,7 @@ def test_a_new_section_measure_appears_without_touching_compare():
     peers = [_with_toy(_analysis(PEER_TEXTS[i], id=f"p{i}", lean=lean, words=500), n)
              for i, (lean, n) in enumerate([("left", 1), ("center", 2), ("right", 3)])]
     c = compare(_with_toy(_analysis(TARGET_TEXT, id="t", words=500), 4), peers)
-    assert list(c.measures)[:7] == list(C.measures.MEASURE_ORDER)  # the built-in measures keep their order
+    assert list(c.measures)[:7] == list(MEASURE_ORDER)  # the built-in measures keep their order
     assert list(c.measures)[-1] == "toy_per_1000"
     m = c.measures["toy_per_1000"]
     assert (m.label, m.unit) == ("Toy things per 1,000 words", "per 1,000 words")
@@ -374,7 +375,8 @@ def test_omitted_fact(small):
 
 
 def test_no_contradiction_without_a_casualty_claim():
-    calm = _analysis("Velmora fired twelve missiles at Camp Greystone on Wednesday. The Velmoran Assembly voted to expel Kestrian observers from the border zone.",
+    calm = _analysis("Velmora fired twelve missiles at Camp Greystone on Wednesday. "
+                     "The Velmoran Assembly voted to expel Kestrian observers from the border zone.",
                      id="calm", title="Missiles hit base")
     c = compare(calm, _peers())
     assert c.claims.contradicted == ()
@@ -444,6 +446,7 @@ def test_split_sentences_keeps_abbreviations():
 def seed_comparison(tmp_path_factory, seed_article):
     """The 80-article corpus imported and analyzed ONCE per session (a temp store, both cores), then the seed compared."""
     from conftest import shared_path
+
     from framing.corpus import Store
     from framing.pipeline import analyze
 

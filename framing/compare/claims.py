@@ -253,7 +253,7 @@ def _align(target: Doc, peers: Sequence[Doc]) -> _Aligned | None:
     except ValueError:  # empty vocabulary
         return None
     T, P = X[: len(t_sents)], X[len(t_sents) :]
-    ctx_texts = []
+    ctx_texts: list[str] = []
     for p in peers:
         ss = p_by_doc[p.id]
         ctx_texts.extend(" ".join(x.quote for x in ss[max(0, j - 1) : j + 2]) for j in range(len(ss)))
@@ -309,7 +309,7 @@ def _judge(al: _Aligned, i: int, support_sim: float, related_sim: float) -> tupl
                 contra.append(j)
     base = {"start": t.start, "end": t.end, "quote": t.quote, "checkable": t.checkable,
             "numbers": sorted(str(n) for n in t.numbers), "entities": sorted(t.entities), "casualty": t.casualty}
-    if contra and len(contra) > len(support):
+    if contra and len(contra) > len(support) and t.casualty:
         seen_docs, evid = set(), []
         for j in contra:
             if al.p_sents[j].doc.id not in seen_docs:
@@ -374,7 +374,7 @@ def _omitted(peers: Sequence[Doc], al: _Aligned, *, support_sim: float, max_item
                 continue
             if sa.entities and not sa.entities & sb.entities:
                 continue
-            sup_docs[docs[b]] = b
+            sup_docs[docs[b]] = int(b)
         if len(sup_docs) + 1 < need:
             continue
         best_t = float(TT[a].max()) if TT.shape[1] else 0.0

@@ -21,7 +21,6 @@ from framing.compare.docs import Doc
 from framing.compare.text import norm_name
 from framing.schema.comparison import Sources
 
-
 UNNAMED_KINDS = {"anonymous", "vague", "vague_collective", "unknown", "none", ""}
 """Speaker kinds that do not name a source."""
 

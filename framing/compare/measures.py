@@ -16,7 +16,6 @@ points); a measure a peer lacks (None) is left out of that peer's values.
 from __future__ import annotations
 
 import math
-import re
 import statistics
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -139,7 +138,7 @@ def _row(t: float | None, values: list[tuple[Doc, float]], label: str, unit: str
         if lv:
             s = summarize(lv)
             by_lean[lean] = LeanSpread(s["n"], s["median"], s["q1"], s["q3"], percentile_of(t, lv))
-    summ = Spread(**summarize(nums))
+    summ = Spread.from_dict(summarize(nums))
     med = summ.median
     return MeasureRow(label, unit, t, summ, percentile_of(t, nums), (t / med) if (t is not None and med) else None, by_lean,
                       tuple(MeasureValue(p.id, p.outlet, p.lean, v) for p, v in values))
@@ -151,7 +150,7 @@ def rows(target: Doc, peers: Sequence[Doc]) -> dict[str, MeasureRow]:
     pvals = [(p, measures_of(p)) for p in peers if p.in_measures]
     out: dict[str, MeasureRow] = {}
     for key, first in _ordered_keys([tvals, *(m for _, m in pvals)]).items():
-        values = [(p, m[key].value) for p, m in pvals if key in m and m[key].value is not None]
+        values = [(p, v) for p, m in pvals if key in m and (v := m[key].value) is not None]
         t = tvals[key].value if key in tvals else None
         out[key] = _row(t, values, first.label, first.unit)
     return out

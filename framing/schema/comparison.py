@@ -150,7 +150,7 @@ class Spread:
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> "Spread":
-        return cls(**{k: d.get(k) for k in ("n", "median", "q1", "q3", "iqr", "min", "max")})
+        return cls(d["n"], d.get("median"), d.get("q1"), d.get("q3"), d.get("iqr"), d.get("min"), d.get("max"))
 
 
 @dataclass(frozen=True, slots=True)
