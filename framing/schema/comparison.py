@@ -249,54 +249,49 @@ class DistinctiveTerms:
                    _rows(d["target"]), _rows(d["peers"]))
 
 
+class _RowGroups:
+    """A container whose every field is a tuple of JSON-form rows (to_dict/from_dict for all of them)."""
+
+    __slots__ = ()
+    KEY = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: list(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Any:
+        names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+        _need(d, names, cls.KEY)
+        return cls(*(_rows(d[n]) for n in names))
+
+
 @dataclass(frozen=True, slots=True)
-class StanceMatrix:
+class StanceMatrix(_RowGroups):
     """Actor x outlet (rule ``compare.stance_matrix``): ``columns`` are the articles, ``rows`` one actor each."""
 
+    KEY = "stance_matrix"
     columns: tuple[Row, ...] = ()
     rows: tuple[Row, ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"columns": list(self.columns), "rows": list(self.rows)}
-
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "StanceMatrix":
-        _need(d, ("columns", "rows"), "stance_matrix")
-        return cls(_rows(d["columns"]), _rows(d["rows"]))
-
 
 @dataclass(frozen=True, slots=True)
-class Sources:
+class Sources(_RowGroups):
     """The sourcing ledger: voices per outlet, voices only the target quotes, voices the target leaves out."""
 
+    KEY = "sources"
     by_outlet: tuple[Row, ...] = ()
     target_only: tuple[Row, ...] = ()
     target_omits: tuple[Row, ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"by_outlet": list(self.by_outlet), "target_only": list(self.target_only), "target_omits": list(self.target_omits)}
-
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "Sources":
-        _need(d, ("by_outlet", "target_only", "target_omits"), "sources")
-        return cls(_rows(d["by_outlet"]), _rows(d["target_only"]), _rows(d["target_omits"]))
-
 
 @dataclass(frozen=True, slots=True)
-class Claims:
+class Claims(_RowGroups):
     """Checkable sentences: the target's uncorroborated and contradicted ones, and facts the target omits."""
 
+    KEY = "claims"
     uncorroborated: tuple[Row, ...] = ()
     contradicted: tuple[Row, ...] = ()
     omitted: tuple[Row, ...] = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"uncorroborated": list(self.uncorroborated), "contradicted": list(self.contradicted), "omitted": list(self.omitted)}
-
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "Claims":
-        _need(d, ("uncorroborated", "contradicted", "omitted"), "claims")
-        return cls(_rows(d["uncorroborated"]), _rows(d["contradicted"]), _rows(d["omitted"]))
 
 
 @dataclass(frozen=True, kw_only=True)
