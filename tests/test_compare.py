@@ -7,29 +7,39 @@ worked out by hand.
 
 from __future__ import annotations
 
+import importlib
 import json
-import math
 
 import pytest
 
-import importlib
+from framing.compare import Comparison, compare, fightin_words, naming_hits, percentile_of, split_sentences, summarize
+from framing.compare.measures import MEASURE_ORDER
+from framing.schema import Analysis, Measure
 
 C = importlib.import_module("framing.compare")
-from framing.compare import Comparison, compare, fightin_words, naming_hits, percentile_of, split_sentences, summarize
 
 
 # ----------------------------------------------------------------------------- builders
 
 
+_ACTOR_KEYS = ("name", "kind", "aliases", "affiliation", "mentions", "salience", "mention_spans")
+
+
 def _analysis(text: str, *, id: str, title: str = "", outlet: str = "Outlet", lean: str | None = None, words: int | None = None,
               actors=(), quotes=(), loaded=None, anonymous=(), vague=(), unattributed=()) -> dict:
-    """An analysis dict in the JSON contract of issues 3-5, built by hand (no parse)."""
+    """An analysis dict in the 2.0 JSON form, built by hand (no parse).
+
+    ``words`` pads the body with a neutral filler paragraph to that many words
+    (the word count is the article's own, derived from its text). Each actor
+    dict is split into its ``actors`` entry and its ``stance`` entry.
+    """
+    if words is not None and words > len(text.split()):
+        text = text + "\n\n" + " ".join(["filler"] * (words - len(text.split())))
     full = f"{title}\n\n{text}" if title else text
     meta = {"record_id": id}
     if lean:
         meta["lean"] = lean
-    art = {"text": full, "title": title, "body_start": len(title) + 2 if title else 0, "outlet": outlet, "meta": meta,
-           "word_count": words if words is not None else len(text.split()), "sha256": str(abs(hash(full)))}
+    art = {"text": full, "title": title, "body_start": len(title) + 2 if title else 0, "outlet": outlet, "meta": meta}
 
     def span(q):
         s = full.index(q)
@@ -40,13 +50,16 @@ def _analysis(text: str, *, id: str, title: str = "", outlet: str = "Outlet", le
         c = span(content)
         qs.append({"type": "direct", "speaker": speaker, "speaker_kind": kind, "actor": speaker, "cue": cue,
                    "start": c["start"], "end": c["end"], "quote": c["quote"], "content_start": c["start"], "content_end": c["end"]})
+    cards = [{"affiliation": None, "salience": {}, "mention_spans": [], **a} for a in actors]
     return {
-        "schema_version": "1.0",
+        "schema_version": "2.0",
         "article": art,
-        "loaded_language": loaded if loaded is not None else {"per_1000_words": 0.0, "per_1000_words_author": 0.0, "per_1000_words_quoted": 0.0, "spans": [], "sentences": []},
-        "actors": list(actors),
+        "actors": [{k: a[k] for k in _ACTOR_KEYS} for a in cards],
         "attribution": {"quotes": qs, "anonymous_sources": [span(a) for a in anonymous], "vague_attributions": [span(v) for v in vague],
                         "unattributed_claims": [span(u) for u in unattributed], "summary": {}},
+        "loaded_language": loaded if loaded is not None else {"per_1000_words": 0.0, "per_1000_words_author": 0.0, "per_1000_words_quoted": 0.0,
+                                                              "spans": [], "sentences": []},
+        "stance": [{"name": a["name"], **{k: v for k, v in a.items() if k not in _ACTOR_KEYS}} for a in cards],
     }
 
 
@@ -151,22 +164,98 @@ def test_measures_percentile_iqr_and_lean():
     tll = {"per_1000_words": 6.0, "per_1000_words_author": 6.0, "per_1000_words_quoted": 0.0, "spans": [], "sentences": []}
     c = compare(_analysis(TARGET_TEXT, id="t", words=400, loaded=tll), peers + [short])
     m = c.measures["loaded_per_1000_author"]
-    assert m["target"] == 6.0
-    assert m["peers"]["n"] == 4  # the 8-word text does not enter the measures
-    assert (m["peers"]["median"], m["peers"]["q1"], m["peers"]["q3"]) == (2.5, 1.75, 3.25)
-    assert m["percentile"] == 100.0 and m["ratio_to_median"] == pytest.approx(2.4)
-    assert m["by_lean"]["left"]["median"] == 1.5 and m["by_lean"]["right"]["n"] == 1
-    assert {v["id"] for v in m["values"]} == {"p0", "p1", "p2", "p3"}
-    assert next(p for p in c.peers if p["id"] == "short")["in_measures"] is False
+    assert m.target == 6.0
+    assert m.peers.n == 4  # the 8-word text does not enter the measures
+    assert (m.peers.median, m.peers.q1, m.peers.q3) == (2.5, 1.75, 3.25)
+    assert m.percentile == 100.0 and m.ratio_to_median == pytest.approx(2.4)
+    assert m.by_lean["left"].median == 1.5 and m.by_lean["right"].n == 1
+    assert {v.id for v in m.values} == {"p0", "p1", "p2", "p3"}
+    assert next(p for p in c.peers if p.id == "short").in_measures is False
 
 
 def test_attribution_measures(small):
     m = small.measures
     # target: 1 direct quote of 7 words ("We answered the assassination of our general,") out of len(TARGET_TEXT.split()) words; one vague attribution
     words = len(TARGET_TEXT.split())
-    assert m["quoted_share"]["target"] == pytest.approx(7 / words)
-    assert m["vague_per_1000"]["target"] == pytest.approx(1000 / words)
-    assert m["sources_distinct"]["target"] == 1.0 and m["named_source_share"]["target"] == 1.0
+    assert m["quoted_share"].target == pytest.approx(7 / words)
+    assert m["vague_per_1000"].target == pytest.approx(1000 / words)
+    assert m["sources_distinct"].target == 1.0 and m["named_source_share"].target == 1.0
+
+
+class _Toy:
+    """A toy section (not a real analyzer): one count and the measure it offers."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+    def to_dict(self) -> dict:
+        return {"n": self.n}
+
+    @classmethod
+    def from_dict(cls, d) -> "_Toy":
+        return cls(d["n"])
+
+    def evidence(self):
+        return ()
+
+    def measures(self, article):
+        return {"toy_per_1000": Measure(1000.0 * self.n / max(article.word_count, 1), "Toy things per 1,000 words", "per 1,000 words")}
+
+
+def _with_toy(d: dict, n: int) -> Analysis:
+    a = Analysis.from_dict(d)
+    return Analysis(a.article, {**a.sections, "toy": _Toy(n)}, a.provenance)
+
+
+def test_a_new_section_measure_appears_without_touching_compare():
+    peers = [_with_toy(_analysis(PEER_TEXTS[i], id=f"p{i}", lean=lean, words=500), n)
+             for i, (lean, n) in enumerate([("left", 1), ("center", 2), ("right", 3)])]
+    c = compare(_with_toy(_analysis(TARGET_TEXT, id="t", words=500), 4), peers)
+    assert list(c.measures)[:7] == list(MEASURE_ORDER)  # the built-in measures keep their order
+    assert list(c.measures)[-1] == "toy_per_1000"
+    m = c.measures["toy_per_1000"]
+    assert (m.label, m.unit) == ("Toy things per 1,000 words", "per 1,000 words")
+    assert m.target == pytest.approx(8.0) and m.percentile == 100.0
+    assert [v.value for v in m.values] == pytest.approx([2.0, 4.0, 6.0]) and m.peers.median == pytest.approx(4.0)
+    assert m.by_lean["center"].median == pytest.approx(4.0)
+    # a peer without the section has no value for it; the target without it has None
+    c2 = compare(_analysis(TARGET_TEXT, id="t", words=500), peers[:2] + [Analysis.from_dict(_analysis(PEER_TEXTS[2], id="p2", words=500))])
+    m2 = c2.measures["toy_per_1000"]
+    assert m2.target is None and m2.percentile is None and m2.peers.n == 2
+
+
+def test_a_section_measures_replace_the_fallback():
+    """A section that offers measures() is read through it, not through the INTERIM computation."""
+
+    class _Attribution(dict):
+        def to_dict(self):
+            return dict(self)
+
+        def measures(self, article):
+            return {"quoted_share": Measure(0.5, "Share of words inside direct quotes", "share (0-1)")}
+
+    def typed(d: dict) -> Analysis:
+        a = Analysis.from_dict(d)
+        return Analysis(a.article, {**a.sections, "attribution": _Attribution(a.sections["attribution"])}, a.provenance)
+
+    c = compare(typed(_target()), [typed(p) for p in _peers()])
+    assert c.measures["quoted_share"].target == 0.5
+    assert "vague_per_1000" not in c.measures  # only what the section offers
+
+
+def test_sentences_come_from_the_parse_when_the_analysis_has_them():
+    d = _analysis(TARGET_TEXT, id="t")
+    text = d["article"]["text"]
+    regex = split_sentences(text)
+    assert C.docs.Doc("t", Analysis.from_dict(d)).sentences() == regex  # no parsed sentences: the documented fallback
+    parsed = [(0, 92), (93, len(text))]  # a parse may cut differently from the regex
+    d["loaded_language"]["sentences"] = [{"start": s, "end": e, "score": 0.0, "voice": "author", "evidence": []} for s, e in parsed]
+    assert C.docs.Doc("t", Analysis.from_dict(d)).sentences() == parsed
+
+
+def test_typed_and_dict_inputs_give_the_same_comparison(small):
+    typed = compare(Analysis.from_dict(_target()), [Analysis.from_dict(p) for p in _peers()])
+    assert typed == small and typed.to_dict() == small.to_dict()
 
 
 # ----------------------------------------------------------------------------- same story, word choice, naming
@@ -176,25 +265,25 @@ def test_off_story_peer_is_set_aside():
     football = _analysis("The league final went to penalties after a goalless draw; the striker missed twice and the keeper saved three.",
                          id="sport", outlet="Sports Daily")
     c = compare(_target(), _peers() + [football])
-    assert [p["id"] for p in c.set_aside] == ["sport"]
-    assert c.set_aside[0]["similarity"] < c.same_story["min_similarity"]
-    assert "sport" not in {p["id"] for p in c.peers}
+    assert [p.id for p in c.set_aside] == ["sport"]
+    assert c.set_aside[0].similarity < c.same_story.min_similarity
+    assert "sport" not in {p.id for p in c.peers}
     assert len(c.peers) == 3
 
 
 def test_distinctive_terms_each_way(small):
     dt = small.distinctive_terms
-    t_terms = [r["term"] for r in dt["target"]]
-    p_terms = [r["term"] for r in dt["peers"]]
+    t_terms = [r["term"] for r in dt.target]
+    p_terms = [r["term"] for r in dt.peers]
     assert "regime" in t_terms and "regime" not in p_terms
     assert "pellan" in p_terms and "contractor" in p_terms  # the peers' story the target leaves out
-    r = next(r for r in dt["target"] if r["term"] == "regime")
+    r = next(r for r in dt.target if r["term"] == "regime")
     assert r["count_target"] == 1 and r["count_peers"] == 0 and r["z"] > 0
     text = small.target_analysis["article"]["text"]
     assert all(text[e["start"]:e["end"]] == e["quote"] and e["quote"].lower() == "regime" for e in r["examples"])
-    pe = next(r for r in dt["peers"] if r["term"] == "pellan")["examples"][0]
+    pe = next(r for r in dt.peers if r["term"] == "pellan")["examples"][0]
     assert pe["text_id"].startswith("peer") and pe["quote"] == "Pellan"
-    assert all(r["z"] < 0 for r in dt["peers"])
+    assert all(r["z"] < 0 for r in dt.peers)
 
 
 def test_tokens_keep_acronyms_and_drop_stopwords():
@@ -232,7 +321,7 @@ def test_naming_by_outlet(small):
 
 
 def test_stance_matrix_matches_actors_by_alias(small):
-    rows = {r["actor"]: r for r in small.stance_matrix["rows"]}
+    rows = {r["actor"]: r for r in small.stance_matrix.rows}
     v = rows["Velmora"]
     # "Republic of Velmora" (alias Velmora) in peer2 joins the Velmora row
     assert set(v["cells"]) == {"target", "peer0", "peer1", "peer2"}
@@ -240,15 +329,15 @@ def test_stance_matrix_matches_actors_by_alias(small):
     assert v["cells"]["target"]["labels"] == ["defender"]  # the quoted label is not the outlet's
     assert v["peers_median"] == pytest.approx(0.1)
     assert rows["Kestria"]["cells"]["target"]["labels"] == ["regime"]
-    assert [c["id"] for c in small.stance_matrix["columns"]] == ["target", "peer0", "peer1", "peer2"]
+    assert [c["id"] for c in small.stance_matrix.columns] == ["target", "peer0", "peer1", "peer2"]
 
 
 def test_sources_ledger(small):
     s = small.sources
-    assert [v["voice"] for v in s["target_only"]] == ["Ivo Brandt"]
-    omits = {v["voice"]: v for v in s["target_omits"]}
+    assert [v["voice"] for v in s.target_only] == ["Ivo Brandt"]
+    omits = {v["voice"]: v for v in s.target_omits}
     assert omits["Defence Ministry"]["n_peers"] == 2 and set(omits["Defence Ministry"]["peers"]) == {"peer0", "peer1"}
-    tgt = s["by_outlet"][0]
+    tgt = s.by_outlet[0]
     assert tgt["id"] == "target" and tgt["voices"][0]["share"] == 1.0 and tgt["voices"][0]["cues"] == ["said"]
 
 
@@ -256,7 +345,7 @@ def test_sources_ledger(small):
 
 
 def test_contradicted_casualty_count(small):
-    con = small.claims["contradicted"]
+    con = small.claims.contradicted
     assert len(con) == 1
     c = con[0]
     assert "killing 60 Kestrian soldiers" in c["quote"]
@@ -265,11 +354,11 @@ def test_contradicted_casualty_count(small):
     assert all(e["relation"] == "contradicts" for e in c["peer_evidence"])
     assert any("No one was killed" in e["quote"] or "no casualties" in e["quote"] for e in c["peer_evidence"])
     # the contradicted claim is not also listed as uncorroborated
-    assert not any("60 Kestrian" in u["quote"] for u in small.claims["uncorroborated"])
+    assert not any("60 Kestrian" in u["quote"] for u in small.claims.uncorroborated)
 
 
 def test_uncorroborated_and_corroborated(small):
-    unc = [u["quote"] for u in small.claims["uncorroborated"]]
+    unc = [u["quote"] for u in small.claims.uncorroborated]
     assert any("Marshal Ivo Brandt of Velmora on 14 February" in q for q in unc)
     # negative: a fact every peer reports is not uncorroborated, opinions are not checkable, quotes are the speaker's
     assert not any("voted to expel" in q for q in unc)
@@ -278,7 +367,7 @@ def test_uncorroborated_and_corroborated(small):
 
 
 def test_omitted_fact(small):
-    om = small.claims["omitted"]
+    om = small.claims.omitted
     assert len(om) == 1
     o = om[0]
     assert "Pellan" in o["quote"] and o["n_peers"] == 3
@@ -286,10 +375,11 @@ def test_omitted_fact(small):
 
 
 def test_no_contradiction_without_a_casualty_claim():
-    calm = _analysis("Velmora fired twelve missiles at Camp Greystone on Wednesday. The Velmoran Assembly voted to expel Kestrian observers from the border zone.",
+    calm = _analysis("Velmora fired twelve missiles at Camp Greystone on Wednesday. "
+                     "The Velmoran Assembly voted to expel Kestrian observers from the border zone.",
                      id="calm", title="Missiles hit base")
     c = compare(calm, _peers())
-    assert c.claims["contradicted"] == []
+    assert c.claims.contradicted == ()
 
 
 # ----------------------------------------------------------------------------- the Comparison object
@@ -306,17 +396,20 @@ def test_offsets_roundtrip_and_json(small):
     assert set(d["claims"]) == {"uncorroborated", "contradicted", "omitted"}
     again = Comparison.from_dict(json.loads(json.dumps(d)))
     assert again.to_dict() == json.loads(json.dumps(d))
-    assert Comparison.from_dict({"comparison": d}).target["id"] == "target"
+    assert again == small  # from_dict restores an equal typed object
+    assert isinstance(again.target.analysis, Analysis) and again.measures["quoted_share"].peers.n == small.measures["quoted_share"].peers.n
+    assert Comparison.from_dict({"comparison": d}).target.id == "target"
 
 
 def test_bad_input():
     from framing.errors import InputError
+    from framing.schema import SchemaError
 
     with pytest.raises(InputError, match="no peers"):
         compare(_target(), [])
     with pytest.raises(InputError, match="expected an Analysis"):
         compare({"nope": 1}, _peers())
-    with pytest.raises(InputError, match="missing"):
+    with pytest.raises(SchemaError, match="missing"):
         Comparison.from_dict({"target": {}})
     # a peer identical to the target is dropped, not compared with itself
     c = compare(_target(), _peers() + [_target()])
@@ -353,6 +446,7 @@ def test_split_sentences_keeps_abbreviations():
 def seed_comparison(tmp_path_factory, seed_article):
     """The 80-article corpus imported and analyzed ONCE per session (a temp store, both cores), then the seed compared."""
     from conftest import shared_path
+
     from framing.corpus import Store
     from framing.pipeline import analyze
 
@@ -370,7 +464,7 @@ def seed_comparison(tmp_path_factory, seed_article):
 @pytest.mark.shared
 @pytest.mark.slow
 def test_seed_80_us_personnel_claim_flagged(seed_comparison):
-    flagged = seed_comparison.claims["contradicted"] + seed_comparison.claims["uncorroborated"]
+    flagged = seed_comparison.claims.contradicted + seed_comparison.claims.uncorroborated
     hits = [c for c in flagged if "death of 80 US personnel" in c["quote"]]
     assert hits, [c["quote"][:80] for c in flagged]
     assert seed_comparison.validate() == []
@@ -379,16 +473,16 @@ def test_seed_80_us_personnel_claim_flagged(seed_comparison):
 @pytest.mark.shared
 @pytest.mark.slow
 def test_seed_imperialism_among_distinctive_terms(seed_comparison):
-    terms = [r["term"] for r in seed_comparison.distinctive_terms["target"]]
+    terms = [r["term"] for r in seed_comparison.distinctive_terms.target]
     assert {"imperialism", "imperialist"} & set(terms), terms
     # negative: the peers' own vocabulary is on the other side
-    assert "imperialist" not in [r["term"] for r in seed_comparison.distinctive_terms["peers"]]
+    assert "imperialist" not in [r["term"] for r in seed_comparison.distinctive_terms.peers]
 
 
 @pytest.mark.shared
 @pytest.mark.slow
 def test_seed_stance_matrix_filled(seed_comparison):
-    rows = {r["actor"]: r for r in seed_comparison.stance_matrix["rows"]}
+    rows = {r["actor"]: r for r in seed_comparison.stance_matrix.rows}
     for name in ("United States", "Donald Trump", "Iran", "Qassem Soleimani", "Iraq"):
         assert name in rows, sorted(rows)
         r = rows[name]

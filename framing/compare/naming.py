@@ -1,0 +1,79 @@
+"""Naming (rule ``compare.naming``): which of several names for the same referent each outlet uses.
+
+The alternatives come from ``lexicons/naming.tsv`` (killing / assassination /
+strike; regime / government ...), one row per term with its referent. Matching
+is on whole words, with an optional plural s/es, hyphens or spaces between the
+words of a term, longest term first, case-insensitive, no overlaps.
+
+Known limits: surface forms only: "the strike" about a labour strike counts as
+a name for the lethal strike; the lexicon decides which alternatives exist.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter, defaultdict
+from typing import Any, Sequence
+
+from framing.compare.docs import Doc
+from framing.resources import lexicons
+
+
+@functools.cache
+def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    pats = []
+    for e in sorted(lexicons.load("naming").entries, key=lambda e: -len(e["term"])):
+        body = r"[\s\-]+".join(re.escape(w) for w in e["term"].split())
+        pats.append((e["term"], e["referent"], re.compile(rf"(?<![\w\-]){body}(?:s|es)?(?![\w\-])", re.IGNORECASE)))
+    return tuple(pats)
+
+
+def naming_hits(text: str) -> list[tuple[str, str, int, int]]:
+    """``(term, referent, start, end)`` for every naming choice in ``text`` (longest match first, no overlaps)."""
+    taken: list[tuple[int, int]] = []
+    hits = []
+    for term, ref, pat in _patterns():
+        for m in pat.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            taken.append((s, e))
+            hits.append((term, ref, s, e))
+    hits.sort(key=lambda h: h[2])
+    return hits
+
+
+def by_referent(target: Doc, peers: Sequence[Doc]) -> list[dict[str, Any]]:
+    """One row per referent used by the target or a peer: the target's counts and examples, each peer's, and the peers' totals."""
+    refs: dict[str, list[str]] = defaultdict(list)
+    for e in lexicons.load("naming").entries:
+        refs[e["referent"]].append(e["term"])
+    t_hits = naming_hits(target.text)
+    p_hits = {p.id: naming_hits(p.text) for p in peers}
+    out = []
+    for ref, terms in refs.items():
+        th = [h for h in t_hits if h[1] == ref]
+        by_outlet = []
+        total: Counter = Counter()
+        for p in peers:
+            ph = [h for h in p_hits[p.id] if h[1] == ref]
+            if not ph:
+                continue
+            c = Counter(h[0] for h in ph)
+            total.update(c)
+            by_outlet.append({
+                "id": p.id, "outlet": p.outlet, "lean": p.lean, "counts": dict(c),
+                "examples": [{"text_id": p.id, "term": t, "start": s, "end": e, "quote": p.text[s:e]} for t, _, s, e in ph[:3]],
+            })
+        if not th and not by_outlet:
+            continue
+        out.append({
+            "referent": ref,
+            "terms": terms,
+            "target": {"counts": dict(Counter(h[0] for h in th)),
+                       "examples": [{"term": t, "start": s, "end": e, "quote": target.text[s:e]} for t, _, s, e in th]},
+            "by_outlet": by_outlet,
+            "peers_total": dict(total.most_common()),
+        })
+    return out
