@@ -19,11 +19,25 @@ Every failure is a :class:`~framing.errors.FramingError` subclass whose message
 is one line: what happened, the offending value, what to do.
 """
 
-from framing.ingest.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, MAX_REDIRECTS, USER_AGENT, fetch_article
+from framing.ingest.fetch import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_TIMEOUT,
+    MAX_REDIRECTS,
+    USER_AGENT,
+    fetch_article,
+)
 from framing.ingest.html import decode_html, load_html, looks_like_html
 from framing.ingest.language import check_language, detect_language, language_name
 from framing.ingest.load import MAX_FILE_BYTES, load, load_path, load_stdin
-from framing.ingest.text import MAX_TEXT_CHARS, MAX_TITLE_CHARS, MIN_WORDS, load_text, normalize_text, split_title, unwrap_lines
+from framing.ingest.text import (
+    MAX_TEXT_CHARS,
+    MAX_TITLE_CHARS,
+    MIN_WORDS,
+    load_text,
+    normalize_text,
+    split_title,
+    unwrap_lines,
+)
 
 __all__ = [
     "DEFAULT_MAX_BYTES",

@@ -25,7 +25,9 @@ _LANGUAGE_NAMES = {
 
 @functools.cache
 def _identifier():
-    from py3langid.langid import _load_identifier  # lazy: heavy (numpy model loaded on first use)
+    from py3langid.langid import (
+        _load_identifier,  # lazy: heavy (numpy model loaded on first use)
+    )
 
     return _load_identifier(norm_probs=True)
 
