@@ -594,7 +594,7 @@ class Store(ImportMixin):
                 msg = str(exc) if isinstance(exc, FramingError) else f"{type(exc).__name__}: {exc}"
                 failed.append((label, msg))
                 log.warning("analysis of %s failed: %s", label, msg)
-            else:
+            elif result is not None:
                 self._put_analysis(sha, key, result)  # one transaction per article
                 computed += 1
             if progress:
@@ -617,8 +617,8 @@ class Store(ImportMixin):
                         ready, pending = wait(pending, return_when=FIRST_COMPLETED)
                         for fut in ready:
                             sha, label = futs[fut]
-                            exc = fut.exception()
-                            record(sha, label, None if exc else fut.result(), exc)
+                            error = fut.exception()
+                            record(sha, label, None if error else fut.result(), error)
                 except BaseException:
                     for f in pending:
                         f.cancel()

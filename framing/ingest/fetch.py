@@ -165,7 +165,8 @@ def _follow(pool: urllib3.PoolManager, url: str, timeout: float):
 
     Returns (the final response, its URL, the redirect hops).
     """
-    current, hops = url, []
+    current = url
+    hops: list[str] = []
     while True:
         resp = _request(pool, current, timeout)
         status = resp.status
@@ -275,7 +276,7 @@ def _discard(resp) -> None:
 
 def _reason(exc: Exception) -> str:
     """The innermost readable reason of a urllib3/socket error, on one line."""
-    inner = exc
+    inner: BaseException = exc
     for _ in range(5):
         nxt = getattr(inner, "reason", None) or inner.__cause__ or inner.__context__
         if nxt is None or nxt is inner or not isinstance(nxt, BaseException):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import codecs
 import logging
 import re
+from typing import Any
 
 from charset_normalizer import from_bytes
 
@@ -52,10 +53,10 @@ def decode_html(data: bytes, declared: str | None = None) -> tuple[str, str]:
     guess; UTF-8 with replacement characters as a last resort. A declared
     encoding that fails to decode strictly is skipped (servers often lie).
     """
-    for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+    for bom, bom_codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if data.startswith(bom):
-            return data.decode(enc, errors="replace"), enc.replace("-sig", "")
-    candidates = []
+            return data.decode(bom_codec, errors="replace"), bom_codec.replace("-sig", "")
+    candidates: list[tuple[str, str | None]] = []
     if declared:
         candidates.append(("header", _codec(declared)))
     m = _META_CHARSET.search(data[:4096])
@@ -121,7 +122,7 @@ def load_html(
     else:
         raise InputError(f"expected HTML as bytes or str, got {type(html).__name__}")
     try:
-        doc = trafilatura.bare_extraction(
+        doc: Any = trafilatura.bare_extraction(  # a trafilatura Document (attributes read below) or None
             text,
             url=url,
             with_metadata=True,

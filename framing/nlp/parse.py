@@ -157,7 +157,7 @@ def _newline_boundaries(doc: "Doc") -> "Doc":
             at_line_start, last_word = True, None
     if n:
         values[0] = 1
-        doc.from_array(["SENT_START"], values.astype("uint64"))
+        doc.from_array(["SENT_START"], values.astype("uint64"))  # type: ignore[arg-type]  # a 1-d array is accepted for one attribute
     return doc
 
 
@@ -270,8 +270,8 @@ def parse_many(articles, *, batch_size: int = 16, n_process: int = 1) -> list[Pa
     # more articles than the cache holds: the fresh parses are returned directly, not re-parsed
     out = []
     for a in articles:
-        p = fresh.get(a.sha256)
-        out.append(parse(a) if p is None else (p if p.article == a else Parsed(a, p.doc, p.sentences, p.paragraphs, p.quotes)))
+        hit = fresh.get(a.sha256)
+        out.append(parse(a) if hit is None else (hit if hit.article == a else Parsed(a, hit.doc, hit.sentences, hit.paragraphs, hit.quotes)))
     return out
 
 
