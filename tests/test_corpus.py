@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from framing.corpus import Store, check_event_name, default_path, read_url_list
-from framing.errors import CorpusError, FramingError, InputError
+from framing.errors import CorpusError, InputError
 from framing.ingest import load_path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -289,6 +289,7 @@ def test_analyze_event_computes_then_serves_from_cache(analyzed_store):
 
 
 def test_cache_hit_does_not_run_the_pipeline(analyzed_store, monkeypatch):
+    import framing.corpus.store
     import framing.pipeline
 
     db, _ = analyzed_store
@@ -297,11 +298,27 @@ def test_cache_hit_does_not_run_the_pipeline(analyzed_store, monkeypatch):
         raise AssertionError("the pipeline ran although the analysis is cached")
 
     monkeypatch.setattr(framing.pipeline, "analyze", boom)
+    monkeypatch.setattr(framing.corpus.store, "analyze", boom)  # the name the store calls
     with Store(db) as st:
         art = st.articles("example")[0]
         an = st.get_or_analyze(art, event="example")
         assert an.article.sha256 == art.sha256
         assert len(st.analyses("example")) == N_EXAMPLE
+
+
+def test_cached_analysis_is_restored_typed_with_the_stores_article(analyzed_store):
+    from framing.schema import Analysis
+
+    db, _ = analyzed_store
+    with Store(db) as st:
+        art = st.articles("example")[0]
+        cached = st.cached_analysis(art.sha256, st.analysis_key("example"))
+        an = st.get_or_analyze(art, event="example")
+        restored = Analysis.from_dict(cached)
+        assert type(an) is Analysis and an.article == art  # the store's article: meta carries event and store_id
+        assert an.article.get("store_id") is not None and restored.article.get("store_id") is None
+        assert {k: type(v) for k, v in an.sections.items()} == {k: type(v) for k, v in restored.sections.items()}
+        assert {k: v for k, v in an.to_dict().items() if k != "article"} == {k: v for k, v in cached.items() if k != "article"}
 
 
 def test_new_analyzer_version_means_recompute(analyzed_store, monkeypatch):

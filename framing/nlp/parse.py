@@ -1,4 +1,4 @@
-"""The linguistic layer: the only module that runs spaCy's model.
+"""Parsing: the only module that runs spaCy's model.
 
 ``get_nlp()`` loads the English pipeline once (thread-safe). It prefers the
 official ``en_core_web_sm`` package when installed and otherwise loads
@@ -17,6 +17,8 @@ unpunctuated line such as ``PORT ELLIS, March 3`` or ``CARLSON: Yesterday, ...``
 
 from __future__ import annotations
 
+import bisect
+import functools
 import importlib
 import importlib.util
 import logging
@@ -26,7 +28,8 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from framing.errors import ModelError
+from framing.errors import ExtractionError, ModelError
+from framing.nlp.quotes import find_quotes, in_quotes
 from framing.schema import Article, Span
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -42,9 +45,6 @@ _CACHE_SIZE = 128
 _lock = threading.Lock()
 _nlp: "Language | None" = None
 _cache: "OrderedDict[str, Parsed]" = OrderedDict()
-
-# Opening and closing quotation marks (straight marks close themselves).
-OPEN_QUOTES = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u201e": "\u201d"}
 
 
 @dataclass(frozen=True, eq=False)
@@ -82,13 +82,21 @@ class Parsed:
         return best
 
     def paragraph_index(self, offset: int) -> int:
-        for i, p in enumerate(self.paragraphs):
-            if p.start <= offset < p.end or offset < p.start:
-                return i
-        return max(0, len(self.paragraphs) - 1)
+        """Index of the paragraph containing ``offset``, else of the next one; the last paragraph past the end.
+
+        Paragraphs are disjoint, non-empty and in text order, so the answer is
+        the first paragraph ending after ``offset`` (a bisect over the ends).
+        """
+        i = bisect.bisect_right(self._paragraph_ends, offset)
+        return i if i < len(self.paragraphs) else max(0, len(self.paragraphs) - 1)
+
+    @functools.cached_property
+    def _paragraph_ends(self) -> list[int]:
+        return [p.end for p in self.paragraphs]
 
     def in_quotes(self, span: Span) -> bool:
-        return any(q.start <= span.start and span.end <= q.end for q in self.quotes)
+        """Whether ``span`` lies inside quotation marks (:func:`framing.nlp.quotes.in_quotes`)."""
+        return in_quotes(span, self.quotes)
 
 
 def model_name() -> str:
@@ -124,7 +132,7 @@ def _newline_boundaries(doc: "Doc") -> "Doc":
       split by the parser; where a split is allowed the parser still decides;
     * a whitespace token never starts a sentence of its own.
     """
-    import numpy
+    import numpy  # lazy: heavy (only when the pipeline runs)
 
     # Values are collected and applied with one ``from_array`` call: setting ``Token.is_sent_start`` token by
     # token re-checks the whole Doc's annotation each time (quadratic in the length of the text).
@@ -149,7 +157,7 @@ def _newline_boundaries(doc: "Doc") -> "Doc":
             at_line_start, last_word = True, None
     if n:
         values[0] = 1
-        doc.from_array(["SENT_START"], values.astype("uint64"))
+        doc.from_array(["SENT_START"], values.astype("uint64"))  # type: ignore[arg-type]  # a 1-d array is accepted for one attribute
     return doc
 
 
@@ -160,8 +168,7 @@ def get_nlp() -> "Language":
         return _nlp
     with _lock:
         if _nlp is None:
-            import spacy
-            from spacy.language import Language
+            from spacy.language import Language  # lazy: heavy (spacy)
 
             name = model_name()
             log.info("loading spaCy pipeline %s", name)
@@ -179,6 +186,7 @@ def get_nlp() -> "Language":
 
 
 def pipeline_meta() -> dict[str, str]:
+    """Name, version and package of the spaCy pipeline (recorded in every analysis's provenance)."""
     nlp = get_nlp()
     return {"name": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}", "version": str(nlp.meta.get("version")), "package": model_name()}
 
@@ -186,8 +194,12 @@ def pipeline_meta() -> dict[str, str]:
 _PARA_SPLIT = re.compile(r"\n\s*\n|\n")
 
 
-def _paragraphs(text: str) -> tuple[Span, ...]:
-    """Blocks separated by line breaks, trimmed; blank blocks dropped."""
+def paragraphs(text: str) -> tuple[Span, ...]:
+    """Paragraph spans of ``text``: blocks separated by line breaks, trimmed of whitespace; blank blocks dropped.
+
+    Every line is its own paragraph (framing's ingest puts a blank line between
+    extracted blocks, and a line break always ends a sentence).
+    """
     out = []
     pos = 0
     for m in list(_PARA_SPLIT.finditer(text)) + [None]:
@@ -202,43 +214,8 @@ def _paragraphs(text: str) -> tuple[Span, ...]:
     return tuple(out)
 
 
-def find_quotes(text: str) -> tuple[Span, ...]:
-    """Spans inside matched quotation marks (curly, straight, guillemets).
-
-    A straight double quote opens when it follows whitespace or an opening
-    bracket and closes otherwise. Unclosed quotes that run past the end of a
-    paragraph are closed at the paragraph's end only when the next paragraph
-    opens a quote again (the newspaper convention for multi-paragraph quotes);
-    otherwise they are dropped. Single quotes are ignored (apostrophes make them
-    unreliable); the attribution analyzer handles them where needed.
-    """
-    out: list[Span] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch in OPEN_QUOTES and (ch != '"' or i == 0 or not text[i - 1].isalnum()):
-            close = OPEN_QUOTES[ch]
-            j = text.find(close, i + 1)
-            if ch == "\u201c":
-                # curly quotes: stop at a second opening mark before the close (a multi-paragraph quote)
-                k = text.find("\u201c", i + 1)
-                if k != -1 and (j == -1 or k < j):
-                    para_end = text.find("\n", i + 1)
-                    if para_end != -1 and para_end < k:
-                        out.append(Span(i + 1, para_end))
-                        i = k
-                        continue
-            if j == -1:
-                i += 1
-                continue
-            out.append(Span(i + 1, j))
-            i = j + 1
-            continue
-        i += 1
-    return tuple(out)
-
-
-def _sentences(doc: "Doc") -> tuple[Span, ...]:
+def sentences(doc: "Doc") -> tuple[Span, ...]:
+    """Sentence spans of a parsed ``doc`` (``doc.sents``), trimmed of whitespace tokens; blank sentences dropped."""
     out = []
     for sent in doc.sents:
         toks = [t for t in sent if not t.is_space]
@@ -262,11 +239,9 @@ def parse(article: Article) -> Parsed:
             return Parsed(article, hit.doc, hit.sentences, hit.paragraphs, hit.quotes)
     nlp = get_nlp()
     if len(article.text) > MAX_CHARS:
-        from framing.errors import ExtractionError
-
         raise ExtractionError(f"the text has {len(article.text):,} characters; framing analyzes at most {MAX_CHARS:,}: split it into parts")
     doc = nlp(article.text)
-    parsed = Parsed(article, doc, _sentences(doc), _paragraphs(article.text), find_quotes(article.text))
+    parsed = Parsed(article, doc, sentences(doc), paragraphs(article.text), find_quotes(article.text))
     with _lock:
         _cache[key] = parsed
         while len(_cache) > _CACHE_SIZE:
@@ -279,15 +254,13 @@ def parse_many(articles, *, batch_size: int = 16, n_process: int = 1) -> list[Pa
     articles = list(articles)
     for a in articles:
         if len(a.text) > MAX_CHARS:
-            from framing.errors import ExtractionError
-
             raise ExtractionError(f"the text has {len(a.text):,} characters; framing analyzes at most {MAX_CHARS:,}: split it into parts")
     todo = [a for a in articles if a.sha256 not in _cache]
     fresh: dict[str, Parsed] = {}
     if todo:
         nlp = get_nlp()
         for art, doc in zip(todo, nlp.pipe((a.text for a in todo), batch_size=batch_size, n_process=n_process)):
-            p = Parsed(art, doc, _sentences(doc), _paragraphs(art.text), find_quotes(art.text))
+            p = Parsed(art, doc, sentences(doc), paragraphs(art.text), find_quotes(art.text))
             fresh[art.sha256] = p
             with _lock:
                 _cache[art.sha256] = p
@@ -297,11 +270,12 @@ def parse_many(articles, *, batch_size: int = 16, n_process: int = 1) -> list[Pa
     # more articles than the cache holds: the fresh parses are returned directly, not re-parsed
     out = []
     for a in articles:
-        p = fresh.get(a.sha256)
-        out.append(parse(a) if p is None else (p if p.article == a else Parsed(a, p.doc, p.sentences, p.paragraphs, p.quotes)))
+        hit = fresh.get(a.sha256)
+        out.append(parse(a) if hit is None else (hit if hit.article == a else Parsed(a, hit.doc, hit.sentences, hit.paragraphs, hit.quotes)))
     return out
 
 
 def clear_cache() -> None:
+    """Forget every cached parse."""
     with _lock:
         _cache.clear()

@@ -1,4 +1,4 @@
-"""The corpus store: articles grouped by event, and their analyses cached, in one SQLite file.
+"""The corpus store (SQLite): articles grouped by event, and their analyses cached, in one SQLite file.
 
 What it holds
     ``events``    one row per event (a name such as ``soleimani-2020`` or ``example``);
@@ -6,7 +6,7 @@ What it holds
                   sha256 of ``Article.text`` (unique within an event) and the whole
                   :class:`~framing.schema.Article` as JSON;
     ``analyses``  one row per (text sha256, analysis key): the whole
-                  :class:`~framing.pipeline.Analysis` as JSON. The analysis key is
+                  :class:`~framing.schema.Analysis` as JSON. The analysis key is
                   :func:`framing.pipeline.analyzer_version` (code version, lexicon and
                   model digests), extended with the digest of the event's
                   ``actors.toml`` when one is used. A cached analysis is reused
@@ -49,29 +49,37 @@ import datetime as _dt
 import hashlib
 import json
 import logging
+import multiprocessing as mp
 import os
-import re
+import signal
 import sqlite3
 import time
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field, replace
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, replace
+from importlib.resources import files
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Iterable
 
-from framing.errors import CorpusError, FramingError, InputError
-from framing.schema import Article
+import platformdirs
+
+from framing.actors import load_actor_file
+from framing.corpus.importers import (
+    ImportMixin,
+    ImportResult,
+    Progress,
+    _with_meta,
+    check_event_name,
+)
+from framing.errors import CorpusError, FramingError
+from framing.nlp import get_nlp
+from framing.pipeline import analyze, analyzer_version
+from framing.schema import Analysis, Article
 
 log = logging.getLogger(__name__)
 
 STORE_FORMAT = 1
 APPLICATION = "framing-corpus"
 BUSY_TIMEOUT_MS = 60_000
-ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
-_EVENT_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
-LEANS = ("left", "center", "right")
-
-Progress = Callable[[int, int, str], None]
-"""A progress callback: ``(done, total, label)``; the CLI draws a bar with it."""
 
 RULES: dict[str, str] = {
     "corpus.cache_hit": "analysis served from the store: same text sha256 and same analysis key",
@@ -124,25 +132,13 @@ def default_path() -> Path:
     env = os.environ.get("FRAMING_DB")
     if env:
         return Path(env).expanduser()
-    import platformdirs
-
     return Path(platformdirs.user_data_dir("framing")) / "corpus.sqlite"
 
-
-def check_event_name(event: str) -> str:
-    """Return ``event`` if it is a usable event name (letters, digits, ``.``, ``_``, ``-``), else raise InputError."""
-    if not isinstance(event, str) or not _EVENT_RE.match(event):
-        raise InputError(
-            f"event name {event!r} is not usable; use letters, digits, '.', '_' or '-' (e.g. soleimani-2020), at most 100 characters"
-        )
-    return event
 
 
 def bundled_actor_file(event: str) -> Path | None:
     """``corpora/<event>/actors.toml`` shipped with framing, if there is one for this event."""
     try:
-        from importlib.resources import files
-
         p = files("framing.corpora").joinpath(event, "actors.toml")
         return Path(str(p)) if p.is_file() else None
     except (ModuleNotFoundError, FileNotFoundError, NotADirectoryError):  # pragma: no cover
@@ -151,23 +147,6 @@ def bundled_actor_file(event: str) -> Path | None:
 
 # --------------------------------------------------------------------------- results
 
-
-@dataclass(frozen=True)
-class ImportResult:
-    """What an import did: articles added, already present (skipped), and failures (source, one-line reason)."""
-
-    event: str
-    added: int = 0
-    existing: int = 0
-    failed: tuple[tuple[str, str], ...] = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "event": self.event,
-            "added": self.added,
-            "existing": self.existing,
-            "failed": [{"source": s, "error": e} for s, e in self.failed],
-        }
 
 
 @dataclass(frozen=True)
@@ -215,111 +194,19 @@ class StoredArticle:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
 
 
-# --------------------------------------------------------------------------- record mapping
-
-
-def _as_str(v: Any) -> str | None:
-    if v is None:
-        return None
-    if isinstance(v, (list, tuple)):
-        parts = [str(x).strip() for x in v if str(x).strip()]
-        return ", ".join(parts) or None
-    s = str(v).strip()
-    return s or None
-
-
-def _norm_lean(v: Any) -> str | None:
-    s = _as_str(v)
-    return s.lower() if s else None
-
-
-_RECORD_META = ("id", "outlet", "outlet_country", "text_kind", "date_kind", "lean_scope", "lean_source", "source_topic", "framing")
-
-
-def article_from_record(rec: Mapping[str, Any], *, where: str, event: str, check_language: bool = True) -> Article:
-    """Map one JSON Lines record (the shared corpus format) to an Article.
-
-    ``title`` -> title; ``text`` -> body; ``outlet_normalized`` (else ``outlet``) -> outlet;
-    ``url``; ``date`` -> published; ``authors`` -> byline; ``id``, ``lean``, ``text_kind``,
-    the raw ``outlet`` and a few descriptive fields go into ``Article.meta``.
-    """
-    from framing.errors import ExtractionError
-    from framing.ingest import load_text
-
-    text = rec.get("text")
-    if not isinstance(text, str):
-        raise InputError(f"{where}: the record has no 'text' string; each line needs at least \"text\" (and usually \"title\")")
-    title = rec.get("title")
-    if title is not None and not isinstance(title, str):
-        raise InputError(f"{where}: 'title' must be a string, got {type(title).__name__}")
-    meta = {"event": event}
-    for k in _RECORD_META:
-        s = _as_str(rec.get(k))
-        if s is not None:
-            meta["record_" + k if k in ("id", "outlet") else k] = s
-    lean = _norm_lean(rec.get("lean"))
-    if lean:
-        meta["lean"] = lean
-    try:
-        return load_text(
-            text,
-            title=title or None,
-            url=_as_str(rec.get("url")),
-            outlet=_as_str(rec.get("outlet_normalized")) or _as_str(rec.get("outlet")),
-            published=_as_str(rec.get("date") or rec.get("published")),
-            byline=_as_str(rec.get("authors") or rec.get("byline")),
-            source=where,
-            extractor="jsonl-record",
-            meta=meta,
-            check_language=check_language,
-        )
-    except ExtractionError as exc:
-        raise InputError(f"{where}: {exc}") from None
-
-
-def read_jsonl_records(path: Path) -> Iterator[tuple[int, dict]]:
-    """Yield ``(line number, record)`` for every non-blank line; InputError naming ``file:line`` otherwise."""
-    try:
-        fh = path.open("r", encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file; check the path") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read the file ({exc.strerror}); check its permissions") from None
-    with fh:
-        try:
-            for n, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    rec = json.loads(line.strip())
-                except json.JSONDecodeError as exc:
-                    raise InputError(f"{path}:{n}: not valid JSON ({exc.msg} at column {exc.colno}); each line must be one JSON object") from None
-                if not isinstance(rec, dict):
-                    raise InputError(f"{path}:{n}: expected a JSON object, got {type(rec).__name__}")
-                yield n, rec
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{path}: not valid UTF-8 (byte {exc.start}); re-save it as UTF-8") from None
-
-
 # --------------------------------------------------------------------------- workers
 
 
 def _analyze_job(article_json: str, overrides: Any) -> str:
     """Worker-process entry: restore the Article, analyze it, return the Analysis JSON."""
-    from framing.pipeline import analyze
-
     art = Article.from_dict(json.loads(article_json))
     return analyze(art, event_actors=overrides).to_json()
 
 
 def _worker_init() -> None:  # pragma: no cover - runs in worker processes
-    import signal
-
     # Ctrl-C goes to the parent, which cancels the pool; workers just stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        from framing.nlp import get_nlp
-
         get_nlp()
     except Exception:  # the job itself will report the problem
         pass
@@ -328,7 +215,17 @@ def _worker_init() -> None:  # pragma: no cover - runs in worker processes
 # --------------------------------------------------------------------------- the store
 
 
-class Store:
+def _restore(cached: dict[str, Any], article: Article) -> Analysis:
+    """A cached analysis as a typed :class:`~framing.schema.Analysis`, carrying the store's ``article``.
+
+    ``Analysis.from_dict`` restores the sections and provenance; the article is
+    the store's own (its ``meta`` adds ``event`` and ``store_id``, which the
+    cached JSON, computed from the imported article, does not hold).
+    """
+    return replace(Analysis.from_dict(cached), article=article)
+
+
+class Store(ImportMixin):
     """One corpus store file. Open with ``Store(path)`` (``None`` = :func:`default_path`).
 
     Use as a context manager or call :meth:`close`. Each Store holds one SQLite
@@ -531,208 +428,6 @@ class Store:
         """Add one Article (its own transaction); False when the event already holds this text."""
         return self.add_articles([article], event).added == 1
 
-    def import_jsonl(
-        self,
-        path: str | os.PathLike,
-        event: str,
-        *,
-        skip_bad: bool = False,
-        check_language: bool = True,
-        progress: Progress | None = None,
-    ) -> ImportResult:
-        """Import a JSON Lines file in the shared corpus format (see :func:`article_from_record`).
-
-        The whole file is read and checked first; a malformed line raises InputError
-        naming ``file:line`` and nothing is written (``skip_bad=True`` skips bad
-        records instead and lists them in ``failed``). Then one transaction adds
-        every article; re-importing the same file adds nothing.
-        """
-        check_event_name(event)
-        p = Path(path)
-        if p.is_dir():
-            raise InputError(f"{p} is a folder; use import_dir for folders of .txt/.html files")
-        records = list(read_jsonl_records(p))
-        if not records:
-            raise InputError(f"{p}: no records (the file is empty); each line must be one JSON object with \"title\" and \"text\"")
-        arts: list[Article] = []
-        failed: list[tuple[str, str]] = []
-        for i, (n, rec) in enumerate(records, 1):
-            where = f"{p}:{n}"
-            try:
-                arts.append(article_from_record(rec, where=where, event=event, check_language=check_language))
-            except FramingError as exc:
-                if not skip_bad:
-                    raise
-                failed.append((where, str(exc)))
-                log.warning("skipped %s", exc)
-            if progress:
-                progress(i, len(records), "reading")
-        res = self.add_articles(arts, event)
-        return replace(res, failed=tuple(failed))
-
-    def import_files(
-        self,
-        paths: Sequence[str | os.PathLike],
-        event: str,
-        *,
-        outlet: str | None = None,
-        lean: str | None = None,
-        skip_bad: bool = False,
-        check_language: bool = True,
-        progress: Progress | None = None,
-    ) -> ImportResult:
-        """Import article files (.txt/.md: first line is the headline; .html/.htm) with :func:`framing.ingest.load_path`.
-
-        All files are read first; then one transaction adds them (all or nothing).
-        ``outlet`` / ``lean`` apply to every file.
-        """
-        from framing.ingest import load_path
-
-        check_event_name(event)
-        lean = _norm_lean(lean)
-        arts: list[Article] = []
-        failed: list[tuple[str, str]] = []
-        for i, f in enumerate(paths, 1):
-            try:
-                art = load_path(f, check_language=check_language)
-            except FramingError as exc:
-                if not skip_bad:
-                    raise
-                failed.append((str(f), str(exc)))
-                log.warning("skipped %s", exc)
-                continue
-            finally:
-                if progress:
-                    progress(i, len(paths), "reading")
-            extra = {"record_id": Path(f).stem}
-            if lean:
-                extra["lean"] = lean
-            art = _with_meta(art, **extra)
-            if outlet:
-                art = replace(art, outlet=outlet)
-            arts.append(art)
-        res = self.add_articles(arts, event)
-        return replace(res, failed=tuple(failed))
-
-    def import_dir(self, path: str | os.PathLike, event: str, **kw: Any) -> ImportResult:
-        """Import every .txt/.md/.html/.htm file under a folder (recursively, in name order); see :meth:`import_files`."""
-        p = Path(path)
-        if not p.is_dir():
-            raise InputError(f"{p}: not a folder; give a folder of .txt/.md/.html files or a .jsonl file")
-        files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES and not f.name.startswith("."))
-        files = [f for f in files if f.name.upper() not in ("README.MD", "KEY.MD")]
-        if not files:
-            raise InputError(f"{p}: no .txt, .md, .html or .htm files in this folder")
-        return self.import_files(files, event, **kw)
-
-    def import_path(self, path: str | os.PathLike, event: str, **kw: Any) -> ImportResult:
-        """Dispatch on the path: a .jsonl file, a folder, or a single article file."""
-        p = Path(path)
-        if not p.exists():
-            raise InputError(f"{p}: no such file or folder; check the path")
-        if p.is_dir():
-            return self.import_dir(p, event, **kw)
-        if p.suffix.lower() in (".jsonl", ".ndjson"):
-            kw.pop("outlet", None)
-            kw.pop("lean", None)
-            return self.import_jsonl(p, event, **kw)
-        return self.import_files([p], event, **kw)
-
-    def add_urls(
-        self,
-        urls: Sequence[str | Mapping[str, Any]],
-        event: str,
-        *,
-        outlet: str | None = None,
-        lean: str | None = None,
-        workers: int = 4,
-        timeout: float = 15.0,
-        check_language: bool = True,
-        progress: Progress | None = None,
-    ) -> ImportResult:
-        """Fetch URLs (``framing.ingest.fetch_article``) with ``workers`` threads and add each article as it arrives.
-
-        ``urls`` holds strings or manifest records (dicts with ``url`` and optionally
-        ``outlet_normalized``/``outlet``, ``lean``, ``date``, ``id``, ``text_kind``;
-        record values win over ``outlet``/``lean``). URLs already in the event are
-        not fetched again. A URL that fails is logged, listed in ``failed`` with a
-        one-line reason, and skipped. Each article is committed in its own
-        transaction, so an interrupted run keeps what it fetched; re-run it to fetch
-        the rest.
-        """
-        from framing.ingest import fetch_article
-
-        check_event_name(event)
-        items: list[dict[str, Any]] = []
-        for u in urls:
-            d = {"url": u} if isinstance(u, str) else dict(u)
-            url = _as_str(d.get("url"))
-            if not url:
-                raise InputError(f"a URL list entry has no url: {json.dumps(d)[:80]}")
-            if not re.match(r"^https?://", url, re.I):
-                raise InputError(f"{url!r} is not an http(s) URL; give addresses starting with http:// or https://")
-            d["url"] = url
-            items.append(d)
-        with self._write() as con:
-            self._ensure_event(con, event)
-        have = {r[0] for r in self._con.execute("SELECT url FROM articles WHERE event=? AND url IS NOT NULL", (event,))}
-        todo = [d for d in items if d["url"] not in have]
-        existing = len(items) - len(todo)
-        added = 0
-        failed: list[tuple[str, str]] = []
-        done = existing
-        if progress:
-            progress(done, len(items), "fetching")
-
-        def fetch(d: dict[str, Any]) -> Article:
-            return fetch_article(d["url"], timeout=timeout, check_language=check_language)
-
-        with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-            futs = {pool.submit(fetch, d): d for d in todo}
-            pending = set(futs)
-            try:
-                while pending:
-                    ready, pending = wait(pending, return_when=FIRST_COMPLETED)
-                    for fut in ready:
-                        d = futs[fut]
-                        done += 1
-                        try:
-                            art = fut.result()
-                        except FramingError as exc:
-                            failed.append((d["url"], str(exc)))
-                            log.warning("skipped %s: %s", d["url"], exc)
-                        except Exception as exc:  # a bug or an unexpected library error: report, keep going
-                            failed.append((d["url"], f"{type(exc).__name__}: {exc}"))
-                            log.warning("skipped %s: %s: %s", d["url"], type(exc).__name__, exc)
-                        else:
-                            meta: dict[str, str] = {}
-                            rid = _as_str(d.get("id"))
-                            if rid:
-                                meta["record_id"] = rid
-                            rl = _norm_lean(d.get("lean")) or _norm_lean(lean)
-                            if rl:
-                                meta["lean"] = rl
-                            tk = _as_str(d.get("text_kind"))
-                            if tk:
-                                meta["text_kind"] = tk
-                            art = _with_meta(art, **meta)
-                            out = _as_str(d.get("outlet_normalized")) or _as_str(d.get("outlet")) or outlet
-                            if out:
-                                art = replace(art, outlet=out)
-                            if not art.published and _as_str(d.get("date")):
-                                art = replace(art, published=_as_str(d.get("date")))
-                            if self.add_article(art, event):
-                                added += 1
-                            else:
-                                existing += 1
-                        if progress:
-                            progress(done, len(items), "fetching")
-            except BaseException:
-                for f in pending:
-                    f.cancel()
-                raise
-        return ImportResult(event, added=added, existing=existing, failed=tuple(failed))
-
     # -- reading -----------------------------------------------------------
 
     def _rows(self, event: str) -> list[sqlite3.Row]:
@@ -787,8 +482,6 @@ class Store:
     def analyzer_version(self) -> str:
         """:func:`framing.pipeline.analyzer_version`, computed once per Store."""
         if self._version is None:
-            from framing.pipeline import analyzer_version
-
             self._version = analyzer_version()
         return self._version
 
@@ -801,8 +494,6 @@ class Store:
             if f is None:
                 self._overrides_cache[event] = (None, "")
             else:
-                from framing.actors import load_actor_file
-
                 digest = hashlib.sha256(f.read_bytes()).hexdigest()[:12]
                 self._overrides_cache[event] = (load_actor_file(f), digest)
         return self._overrides_cache[event]
@@ -826,14 +517,12 @@ class Store:
                 (text_sha256, key, analysis_json, _now()),
             )
 
-    def get_or_analyze(self, article: Article, *, event: str | None = None, event_actors: Any = None):
+    def get_or_analyze(self, article: Article, *, event: str | None = None, event_actors: Any = None) -> Analysis:
         """The Analysis of ``article``: from the cache when its text and the analysis key match, else computed and stored.
 
         ``event`` picks the bundled actors file (``corpora/<event>/actors.toml``);
         ``event_actors`` overrides it (then the cache key carries their digest).
         """
-        from framing.pipeline import Analysis, analyze
-
         if event_actors is not None:
             digest = hashlib.sha256(json.dumps(event_actors, sort_keys=True, default=str).encode()).hexdigest()[:12]
             overrides, key = event_actors, f"{self.analyzer_version()}+actors:{digest}"
@@ -843,25 +532,23 @@ class Store:
         cached = self.cached_analysis(article.sha256, key)
         if cached is not None:
             log.debug("cache hit %s (%s)", article.sha256[:12], key)
-            return Analysis(article, Analysis.from_dict(cached).sections, cached.get("provenance", {}))
+            return _restore(cached, article)
         analysis = analyze(article, event_actors=overrides)
         self._put_analysis(article.sha256, key, analysis.to_json())
         return analysis
 
-    def analyses(self, event: str, *, compute_missing: bool = True) -> list:
+    def analyses(self, event: str, *, compute_missing: bool = True) -> list[Analysis]:
         """The Analysis of every article of ``event`` (import order). Cached ones are restored with
-        ``Analysis.from_dict`` (sections are dicts); missing ones are computed here and stored,
+        ``Analysis.from_dict`` (typed sections, as fresh ones); missing ones are computed here and stored,
         unless ``compute_missing=False`` (then they are left out). Each Analysis carries the
         store's Article (with ``meta`` event/lean/record_id)."""
-        from framing.pipeline import Analysis
-
         key = self.analysis_key(event)
         out = []
         for row in self._rows(event):
             art = self._article(row)
             cached = self.cached_analysis(row["text_sha256"], key)
             if cached is not None:
-                out.append(Analysis(art, Analysis.from_dict(cached).sections, cached.get("provenance", {})))
+                out.append(_restore(cached, art))
             elif compute_missing:
                 out.append(self.get_or_analyze(art, event=event))
         return out
@@ -907,7 +594,7 @@ class Store:
                 msg = str(exc) if isinstance(exc, FramingError) else f"{type(exc).__name__}: {exc}"
                 failed.append((label, msg))
                 log.warning("analysis of %s failed: %s", label, msg)
-            else:
+            elif result is not None:
                 self._put_analysis(sha, key, result)  # one transaction per article
                 computed += 1
             if progress:
@@ -921,8 +608,6 @@ class Store:
                     res, err = None, exc
                 record(sha, label, res, err)
         else:
-            import multiprocessing as mp
-
             ctx = mp.get_context("spawn")
             with ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx, initializer=_worker_init) as pool:
                 futs: dict[Future, tuple[str, str]] = {pool.submit(_analyze_job, aj, overrides): (sha, label) for sha, label, aj in todo}
@@ -932,8 +617,8 @@ class Store:
                         ready, pending = wait(pending, return_when=FIRST_COMPLETED)
                         for fut in ready:
                             sha, label = futs[fut]
-                            exc = fut.exception()
-                            record(sha, label, None if exc else fut.result(), exc)
+                            error = fut.exception()
+                            record(sha, label, None if error else fut.result(), error)
                 except BaseException:
                     for f in pending:
                         f.cancel()
@@ -944,28 +629,3 @@ class Store:
         """SQLite's ``PRAGMA integrity_check`` ("ok" when the file is sound)."""
         return self._con.execute("PRAGMA integrity_check").fetchone()[0]
 
-
-def _with_meta(article: Article, **extra: str) -> Article:
-    meta = dict(article.meta)
-    meta.update({k: str(v) for k, v in extra.items() if v is not None})
-    return replace(article, meta=tuple(sorted(meta.items())))
-
-
-def read_url_list(path: str | os.PathLike) -> list[str | dict[str, Any]]:
-    """URLs from a file: a ``.jsonl`` manifest (records with ``url`` and metadata) or plain text, one URL per line
-    (blank lines and ``#`` comments ignored)."""
-    p = Path(path)
-    if p.suffix.lower() in (".jsonl", ".ndjson"):
-        out: list[str | dict[str, Any]] = []
-        for n, rec in read_jsonl_records(p):
-            if not _as_str(rec.get("url")):
-                raise InputError(f"{p}:{n}: the record has no 'url'; a manifest line needs at least \"url\"")
-            out.append(rec)
-        return out
-    try:
-        lines = p.read_text(encoding="utf-8-sig").splitlines()
-    except FileNotFoundError:
-        raise InputError(f"{p}: no such file; check the path") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{p}: cannot read the URL list ({exc}); give a UTF-8 text file with one URL per line") from None
-    return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]

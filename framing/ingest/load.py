@@ -1,0 +1,179 @@
+"""Offline loading: files, stdin, and the :func:`load` dispatcher.
+
+* :func:`load_path` — ``.html``/``.htm``/``.xhtml``, ``.txt``/``.md`` (first line is
+  the title; hard-wrapped paragraphs are re-joined), ``.json`` (an Article, or an
+  Analysis holding one);
+* :func:`load_stdin` — HTML when it looks like markup, else text;
+* :func:`load` — an ``http(s)://`` URL (handed to :func:`framing.ingest.fetch.fetch_article`,
+  the only network code), ``-`` for stdin, or a path.
+
+``load_path`` and ``load_stdin`` never touch the network (naming follows
+scikit-learn: ``load_*`` is offline, ``fetch_*`` is online).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from framing.errors import ExtractionError, InputError
+from framing.ingest.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, fetch_article
+from framing.ingest.html import load_html, looks_like_html
+from framing.ingest.language import check_language as _check_language
+from framing.ingest.text import MIN_WORDS, load_text, split_title, unwrap_lines
+from framing.schema import Article
+
+log = logging.getLogger(__name__)
+
+MAX_FILE_BYTES = 20_000_000
+
+
+def _decode_text_file(raw: bytes, where: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        best = from_bytes(raw[:200_000]).best()
+        if best is None or not best.encoding:
+            raise InputError(f"{where} is not text in a known encoding (byte {exc.start} is not UTF-8); re-save it as UTF-8") from exc
+        log.warning("%s is not UTF-8; decoding it as %s", where, best.encoding)
+        return raw.decode(best.encoding, errors="replace")
+
+
+def _looks_binary(raw: bytes) -> bool:
+    head = raw[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
+        return False
+    if b"\x00" in head:
+        return True
+    return head.startswith((b"%PDF-", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b"))
+
+
+
+def _article_from_json(raw: bytes, where: str, *, check_language: bool) -> Article:
+    try:
+        d = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{where} is not UTF-8 JSON (byte {exc.start}); re-save it as UTF-8") from exc
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{where}: malformed JSON at line {exc.lineno}, column {exc.colno} ({exc.msg}); fix the file or export it again with: framing read SOURCE --json") from exc
+    if isinstance(d, dict) and isinstance(d.get("article"), dict):
+        d = d["article"]  # a serialised Analysis holds its Article
+    if not isinstance(d, dict):
+        raise InputError(f"{where} holds a JSON {type(d).__name__}, not an Article object; export one with: framing read SOURCE --json")
+    try:
+        art = Article.from_dict(d)
+    except (ValueError, TypeError) as exc:
+        raise InputError(f"{where} is not a valid Article ({exc}); export one with: framing read SOURCE --json") from exc
+    if "sha256" in d and d["sha256"] != art.sha256:
+        log.warning("%s: the text was edited after export (sha256 differs); offsets are taken from the file as it is", where)
+    if len(art.text.split()) < MIN_WORDS:
+        raise ExtractionError(f"no article text found in {where}: fewer than {MIN_WORDS} words in 'text'")
+    if check_language:
+        _check_language(art.text, where=where)
+    if not art.source:
+        art = replace(art, source=where)
+    return art
+
+
+def load_path(path, *, check_language: bool = True) -> Article:
+    """An Article from a file: ``.txt``/``.md`` (first line is the title), ``.html``/``.htm``/``.xhtml``, ``.json`` (an Article).
+
+    Text files are read as UTF-8 (other encodings are detected with
+    charset-normalizer, with a warning). A ``.json`` file holds an Article as
+    written by ``framing read --json`` (or an Analysis, whose article is used).
+    """
+    p = Path(os.fspath(path)).expanduser()
+    if not p.exists():
+        raise InputError(f"{p}: no such file; check the path")
+    if p.is_dir():
+        raise InputError(f"{p} is a folder; give a file (.html, .htm, .txt, .md or .json)")
+    suffix = p.suffix.lower()
+    if suffix not in (".txt", ".md", ".text", ".markdown", "", ".html", ".htm", ".xhtml", ".json"):
+        raise InputError(f"{p}: unsupported file type {suffix!r}; expected .html, .htm, .txt, .md or .json")
+    try:
+        size = p.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(f"{p} is {size:,} bytes; framing reads files up to {MAX_FILE_BYTES:,} bytes: give the article alone")
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read the file ({exc.strerror or exc}); check its permissions") from exc
+    where = str(p)
+    if not raw.strip():
+        raise InputError(f"{p} is empty; give a file that holds the article")
+    if _looks_binary(raw):
+        raise InputError(f"{p} looks like a binary file, not text; give a .txt, .md, .html or .json file")
+    if suffix in (".html", ".htm", ".xhtml"):
+        return load_html(raw, source=where, check_language=check_language)
+    if suffix == ".json":
+        return _article_from_json(raw, where, check_language=check_language)
+    text = _decode_text_file(raw, where)
+    if suffix == "" and looks_like_html(text):
+        return load_html(raw, source=where, check_language=check_language)
+    title, body = split_title(text, markdown=suffix in (".md", ".markdown"))
+    return load_text(unwrap_lines(body), title=title, source=where, source_bytes=raw, check_language=check_language)
+
+
+_URL_LIKE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*://")
+_DOMAIN_LIKE = re.compile(r"^(www\.)?[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}(/|$)")
+
+
+def load_stdin(stream=None, *, check_language: bool = True) -> Article:
+    """An Article from standard input: HTML when it looks like markup, else text (first line is the title)."""
+    stream = stream if stream is not None else sys.stdin
+    if hasattr(stream, "isatty") and stream.isatty():
+        raise InputError("nothing on stdin (it is a terminal); pipe an article in, e.g.: cat story.txt | framing read -")
+    buf = getattr(stream, "buffer", stream)
+    data = buf.read(MAX_FILE_BYTES + 1)
+    if isinstance(data, str):
+        data = data.encode("utf-8", errors="surrogatepass")
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(f"stdin holds more than {MAX_FILE_BYTES:,} bytes; give the article alone")
+    if not data.strip():
+        raise InputError("stdin is empty; pipe an article in, e.g.: cat story.txt | framing read -")
+    if _looks_binary(data):
+        raise InputError("stdin looks like binary data, not text or HTML; pipe a text or HTML article")
+    if looks_like_html(data):
+        return load_html(data, source="stdin", check_language=check_language)
+    text = _decode_text_file(data, "stdin")
+    title, body = split_title(text)
+    return load_text(unwrap_lines(body), title=title, source="stdin", source_bytes=data, check_language=check_language)
+
+
+def load(
+    source,
+    *,
+    check_language: bool = True,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Article:
+    """Dispatch: an ``http(s)://`` URL (fetched), ``-`` for stdin, or a path to an existing file."""
+    if isinstance(source, os.PathLike):
+        return load_path(source, check_language=check_language)
+    if not isinstance(source, str):
+        raise InputError(f"expected a URL, a path or '-', got {type(source).__name__}")
+    s = source.strip()
+    if not s:
+        raise InputError("no source given; pass a URL (https://...), a file path, or - for stdin")
+    if s == "-":
+        return load_stdin(check_language=check_language)
+    if _URL_LIKE.match(s):
+        scheme = s.split(":", 1)[0].lower()
+        if scheme in ("http", "https"):
+            return fetch_article(s, timeout=timeout, max_bytes=max_bytes, check_language=check_language)
+        raise InputError(f"{s!r}: only http:// and https:// URLs can be fetched ({scheme}:// is not supported); download the page and give the file instead")
+    p = Path(s).expanduser()
+    if p.exists():
+        return load_path(p, check_language=check_language)
+    if "/" in s or "\\" in s or p.suffix.lower() in (".txt", ".md", ".html", ".htm", ".json", ".xhtml"):
+        if not _DOMAIN_LIKE.match(s):
+            raise InputError(f"{s}: no such file; check the path (or give a URL starting with https://)")
+    if _DOMAIN_LIKE.match(s):
+        raise InputError(f"{s!r} is not an existing file; if it is a web address, add the scheme: framing read https://{s}")
+    raise InputError(f"{s!r} is neither an http(s) URL nor an existing file; check the path, or give a URL starting with https://")
