@@ -6,4 +6,8 @@ is what :meth:`framing.schema.Analysis.from_dict` restores by default.
 
 from __future__ import annotations
 
-SECTION_TYPES: dict[str, type] = {}
+from framing.schema.sections.attribution import Attribution
+
+SECTION_TYPES: dict[str, type] = {
+    "attribution": Attribution,
+}
