@@ -13,7 +13,14 @@ from framing.analyzers.attribution.cues import lex_of
 from framing.analyzers.attribution.rules import rule_candidates as _rule_candidates
 from framing.nlp import Parsed
 from framing.resources import Lexicons
-from framing.schema.sections.attribution import Attribution, Claim, ClaimMarker, Quote, SourceMention, is_voice
+from framing.schema.sections.attribution import (
+    Attribution,
+    Claim,
+    ClaimMarker,
+    Quote,
+    SourceMention,
+    is_voice,
+)
 
 __all__ = ["CUE_CLASSES", "RULES", "SPEAKER_KINDS", "TYPES", "Attribution", "Claim", "ClaimMarker", "Quote",
            "SourceMention", "analyze", "is_voice", "rule_candidates"]

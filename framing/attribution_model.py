@@ -9,12 +9,29 @@ from typing import Any
 
 from framing.analyzers.attribution import MODEL
 from framing.analyzers.attribution.model import (
-    CUE_POS, AttributionSpanModel, Candidate, FeatureContext, _Linear, candidate_features, content_candidates,
-    content_features, cue_features, cue_tokens, overlap_share,
+    CUE_POS,
+    AttributionSpanModel,
+    Candidate,
+    FeatureContext,
+    _Linear,
+    candidate_features,
+    content_candidates,
+    content_features,
+    cue_features,
+    cue_tokens,
+    overlap_share,
 )
 from framing.resources.models import load as _load
 from framing.resources.models import load_card
-from framing.train.attribution import ARTIFACT, CARD, THRESHOLDS, examples, fit_articles, gold_cue_heads, train
+from framing.train.attribution import (
+    ARTIFACT,
+    CARD,
+    THRESHOLDS,
+    examples,
+    fit_articles,
+    gold_cue_heads,
+    train,
+)
 
 Context = FeatureContext
 

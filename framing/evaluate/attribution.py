@@ -33,8 +33,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from framing.analyzers import Context
 from framing.analyzers.attribution import MODEL, analyze
@@ -200,7 +201,9 @@ def _training_hashes() -> frozenset:
 def analyze_parsed(parsed: Parsed, *, use_model: bool = True) -> dict[str, Any]:
     """The attribution section (as JSON) of one parsed dataset article: no actors (the dataset has none), the
     shipped span model unless ``use_model`` is false."""
-    return analyze(Context(parsed=parsed, results={"actors": None}, options={"use_model": use_model})).to_dict()
+    ctx = Context(parsed=parsed, results={"actors": None},  # type: ignore[dict-item]  # the dataset has no actors
+                  options={"use_model": use_model})
+    return analyze(ctx).to_dict()
 
 
 def run(path: str | Path, *, limit: int | None = None, split: str | None = None, batch_size: int = 32,

@@ -23,20 +23,33 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from framing import __version__
 from framing.analyzers import Context
 from framing.analyzers.attribution import MODEL, analyze
 from framing.analyzers.attribution.cues import Lex, lex_of
 from framing.analyzers.attribution.model import (
-    AttributionSpanModel, FeatureContext, Pick, candidate_features, content_candidates, cue_features, cue_tokens,
+    AttributionSpanModel,
+    FeatureContext,
+    Pick,
+    candidate_features,
+    content_candidates,
+    cue_features,
+    cue_tokens,
 )
 from framing.analyzers.attribution.rules import rule_candidates
 from framing.errors import DataError
 from framing.evaluate import read_jsonl
-from framing.evaluate.attribution import _norm, _Tally, gold_roles, overlap_score, predicted_roles
+from framing.evaluate.attribution import (
+    _norm,
+    _Tally,
+    gold_roles,
+    overlap_score,
+    predicted_roles,
+)
 from framing.nlp import Parsed, parse_many, pipeline_meta
 from framing.resources import Lexicons, Models
 from framing.resources.models import artifact_path, card_path, load, models_dir
@@ -70,7 +83,8 @@ def analyze_with(parsed: Parsed, model: AttributionSpanModel | None, *, lexicons
     """The attribution section of ``parsed`` with ``model`` injected (None: the rules alone), no actors."""
     ctx = Context(parsed=parsed, lexicons=lexicons or Lexicons(),
                   models=Models({MODEL: model}) if model is not None else Models(),
-                  results={"actors": None}, options={"use_model": model is not None})
+                  results={"actors": None},  # type: ignore[dict-item]  # dataset articles: no actors section
+                  options={"use_model": model is not None})
     return analyze(ctx)
 
 
@@ -140,7 +154,7 @@ def fit_articles(parsed_list: Sequence[Parsed], golds: Sequence[Sequence[dict]],
             # the whole analysis (rules + this fold's model) at each threshold, on an article the model did not see
             for t in THRESHOLDS:
                 res = analyze_with(p, _FixedPicks(m, [x for x in picks if x[0] >= t]), lexicons=lexicons).to_dict()
-                tallies[t].add(golds[i], predicted_roles(p.text, res))
+                tallies[t].add(list(golds[i]), predicted_roles(p.text, res))
         if log:
             log(f"fold {k + 1}/{folds} done")
     sweep = {}
@@ -185,10 +199,9 @@ def train(data_path: str | Path | None, *, out_dir: str | Path | None = None, fo
     if data_path is None:
         raise DataError("no training data given; pass a PolNeAR-format JSON Lines file with --data "
                         "(e.g. ../shared/datasets/polnear/dev.jsonl)")
-    # lazy: heavy (joblib, scikit-learn and spaCy are needed to write the card, not to import this module)
-    import joblib
-    import sklearn
-    import spacy
+    import joblib  # lazy: heavy (writing the artifact only)
+    import sklearn  # lazy: heavy (its version for the card)
+    import spacy  # lazy: heavy (its version for the card)
 
     path = Path(data_path)
     rows = list(read_jsonl(path, required=("id", "text", "attributions")))
@@ -217,7 +230,7 @@ def train(data_path: str | Path | None, *, out_dir: str | Path | None = None, fo
         "artifact": ARTIFACT,
         "artifact_sha256": hashlib.sha256(art.read_bytes()).hexdigest(),
         "artifact_bytes": art.stat().st_size,
-        "trained_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+        "trained_at": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
         "framing_version": __version__,
         "data": {"path": str(data_path), "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
                  "training_articles": len(train_rows), "held_out_articles": len(dev_rows),

@@ -92,15 +92,26 @@ reporting; Thompson & Ye (1991) Applied Linguistics 12(4); Ganter & Strube
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from framing.analyzers import AnalyzerSpec, Context
-from framing.analyzers.attribution.claims import standalone_vague, summary, unattributed_claims
+from framing.analyzers.attribution.claims import (
+    standalone_vague,
+    summary,
+    unattributed_claims,
+)
 from framing.analyzers.attribution.cues import LEXICONS, Cand, Lex, lex_of
 from framing.analyzers.attribution.learned import model_candidates
 from framing.analyzers.attribution.model import AttributionSpanModel
 from framing.analyzers.attribution.quotes import all_quotes, outer, quote_kind
-from framing.analyzers.attribution.rules import CUE_CLASSES, RULES, SPEAKER_KINDS, TYPES, rule_candidates
+from framing.analyzers.attribution.rules import (
+    CUE_CLASSES,
+    RULES,
+    SPEAKER_KINDS,
+    TYPES,
+    rule_candidates,
+)
 from framing.analyzers.attribution.speakers import History, resolve_speaker
 from framing.errors import ModelError
 from framing.schema import AttributionType, CueClass, Span, SpeakerKind

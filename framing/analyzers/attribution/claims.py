@@ -11,14 +11,22 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter, defaultdict
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from framing.analyzers import Regions
 from framing.analyzers.attribution.cues import Lex, lemma
 from framing.analyzers.attribution.quotes import outer
 from framing.analyzers.attribution.rules import SPEAKER_KINDS
 from framing.schema import Span, merge, overlap
-from framing.schema.sections.attribution import Claim, ClaimMarker, Quote, SourceMention, is_voice
+from framing.schema.sections.attribution import (
+    Claim,
+    ClaimMarker,
+    Quote,
+    SourceMention,
+    is_voice,
+)
+
 
 def standalone_vague(parsed, lex: Lex, found: Sequence[SourceMention], quoted: Regions) -> list[SourceMention]:
     """Appeals to general opinion with no reporting verb ('world over, there is ...'; the ``phrase``-less
@@ -58,9 +66,9 @@ def _claim_markers(parsed, sent_span: Span, lex: Lex) -> list[ClaimMarker]:
             if i + len(words) <= len(toks) and all(w in (toks[i + k].lower_, lemma(toks[i + k])) for k, w in enumerate(words)):
                 end = toks[i + len(words) - 1]
                 out.append(_marker(text, t.idx, end.idx + len(end.text), kind))
-        kind = lex.claim_single.get(lem) or lex.claim_single.get(t.lower_)
-        if kind:
-            out.append(_marker(text, t.idx, t.idx + len(t.text), kind))
+        single = lex.claim_single.get(lem) or lex.claim_single.get(t.lower_)
+        if single:
+            out.append(_marker(text, t.idx, t.idx + len(t.text), single))
     return out
 
 

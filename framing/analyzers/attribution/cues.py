@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from framing.schema import Span
 
@@ -166,18 +167,18 @@ def match_cue(tok, lex: Lex) -> tuple[Cue, int] | None:
     lem = lemma(tok)
     low = tok.lower_
     for key in {lem, low}:
-        for cue in lex.multi.get(key, ()):
-            n = len(cue.words)
+        for phrase in lex.multi.get(key, ()):
+            n = len(phrase.words)
             if tok.i + n > len(doc):
                 continue
             ok = True
-            for k, w in enumerate(cue.words[1:], 1):
+            for k, w in enumerate(phrase.words[1:], 1):
                 t = doc[tok.i + k]
                 if w not in (t.lower_, lemma(t)):
                     ok = False
                     break
             if ok:
-                return cue, tok.i + n - 1
+                return phrase, tok.i + n - 1
     cue = lex.single.get(lem) or lex.single.get(low)
     if cue is None and tok.tag_ == "VBZ" and low.endswith("s"):
         cue = lex.single.get(low[:-1]) or lex.single.get(low[:-2])  # lemmatiser slips: 'hopes' -> 'hop'

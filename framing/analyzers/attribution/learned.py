@@ -9,11 +9,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from framing.analyzers.attribution.cues import STATEMENT_NOUNS, Cand, Cue, Lex, agent, lemma, match_cue, np_span, subject
+from framing.analyzers.attribution.cues import (
+    STATEMENT_NOUNS,
+    Cand,
+    Cue,
+    Lex,
+    agent,
+    lemma,
+    match_cue,
+    np_span,
+    subject,
+)
 from framing.analyzers.attribution.model import AttributionSpanModel, overlap_share
 from framing.analyzers.attribution.quotes import all_quotes, in_quotes_share, with_marks
 from framing.analyzers.attribution.rules import noun_source
-from framing.analyzers.attribution.speakers import hypothetical_cue, plausible_source, speaker_like
+from framing.analyzers.attribution.speakers import (
+    hypothetical_cue,
+    plausible_source,
+    speaker_like,
+)
 from framing.schema import Span, overlap
 
 #: prepositions of place and time: a phrase they head is a setting, not what a new cue attributes
@@ -108,7 +122,7 @@ def model_candidates(parsed, cands: list[Cand], lex: Lex, model: AttributionSpan
         typ = "direct" if in_quotes_share(content, speech) >= 0.6 else ("indirect" if src is not None else "agentless")
         new = Cand(typ, "model:attribution.learned_cue", cue, cue_span, ti, src, src_span, content)
         if src is not None:
-            ok, why = plausible_source(parsed, new, lex, actors)
+            ok, _why = plausible_source(parsed, new, lex, actors)
             if not ok:
                 continue
         if hypothetical_cue(parsed, new):

@@ -43,10 +43,11 @@ from __future__ import annotations
 import bisect
 import inspect
 import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any
 
-from framing.analyzers.attribution.cues import Lex, match_cue, trim  # the rules' trimming: quotation marks kept
+from framing.analyzers.attribution.cues import Lex, match_cue, trim
 from framing.analyzers.attribution.quotes import all_quotes
 from framing.schema import Span
 
@@ -89,7 +90,7 @@ def _subject(tok):
     return None
 
 
-def _sent_bounds(doc, i: int, ctx: "FeatureContext | None") -> tuple[int, int]:
+def _sent_bounds(doc, i: int, ctx: FeatureContext | None) -> tuple[int, int]:
     """(first token, last token) of the sentence of token ``i``."""
     if ctx is not None:
         return ctx.sent_start[i], ctx.sent_end[i] - 1
@@ -97,7 +98,7 @@ def _sent_bounds(doc, i: int, ctx: "FeatureContext | None") -> tuple[int, int]:
     return sent.start, sent.end - 1
 
 
-def content_candidates(parsed, tok, quotes: Sequence[Span], rule_content: Sequence[Span] = (), ctx: "FeatureContext | None" = None) -> list[Candidate]:
+def content_candidates(parsed, tok, quotes: Sequence[Span], rule_content: Sequence[Span] = (), ctx: FeatureContext | None = None) -> list[Candidate]:
     """Candidate content spans for a cue headed by ``tok`` (see the module docstring)."""
     doc = parsed.doc
     text = parsed.text
@@ -442,7 +443,7 @@ def _fit_linear(X: Sequence[dict], y: Sequence[int], *, C: float, min_count: int
     clf = LogisticRegression(C=C, solver="liblinear", max_iter=2000)
     clf.fit(m, np.asarray(y))
     coef = clf.coef_[0]
-    names = sorted(vocab, key=vocab.get)
+    names = sorted(vocab, key=lambda k: vocab[k])
     return _Linear({k: float(coef[i]) for i, k in enumerate(names) if abs(coef[i]) > 1e-6}, float(clf.intercept_[0]))
 
 
@@ -478,7 +479,7 @@ class AttributionSpanModel:
         """The constructor parameters (no parameter is itself an estimator, so ``deep`` changes nothing)."""
         return {name: getattr(self, name) for name in self._param_names()}
 
-    def set_params(self, **params: Any) -> "AttributionSpanModel":
+    def set_params(self, **params: Any) -> AttributionSpanModel:
         """Set constructor parameters; an unknown name is a ValueError (as in scikit-learn)."""
         valid = set(self._param_names())
         for name, value in params.items():
@@ -490,7 +491,7 @@ class AttributionSpanModel:
     def __repr__(self) -> str:
         return f"{type(self).__name__}({', '.join(f'{k}={v!r}' for k, v in self.get_params().items())})"
 
-    def fit(self, cue_X: Sequence[dict], cue_y: Sequence[int], content_X: Sequence[dict], content_y: Sequence[int]) -> "AttributionSpanModel":
+    def fit(self, cue_X: Sequence[dict], cue_y: Sequence[int], content_X: Sequence[dict], content_y: Sequence[int]) -> AttributionSpanModel:
         self.cue_ = _fit_linear(cue_X, cue_y, C=self.c_cue, min_count=self.min_count)
         # lemmas that headed a cue in training: other tokens are not scored (a word never seen as a cue gets a low
         # probability anyway, and skipping it keeps the model's cost small beside the parse)
@@ -521,7 +522,7 @@ class AttributionSpanModel:
     def predict_at(self, parsed, ctx: FeatureContext, threshold: float) -> list[Pick]:
         """:meth:`predict` at another ``threshold`` (training sweeps thresholds over one set of picks)."""
         doc = parsed.doc
-        out = []
+        out: list[Pick] = []
         floor = max(self.min_cue, threshold)
         lemmas = getattr(self, "cue_lemmas_", None)
         for t in cue_tokens(doc):
@@ -541,11 +542,11 @@ class AttributionSpanModel:
                 if p > bp:
                     best, bp = c, p
             score = pc * bp
-            if score >= threshold:
+            if best is not None and score >= threshold:
                 out.append((score, t.i, best, pc))
         out.sort(key=lambda x: -x[0])
         if self.dedup:
-            kept: list = []
+            kept: list[Pick] = []
             for x in out:
                 if any(overlap_share(x[2].spans, k[2].spans) >= self.dedup for k in kept):
                     continue

@@ -12,9 +12,18 @@ marks are not (apostrophes make them unreliable).
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
+from typing import Any
 
-from framing.analyzers.attribution.cues import QUOTE_CHARS, Cand, Lex, match_cue, np_span, subject
+from framing.analyzers.attribution.cues import (
+    QUOTE_CHARS,
+    Cand,
+    Cue,
+    Lex,
+    match_cue,
+    np_span,
+    subject,
+)
 from framing.schema import Span, merge, overlap
 
 _SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "from", "by", "as", "but", "is", "its", "it"}
@@ -31,8 +40,8 @@ def quote_kind(parsed, q: Span) -> str:
     before = text[max(0, q.start - 14):max(0, q.start - 1)].lower()
     if re.search(r"so[- ]called\s*$", before):
         return "scare"
-    prev_word = re.findall(r"[\w-]+", text[max(0, q.start - 30):max(0, q.start - 1)].lower())
-    prev_word = prev_word[-1] if prev_word else ""
+    before_words = re.findall(r"[\w-]+", text[max(0, q.start - 30):max(0, q.start - 1)].lower())
+    prev_word = before_words[-1] if before_words else ""
     content_words = [w for w in words if w.lower() not in _SMALL_WORDS]
     titleish = (
         0 < len(words) <= 10
@@ -195,7 +204,7 @@ def _nearby_cue(parsed, oq: Span, cands: list[Cand], lex: Lex, by_cue, *, where:
     qpara = parsed.paragraph_index(oq.start)
 
     def cues_in(span: Span):
-        found = []
+        found: list[tuple[Any, tuple[Cue, int], Any]] = []
         sp = doc.char_span(span.start, span.end, alignment_mode="expand")
         if sp is None:
             return found

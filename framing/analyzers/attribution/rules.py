@@ -14,8 +14,22 @@ import logging
 from typing import Any
 
 from framing.analyzers.attribution.cues import (
-    CLAUSE_DEPS, FIRST_SECOND, RELATIVE, STATEMENT_NOUNS, SUBJ, Cand, Cue, Lex, agent, lemma, match_cue, np_span,
-    subject, subtree_span, tok_span, trim,
+    CLAUSE_DEPS,
+    FIRST_SECOND,
+    RELATIVE,
+    STATEMENT_NOUNS,
+    SUBJ,
+    Cand,
+    Cue,
+    Lex,
+    agent,
+    lemma,
+    match_cue,
+    np_span,
+    subject,
+    subtree_span,
+    tok_span,
+    trim,
 )
 from framing.analyzers.attribution.quotes import attach_quotes
 from framing.analyzers.attribution.speakers import hypothetical_cue, plausible_source
@@ -54,7 +68,7 @@ RULES: dict[str, str] = {
     "rule:attribution.speaker_pronoun": "the source is a personal pronoun, or 'it' resolving to an organisation or government",
     "rule:attribution.not_source_inanimate": "no attribution: the would-be source cannot speak (a weapon, event, action, abstraction, unresolved 'it')",
     "rule:attribution.not_report_modal": "no attribution: a reporting verb under 'must/should' or a conditional 'will' is demanded or predicted, not reported",
-    "model:attribution.learned_cue": "a cue found by the trained span model (framing.attribution_model) that no rule took; its content is the span the model scores best",
+    "model:attribution.learned_cue": "a cue found by the trained span model (framing.analyzers.attribution.model) that no rule took; its content is the span the model scores best",
 }
 
 TYPES = tuple(t.value for t in AttributionType)

@@ -18,7 +18,13 @@ import re
 from typing import Any
 
 from framing.analyzers.attribution.cues import (
-    FIRST_SECOND, NONPERSON_PRON, PERSON_PRON, PLURAL_PRON, Cand, Lex, lemma,
+    FIRST_SECOND,
+    NONPERSON_PRON,
+    PERSON_PRON,
+    PLURAL_PRON,
+    Cand,
+    Lex,
+    lemma,
 )
 from framing.schema import Span
 
@@ -35,11 +41,11 @@ def classify_source(parsed, tok, span: Span, lex: Lex) -> tuple[str, str | None]
     ents = _ents_in(parsed.doc, span)
     has_person = any(e.label_ == "PERSON" for e in ents)
     head_lemma = lemma(tok)
-    for term, kind in lex.source_phrases:
-        if f" {term} " in low or low.strip().startswith(term + " ") or f" {term}" in low and kind == "anonymous":
-            if kind == "anonymous" and has_person:
+    for term, phrase_kind in lex.source_phrases:
+        if f" {term} " in low or low.strip().startswith(term + " ") or f" {term}" in low and phrase_kind == "anonymous":
+            if phrase_kind == "anonymous" and has_person:
                 continue
-            return kind, term
+            return phrase_kind, term
     kind = lex.source_heads.get(head_lemma)
     if kind == "vague" and head_lemma in ("people", "public") and any(e.label_ in ("NORP", "GPE", "ORG") for e in ents):
         return "organisation", None  # 'Iraqi people': a named collective, not a vague one

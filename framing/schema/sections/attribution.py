@@ -19,8 +19,9 @@ span's quote is known without the article.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Mapping, Sequence
+from typing import Any
 
 from framing.schema.article import Article
 from framing.schema.enums import AttributionType, CueClass, SpeakerKind
@@ -118,7 +119,7 @@ class Quote:
         return d
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "Quote":
+    def from_dict(cls, d: Mapping[str, Any]) -> Quote:
         span = _span(d)
         assert span is not None
         return cls(
@@ -158,7 +159,7 @@ class SourceMention:
                 "rule": self.rule, "cue": self.cue}
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "SourceMention":
+    def from_dict(cls, d: Mapping[str, Any]) -> SourceMention:
         return cls(Span(int(d["start"]), int(d["end"])), d["quote"], d.get("term"), d["rule"], d.get("cue", ""))
 
 
@@ -175,7 +176,7 @@ class ClaimMarker:
         return {"start": self.span.start, "end": self.span.end, "quote": self.quote, "kind": self.kind, "rule": self.rule}
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "ClaimMarker":
+    def from_dict(cls, d: Mapping[str, Any]) -> ClaimMarker:
         return cls(Span(int(d["start"]), int(d["end"])), d["quote"], d["kind"], d["rule"])
 
 
@@ -194,7 +195,7 @@ class Claim:
                 "markers": [m.to_dict() for m in self.markers], "rule": self.rule}
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "Claim":
+    def from_dict(cls, d: Mapping[str, Any]) -> Claim:
         return cls(Span(int(d["start"]), int(d["end"])), d["quote"], tuple(d["kinds"]),
                    tuple(ClaimMarker.from_dict(m) for m in d["markers"]), d["rule"])
 
@@ -233,7 +234,7 @@ class Attribution:
         }
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "Attribution":
+    def from_dict(cls, d: Mapping[str, Any]) -> Attribution:
         return cls(
             quotes=tuple(Quote.from_dict(q) for q in d.get("quotes") or ()),
             anonymous_sources=tuple(SourceMention.from_dict(x) for x in d.get("anonymous_sources") or ()),
@@ -256,9 +257,9 @@ class Attribution:
         for label, items in (("anonymous source", self.anonymous_sources), ("vague attribution", self.vague_attributions)):
             for s in items:
                 yield Evidence(s.span, s.quote, s.rule, 0.0, label + (f": {s.term}" if s.term else ""))
-        for c in self.unattributed_claims:
-            yield Evidence(c.span, c.quote, c.rule, 0.0, "unattributed claim: " + ", ".join(c.kinds))
-            for m in c.markers:
+        for claim in self.unattributed_claims:
+            yield Evidence(claim.span, claim.quote, claim.rule, 0.0, "unattributed claim: " + ", ".join(claim.kinds))
+            for m in claim.markers:
                 yield Evidence(m.span, m.quote, m.rule, 0.0, m.kind)
 
     def measures(self, article: Article) -> Mapping[str, Measure]:
