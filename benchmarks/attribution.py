@@ -4,7 +4,7 @@ Over the corpus articles in ../shared/corpora/soleimani-2020/articles.jsonl
 (or the first ``--polnear N`` PolNeAR articles):
 
 1. bare parse: ``nlp.pipe`` over the article texts (the pipeline framing uses);
-2. attribution: ``attribution.analyze`` over the parsed articles (rules,
+2. attribution: ``framing.analyzers.attribution.analyze`` over the parsed articles (rules,
    the trained span model, quotes, speakers, unattributed claims, summary),
    after the one-off lexicon and model load, which is reported separately.
 
@@ -63,8 +63,11 @@ def main(argv=None) -> int:
         print(f"{SHARED} not found: the benchmark needs ../shared", file=sys.stderr)
         return 2
 
-    from framing import attribution, attribution_model
+    from framing.analyzers import Context
+    from framing.analyzers.attribution import MODEL, analyze
+    from framing.analyzers.attribution.cues import lex_of
     from framing.nlp import Parsed, _paragraphs, _sentences, find_quotes, get_nlp
+    from framing.resources import Lexicons, Models
     from framing.schema import Article
 
     texts = _texts(args)
@@ -72,8 +75,9 @@ def main(argv=None) -> int:
     nlp = get_nlp()
     nlp("warm up the pipeline.")
     t0 = time.process_time()
-    attribution._lex()
-    attribution_model.load()
+    lexicons, models = Lexicons(), Models()
+    lex_of(lexicons)
+    models[MODEL]
     t_warm = time.process_time() - t0
 
     best_parse = best_attr = float("inf")
@@ -86,7 +90,7 @@ def main(argv=None) -> int:
         t0 = time.process_time()
         n_quotes = 0
         for p in parsed:
-            n_quotes += len(attribution.analyze(p).quotes)
+            n_quotes += len(analyze(Context(parsed=p, lexicons=lexicons, models=models, results={"actors": None})).quotes)
         best_attr = min(best_attr, time.process_time() - t0)
     out = {
         "articles": len(articles),

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import shared_path
+
+from framing.analyzers.attribution import MODEL
 from framing.errors import DataError
 from framing.evaluate import attribution as ev
+from framing.resources import models
 
 
 def test_overlap_score_by_hand():
@@ -103,9 +105,7 @@ def test_cli_bad_data_gives_one_line_and_exit_2(tmp_path, argv):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "a", "text": "x"\nnot json\n', encoding="utf-8")
     args = [a.format(missing=tmp_path / "absent.jsonl", bad=bad) for a in argv]
-    from framing import attribution_model
-
-    card_before = (attribution_model._models_dir() / attribution_model.CARD).read_bytes()
+    card_before = models.card_path(MODEL).read_bytes()
     out = subprocess.run([sys.executable, "-m", "framing", *args], capture_output=True, text=True, timeout=120)
     assert out.returncode == 2, out.stderr
     lines = [ln for ln in out.stderr.splitlines() if ln.strip() and "Warning" not in ln and "warn(" not in ln]
@@ -113,7 +113,7 @@ def test_cli_bad_data_gives_one_line_and_exit_2(tmp_path, argv):
     assert "Traceback" not in out.stderr
     assert str(tmp_path) in lines[0]
     # a failed training run leaves the shipped model and its card as they were
-    assert (attribution_model._models_dir() / attribution_model.CARD).read_bytes() == card_before
+    assert models.card_path(MODEL).read_bytes() == card_before
 
 
 def test_polnear_subset_floor():

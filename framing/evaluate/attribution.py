@@ -2,7 +2,7 @@
 
 Each gold attribution is a triple of span sets, *source*, *cue* and
 *content* (a role may be discontinuous: a list of fragments). For each role the
-predictions of :func:`framing.attribution.analyze` (``speaker_*``, ``cue_*``,
+predictions of :func:`framing.analyzers.attribution.analyze` (``speaker_*``, ``cue_*``,
 ``content_fragments``) are matched one-to-one to the gold spans of the same
 article, greedily by score, and scored with precision, recall and F1:
 
@@ -30,12 +30,20 @@ no source in the gold (implicit sources) count only for cue and content.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
+from framing.analyzers import Context
+from framing.analyzers.attribution import MODEL, analyze
+from framing.errors import DataError, ModelError
 from framing.evaluate import read_jsonl
+from framing.nlp import Parsed, parse_many
+from framing.resources.models import load_card
+from framing.schema import Article
 
 log = logging.getLogger(__name__)
 
@@ -184,17 +192,23 @@ class _Tally:
 
 def _training_hashes() -> frozenset:
     """Text digests (first 16 hex digits of sha256) of the articles the shipped span model was fitted on."""
-    from framing import attribution_model
-
     try:
-        return frozenset(attribution_model.card().get("training_text_sha256") or ())
-    except Exception:  # no card: nothing is known to be seen
+        return frozenset(load_card(MODEL).get("training_text_sha256") or ())
+    except (ModelError, ValueError):  # no card (or an unreadable one): nothing is known to be seen
         return frozenset()
+
+
+def analyze_parsed(parsed: Parsed, *, use_model: bool = True) -> dict[str, Any]:
+    """The attribution section (as JSON) of one parsed dataset article: no actors (the dataset has none), the
+    shipped span model unless ``use_model`` is false."""
+    ctx = Context(parsed=parsed, results={"actors": None},  # type: ignore[dict-item]  # the dataset has no actors
+                  options={"use_model": use_model})
+    return analyze(ctx).to_dict()
 
 
 def run(path: str | Path, *, limit: int | None = None, split: str | None = None, batch_size: int = 32,
         use_model: bool = True) -> dict[str, Any]:
-    """Evaluate :func:`framing.attribution.analyze` on a PolNeAR-format JSON Lines file.
+    """Evaluate :func:`framing.analyzers.attribution.analyze` on a PolNeAR-format JSON Lines file.
 
     ``limit`` evaluates the first ``limit`` articles (tests); ``split`` keeps
     rows whose ``official_split`` equals it (e.g. ``"dev"``); ``use_model=False``
@@ -205,12 +219,6 @@ def run(path: str | Path, *, limit: int | None = None, split: str | None = None,
     headline figures cover only the articles it has not seen, unless every
     article was seen (then ``warning`` says so).
     """
-    import hashlib
-
-    from framing import attribution
-    from framing.nlp import parse_many
-    from framing.schema import Article
-
     rows = []
     for row in read_jsonl(path, required=("id", "text", "attributions")):
         if split and row.get("official_split") != split:
@@ -219,8 +227,6 @@ def run(path: str | Path, *, limit: int | None = None, split: str | None = None,
         if limit is not None and len(rows) >= limit:
             break
     if not rows:
-        from framing.errors import DataError
-
         raise DataError(f"{path}: no articles" + (f" with official_split {split!r}" if split else "")
                         + "; check the file or the --split value (PolNeAR uses train and dev)")
     seen_hashes = _training_hashes() if use_model else frozenset()
@@ -232,7 +238,7 @@ def run(path: str | Path, *, limit: int | None = None, split: str | None = None,
         # the dataset's own text is the offset space: no normalisation, no title
         arts = [Article(text=r["text"], source="polnear:" + str(r["id"])) for r in chunk]
         for row, parsed in zip(chunk, parse_many(arts, batch_size=batch_size)):
-            pred = predicted_roles(row["text"], attribution.analyze(parsed, use_model=use_model).to_dict())
+            pred = predicted_roles(row["text"], analyze_parsed(parsed, use_model=use_model))
             in_training = hashlib.sha256(row["text"].encode("utf-8")).hexdigest()[:16] in seen_hashes
             n_seen += in_training
             (seen if in_training else unseen).add(gold_roles(row), pred)

@@ -6,8 +6,10 @@ is what :meth:`framing.schema.Analysis.from_dict` restores by default.
 
 from __future__ import annotations
 
+from framing.schema.sections.attribution import Attribution
 from framing.schema.sections.loaded_language import LoadedLanguage
 
 SECTION_TYPES: dict[str, type] = {
+    "attribution": Attribution,
     "loaded_language": LoadedLanguage,
 }

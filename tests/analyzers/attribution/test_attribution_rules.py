@@ -7,10 +7,9 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from framing import attribution
+from framing.analyzers import Context, attribution
 from framing.nlp import Parsed, _paragraphs, _sentences, find_quotes, parse
 from framing.schema import Article
-
 
 # --------------------------------------------------------------------------- helpers
 
@@ -23,17 +22,21 @@ def hand_parsed(nlp, words, heads, deps, pos, lemmas, tags=None):
     return Parsed(art, doc, _sentences(doc), _paragraphs(art.text), find_quotes(art.text))
 
 
+def run(parsed, *, actors=None, use_model: bool = True):
+    """The attribution section of ``parsed`` (no actors unless given; rules alone with ``use_model=False``)."""
+    return attribution.analyze(Context(parsed=parsed, results={"actors": actors}, options={"use_model": use_model}))
+
+
 def real(text: str):
-    return attribution.analyze(parse(Article(text=text)))
+    return run(parse(Article(text=text)))
 
 
 def quotes_of(res):
     return res.to_dict()["quotes"]
 
 
-def check_offsets(res):
+def check_offsets(res, text: str):
     d = res.to_dict()
-    text = res.text
     for key in ("quotes", "anonymous_sources", "vague_attributions", "unattributed_claims"):
         for item in d[key]:
             assert item["quote"] == text[item["start"]:item["end"]], key
@@ -63,7 +66,7 @@ def test_hand_built_reporting_verb_with_complement(nlp):
     words = ["Trump", "said", "that", "Iran", "lied", "."]
     p = hand_parsed(nlp, words, [1, 1, 4, 4, 1, 1], ["nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct"],
                     ["PROPN", "VERB", "SCONJ", "PROPN", "VERB", "PUNCT"], ["Trump", "say", "that", "Iran", "lie", "."])
-    res = attribution.analyze(p, use_model=False)
+    res = run(p, use_model=False)
     qs = quotes_of(res)
     assert len(qs) == 1
     q = qs[0]
@@ -71,7 +74,7 @@ def test_hand_built_reporting_verb_with_complement(nlp):
     assert q["speaker_text"] == "Trump"
     assert q["cue"] == "said" and q["cue_class"] == "neutral"
     assert q["content"] == "that Iran lied"
-    check_offsets(res)
+    check_offsets(res, p.text)
 
 
 def test_hand_built_same_verb_without_speech_is_not_attribution(nlp):
@@ -79,7 +82,7 @@ def test_hand_built_same_verb_without_speech_is_not_attribution(nlp):
     words = ["Trump", "ate", "that", "cake", "."]
     p = hand_parsed(nlp, words, [1, 1, 3, 1, 1], ["nsubj", "ROOT", "det", "dobj", "punct"],
                     ["PROPN", "VERB", "DET", "NOUN", "PUNCT"], ["Trump", "eat", "that", "cake", "."])
-    assert quotes_of(attribution.analyze(p, use_model=False)) == []
+    assert quotes_of(run(p, use_model=False)) == []
 
 
 def test_hand_built_said_with_plain_object_is_not_attribution(nlp):
@@ -87,7 +90,7 @@ def test_hand_built_said_with_plain_object_is_not_attribution(nlp):
     words = ["Trump", "said", "nothing", "."]
     p = hand_parsed(nlp, words, [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct"],
                     ["PROPN", "VERB", "PRON", "PUNCT"], ["Trump", "say", "nothing", "."])
-    assert quotes_of(attribution.analyze(p, use_model=False)) == []
+    assert quotes_of(run(p, use_model=False)) == []
 
 
 def test_hand_built_anonymous_and_distancing(nlp):
@@ -95,7 +98,7 @@ def test_hand_built_anonymous_and_distancing(nlp):
     words = ["Officials", "claimed", "the", "talks", "failed", "."]
     p = hand_parsed(nlp, words, [1, 1, 3, 4, 1, 1], ["nsubj", "ROOT", "det", "nsubj", "ccomp", "punct"],
                     ["NOUN", "VERB", "DET", "NOUN", "VERB", "PUNCT"], ["official", "claim", "the", "talk", "fail", "."])
-    res = attribution.analyze(p, use_model=False)
+    res = run(p, use_model=False)
     q = quotes_of(res)[0]
     assert q["speaker_kind"] == "anonymous"
     assert q["cue_class"] == "distancing"
@@ -109,7 +112,7 @@ def test_hand_built_inserted_cue(nlp):
     deps = ["det", "nsubj", "punct", "nsubj", "parataxis", "punct", "ROOT", "acomp", "punct"]
     pos = ["DET", "NOUN", "PUNCT", "PRON", "VERB", "PUNCT", "AUX", "ADJ", "PUNCT"]
     lemmas = ["the", "plan", ",", "he", "say", ",", "be", "dead", "."]
-    res = attribution.analyze(hand_parsed(nlp, words, heads, deps, pos, lemmas), use_model=False)
+    res = run(hand_parsed(nlp, words, heads, deps, pos, lemmas), use_model=False)
     q = quotes_of(res)[0]
     assert q["rule"] == "rule:attribution.inserted_cue"
     assert [f["quote"] for f in q["content_fragments"]] == ["The plan", "is dead"]
@@ -119,13 +122,14 @@ def test_hand_built_inserted_cue(nlp):
 
 
 def test_direct_quote_with_speaker_after():
-    res = real('"We will respond to this attack with force," the defence minister said.')
+    text = '"We will respond to this attack with force," the defence minister said.'
+    res = real(text)
     qs = quotes_of(res)
     assert len(qs) == 1
     assert qs[0]["type"] == "direct"
     assert "defence minister" in qs[0]["speaker_text"]
     assert qs[0]["content"].startswith('"We will respond')
-    check_offsets(res)
+    check_offsets(res, text)
 
 
 def test_quote_split_by_attribution_is_one_quote():
@@ -232,9 +236,10 @@ def test_vague_collectives():
 
 
 def test_quoted_spans_are_content_of_speech():
-    res = real('"We will respond," the minister said. The army supports the plan.')
+    text = '"We will respond," the minister said. The army supports the plan.'
+    res = real(text)
     spans = res.quoted_spans()
-    texts = [res.text[s.start:s.end] for s in spans]
+    texts = [text[s.start:s.end] for s in spans]
     assert any("We will respond" in t for t in texts)
     assert not any("the plan" in t for t in texts)  # a stance's object stays in the author's voice
 
@@ -249,7 +254,7 @@ def test_actor_set_is_used_when_given():
             return Actor("United States", "country") if text[start:end] == "Washington" else None
 
     text = "Washington said that the strike was lawful."
-    res = attribution.analyze(parse(Article(text=text)), actors=Actors())
+    res = run(parse(Article(text=text)), actors=Actors())
     q = quotes_of(res)[0]
     assert q["actor"] == "United States" and q["speaker_kind"] == "government"
 
@@ -259,7 +264,7 @@ def test_actor_set_is_used_when_given():
 
 @pytest.fixture(scope="module")
 def seed_result(seed_parsed):
-    return attribution.analyze(seed_parsed)
+    return run(seed_parsed)
 
 
 def test_seed_direct_quotes_attributed_to_trump(seed_result):
@@ -287,8 +292,8 @@ def test_seed_vague_attributions(seed_result):
     assert "World over" in vague
 
 
-def test_seed_offsets_rules_and_summary(seed_result):
-    check_offsets(seed_result)
+def test_seed_offsets_rules_and_summary(seed_result, seed_parsed):
+    check_offsets(seed_result, seed_parsed.text)
     s = seed_result.to_dict()["summary"]
     assert 0 < s["quoted_share"] < 1
     assert s["n_quotes"] == len(seed_result.quotes)
@@ -314,26 +319,26 @@ def _confirm_doc(nlp, subject: str, subject_pos: str = "NOUN"):
 
 
 def test_hand_built_institution_confirms_but_a_vote_does_not(nlp):
-    yes = quotes_of(attribution.analyze(_confirm_doc(nlp, "ministry"), use_model=False))
+    yes = quotes_of(run(_confirm_doc(nlp, "ministry"), use_model=False))
     assert [(q["speaker_text"], q["cue"], q["content"]) for q in yes] == [("The ministry", "confirmed", "that Iran lied")]
     assert yes[0]["speaker_kind"] == "government"
-    no = quotes_of(attribution.analyze(_confirm_doc(nlp, "vote"), use_model=False))
+    no = quotes_of(run(_confirm_doc(nlp, "vote"), use_model=False))
     assert no == []
     # an unlisted person noun keeps its attribution: the default is open
-    assert len(quotes_of(attribution.analyze(_confirm_doc(nlp, "lawyer"), use_model=False))) == 1
+    assert len(quotes_of(run(_confirm_doc(nlp, "lawyer"), use_model=False))) == 1
 
 
 def test_hand_built_loaded_cue_needs_a_speaker(nlp):
     # 'Trump blasts Iran .'  -- a loaded reporting cue with a person as subject
     p = hand_parsed(nlp, ["Trump", "blasts", "Iran", "."], [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct"],
                     ["PROPN", "VERB", "PROPN", "PUNCT"], ["Trump", "blast", "Iran", "."])
-    qs = quotes_of(attribution.analyze(p, use_model=False))
+    qs = quotes_of(run(p, use_model=False))
     assert [(q["speaker_text"], q["cue"], q["cue_class"], q["content"]) for q in qs] == [("Trump", "blasts", "loaded", "Iran")]
     # 'The drone blasts the convoy .' -- same verb, same structure, a weapon as subject: no attribution
     p = hand_parsed(nlp, ["The", "drone", "blasts", "the", "convoy", "."], [1, 2, 2, 4, 2, 2],
                     ["det", "nsubj", "ROOT", "det", "dobj", "punct"], ["DET", "NOUN", "VERB", "DET", "NOUN", "PUNCT"],
                     ["the", "drone", "blast", "the", "convoy", "."])
-    assert quotes_of(attribution.analyze(p, use_model=False)) == []
+    assert quotes_of(run(p, use_model=False)) == []
 
 
 def test_hand_built_possessor_does_not_make_a_drone_speak(nlp):
@@ -344,12 +349,12 @@ def test_hand_built_possessor_does_not_make_a_drone_speak(nlp):
                     ["poss", "case", "nsubj", "ROOT", "det", "dobj", "punct"],
                     ["PROPN", "PART", "NOUN", "VERB", "DET", "NOUN", "PUNCT"], ["Rook", "'s", "drone", "blast", "the", "convoy", "."])
     p.doc.ents = [SpacySpan(p.doc, 0, 1, label="PERSON")]
-    assert quotes_of(attribution.analyze(p, use_model=False)) == []
+    assert quotes_of(run(p, use_model=False)) == []
     # 'Rook blasts the convoy .' -- the person is the subject
     p = hand_parsed(nlp, ["Rook", "blasts", "the", "convoy", "."], [1, 1, 3, 1, 1], ["nsubj", "ROOT", "det", "dobj", "punct"],
                     ["PROPN", "VERB", "DET", "NOUN", "PUNCT"], ["Rook", "blast", "the", "convoy", "."])
     p.doc.ents = [SpacySpan(p.doc, 0, 1, label="PERSON")]
-    qs = quotes_of(attribution.analyze(p, use_model=False))
+    qs = quotes_of(run(p, use_model=False))
     assert len(qs) == 1 and qs[0]["speaker_kind"] == "named_person" and qs[0]["content"] == "the convoy"
 
 
@@ -358,7 +363,7 @@ def test_hand_built_unresolved_it_is_no_speaker(nlp):
     p = hand_parsed(nlp, ["It", "confirmed", "that", "Iran", "lied", "."], [1, 1, 4, 4, 1, 1],
                     ["nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct"], ["PRON", "VERB", "SCONJ", "PROPN", "VERB", "PUNCT"],
                     ["it", "confirm", "that", "Iran", "lie", "."], tags=["PRP", "VBD", "IN", "NNP", "VBD", "."])
-    assert quotes_of(attribution.analyze(p, use_model=False)) == []
+    assert quotes_of(run(p, use_model=False)) == []
 
 
 def test_hand_built_demanded_speech_is_not_reported(nlp):
@@ -368,12 +373,12 @@ def test_hand_built_demanded_speech_is_not_reported(nlp):
                        ["DET", "NOUN", "AUX", "VERB", "SCONJ", "PROPN", "VERB", "PUNCT"],
                        ["the", "movement", "must", "say", "that", "Iran", "lie", "."],
                        tags=["DT", "NN", "MD", "VB", "IN", "NNP", "VBD", "."])
-    assert quotes_of(attribution.analyze(must, use_model=False)) == []
+    assert quotes_of(run(must, use_model=False)) == []
     said = hand_parsed(nlp, ["The", "movement", "said", "that", "Iran", "lied", "."], [1, 2, 2, 5, 5, 2, 2],
                        ["det", "nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct"],
                        ["DET", "NOUN", "VERB", "SCONJ", "PROPN", "VERB", "PUNCT"],
                        ["the", "movement", "say", "that", "Iran", "lie", "."])
-    assert [q["content"] for q in quotes_of(attribution.analyze(said, use_model=False))] == ["that Iran lied"]
+    assert [q["content"] for q in quotes_of(run(said, use_model=False))] == ["that Iran lied"]
 
 
 def _speakers(text):

@@ -7,21 +7,30 @@ import json
 import re
 
 import pytest
+from conftest import shared_path
 
-from framing import attribution, attribution_model as M
+from framing.analyzers import Context, attribution
+from framing.analyzers.attribution import MODEL
+from framing.analyzers.attribution import model as M
+from framing.analyzers.attribution.cues import lex_of
+from framing.analyzers.attribution.rules import rule_candidates
 from framing.errors import ModelError
 from framing.evaluate import attribution as ev
 from framing.nlp import Parsed, _paragraphs, _sentences, find_quotes, parse
+from framing.resources import Lexicons, models
 from framing.schema import Article
+from framing.train import attribution as T
 
-from conftest import shared_path
+
+def run(parsed, *, use_model: bool = True):
+    return attribution.analyze(Context(parsed=parsed, results={"actors": None}, options={"use_model": use_model}))
 
 
 def test_card_matches_artifact_and_records_held_out_figures():
-    card = M.card()
-    model = M.load()
+    card = models.load_card(MODEL)
+    model = models.load(MODEL)
     assert isinstance(model, M.AttributionSpanModel)
-    assert card["artifact"] == M.ARTIFACT
+    assert card["artifact"] == T.ARTIFACT
     assert 0.0 < card["parameters"]["threshold"] < 1.0
     assert card["parameters"]["threshold"] == model.threshold
     held = card["held_out"]
@@ -31,16 +40,15 @@ def test_card_matches_artifact_and_records_held_out_figures():
     assert len(card["training_text_sha256"]) == card["data"]["training_articles"]
 
 
-def test_tampered_artifact_is_refused(tmp_path, monkeypatch):
-    src = M._models_dir()
-    (tmp_path / M.CARD).write_text((src / M.CARD).read_text(encoding="utf-8"), encoding="utf-8")
-    raw = bytearray((src / M.ARTIFACT).read_bytes())
+def test_tampered_artifact_is_refused(tmp_path):
+    src = models.models_dir()
+    (tmp_path / T.CARD).write_text((src / T.CARD).read_text(encoding="utf-8"), encoding="utf-8")
+    raw = bytearray((src / T.ARTIFACT).read_bytes())
     raw[-1] ^= 0xFF
-    (tmp_path / M.ARTIFACT).write_bytes(bytes(raw))
-    monkeypatch.setattr(M, "_models_dir", lambda: tmp_path)
-    monkeypatch.setattr(M, "_loaded", None)
+    (tmp_path / T.ARTIFACT).write_bytes(bytes(raw))
     with pytest.raises(ModelError, match="sha256"):
-        M.load()
+        models.load_verified(models.artifact_path(MODEL, tmp_path), models.load_card(MODEL, tmp_path),
+                             M.AttributionSpanModel, what="the attribution span model", command="framing train attribution")
 
 
 def test_features_never_carry_a_name():
@@ -48,7 +56,8 @@ def test_features_never_carry_a_name():
     text = ("Senator Warbeck told reporters that Ostrava would retaliate. Warbeck's aides criticized "
             "President Lindqvist over the embargo, and Lindqvist dismissed the complaint as theatre.")
     p = parse(Article(text=text))
-    ctx = M.Context(p, attribution.rule_candidates(p))
+    lex = lex_of(Lexicons())
+    ctx = M.FeatureContext(p, rule_candidates(p, lex), lex)
     names = ("warbeck", "ostrava", "lindqvist")
     for t in M.cue_tokens(p.doc):
         for key in M.cue_features(t, ctx):
@@ -81,8 +90,8 @@ def test_swapping_names_swaps_the_attributions():
     pa = parse(Article(text=text))
     pb = _swapped(pa, swap)
     assert pb.text == re.sub(r"Warbeck|Lindqvist", lambda m: swap[m.group(0)], text)
-    qa = attribution.analyze(pa).to_dict()["quotes"]
-    qb = attribution.analyze(pb).to_dict()["quotes"]
+    qa = run(pa).to_dict()["quotes"]
+    qb = run(pb).to_dict()["quotes"]
 
     def sw(s: str) -> str:
         return re.sub(r"Warbeck|Lindqvist", lambda m: swap[m.group(0)], s or "")
@@ -95,8 +104,8 @@ def test_swapping_names_swaps_the_attributions():
 def test_model_finds_a_cue_outside_the_lexicon_and_rules_alone_do_not():
     text = "Many economists view the tariff plan as a gamble that could raise prices for farmers."
     p = parse(Article(text=text))
-    with_model = attribution.analyze(p).to_dict()["quotes"]
-    rules = attribution.analyze(p, use_model=False).to_dict()["quotes"]
+    with_model = run(p).to_dict()["quotes"]
+    rules = run(p, use_model=False).to_dict()["quotes"]
     assert not rules
     hit = [q for q in with_model if q["cue"] == "view"]
     assert hit and hit[0]["rule"] == "model:attribution.learned_cue"
@@ -109,8 +118,8 @@ def test_model_drops_what_it_does_not_believe():
     an attribution; the model, trained on annotations where such a purpose clause is none, drops it."""
     text = "It was the latest in a series of campaign speeches designed to offer a hopeful message before the vote."
     p = parse(Article(text=text))
-    rules = [q["cue"] for q in attribution.analyze(p, use_model=False).to_dict()["quotes"]]
-    model = [q["cue"] for q in attribution.analyze(p).to_dict()["quotes"]]
+    rules = [q["cue"] for q in run(p, use_model=False).to_dict()["quotes"]]
+    model = [q["cue"] for q in run(p).to_dict()["quotes"]]
     assert "offer" in rules
     assert model == []
 
@@ -136,12 +145,16 @@ def test_training_articles_are_scored_apart():
 
 def test_train_on_a_small_subset(tmp_path):
     path = shared_path("datasets", "polnear", "dev.jsonl")
-    card = M.train(path, out_dir=tmp_path, folds=2, limit=24, n_process=1)
-    assert (tmp_path / M.ARTIFACT).is_file()
-    on_disk = json.loads((tmp_path / M.CARD).read_text(encoding="utf-8"))
+    card = T.train(path, out_dir=tmp_path, folds=2, limit=24, n_process=1)
+    assert (tmp_path / T.ARTIFACT).is_file()
+    on_disk = json.loads((tmp_path / T.CARD).read_text(encoding="utf-8"))
     assert on_disk["artifact_sha256"] == card["artifact_sha256"]
     assert card["data"]["training_articles"] == 24
     assert card["held_out"]["articles"] == 6
     assert card["cross_validation"]["cue_positives"] > 50
     # the shipped model is untouched by a training run elsewhere
-    assert M.card()["artifact_sha256"] != card["artifact_sha256"]
+    assert models.load_card(MODEL)["artifact_sha256"] != card["artifact_sha256"]
+    # the artifact written loads through the verified loader and is the estimator it reports
+    got = models.load_verified(models.artifact_path(MODEL, tmp_path), on_disk, M.AttributionSpanModel,
+                               what="the attribution span model", command="framing train attribution")
+    assert {k: card["parameters"][k] for k in got.get_params()} == got.get_params()

@@ -1,0 +1,269 @@
+"""Direct quotations: which quoted text is speech, and whose.
+
+:func:`quote_kind` tells speech from titles, scare quotes and short mentions;
+:func:`attach_quotes` merges each quotation of speech into the attribution whose
+content it overlaps, or finds its speaker in the same, the previous or the next
+sentence, or continues the previous quotation (``rule:attribution.direct_quote``,
+``adjacent_quote``, ``quote_continuation``, ``unattributed_quote``). Double
+quotation marks and two-apostrophe quotes (''...'') are read; single quotation
+marks are not (apostrophes make them unreliable).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from framing.analyzers.attribution.cues import (
+    QUOTE_CHARS,
+    Cand,
+    Cue,
+    Lex,
+    match_cue,
+    np_span,
+    subject,
+)
+from framing.schema import Span, merge, overlap
+
+_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "from", "by", "as", "but", "is", "its", "it"}
+_TITLE_CUES = {"book", "film", "movie", "song", "album", "titled", "entitled", "article", "essay", "column", "show",
+               "series", "novel", "play", "poem", "report", "headline", "documentary", "memoir", "campaign", "slogan",
+               "hashtag", "programme", "program", "operation", "dubbed", "nicknamed", "named", "called"}
+
+
+def quote_kind(parsed, q: Span) -> str:
+    """'speech', 'title', 'scare' or 'short' for a span inside quotation marks."""
+    text = parsed.text
+    inner = text[q.start:q.end]
+    words = re.findall(r"[\w'’-]+", inner)
+    before = text[max(0, q.start - 14):max(0, q.start - 1)].lower()
+    if re.search(r"so[- ]called\s*$", before):
+        return "scare"
+    before_words = re.findall(r"[\w-]+", text[max(0, q.start - 30):max(0, q.start - 1)].lower())
+    prev_word = before_words[-1] if before_words else ""
+    content_words = [w for w in words if w.lower() not in _SMALL_WORDS]
+    titleish = (
+        0 < len(words) <= 10
+        and content_words
+        and all(w[0].isupper() or w[0].isdigit() for w in content_words)
+        and not re.search(r"[.!?,;]\s*$", inner)
+    )
+    if titleish and (prev_word in _TITLE_CUES or len(words) >= 2):
+        return "title"
+    doc = parsed.doc
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    has_verb = span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+    if len(words) >= 4 and has_verb or len(words) >= 8:
+        return "speech"
+    return "short"
+
+
+_DOUBLE_APOS = re.compile(r"(?<![\w'])''(?=\S)(.+?)(?<=\S)''(?!\w)", re.DOTALL)
+
+
+def all_quotes(parsed) -> list[Span]:
+    """``parsed.quotes`` plus quotations written with two apostrophes (''...''), a wire and archive convention."""
+    quotes = list(parsed.quotes)
+    text = parsed.text
+    if "''" in text:
+        for m in _DOUBLE_APOS.finditer(text):
+            s, e = m.start(1), m.end(1)
+            if "\n" in text[s:e]:
+                continue
+            if not any(q.start < e and s < q.end for q in quotes):
+                quotes.append(Span(s, e))
+        quotes.sort(key=lambda q: q.start)
+    return quotes
+
+
+def outer(text: str, q: Span) -> Span:
+    s, e = q.start, q.end
+    if s > 1 and text[s - 2 : s] == "''":
+        s -= 2
+    elif s > 0 and text[s - 1] in QUOTE_CHARS:
+        s -= 1
+    if text[e : e + 2] == "''":
+        e += 2
+    elif e < len(text) and text[e] in QUOTE_CHARS:
+        e += 1
+    return Span(s, e)
+
+
+def attach_quotes(parsed, cands: list[Cand], lex: Lex) -> list[Cand]:
+    """Merge direct quotes into the candidates (extend content, set type) or add quote-only attributions.
+
+    Order for a quotation with no complement link: a cue in the sentences it
+    spans; the continuation of the previous quotation in the same paragraph
+    ('"A," he said. "B."'); an introducing previous sentence ('He said:'); a
+    short next sentence ('..." He added.'); the continuation of a quotation
+    ending the previous paragraph.
+    """
+    text = parsed.text
+    speech: list[Span] = []
+    short: set[Span] = set()
+    for q in all_quotes(parsed):
+        kind = quote_kind(parsed, q)
+        if kind == "speech":
+            speech.append(outer(text, q))
+        elif kind == "short" and re.search(r"[.!?,]\s*$", text[q.start:q.end]) and len(text[q.start:q.end].split()) >= 2:
+            # a short full utterance ('"Donald's here, babe."'): only as the continuation of a quotation
+            speech.append(outer(text, q))
+            short.add(speech[-1])
+    by_cue = {c.cue_tok: c for c in cands}
+    prev_quote: tuple[Span, Cand] | None = None
+    for oq in speech:
+        best = None
+        best_ov = 0
+        for c in cands:
+            if c.type == "agentless" or c.type == "according_to":
+                continue
+            if c.cue_span and oq.start <= c.cue_span.start < oq.end:
+                continue  # a cue inside the quote is the quoted speaker's own reporting
+            ov = sum(overlap(p, oq) for p in c.content)
+            if ov > best_ov:
+                best, best_ov = c, ov
+        rule = "rule:attribution.direct_quote"
+        if oq in short and best is not None and not (best.cue and best.cue.act == "speech"):
+            best = None
+        if best is None and oq not in short:
+            best, rule = _nearby_cue(parsed, oq, cands, lex, by_cue, where="same")
+        if best is None and prev_quote is not None:
+            pq, pc = prev_quote
+            pi, qi = parsed.paragraph_index(pq.start), parsed.paragraph_index(oq.start)
+            gap = text[pq.end:oq.start]
+            if pi == qi and len(gap.split()) <= 40:
+                pc.content = _merge_content(pc.content, oq, pc.cue_span, pc.source_span)
+                prev_quote = (oq, pc)
+                continue
+        if oq in short and best is None:
+            continue
+        if best is None:
+            best, rule = _nearby_cue(parsed, oq, cands, lex, by_cue, where="previous")
+        if best is None:
+            best, rule = _nearby_cue(parsed, oq, cands, lex, by_cue, where="next")
+        if best is None and prev_quote is not None:
+            pq, pc = prev_quote
+            pi, qi = parsed.paragraph_index(pq.start), parsed.paragraph_index(oq.start)
+            para = parsed.paragraphs[qi] if parsed.paragraphs else None
+            if qi == pi + 1 and para is not None and oq.start - para.start <= 1 and len(text[pq.end:oq.start].strip()) <= 2:
+                pc.content = _merge_content(pc.content, oq, pc.cue_span, pc.source_span)
+                prev_quote = (oq, pc)
+                continue
+        if best is None:
+            n_words = len(text[oq.start:oq.end].split())
+            if n_words >= 8:
+                best = Cand("direct", "rule:attribution.unattributed_quote", None, None, -1 - len(cands), None, None, [oq])
+                cands.append(best)
+                prev_quote = (oq, best)
+            continue
+        if rule != "rule:attribution.direct_quote":
+            best.rule = rule
+        merged = _merge_content(best.content, oq, best.cue_span, best.source_span)
+        best.content = merged
+        total = sum(len(p) for p in merged)
+        inside = sum(overlap(p, oq) for p in merged)
+        if total and inside / total >= 0.6:
+            best.type = "direct"
+            if best.rule in ("rule:attribution.verb_complement", "rule:attribution.inserted_cue", "rule:attribution.colon_cue",
+                             "rule:attribution.verb_object"):
+                best.rule = "rule:attribution.direct_quote"
+        prev_quote = (oq, best)
+    return cands
+
+
+def _merge_content(content: list[Span], oq: Span, cue: Span | None, src: Span | None) -> list[Span]:
+    """Union of the content fragments and the quotation, never swallowing the cue or the speaker."""
+    merged = merge(list(content) + [oq])
+    out: list[Span] = []
+    for m in merged:
+        cuts = [x for x in (cue, src) if x is not None and m.start < x.start and x.end < m.end]
+        if not cuts:
+            out.append(m)
+            continue
+        pos = m.start
+        for x in sorted(cuts, key=lambda s: s.start):
+            if x.start > pos:
+                out.append(Span(pos, x.start))
+            pos = max(pos, x.end)
+        if pos < m.end:
+            out.append(Span(pos, m.end))
+    return out
+
+
+def _nearby_cue(parsed, oq: Span, cands: list[Cand], lex: Lex, by_cue, *, where: str) -> tuple[Cand | None, str]:
+    """A speaker for a quotation with no complement link: a cue in the same (``where="same"``),
+    the introducing previous (``"previous"``) or a short next (``"next"``) sentence."""
+    doc = parsed.doc
+    text = parsed.text
+    sents = parsed.sentences
+    if not sents:
+        return None, ""
+    first = parsed.sentence_index(oq.start)
+    last = parsed.sentence_index(max(oq.start, oq.end - 1))
+    qpara = parsed.paragraph_index(oq.start)
+
+    def cues_in(span: Span):
+        found: list[tuple[Any, tuple[Cue, int], Any]] = []
+        sp = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if sp is None:
+            return found
+        for t in sp:
+            if oq.start <= t.idx < oq.end:
+                continue
+            m = match_cue(t, lex)
+            if m and t.pos_ in ("VERB", "AUX") and m[0].act == "speech":
+                subj = subject(t)
+                if subj is not None and not (oq.start <= subj.idx < oq.end):
+                    found.append((t, m, subj))
+        return found
+
+    if where == "same":
+        idx, rule = list(range(first, last + 1)), "rule:attribution.direct_quote"
+    elif where == "previous":
+        if first == 0:
+            return None, ""
+        s = sents[first - 1]
+        # a previous sentence speaks for the quote only when it introduces it ('He said:' / 'He added,')
+        if not re.search(r"[:,]\s*$", text[s.start:oq.start]):
+            return None, ""
+        idx, rule = [first - 1], "rule:attribution.adjacent_quote"
+    else:
+        if last + 1 >= len(sents):
+            return None, ""
+        s = sents[last + 1]
+        if parsed.paragraph_index(s.start) != qpara or len(text[s.start:s.end].split()) > 8:
+            return None, ""
+        idx, rule = [last + 1], "rule:attribution.adjacent_quote"
+    for i in idx:
+        found = cues_in(sents[i])
+        if not found:
+            continue
+        t, (cue, lastt), subj = min(found, key=lambda f: min(abs(f[0].idx - oq.start), abs(f[0].idx - oq.end)))
+        if t.i in by_cue:
+            return by_cue[t.i], rule
+        cue_span = Span(t.idx, doc[lastt].idx + len(doc[lastt].text))
+        c = Cand("direct", rule, cue, cue_span, t.i, subj, np_span(subj), [oq])
+        cands.append(c)
+        by_cue[t.i] = c
+        return c, rule
+    return None, ""
+
+
+
+def in_quotes_share(spans: Sequence[Span], quotes: Sequence[Span]) -> float:
+    """Share of the characters of ``spans`` inside quotations."""
+    total = sum(len(p) for p in spans)
+    if not total:
+        return 0.0
+    return sum(overlap(p, q) for p in spans for q in quotes) / total
+
+
+def with_marks(text: str, spans: list[Span]) -> list[Span]:
+    """Content spans that are exactly the inside of a quotation, widened to include its marks (as the rules do)."""
+    out = []
+    for sp in spans:
+        if sp.start > 0 and sp.end < len(text) and text[sp.start - 1] in QUOTE_CHARS and text[sp.end] in QUOTE_CHARS:
+            sp = Span(sp.start - 1, sp.end + 1)
+        out.append(sp)
+    return out

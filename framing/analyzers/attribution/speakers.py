@@ -1,0 +1,308 @@
+"""Speakers: whether a source can speak, what kind of source it is, and who a pronoun is.
+
+* :func:`plausible_source` -- a reporting verb makes an attribution only when its
+  source can speak (``rule:attribution.speaker_*``; ``not_source_inanimate``);
+  :func:`hypothetical_cue` -- a demanded or predicted report is none
+  (``rule:attribution.not_report_modal``);
+* :func:`classify_source` -- named person, organisation, government, anonymous,
+  vague or unknown, from the entity tags and ``lexicons/source_terms.tsv``;
+* :func:`resolve_speaker` -- the speaker's display name and actor (through the
+  actors' section's ``actor_at`` / ``resolve``), pronouns by recency
+  (``rule:attribution.pronoun_speaker``): a rule, not coreference.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from framing.analyzers.attribution.cues import (
+    FIRST_SECOND,
+    NONPERSON_PRON,
+    PERSON_PRON,
+    PLURAL_PRON,
+    Cand,
+    Lex,
+    lemma,
+)
+from framing.schema import Span
+
+log = logging.getLogger(__name__)
+
+def _ents_in(doc, span: Span):
+    return [e for e in doc.ents if span.start <= e.start_char and e.end_char <= span.end]
+
+
+def classify_source(parsed, tok, span: Span, lex: Lex) -> tuple[str, str | None]:
+    """(speaker_kind, matched source term) for a source phrase."""
+    text = parsed.text
+    low = " " + re.sub(r"\s+", " ", text[span.start:span.end].lower()) + " "
+    ents = _ents_in(parsed.doc, span)
+    has_person = any(e.label_ == "PERSON" for e in ents)
+    head_lemma = lemma(tok)
+    for term, phrase_kind in lex.source_phrases:
+        if f" {term} " in low or low.strip().startswith(term + " ") or f" {term}" in low and phrase_kind == "anonymous":
+            if phrase_kind == "anonymous" and has_person:
+                continue
+            return phrase_kind, term
+    kind = lex.source_heads.get(head_lemma)
+    if kind == "vague" and head_lemma in ("people", "public") and any(e.label_ in ("NORP", "GPE", "ORG") for e in ents):
+        return "organisation", None  # 'Iraqi people': a named collective, not a vague one
+    if kind in ("anonymous", "vague") and not has_person and tok.ent_type_ not in ("PERSON", "ORG", "GPE"):
+        return kind, head_lemma
+    first = parsed.doc.char_span(span.start, span.end, alignment_mode="expand")
+    if (first is not None and len(first) > 1 and lex.source_heads.get(first[0].lower_) == "vague"
+            and tok.pos_ == "NOUN" and not ents):
+        return "vague", first[0].lower_  # 'many voters', 'some experts': an unspecified part of a group
+    if has_person or tok.ent_type_ == "PERSON":
+        return "named_person", None
+    if tok.ent_type_ in ("GPE",) or any(e.label_ == "GPE" for e in ents) and kind in (None, "government"):
+        return "government", None
+    if kind in ("government", "organisation"):
+        return kind, head_lemma
+    if tok.ent_type_ in ("ORG", "NORP") or any(e.label_ in ("ORG", "NORP") for e in ents):
+        return "organisation", None
+    if tok.pos_ == "PROPN":
+        return "named_person", None
+    return "unknown", None
+
+
+ACTOR_KIND = {"person": "named_person", "government": "government", "country": "government",
+               "organisation": "organisation", "organization": "organisation", "group": "organisation"}
+
+
+def actor_lookup(actors, span: Span, text: str):
+    if actors is None:
+        return None
+    fn = getattr(actors, "actor_at", None)
+    act = None
+    try:
+        if fn is not None:
+            act = fn(span.start, span.end)
+        if act is None and getattr(actors, "resolve", None) is not None:
+            act = actors.resolve(text[span.start:span.end])
+    except Exception:  # pragma: no cover - a foreign object; attribution must not fail on it
+        log.debug("actor lookup failed for %r", text[span.start:span.end], exc_info=True)
+        return None
+    return act
+
+
+def display_name(parsed, tok, span: Span) -> str:
+    text = parsed.text
+    persons = [e for e in _ents_in(parsed.doc, span) if e.label_ == "PERSON"]
+    if persons:
+        return persons[-1].text
+    s = text[span.start:span.end]
+    s = re.sub(r"^(the|a|an)\s+", "", s, flags=re.IGNORECASE)
+    return s.strip()
+
+
+def last_entity(parsed, before: int, labels: tuple[str, ...], *, window: int = 2):
+    """(position, name, kind, None) of the last entity with one of ``labels`` in the ``window`` sentences before ``before``."""
+    si = parsed.sentence_index(before)
+    lo = parsed.sentences[max(0, si - window)].start if parsed.sentences else 0
+    best = best_subj = None
+    for e in parsed.doc.ents:
+        if e.start_char >= before:
+            break
+        if e.start_char >= lo and e.label_ in labels and not parsed.in_quotes(Span(e.start_char, e.end_char)):
+            best = e
+            if e.root.dep_ in ("nsubj", "nsubjpass"):
+                best_subj = e
+    best = best_subj or best  # subjects are the likelier antecedents
+    if best is None:
+        return None
+    kind = "government" if best.label_ == "GPE" else "organisation"
+    name = re.sub(r"^(the)\s+", "", best.text, flags=re.IGNORECASE)
+    return (best.start_char, name, kind, None)
+
+
+def compatible(pron: str, kind: str) -> bool:
+    if pron in PERSON_PRON:
+        return kind == "named_person"
+    if pron in NONPERSON_PRON:
+        return kind in ("government", "organisation")
+    if pron in PLURAL_PRON:
+        return kind in ("government", "organisation", "anonymous", "vague")
+    return False
+
+
+_AGENT_ENTS = ("PERSON", "ORG", "GPE", "NORP")
+_NONAGENT_ENTS = ("DATE", "TIME", "MONEY", "EVENT")
+_HYPOTHETICAL_MODALS = {"must", "should", "ought", "shall"}
+_FUTURE_MODALS = {"will", "would", "'ll", "wo", "could", "might", "may", "can", "ca"}
+
+
+def plausible_source(parsed, cand: Cand, lex: Lex, actors) -> tuple[bool, str]:
+    """Whether the source of ``cand`` can speak, and why (``rule:attribution.speaker_*`` ids, for the debug log).
+
+    The source must be a person, an organisation, a government, a country, a
+    group, an anonymous or vague source, a document, or a pronoun resolving to
+    one of these (PARC 3.0 sources are agents). Read from the head token, not the
+    whole phrase ('Rook's drone' is a drone even though Rook is a person):
+
+    1. a head tagged PERSON, ORG, GPE or NORP, a head in ``source_terms`` or
+       ``actor_nouns``, or a head the ``ActorSet`` knows as an actor: plausible;
+    2. 'it' (and the other pronouns of ``inanimate_heads``): plausible only when
+       it resolves to an organisation, a government or a country -- through the
+       ``ActorSet`` when given, else the nearest ORG/GPE/NORP mention in the
+       same or the previous sentence (for 'it' only; 'this', 'something' never);
+    3. a head in ``lexicons/inanimate_heads.tsv`` (weapons, vehicles, events,
+       actions, abstractions) or tagged DATE, TIME, MONEY or EVENT: not plausible;
+    4. any other head: plausible (the small English model has no animacy
+       feature, and person nouns -- 'the lawyer', 'his wife' -- are an open class).
+    """
+    tok = cand.source_tok
+    if tok is None or cand.type == "according_to":
+        return True, ""  # 'according to' names a source by construction (a person, a poll, a report)
+    text = parsed.text
+    low, lem = tok.lower_, lemma(tok)
+    if tok.ent_type_ in _AGENT_ENTS:
+        return True, "rule:attribution.speaker_entity"
+    head_span = Span(tok.idx, tok.idx + len(tok.text))
+    if tok.pos_ == "PRON":
+        kind = lex.inanimate.get(low)
+        if kind is None or tok.tag_ in ("WDT", "WP"):
+            return True, "rule:attribution.speaker_pronoun"  # personal and relative pronouns
+        if low != "it":
+            return False, "rule:attribution.not_source_inanimate"
+        if cand.cue is not None and cand.cue.act == "belief" and any(
+                c.dep_ in ("ccomp", "xcomp", "acomp") for c in parsed.doc[cand.cue_tok].children):
+            return True, "rule:attribution.speaker_pronoun"  # 'it appeared that ...': extraposition, not an 'it' speaker
+        act = actor_lookup(actors, head_span, text)
+        if act is not None:
+            ok = ACTOR_KIND.get(getattr(act, "kind", ""), "") in ("government", "organisation")
+            return ok, "rule:attribution.speaker_pronoun" if ok else "rule:attribution.not_source_inanimate"
+        near = last_entity(parsed, tok.idx, ("GPE", "ORG", "NORP"), window=1)
+        return (near is not None), ("rule:attribution.speaker_pronoun" if near is not None else "rule:attribution.not_source_inanimate")
+    if lem in lex.source_heads or low in lex.source_heads or lem in lex.agent_nouns or low in lex.agent_nouns:
+        return True, "rule:attribution.speaker_noun"
+    if lem in lex.inanimate or low in lex.inanimate or tok.ent_type_ in _NONAGENT_ENTS:
+        if tok.pos_ == "PROPN" or actor_lookup(actors, head_span, text) is not None:
+            return True, "rule:attribution.speaker_entity"  # a name that happens to be a common word
+        if any(c.dep_ == "appos" and (c.ent_type_ in _AGENT_ENTS or lemma(c) in lex.source_heads) for c in tok.children):
+            return True, "rule:attribution.speaker_entity"  # 'after the vote, Jane Doe, an adviser, said': a misattached head
+        return False, "rule:attribution.not_source_inanimate"
+    return True, ""
+
+
+def hypothetical_cue(parsed, cand: Cand) -> bool:
+    """A reporting verb under a modal of obligation ('X must say clearly what ...') or under a future or
+    possibility modal in the main clause of a conditional ('if it does, it will confirm that ...') reports
+    nothing that was said: the writer demands or predicts it (``rule:attribution.not_report_modal``)."""
+    if cand.cue_tok is None or cand.cue_tok < 0 or cand.type in ("according_to", "agentless"):
+        return False
+    verb = parsed.doc[cand.cue_tok]
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    modals = {c.lower_ for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"}
+    if not modals:
+        return False
+    if modals & _HYPOTHETICAL_MODALS:
+        return True
+    if modals & _FUTURE_MODALS:
+        # 'if it does, it will confirm ...'; a plain future ('X will announce that ...') stays an attribution
+        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                   for c in verb.children)
+    return False
+
+
+
+def person_at_end(parsed, act, span: Span) -> bool:
+    """Whether ``act`` is a person whose name ends the phrase ``span`` (titles before a name: the name speaks)."""
+    if act is None or getattr(act, "kind", "") != "person":
+        return False
+    tail = parsed.text[span.start:span.end].rstrip(" ,")
+    return any(m.end >= span.start + len(tail) - 1 and m.start >= span.start for m in getattr(act, "mentions", ()))
+
+
+def speaker_like(tok, lex: Lex) -> bool:
+    """A personal pronoun, a person / organisation / country / group entity, or a source or institution noun."""
+    if tok is None:
+        return False
+    low = tok.lower_
+    if tok.pos_ == "PRON":
+        return low in PERSON_PRON or low in PLURAL_PRON or low in FIRST_SECOND
+    if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    lem = lemma(tok)
+    return lem in lex.source_heads or lem in lex.agent_nouns or lem in lex.person_nouns
+
+
+#: prepositions of place: an actor named after one of them ('protests in the US') is where, not who
+PLACE_PREPS = frozenset({"in", "at", "outside", "inside", "near", "across", "around", "throughout", "on"})
+
+
+#: (position, name, kind, actor) of each speaker so far, for pronoun resolution
+History = list[tuple[int, str, str, "str | None"]]
+
+
+def resolve_speaker(parsed, c: Cand, lex: Lex, actors: Any, history: History) -> tuple[str, str, str | None, str, str, str | None]:
+    """(speaker, speaker kind, actor name, source text, speaker rule, source term) of candidate ``c``.
+
+    The actor named before the source head's first prepositional modifier
+    speaks ('Helena Voss of the Marlow Institute' is Voss); with no actor there, a
+    common noun speaks for the actor after it ('a spokesman for the ministry'),
+    except in a place phrase ('Protests in the US' is not the United States).
+    Pronouns go to the last compatible speaker in ``history`` (or a nearby entity:
+    ``rule:attribution.pronoun_speaker``); other sources are classified by
+    :func:`classify_source`. A resolved speaker is appended to ``history``.
+    """
+    text = parsed.text
+    speaker, kind, actor, stext, srule, term = "", "unknown", None, "", "", None
+    if c.source_span is None or c.source_tok is None:
+        return speaker, kind, actor, stext, srule, term
+    stext = text[c.source_span.start:c.source_span.end]
+    tok = c.source_tok
+    hs = c.source_span
+    prep = next((x for x in tok.children if x.dep_ in ("prep", "relcl", "acl", "appos") and x.i > tok.i
+                 and hs.start < x.left_edge.idx < hs.end), None)
+    act = actor_lookup(actors, hs, text)
+    if prep is not None and person_at_end(parsed, act, hs):
+        pass  # 'Concord of Nations Secretary-General Lukas Brenner': the person the phrase ends on speaks
+    elif prep is not None:
+        act = actor_lookup(actors, Span(hs.start, prep.left_edge.idx), text)
+        if act is None and not (tok.pos_ == "NOUN" and prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS):
+            act = actor_lookup(actors, hs, text)
+    low = tok.lower_
+    if tok.pos_ == "PRON" and (low in PERSON_PRON or low in NONPERSON_PRON or low in PLURAL_PRON):
+        srule = "rule:attribution.pronoun_speaker"
+        speaker, kind, actor = _pronoun_speaker(parsed, c, act, low, stext, history)
+    else:
+        kind, term = classify_source(parsed, tok, c.source_span, lex)
+        speaker = display_name(parsed, tok, c.source_span)
+        if act is not None and kind not in ("anonymous", "vague"):
+            actor = getattr(act, "name", None)
+            akind = ACTOR_KIND.get(getattr(act, "kind", ""), None)
+            if akind:
+                kind = akind
+            if actor:
+                speaker = actor
+    if kind != "unknown" or speaker:
+        history.append((c.source_span.start, speaker, kind, actor))
+    return speaker, kind, actor, stext, srule, term
+
+
+def _pronoun_speaker(parsed, c: Cand, act: Any, low: str, stext: str, history: History) -> tuple[str, str, str | None]:
+    """(speaker, kind, actor) of a pronoun source: the actor it resolves to, else the last compatible speaker
+    ('it' / 'they': or the nearest organisation or country mention after it; 'he' / 'she' with no earlier
+    speaker: the last person named in the two sentences before)."""
+    assert c.source_span is not None
+    if act is not None:
+        actor = getattr(act, "name", None)
+        return actor or stext, ACTOR_KIND.get(getattr(act, "kind", ""), "unknown"), actor
+    prev = next((h for h in reversed(history) if h[0] < c.source_span.start and compatible(low, h[2])), None)
+    if low not in PERSON_PRON:
+        # 'it' / 'they': the nearest preceding organisation or country mention is a better guess
+        near = last_entity(parsed, c.source_span.start, ("GPE", "ORG", "NORP"))
+        if near is not None and (prev is None or near[0] > prev[0]):
+            prev = near
+    elif prev is None:
+        # 'he' / 'she' with no earlier speaker: the last person named in the two sentences before
+        near = last_entity(parsed, c.source_span.start, ("PERSON",))
+        if near is not None:
+            prev = (near[0], near[1], "named_person", None)
+    if prev is not None:
+        return prev[1], prev[2], prev[3]
+    return stext, "named_person" if low in ("he", "she") else "unknown", None
