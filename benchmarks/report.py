@@ -3,7 +3,7 @@
 What it measures (wall-clock seconds, best of ``--repeat`` runs after one warm-up):
 
 * ``load``      — reading the 80 cached analyses and the seed's from the corpus store;
-* ``compare``   — ``framing.compare.compare(seed, peers)``;
+* ``compare``   — ``framing.comparison.compare(seed, peers)``;
 * ``model``     — building the report model (charts included) from the Comparison;
 * ``html``      — rendering the self-contained HTML from the model;
 * ``pdf``       — WeasyPrint printing that HTML to PDF;
@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"benchmarks/report.py: {SHARED} is missing the corpus or the seed; set FRAMING_SHARED", file=sys.stderr)
         return 2
 
-    from framing.compare import compare
+    from framing.comparison import compare
     from framing.corpus import Store
     from framing.ingest import load_path
     from framing.nlp import get_nlp

@@ -16,9 +16,10 @@ each public name is imported from its module the first time it is used.
 from __future__ import annotations
 
 import importlib
+import sys
 from typing import Any
 
-__version__ = "0.1.0"
+from framing.version import __version__
 
 __all__ = [
     "__version__",
@@ -45,11 +46,11 @@ _LAZY = {
     "load_text": ("framing.ingest", "load_text"),
     "load_path": ("framing.ingest", "load_path"),
     "analyze": ("framing.pipeline", "analyze"),
-    "compare": ("framing.compare", "compare"),
+    "compare": ("framing.comparison", "compare"),
     "render_report": ("framing.report", "render_report"),
     "Analysis": ("framing.schema", "Analysis"),
     "Article": ("framing.schema", "Article"),
-    "Comparison": ("framing.compare", "Comparison"),
+    "Comparison": ("framing.schema.comparison", "Comparison"),
 }
 
 
@@ -64,3 +65,24 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(__all__)
+
+
+def _html_view(obj: Any) -> str:
+    """IPython's HTML view of an Analysis or a Comparison: the report layer's notebook view."""
+    from framing.report.render import notebook  # lazy: heavy (the report layer: jinja2, matplotlib)
+
+    return str(notebook.html_view(obj))
+
+
+def _register_notebook_display() -> None:
+    """In a running IPython kernel, show analyses and comparisons as HTML (without importing them now)."""
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    if shell is None or not hasattr(shell, "display_formatter"):
+        return
+    html = shell.display_formatter.formatters["text/html"]
+    html.for_type_by_name("framing.schema.analysis", "Analysis", _html_view)
+    html.for_type_by_name("framing.schema.comparison", "Comparison", _html_view)
+
+
+_register_notebook_display()

@@ -13,7 +13,7 @@ import datetime as _dt
 import hashlib
 from typing import Any, Mapping, Sequence
 
-from framing import __version__
+from framing.version import __version__
 from framing.analyzers import AnalyzerSpec, Context
 from framing.analyzers import actors, attribution, loaded_language, stance
 from framing.nlp import parse, pipeline_meta

@@ -49,7 +49,7 @@ INFERENCE = (
     "framing.nlp",
     "framing.analyzers",
     "framing.pipeline",
-    "framing.compare",
+    "framing.comparison",
     "framing.corpus",
     "framing.batch",
     "framing.report",

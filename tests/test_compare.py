@@ -12,11 +12,11 @@ import json
 
 import pytest
 
-from framing.compare import Comparison, compare, fightin_words, naming_hits, percentile_of, split_sentences, summarize
-from framing.compare.measures import MEASURE_ORDER
+from framing.comparison import Comparison, compare, fightin_words, naming_hits, percentile_of, split_sentences, summarize
+from framing.comparison.measures import MEASURE_ORDER
 from framing.schema import Analysis, Measure
 
-C = importlib.import_module("framing.compare")
+C = importlib.import_module("framing.comparison")
 
 
 # ----------------------------------------------------------------------------- builders

@@ -36,7 +36,7 @@ TIME_LIMIT = 60.0
 # framing names a notebook may use: the public API, the corpus store, the report renderer, classroom widgets,
 # and data shipped in the repo (framing.corpora via importlib.resources).
 ALLOWED_FRAMING = {"framing", "framing.corpus", "framing.widgets", "framing.corpora",
-                   "framing.compare", "framing.schema"}
+                   "framing.schema"}
 PUBLIC_ATTRS = {"read", "load", "load_text", "load_path", "load_html", "analyze", "compare", "render_report",
                 "__version__", "__file__"}
 

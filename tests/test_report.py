@@ -55,7 +55,7 @@ def example_analyses():
 
 @pytest.fixture(scope="module")
 def comparison(example_analyses):
-    from framing.compare import compare
+    from framing.comparison import compare
 
     target, peers = example_analyses
     return compare(target, peers)

@@ -15,7 +15,7 @@ from typing import List, Optional
 
 import typer
 
-from framing import __version__
+from framing.version import __version__
 from framing.cli import compare, corpus, demo, evaluate, read, score, train
 from framing.cli.common import state
 from framing.errors import FramingError

@@ -13,8 +13,7 @@ import typer
 from framing.cli.common import DB_HELP, Bar
 from framing.cli.compare import write_reports
 
-# framing.compare(...) is not used: after any import of the module framing.compare, that name is the module
-from framing.compare import compare as compare_coverage
+from framing.comparison import compare as compare_coverage
 from framing.corpus import Store, default_path
 from framing.errors import DataError
 

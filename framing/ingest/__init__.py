@@ -11,7 +11,7 @@ Modules, in the order text flows:
   normalisation: nothing downstream re-normalises, so offsets stay valid),
   :func:`split_title`, :func:`unwrap_lines`.
 * :mod:`~framing.ingest.language` — English-only check (py3langid).
-* :mod:`~framing.ingest.load` — :func:`load_path`, :func:`load_stdin` and
+* :mod:`~framing.ingest.files` — :func:`load_path`, :func:`load_stdin` and
   :func:`load`, which dispatches a ``http(s)://`` URL to ``fetch_article``, ``-`` to
   stdin and anything else to a file.
 
@@ -28,7 +28,7 @@ from framing.ingest.fetch import (
 )
 from framing.ingest.html import decode_html, load_html, looks_like_html
 from framing.ingest.language import check_language, detect_language, language_name
-from framing.ingest.load import MAX_FILE_BYTES, load, load_path, load_stdin
+from framing.ingest.files import MAX_FILE_BYTES, load, load_path, load_stdin
 from framing.ingest.text import (
     MAX_TEXT_CHARS,
     MAX_TITLE_CHARS,

@@ -30,7 +30,7 @@ from urllib.parse import urljoin, urlsplit
 import urllib3
 from urllib3 import exceptions as ux
 
-from framing import __version__
+from framing.version import __version__
 from framing.errors import ContentTypeError, FetchError, InputError
 from framing.ingest.html import HEADER_CHARSET, load_html
 from framing.schema import Article

@@ -22,7 +22,7 @@ from typing import Any, Mapping
 
 from rich.console import Console
 
-from framing.compare import Comparison
+from framing.schema.comparison import Comparison
 from framing.errors import InputError
 from framing.report.inputs import typed
 from framing.report.model import Report

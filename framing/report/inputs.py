@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from framing.compare import Comparison
+from framing.schema.comparison import Comparison
 from framing.errors import InputError
 from framing.schema import Analysis
 

@@ -1,6 +1,6 @@
 """Comparison: one target article set against other outlets' coverage of the same event.
 
-The typed result of :func:`framing.compare.compare`. ``Comparison.to_dict()`` is
+The typed result of :func:`framing.comparison.compare`. ``Comparison.to_dict()`` is
 the comparison JSON (``framing compare --json``); ``Comparison.from_dict``
 restores an equal object. Spans without a ``text_id`` point into the target's
 ``article.text``; spans with a ``text_id`` point into that peer's text.
@@ -296,7 +296,7 @@ class Claims(_RowGroups):
 
 @dataclass(frozen=True, kw_only=True)
 class Comparison:
-    """A target article set against peers' coverage of the same event (see :mod:`framing.compare`).
+    """A target article set against peers' coverage of the same event (see :mod:`framing.comparison`).
 
     ``naming`` holds one JSON-form row per referent (lexicons/naming.tsv).
     """

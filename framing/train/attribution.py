@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from framing import __version__
+from framing.version import __version__
 from framing.analyzers import Context
 from framing.analyzers.attribution import MODEL, analyze
 from framing.analyzers.attribution.cues import Lex, lex_of

@@ -35,7 +35,7 @@ from numpy.typing import ArrayLike
 from sklearn.metrics import brier_score_loss, precision_score, recall_score
 from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 
-from framing import __version__
+from framing.version import __version__
 from framing.analyzers.loaded_language.model import (
     DENSE_NAMES,
     LOADED_CATEGORIES,

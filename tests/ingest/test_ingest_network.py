@@ -60,7 +60,7 @@ def test_load_functions_work_without_network(no_network, tmp_path):
 
 
 def test_load_hands_urls_to_fetch_only(no_network, monkeypatch):
-    load_module = importlib.import_module("framing.ingest.load")  # the module (framing.ingest.load is the function)
+    load_module = importlib.import_module("framing.ingest.files")
 
     seen = []
     monkeypatch.setattr(load_module, "fetch_article", lambda url, **kw: seen.append(url) or "fetched")

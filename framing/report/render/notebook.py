@@ -15,7 +15,7 @@ from typing import Any, Mapping
 
 from markupsafe import Markup, escape
 
-from framing.compare import Comparison
+from framing.schema.comparison import Comparison
 from framing.report import model
 from framing.report.inputs import typed
 from framing.report.render.html import environment
@@ -90,3 +90,8 @@ def comparison_html(comparison: Comparison | Mapping[str, Any]) -> Markup:
             blocks += [b for b in sec.blocks if type(b).__name__ in kinds]
     head = f"<h3>{escape(rep.title)}</h3>"
     return _wrap(head + _render_blocks(blocks, ("Bullets", "Table", "Highlighted")))
+
+
+def html_view(obj: Analysis | Comparison) -> Markup:
+    """The notebook view of an Analysis or a Comparison (what IPython shows for one; see ``framing._html_view``)."""
+    return comparison_html(obj) if isinstance(obj, Comparison) else analysis_html(obj)

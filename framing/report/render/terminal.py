@@ -20,7 +20,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from framing.compare import Comparison
+from framing.schema.comparison import Comparison
 from framing.report.sections import generic
 from framing.report.sections.analysis import COVERED
 from framing.schema import Analysis, Article, actor_cards

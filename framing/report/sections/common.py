@@ -6,7 +6,7 @@ import datetime as _dt
 import math
 from typing import Any, Iterable, Mapping
 
-from framing import __version__
+from framing.version import __version__
 from framing.report.model import Quote
 
 

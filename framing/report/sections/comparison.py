@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any, Mapping
 
-from framing.compare import Comparison
+from framing.schema.comparison import Comparison
 from framing.report import charts
 from framing.report.model import Bullets, Chart, Para, Quote, Report, Section, Table
 from framing.report.sections import actors, methodology

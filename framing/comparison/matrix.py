@@ -19,8 +19,8 @@ import math
 import statistics
 from typing import Any, Mapping, Sequence
 
-from framing.compare.docs import Doc
-from framing.compare.text import norm_name
+from framing.comparison.docs import Doc
+from framing.comparison.text import norm_name
 from framing.schema import actor_cards
 from framing.schema.comparison import StanceMatrix
 

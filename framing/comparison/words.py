@@ -11,7 +11,7 @@ alpha_w = alpha0 * (pooled rate of w)::
     z_w     = delta_w / sqrt(var_w)
 
 Positive z: typical of the target; negative: of the peers. Tokens are
-lowercased word forms (:func:`framing.compare.text.tokens`; acronyms keep their
+lowercased word forms (:func:`framing.comparison.text.tokens`; acronyms keep their
 capitals without dots, U.S. -> US; scikit-learn's English stop words removed).
 
 Known limits: single words only (no phrases); the pooled peers weigh long
@@ -24,8 +24,8 @@ import math
 from collections import Counter
 from typing import Any, Mapping, Sequence
 
-from framing.compare.docs import Doc
-from framing.compare.text import tokens
+from framing.comparison.docs import Doc
+from framing.comparison.text import tokens
 from framing.schema.comparison import DistinctiveTerms
 
 TOP_TERMS = 25

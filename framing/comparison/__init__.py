@@ -9,11 +9,11 @@ comparison JSON (``framing compare --json``, described in the README).
 
 One module per measure family, each with its own rule ids (:data:`RULES`):
 
-* :mod:`~framing.compare.similarity` — **same story** (``compare.same_story``):
+* :mod:`~framing.comparison.similarity` — **same story** (``compare.same_story``):
   TF-IDF cosine of each peer to the centroid of the *other* peers, and of the
   target to the centroid of all peers, in [0, 1]; peers below ``min_similarity``
   are set aside and listed with their similarity.
-* :mod:`~framing.compare.measures` — **measures** (``compare.measure``): every
+* :mod:`~framing.comparison.measures` — **measures** (``compare.measure``): every
   section's ``measures(article)`` (loaded terms per 1,000 words in the author's
   voice, share of words inside direct quotes, distinct sources, share of named
   sources, anonymous and vague sources and unattributed claims per 1,000 words,
@@ -21,19 +21,19 @@ One module per measure family, each with its own rule ids (:data:`RULES`):
   median, quartiles and IQR, the target's percentile among peers (ties count
   half) and the same by peer lean. Only peers with at least ``MIN_WORDS`` (150)
   words that are not headline summaries enter the measures.
-* :mod:`~framing.compare.words` — **word choice** (``compare.fightin_words``):
+* :mod:`~framing.comparison.words` — **word choice** (``compare.fightin_words``):
   the log-odds ratio with an informative Dirichlet prior of Monroe, Colaresi &
   Quinn (2008), "Fightin' Words", target against the pooled peers; z > 0 marks
   the target's words, z < 0 the peers'.
-* :mod:`~framing.compare.naming` — **naming** (``compare.naming``): alternative
+* :mod:`~framing.comparison.naming` — **naming** (``compare.naming``): alternative
   names for the same referent (``lexicons/naming.tsv``) counted per outlet, with spans.
-* :mod:`~framing.compare.matrix` — **stance matrix** (``compare.stance_matrix``):
+* :mod:`~framing.comparison.matrix` — **stance matrix** (``compare.stance_matrix``):
   actor x outlet, the author's-voice stance (-1..1) and the labels each outlet
   pins on each actor, actors matched across articles by name and aliases.
-* :mod:`~framing.compare.ledger` — **sourcing ledger** (``compare.sources.target_only``,
+* :mod:`~framing.comparison.ledger` — **sourcing ledger** (``compare.sources.target_only``,
   ``compare.sources.target_omits``): who each outlet quotes, share of voice, voices
   only the target uses, voices several peers quote but the target leaves out.
-* :mod:`~framing.compare.claims` — **claims** (``compare.claim.uncorroborated``,
+* :mod:`~framing.comparison.claims` — **claims** (``compare.claim.uncorroborated``,
   ``compare.claim.contradicted``, ``compare.claim.omitted``): checkable sentences
   (the parser's sentences) aligned across articles by TF-IDF cosine over content
   words, with agreement of numbers and entities.
@@ -57,14 +57,14 @@ from __future__ import annotations
 import logging
 from typing import Any, Iterable
 
-from framing import __version__
-from framing.compare import claims, ledger, matrix, measures, naming, words
-from framing.compare.docs import MIN_WORDS, Doc, as_analysis, peer_id
-from framing.compare.measures import percentile_of, summarize
-from framing.compare.naming import naming_hits
-from framing.compare.similarity import METHOD, same_story
-from framing.compare.text import split_sentences, tokens
-from framing.compare.words import TOP_TERMS, fightin_words
+from framing.version import __version__
+from framing.comparison import claims, ledger, matrix, measures, naming, words
+from framing.comparison.docs import MIN_WORDS, Doc, as_analysis, peer_id
+from framing.comparison.measures import percentile_of, summarize
+from framing.comparison.naming import naming_hits
+from framing.comparison.similarity import METHOD, same_story
+from framing.comparison.text import split_sentences, tokens
+from framing.comparison.words import TOP_TERMS, fightin_words
 from framing.errors import InputError
 from framing.schema.comparison import Comparison, PeerCard, SameStory, TargetCard
 

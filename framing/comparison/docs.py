@@ -1,7 +1,7 @@
 """The per-article view the measure families read: one :class:`Doc` per article of a comparison.
 
 A :class:`Doc` wraps a typed :class:`framing.schema.Analysis`. Numbers come from
-the sections' ``measures`` (see :mod:`framing.compare.measures`); the other
+the sections' ``measures`` (see :mod:`framing.comparison.measures`); the other
 families read a section's JSON form (``Analysis.to_dict()[name]``), the one
 shape every section has whether it was computed now or restored from a cache.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from framing.compare.text import split_sentences
+from framing.comparison.text import split_sentences
 from framing.errors import InputError
 from framing.schema import Analysis, Article, SchemaError
 

@@ -2,7 +2,7 @@
 
 Word tokens are regular-expression word forms, not a second parse: the
 comparison only needs comparable surface forms across articles. Sentences come
-from the parse the analysis carries (see :meth:`framing.compare.docs.Doc.sentences`);
+from the parse the analysis carries (see :meth:`framing.comparison.docs.Doc.sentences`);
 :func:`split_sentences` is only the fallback for analyses that carry none.
 """
 

@@ -2,7 +2,7 @@
 
 A sentence is *checkable* when it carries a number, a casualty word, or an
 event verb with a named entity (cues in ``lexicons/claim_cues.tsv``). Sentences
-are the parser's (:meth:`framing.compare.docs.Doc.sentences`); a sentence mostly
+are the parser's (:meth:`framing.comparison.docs.Doc.sentences`); a sentence mostly
 inside a direct quote is the speaker's claim, not the outlet's, and is not judged.
 
 Sentences are aligned across articles by TF-IDF cosine over content words
@@ -34,9 +34,9 @@ import re
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
-from framing.compare.docs import Doc
-from framing.compare.matrix import actor_keys
-from framing.compare.text import norm_name, stopwords, tokens
+from framing.comparison.docs import Doc
+from framing.comparison.matrix import actor_keys
+from framing.comparison.text import norm_name, stopwords, tokens
 from framing.resources import lexicons
 from framing.schema import actor_cards
 from framing.schema.comparison import Claims

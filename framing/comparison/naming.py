@@ -16,7 +16,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Any, Sequence
 
-from framing.compare.docs import Doc
+from framing.comparison.docs import Doc
 from framing.resources import lexicons
 
 

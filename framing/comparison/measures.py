@@ -19,8 +19,8 @@ import math
 import statistics
 from typing import Any, Iterable, Mapping, Sequence
 
-from framing.compare.docs import Doc
-from framing.compare.ledger import UNNAMED_KINDS, voice_key  # INTERIM (redesign): only the fallback below uses them
+from framing.comparison.docs import Doc
+from framing.comparison.ledger import UNNAMED_KINDS, voice_key  # INTERIM (redesign): only the fallback below uses them
 from framing.schema import Measure, Span, merge
 from framing.schema.comparison import LeanSpread, MeasureRow, MeasureValue, Spread
 

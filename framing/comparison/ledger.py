@@ -17,8 +17,8 @@ import math
 from collections import Counter
 from typing import Any, Mapping, Sequence
 
-from framing.compare.docs import Doc
-from framing.compare.text import norm_name
+from framing.comparison.docs import Doc
+from framing.comparison.text import norm_name
 from framing.schema.comparison import Sources
 
 UNNAMED_KINDS = {"anonymous", "vague", "vague_collective", "unknown", "none", ""}
