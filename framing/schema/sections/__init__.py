@@ -6,4 +6,10 @@ is what :meth:`framing.schema.Analysis.from_dict` restores by default.
 
 from __future__ import annotations
 
-SECTION_TYPES: dict[str, type] = {}
+from framing.schema.sections.actors import Actors
+from framing.schema.sections.stance import Stance
+
+SECTION_TYPES: dict[str, type] = {
+    "actors": Actors,
+    "stance": Stance,
+}
