@@ -15,8 +15,7 @@ import json
 import time
 from pathlib import Path
 
-from framing.analyzers import Context
-from framing.analyzers import actors, attribution, loaded_language, stance
+from framing.analyzers import Context, actors, attribution, loaded_language, stance
 from framing.ingest import load_text
 from framing.nlp import Parsed, _paragraphs, _sentences, find_quotes, get_nlp
 
@@ -42,7 +41,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=None)
     a = ap.parse_args()
-    rows = [json.loads(l) for l in CORPUS.read_text(encoding="utf-8").splitlines() if l.strip()][: a.limit]
+    rows = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()][: a.limit]
     arts = [load_text(r["text"], title=r["title"]) for r in rows]
     nlp = get_nlp()
     t0 = time.perf_counter()

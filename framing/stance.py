@@ -4,7 +4,15 @@
 
 from __future__ import annotations
 
-from framing.analyzers.stance import MIN_PAIRS_FOR_CENTRING, MODEL_SCALE, OWNER_SCALE, ROLE_SCALE, RULES, THRESHOLD, label_for
+from framing.analyzers.stance import (
+    MIN_PAIRS_FOR_CENTRING,
+    MODEL_SCALE,
+    OWNER_SCALE,
+    ROLE_SCALE,
+    RULES,
+    THRESHOLD,
+    label_for,
+)
 from framing.schema.sections.stance import ActorStance, LabelSpan, Stance, StanceEvidence
 
 Stances = Stance

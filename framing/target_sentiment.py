@@ -6,11 +6,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
-from framing.analyzers.stance.model import ARTIFACT, CLASSES, MODEL, WINDOW, features, target_token_indices, tokens_of
 from framing.analyzers.stance import model as _model
+from framing.analyzers.stance.model import ARTIFACT, CLASSES, MODEL, WINDOW, features, target_token_indices, tokens_of
 from framing.errors import DataError
 from framing.resources import models as _models
 from framing.train import stance as _train

@@ -12,8 +12,9 @@ actor and what to write instead.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from framing.errors import InputError
 from framing.schema import ActorKind

@@ -20,8 +20,9 @@ import json
 import logging
 import platform
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import joblib
 import numpy as np
@@ -32,7 +33,16 @@ from sklearn.metrics import accuracy_score, f1_score
 from sklearn.model_selection import GroupKFold
 from sklearn.pipeline import Pipeline
 
-from framing.analyzers.stance.model import ARTIFACT, CLASSES, MODEL, WINDOW, features, target_token_indices, tokens_of, vader
+from framing.analyzers.stance.model import (
+    ARTIFACT,
+    CLASSES,
+    MODEL,
+    WINDOW,
+    features,
+    target_token_indices,
+    tokens_of,
+    vader,
+)
 from framing.errors import DataError
 from framing.evaluate import read_jsonl
 from framing.nlp import get_nlp
@@ -135,7 +145,7 @@ def train(data_path: str | Path, *, out_dir: str | Path | None = None, folds: in
         "task": "target-dependent sentiment (negative / neutral / positive toward a marked target)",
         "artifact": ARTIFACT,
         "artifact_sha256": _sha256_file(art),
-        "trained_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+        "trained_at": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
         "data": {"path": path.name, "sha256": _sha256_file(path), "sentences": len(rows), "targets": len(y), "labels": dict(Counter(y))},
         "model": {"type": "TF-IDF over prefixed sentence/window/dependency/VADER features + LogisticRegression(class_weight=balanced)", "C": C, "window": WINDOW, "masking": "target -> TGT, other entity names -> ENT"},
         "cv": {"method": f"{folds}-fold GroupKFold by sentence", **cv},

@@ -15,7 +15,7 @@ class Draft:
     """An actor under construction: merge ``key``, ``name``, ``kind`` (an ActorKind value), surface ``forms``
     (counted), ``mentions``, affiliation votes (state name -> votes; unit draft key -> votes), ``plural``."""
 
-    __slots__ = ("key", "name", "kind", "forms", "mentions", "aff_votes", "aff_units", "plural")
+    __slots__ = ("aff_units", "aff_votes", "forms", "key", "kind", "mentions", "name", "plural")
 
     def __init__(self, key: str, name: str, kind: str, plural: bool = False):
         self.key = key
@@ -27,7 +27,7 @@ class Draft:
         self.aff_units: Counter[str] = Counter()
         self.plural = plural
 
-    def absorb(self, other: "Draft", *, votes: bool = True) -> None:
+    def absorb(self, other: Draft, *, votes: bool = True) -> None:
         """Take ``other``'s mentions and forms (and its affiliation votes when ``votes``)."""
         self.mentions.extend(other.mentions)
         self.forms.update(other.forms)

@@ -128,7 +128,7 @@ class Finder:
             if ukind == "group" and plural and canon not in ("people", "leaders", "allies"):
                 key, name = "unit::" + canon, canon
             elif (ukind == "government" and tok.text[:1].isupper() and canon in ("parliament", "congress", "senate")
-                  and tok.i > 0 and not doc[tok.i - 1].is_sent_start is True):
+                  and tok.i > 0 and doc[tok.i - 1].is_sent_start is not True):
                 key, name = "unit::" + canon, canon.capitalize()
             else:
                 return
@@ -140,12 +140,12 @@ class Finder:
             if canon == "forces" and tok.lemma_.lower() == "force" and not plural:
                 return
             key = f"unit:{state}:{canon}"
-            d = self.drafts.get(key)
-            if d is None:
+            if key not in self.drafts:
                 # the name: the trimmed surface text of the first mention, e.g. "Iraqi Parliament", "US forces"
                 a, b = trim(doc, lo, hi)
                 surface = text[doc[a].idx : doc[b - 1].idx + len(doc[b - 1].text)]
-                d = self.draft(key, surface, "group" if ukind == "group" else "government", plural=plural or ukind == "group")
+                self.draft(key, surface, "group" if ukind == "group" else "government", plural=plural or ukind == "group")
+            d = self.drafts[key]
             d.aff_votes[state] += 5
         self.add(d, lo, hi, "actors.unit", head=tok.i)
         self.unit_of_token[tok.i] = d.key
@@ -173,7 +173,7 @@ class Finder:
         if len(stripped) == len(words) and words and words[0].lower() in t.titles and len(words) == 1:
             return
         if all(w.lower() in t.titles or not any(c.isalnum() for c in w)
-               or "-" in w and all(p.lower() in t.titles for p in w.split("-")) for w in words):
+               or ("-" in w and all(p.lower() in t.titles for p in w.split("-"))) for w in words):
             return  # a bare title tagged as an entity ("Major-General")
         label = ent.label_
         root = doc[i:j].root
@@ -251,4 +251,4 @@ class Finder:
                 d.aff_votes[drafts[country_at[ch.i]].name] += 1
 
 
-__all__ = ["ENTITY_LABELS", "Finder", "POSSESSIVE_PRONOUNS"]
+__all__ = ["ENTITY_LABELS", "POSSESSIVE_PRONOUNS", "Finder"]

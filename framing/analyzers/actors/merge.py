@@ -103,9 +103,9 @@ def apply_overrides(drafts: dict[str, Draft], ovs: list[dict[str, Any]], parsed,
     """The drafts after an event file's overrides: drafts whose forms match an override's aliases join it,
     and aliases present in the text but not found by the rules become ``actors.override`` mentions."""
     alias_owner: dict[str, int] = {}
-    for k, o in enumerate(ovs):
+    for i, o in enumerate(ovs):
         for a in (o["name"], *o["aliases"]):
-            alias_owner.setdefault(norm_key(a), k)
+            alias_owner.setdefault(norm_key(a), i)
     ov_drafts: dict[int, Draft] = {}
 
     def ov_draft(k: int) -> Draft:
@@ -118,7 +118,7 @@ def apply_overrides(drafts: dict[str, Draft], ovs: list[dict[str, Any]], parsed,
     for d in drafts.values():
         owners: Counter[int] = Counter()
         for f, c in d.forms.items():
-            k = alias_owner.get(norm_key(f))
+            k: int | None = alias_owner.get(norm_key(f))
             if k is None:
                 k = alias_owner.get(norm_key(" ".join(t.strip_titles(f.split()))))
             if k is not None:

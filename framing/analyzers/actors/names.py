@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any
 
 from framing.nlp import get_nlp
 from framing.resources.lexicons import Lexicon
@@ -41,7 +42,7 @@ class Tables:
         titles = self.titles
         out = list(toks)
         while len(out) > 1 and (out[0].lower().rstrip(",") in titles or out[0].lower() in ("of", "-")
-                                or "-" in out[0] and all(p.lower() in titles for p in out[0].split("-"))):
+                                or ("-" in out[0] and all(p.lower() in titles for p in out[0].split("-")))):
             out = out[1:]
         return out
 

@@ -54,9 +54,7 @@ def embedded(t) -> bool:
             continue
         if cur.dep_ in ("poss", "compound", "nmod", "amod") and cur.head.pos_ in _NOMINAL:
             return True
-        if cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.head.pos_ in _NOMINAL:
-            return True
-        return False
+        return cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.head.pos_ in _NOMINAL
     return False
 
 
@@ -145,8 +143,8 @@ def pronoun_slot(tok) -> str | None:
         return "person"
     if low in IT_PRONOUNS:
         if tok.dep_ == "expl" or (low == "it" and tok.dep_ in ("nsubj", "nsubjpass") and (
-                tok.head.lemma_ == "be" or any(c.dep_ in ("ccomp", "xcomp") and c.i > tok.head.i for c in tok.head.children)
-                and tok.head.lemma_ in _RAISING)):
+                tok.head.lemma_ == "be" or (any(c.dep_ in ("ccomp", "xcomp") and c.i > tok.head.i for c in tok.head.children)
+                and tok.head.lemma_ in _RAISING))):
             return None
         return "it"
     if low in THEY_PRONOUNS:

@@ -78,7 +78,7 @@ class _Attacher:
                     if g.dep_ in ("amod", "acomp", "attr"):
                         self.attach(ai, g, "apposition")
         # predicates: subject of a loaded verb, or of a copula with a loaded complement
-        if h.dep_ in ("nsubj", "nsubjpass") or h.dep_ == "conj" and h.head.dep_ in ("nsubj",):
+        if h.dep_ in ("nsubj", "nsubjpass") or (h.dep_ == "conj" and h.head.dep_ in ("nsubj",)):
             v = h.head if h.dep_ != "conj" else h.head.head
             if v.pos_ in ("VERB", "AUX"):
                 self.attach(ai, v, "predicate")

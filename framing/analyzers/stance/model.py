@@ -38,7 +38,9 @@ for target-dependent features from the dependency parse; Hutto & Gilbert
 from __future__ import annotations
 
 import functools
-from typing import Any, Iterable, Sequence
+import itertools
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import numpy as np
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -80,7 +82,7 @@ def vader() -> SentimentIntensityAnalyzer:
 @functools.cache
 def _name_words() -> frozenset[str]:
     """Capitalised words of every state name, short form, demonym and capital (masked as ``ENT``)."""
-    out = set()
+    out: set[str] = set()
     for e in lexicons.load("countries"):
         for cell in (e["term"], e["aliases"], e["demonyms"], e["capitals"]):
             for a in cell.split("|"):
@@ -125,7 +127,7 @@ def features(toks: Sequence[Tok], target_tokens: Iterable[int], *, others: Itera
     feats: list[str] = []
     seq = [w for w in words if w]
     feats += ["s:" + w for w in seq if w not in ("TGT",)]
-    feats += ["b:" + a + "_" + b for a, b in zip(seq, seq[1:])]
+    feats += ["b:" + a + "_" + b for a, b in itertools.pairwise(seq)]
     if not tgt:
         return " ".join(feats)
     lo, hi = min(tgt), max(tgt)

@@ -14,7 +14,8 @@ no role. The owner of a harmed patient (agent < 0 < patient) takes
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from framing.analyzers.stance.collect import Collector
 from framing.resources.lexicons import Lexicon
@@ -121,9 +122,9 @@ def support_verb(n, support: frozenset[str]):
     cur = n
     if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.pos_ == "NOUN":
         cur = cur.head.head  # "a round of provocations", "a campaign of attacks"
-    if cur.dep_ in ("dobj", "obj", "nsubjpass") and cur.head.pos_ == "VERB" and cur.head.lemma_.lower() in support:
-        if not negated(cur.head):
-            return cur.head
+    if (cur.dep_ in ("dobj", "obj", "nsubjpass") and cur.head.pos_ == "VERB" and cur.head.lemma_.lower() in support
+            and not negated(cur.head)):
+        return cur.head
     return None
 
 

@@ -17,8 +17,9 @@ analyzer, which attaches its name lookup; a section restored from JSON answers
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import Any
 
 from framing.schema.article import Article
 from framing.schema.enums import ActorKind
@@ -63,7 +64,7 @@ class Mention:
         }
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "Mention":
+    def from_dict(cls, d: Mapping[str, Any]) -> Mention:
         return cls(int(d["start"]), int(d["end"]), d["quote"], -1, d.get("rule", ""),
                    bool(d.get("pronoun", False)), bool(d.get("possessive", False)))
 
@@ -94,7 +95,7 @@ class Salience:
         }
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "Salience":
+    def from_dict(cls, d: Mapping[str, Any]) -> Salience:
         return cls(int(d["mentions"]), int(d["pronoun_mentions"]), bool(d["in_headline"]),
                    bool(d["in_first_paragraph"]), int(d["first_offset"]))
 
@@ -129,7 +130,7 @@ class Actor:
         }
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "Actor":
+    def from_dict(cls, d: Mapping[str, Any]) -> Actor:
         return cls(d["name"], ActorKind(d["kind"]), tuple(d.get("aliases", ())),
                    tuple(Mention.from_dict(m) for m in d.get("mention_spans", ())),
                    Salience.from_dict(d["salience"]), d.get("affiliation"))
@@ -206,7 +207,7 @@ class Actors:
         return [a.to_dict() for a in self.actors]
 
     @classmethod
-    def from_dict(cls, d: Iterable[Mapping[str, Any]]) -> "Actors":
+    def from_dict(cls, d: Iterable[Mapping[str, Any]]) -> Actors:
         return cls(tuple(Actor.from_dict(a) for a in d))
 
     def evidence(self) -> Iterable[Evidence]:

@@ -16,8 +16,9 @@ apart. ``measures`` is empty: compare reads no per-article number from stance
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any
 
 from framing.schema.article import Article
 from framing.schema.enums import StanceLabel, Voice
@@ -40,7 +41,7 @@ class StanceEvidence:
         return d
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "StanceEvidence":
+    def from_dict(cls, d: Mapping[str, Any]) -> StanceEvidence:
         return cls(Evidence.from_dict(d), Voice(d["voice"]))
 
 
@@ -62,7 +63,7 @@ class LabelSpan:
                 "direction": self.direction, "weight": self.weight, "voice": str(self.voice), "how": self.how}
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "LabelSpan":
+    def from_dict(cls, d: Mapping[str, Any]) -> LabelSpan:
         return cls(d["term"], Span(int(d["start"]), int(d["end"])), d["quote"], d["direction"], float(d["weight"]),
                    Voice(d["voice"]), d["how"])
 
@@ -122,7 +123,7 @@ class ActorStance:
         }
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "ActorStance":
+    def from_dict(cls, d: Mapping[str, Any]) -> ActorStance:
         ev = tuple(StanceEvidence.from_dict(e) for e in d.get("evidence", ()))
         method = d.get("stance_method", "mean")
         author = Score(float(d["stance_author"]), method, tuple(e.evidence for e in ev if e.voice == Voice.AUTHOR),
@@ -163,7 +164,7 @@ class Stance:
         return [s.to_dict() for s in self.items]
 
     @classmethod
-    def from_dict(cls, d: Iterable[Mapping[str, Any]]) -> "Stance":
+    def from_dict(cls, d: Iterable[Mapping[str, Any]]) -> Stance:
         return cls(tuple(ActorStance.from_dict(x) for x in d))
 
     def evidence(self) -> Iterable[Evidence]:

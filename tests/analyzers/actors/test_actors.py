@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import json
+from pathlib import Path
 
 import pytest
 
 from framing.analyzers import Context
 from framing.analyzers import actors as actors_analyzer
 from framing.errors import InputError
-from framing.resources import events
 from framing.ingest import load_text
 from framing.nlp import parse
-
-from pathlib import Path
+from framing.resources import events
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -26,6 +24,10 @@ def find(parsed, overrides=None):
 def _find(text, title="", overrides=None):
     art = load_text(text, title=title) if title else load_text(text)
     return find(parse(art), overrides=overrides)
+
+
+def _forms(a):
+    return {m.text for m in a.named_mentions}
 
 
 def _names(aset):
@@ -215,16 +217,15 @@ def test_corpus_variants_merge(corpus_rows):
         aset = find(p)
         sol = [a for a in aset if any(("oleiman" in x or "uleiman" in x) for x in (a.name, *a.aliases))]
         assert len(sol) <= 1, (r["id"], [(a.name, a.aliases) for a in sol])
-        forms = lambda a: {m.text for m in a.named_mentions}
-        trump = [a for a in aset if a.kind == "person" and any("Trump" in f for f in forms(a))]
+        trump = [a for a in aset if a.kind == "person" and any("Trump" in f for f in _forms(a))]
         assert len(trump) <= 1, (r["id"], [a.name for a in trump])
-        us = [a for a in aset if forms(a) & {"US", "U.S.", "United States"}]
+        us = [a for a in aset if _forms(a) & {"US", "U.S.", "United States"}]
         assert len(us) <= 1, (r["id"], [a.name for a in us])
-        if sol and len(forms(sol[0])) > 1:
+        if sol and len(_forms(sol[0])) > 1:
             seen_sol += 1
-        if trump and {"Trump"} < forms(trump[0]) | {"Trump"} and "Trump" in forms(trump[0]):
+        if trump and {"Trump"} < _forms(trump[0]) | {"Trump"} and "Trump" in _forms(trump[0]):
             seen_trump += 1
-        if us and len(forms(us[0]) & {"US", "U.S.", "United States", "America", "American"}) > 1:
+        if us and len(_forms(us[0]) & {"US", "U.S.", "United States", "America", "American"}) > 1:
             seen_us += 1
     # the merges actually happened, in many articles
     assert seen_sol >= 10 and seen_trump >= 10 and seen_us >= 10

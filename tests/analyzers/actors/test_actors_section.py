@@ -67,7 +67,7 @@ def test_analysis_from_dict_restores_typed_actors():
 
 
 def test_event_file_kinds_are_the_actor_kinds(tmp_path):
-    assert events.KINDS == tuple(k.value for k in ActorKind)
+    assert tuple(k.value for k in ActorKind) == events.KINDS
     ov = events.load_actor_file(ROOT / "corpora" / "example" / "actors.toml")
     assert ov and all(o["kind"] in events.KINDS for o in ov)
     assert events.coerce_overrides(None) == []

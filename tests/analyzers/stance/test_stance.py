@@ -7,15 +7,13 @@ from types import SimpleNamespace
 import pytest
 
 from framing import pipeline
-from framing.analyzers import Context
+from framing.analyzers import Context, stance
 from framing.analyzers import actors as actors_analyzer
-from framing.analyzers import stance
 from framing.analyzers.stance import model as ts
 from framing.ingest import load_text
 from framing.nlp import parse
 from framing.resources import models
-from framing.schema import Span, Voice, actor_cards, recompute
-from framing.schema.sections.stance import Stance
+from framing.schema import Span, actor_cards, recompute
 
 
 def _sections(parsed, overrides=None):
@@ -185,7 +183,7 @@ def _hand_context(p, spans):
     loaded = SimpleNamespace(spans=[SimpleNamespace(span=Span(d["start"], d["end"]), quote=d["quote"], direction=d["direction"],
                                                     weight=d["weight"], negated=d.get("negated", False), rule=d.get("rule", ""))
                                     for d in spans])
-    no_quotes = SimpleNamespace(quoted_spans=lambda: [])
+    no_quotes = SimpleNamespace(quoted_spans=list)
     ctx = Context(parsed=p)
     return ctx.with_results({"actors": actors_analyzer.analyze(ctx), "attribution": no_quotes, "loaded_language": loaded})
 
