@@ -71,6 +71,14 @@ two different people who share a surname and no first name is given.
 Literature: the mention/entity distinction and rule-based antecedent choice
 follow Hobbs (1978) and Lappin & Leass (1994, Computational Linguistics 20(4)),
 reduced as described above.
+
+Modules: :mod:`.names` (name tables from the lexicons, merge keys, the name
+index behind ``Actors.resolve``), :mod:`.find` (the mention rules and
+affiliation votes), :mod:`.merge` (variant merging, event-file overrides,
+building the section), :mod:`.pronouns` (pronoun resolution), :mod:`.draft`
+(an actor under construction). The section types are in
+:mod:`framing.schema.sections.actors`; the event-file reader in
+:mod:`framing.resources.events`.
 """
 
 from __future__ import annotations

@@ -61,6 +61,13 @@ symmetry tests hold this.
 Known limits: attachment follows the parse, so a misparse misplaces a label;
 implicit agents ("the cowardly killings" without "by") reach the actor only
 through the sentence classifier; irony is read literally.
+
+Modules: :mod:`.roles` (role evidence), :mod:`.labels` (label evidence from
+the loaded-language section), :mod:`.model` (the sentence classifier's
+features, prediction and explanation: inference only; training is
+:mod:`framing.train.stance`, evaluation :mod:`framing.evaluate.stance`),
+:mod:`.collect` (the per-actor evidence store); model evidence and scoring are
+here. The section types are in :mod:`framing.schema.sections.stance`.
 """
 
 from __future__ import annotations
