@@ -12,7 +12,6 @@ from typing import Any
 
 from framing.analyzers.stance import model as _model
 from framing.analyzers.stance.model import ARTIFACT, CLASSES, MODEL, WINDOW, features, target_token_indices, tokens_of
-from framing.errors import DataError
 from framing.resources import models as _models
 from framing.train import stance as _train
 from framing.train.stance import CARD, build_examples, cross_validate, make_estimator, read_rows, vader_label
@@ -40,7 +39,4 @@ def explain(feature_string: str, k: int = 3) -> list[tuple[str, float]]:
 
 
 def train(data_path: str | Path | None = None, **kw: Any) -> dict[str, Any]:
-    if data_path is None:
-        raise DataError("framing train stance needs --data PATH to a NewsMTSC-format JSONL file "
-                        "(e.g. ../shared/datasets/newsmtsc/dev.jsonl)")
     return _train.train(data_path, **kw)

@@ -124,9 +124,12 @@ def _sha256_file(p: Path) -> str:
     return hashlib.sha256(p.read_bytes()).hexdigest()
 
 
-def train(data_path: str | Path, *, out_dir: str | Path | None = None, folds: int = 5, C: float = 1.0) -> dict[str, Any]:
+def train(data_path: str | Path | None, *, out_dir: str | Path | None = None, folds: int = 5, C: float = 1.0) -> dict[str, Any]:
     """Train on NewsMTSC-format data, cross-validate, save artifact + card in ``out_dir`` (default: the shipped
-    models folder); returns the card."""
+    models folder); returns the card. ``data_path`` None (no data file found by the caller) is a DataError."""
+    if data_path is None:
+        raise DataError("framing train stance needs --data PATH to a NewsMTSC-format JSONL file "
+                        "(e.g. ../shared/datasets/newsmtsc/dev.jsonl)")
     path = Path(data_path)
     if not path.exists():
         raise DataError(f"{path}: NewsMTSC data not found; pass --data PATH to a NewsMTSC-format JSONL file")

@@ -59,7 +59,9 @@ def test_bad_training_data_is_a_one_line_data_error(tmp_path):
     with pytest.raises(DataError, match="polarity 'angry'"):
         train_stance.train(bad, out_dir=tmp_path)
     with pytest.raises(DataError, match="--data"):
-        target_sentiment.train(None)  # the library holds no default path to the shared data
+        train_stance.train(None)  # the library holds no default path to the shared data: the CLI passes one
+    with pytest.raises(DataError, match="--data"):
+        target_sentiment.train(None)
 
 
 def test_shipped_artifact_holds_only_sklearn_objects():
