@@ -1,15 +1,194 @@
-"""Stance toward each actor (INTERIM adapter over framing.stance)."""
+"""Stance: how an article treats each actor, in [-1, 1], with the evidence.
+
+What it measures
+----------------
+For every actor of the actors section, four kinds of evidence, each a
+span of ``Article.text`` with a signed weight in [-1, 1] and a voice
+(``author`` or ``quoted``):
+
+* ``stance.label`` — loaded words *attached to the actor* by the parse, scored
+  with the loaded-language lexicon (direction x strength): the noun a mention
+  modifies ("the Iranian *regime*", "US *imperialism*"), adjectives and
+  appositions on a mention, a loaded predicate or verb with the actor as its
+  subject ("Trump is *lying through his teeth*"), and loaded event nouns whose
+  agent is the actor ("the *brazen violation* ... by the US"). Negated hits are
+  skipped.
+* ``stance.role`` — the actor as agent or patient of a verb (or event noun) of
+  ``lexicons/connotation_verbs.tsv`` (after Rashkin et al. 2016 and Sap et al.
+  2017): the agent of *kill* takes the verb's agent value (-0.7), its patient
+  the patient value (+0.3). Agents are subjects (also inherited through
+  coordinated, controlled and participial verbs), ``by`` phrases of passives and
+  possessors or ``by`` phrases of event nouns, or the subject of a support verb
+  whose object is the event noun (``lexicons/support_verbs.tsv``: "the US
+  *staged* provocations", "launched a round of provocations"; after NomBank's
+  support verbs); an ``xcomp`` takes the object of its verb as agent when there
+  is one (object control: "urged Iran to attack" -> Iran attacks). Patients are
+  objects, passive subjects and ``of``/``on``/``against`` phrases of event nouns
+  (nominal connotation frames: "a provocation *against Iran*", "sanctions *on
+  Iran*" make Iran the wronged party). A negated verb gives no role.
+* ``stance.role_owner`` — the actor *owns* the patient of a harmful act (an
+  entry with agent < 0 < patient): its possessor, a demonym or name modifying it,
+  or an ``of`` phrase up to two links down ("strangulating the *Iranian*
+  economy", "the killings of the leaders of the armed forces *of Iran*"); weight
+  :data:`OWNER_SCALE` x the patient value.
+* ``stance.target_sentiment`` — for each sentence that mentions the actor, the
+  NewsMTSC classifier of :mod:`framing.analyzers.stance.model`
+  (``ctx.models["stance_target_sentiment"]``) with that actor as the
+  target (names masked): weight = P(positive) - P(negative) minus the
+  article's tone, the mean of that difference over every (actor, sentence)
+  pair of the article (when there are at least :data:`MIN_PAIRS_FOR_CENTRING`).
+  The classifier partly reads the tone of the whole sentence ("a blatant
+  provocation against Iran" is a negative sentence, sympathetic to Iran);
+  centring keeps how an actor is treated *relative to the others* and removes
+  the article's uniform gloom or cheer. Where the parse makes the actor the
+  patient (or the patient's owner) of a harmful act in a sentence, the
+  classifier is not asked about that actor there: the sentence is gloomy
+  because of the act, and the parse has already said who suffers it (the
+  sentence still counts in the article's tone).
+
+Combination (``Score.method = "mean"``): the stance in a voice is the mean of
+the weights of that voice's evidence. ``stance`` is the author's voice (the
+article's own stance); ``stance_quoted`` is the same over evidence inside
+quotations or attributed speech. A mention, verb or label is *quoted* by the
+one voice rule, :meth:`framing.analyzers.Context.voice` (inside the union of
+the quotation-mark spans and the attribution section's quoted spans). ``stance_label``: ``negative`` when stance <= -0.10,
+``positive`` when >= +0.10, otherwise ``neutral`` (:data:`THRESHOLD`).
+
+Even-handedness: no name is a feature anywhere (the classifier masks names,
+the lexicons hold no sides), so swapping actor names swaps stances; the
+symmetry tests hold this.
+
+Known limits: attachment follows the parse, so a misparse misplaces a label;
+implicit agents ("the cowardly killings" without "by") reach the actor only
+through the sentence classifier; irony is read literally.
+
+Modules: :mod:`.roles` (role evidence), :mod:`.labels` (label evidence from
+the loaded-language section), :mod:`.model` (the sentence classifier's
+features, prediction and explanation: inference only; training is
+:mod:`framing.train.stance`, evaluation :mod:`framing.evaluate.stance`),
+:mod:`.collect` (the per-actor evidence store); model evidence and scoring are
+here. The section types are in :mod:`framing.schema.sections.stance`.
+"""
 
 from __future__ import annotations
 
-from framing import stance as _impl
+from collections import defaultdict
+from typing import Any
+
 from framing.analyzers import AnalyzerSpec, Context
+from framing.analyzers.stance import model as ts
+from framing.analyzers.stance.collect import Collector
+from framing.analyzers.stance.labels import label_evidence, loaded_spans
+from framing.analyzers.stance.roles import OWNER_SCALE, ROLE_SCALE, role_evidence
+from framing.resources.lexicons import Lexicon
+from framing.schema import Evidence, Score, StanceLabel, Voice
+from framing.schema.sections.stance import ActorStance, Stance
+
+__all__ = ["MIN_PAIRS_FOR_CENTRING", "MODEL_SCALE", "OWNER_SCALE", "ROLE_SCALE", "RULES", "SPEC", "THRESHOLD",
+           "analyze", "label_for"]
+
+THRESHOLD = 0.10
+MIN_PAIRS_FOR_CENTRING = 6
+MODEL_SCALE = 0.5  # a sentence-level guess counts half as much as a label or role attached by the parse
+RULES: dict[str, str] = {
+    "stance.label": "a loaded word attached to the actor (modifier, apposition, predicate, event noun with the actor as agent)",
+    "stance.role": "the actor as agent or patient of a verb with a connotation (lexicons/connotation_verbs.tsv)",
+    "stance.role_owner": "the actor owns the patient of a connotation verb ('the Iranian economy', 'the leaders of Iran'): half the patient value",
+    "stance.target_sentiment": "NewsMTSC-trained sentiment of the sentence toward the actor (P(positive) - P(negative))",
+}
+LEXICONS = ("connotation_verbs", "support_verbs")
 
 
-def analyze(ctx: Context) -> _impl.Stances:
-    return _impl.analyze(ctx.parsed, ctx.result("actors"), loaded=ctx.result("loaded_language"),
-                         quoted=ctx.result("attribution").quoted_spans())
+def label_for(value: float) -> StanceLabel:
+    """negative / neutral / positive at +-:data:`THRESHOLD`."""
+    if value <= -THRESHOLD:
+        return StanceLabel.NEGATIVE
+    if value >= THRESHOLD:
+        return StanceLabel.POSITIVE
+    return StanceLabel.NEUTRAL
 
 
-SPEC = AnalyzerSpec("stance", analyze, _impl.Stances, requires=("actors", "attribution", "loaded_language"), rules=_impl.RULES,
-                    models=("stance_target_sentiment",))
+def analyze(ctx: Context) -> Stance:
+    """The stance of the article toward every actor of ``ctx.result("actors")`` (see the module docstring).
+
+    Reads the loaded-language spans from ``ctx.result("loaded_language")`` and the
+    voice from :meth:`Context.voice`; the sentence model is ``ctx.models["stance_target_sentiment"]``.
+    """
+    actors = list(ctx.result("actors") or ())
+    if not actors:
+        return Stance(())
+    col = Collector(ctx, actors)
+    role_evidence(col, ctx.lexicons["connotation_verbs"], _support_lemmas(ctx.lexicons["support_verbs"]))
+    label_evidence(col, loaded_spans(ctx.result("loaded_language")))
+    model_evidence(col, ctx.models[ts.MODEL])
+    return score(col)
+
+
+def _support_lemmas(lex: Lexicon) -> frozenset[str]:
+    return frozenset(e["term"].lower() for e in lex)
+
+
+def model_evidence(col: Collector, est: Any) -> None:
+    """``stance.target_sentiment``: the classifier on every (actor, sentence) pair, one batch, tone-centred.
+
+    The weight is :data:`MODEL_SCALE` x (P(positive) - P(negative) - article tone), the tone being the mean of
+    that difference over every pair (0 below :data:`MIN_PAIRS_FOR_CENTRING` pairs); pairs where the parse made
+    the actor the patient of a harmful act give no evidence (they still count in the tone).
+    """
+    parsed, doc = col.ctx.parsed, col.ctx.parsed.doc
+    feats, meta = [], []
+    sent_tokens: dict[int, tuple] = {}
+    for ai, a in enumerate(col.actors):
+        by_sent: dict[int, list] = defaultdict(list)
+        for m in a.mentions:
+            by_sent[parsed.sentence_index(m.start)].append(m)
+        for si, ms in by_sent.items():
+            sspan = parsed.sentences[si]
+            if si not in sent_tokens:
+                sp = doc.char_span(sspan.start, sspan.end, alignment_mode="expand")
+                if sp is None or not len(sp):
+                    continue
+                sent_tokens[si] = (sp[0].idx, ts.tokens_of(sp))
+            base, toks = sent_tokens[si]
+            first = ms[0]
+            ti = ts.target_token_indices(toks, first.start - base, first.end - base)
+            others = [i for m in ms[1:] for i in ts.target_token_indices(toks, m.start - base, m.end - base)]
+            feats.append(ts.features(toks, ti, others=others))
+            meta.append((ai, sspan, col.voice(first.start, first.end), (ai, si) in col.harmed))
+    if not feats:
+        return
+    P = ts.predict_proba(est, feats)
+    rule = f"model:{ts.MODEL}"
+    raw = [float(p[2] - p[0]) for p in P]
+    # tone-centring: subtract the article's mean over every (actor, sentence) pair, so the
+    # classifier says how an actor is treated relative to the article's overall tone
+    tone = sum(raw) / len(raw) if len(raw) >= MIN_PAIRS_FOR_CENTRING else 0.0
+    for (ai, sspan, v, is_harmed), p, r in zip(meta, P, raw):
+        if is_harmed:
+            continue  # the parse makes the actor the patient of a harmful act: the sentence's gloom is not about it
+        col.add(ai, sspan.start, sspan.end, "stance.target_sentiment", MODEL_SCALE * (r - tone),
+                f"{rule} P(neg)={p[0]:.2f} P(neu)={p[1]:.2f} P(pos)={p[2]:.2f}; article tone {tone:+.2f} subtracted", v)
+
+
+def score(col: Collector) -> Stance:
+    """One :class:`ActorStance` per actor: evidence in text order, the mean per voice (``Score.method = "mean"``)."""
+    items = []
+    for ai, a in enumerate(col.actors):
+        es = sorted(col.evidence[ai], key=lambda x: (x.evidence.span.start, x.evidence.rule))
+        author = _score(tuple(x.evidence for x in es if x.voice == Voice.AUTHOR))
+        quoted = _score(tuple(x.evidence for x in es if x.voice == Voice.QUOTED))
+        roles = col.roles[ai]
+        items.append(ActorStance(a.name, author, quoted, tuple(col.labels[ai]), len(roles["agent"]), len(roles["patient"]),
+                                 tuple(roles["agent"]), tuple(roles["patient"]), tuple(es)))
+    return Stance(tuple(items))
+
+
+def _score(evidence: tuple[Evidence, ...]) -> Score:
+    if not evidence:
+        return Score(0.0, "mean", (), StanceLabel.NEUTRAL)
+    v = round(sum(e.weight for e in evidence) / len(evidence), 4)
+    return Score(v, "mean", evidence, label_for(v))
+
+
+SPEC = AnalyzerSpec("stance", analyze, Stance, requires=("actors", "attribution", "loaded_language"), rules=RULES,
+                    lexicons=LEXICONS, models=(ts.MODEL,))

@@ -6,10 +6,14 @@ is what :meth:`framing.schema.Analysis.from_dict` restores by default.
 
 from __future__ import annotations
 
+from framing.schema.sections.actors import Actors
 from framing.schema.sections.attribution import Attribution
 from framing.schema.sections.loaded_language import LoadedLanguage
+from framing.schema.sections.stance import Stance
 
 SECTION_TYPES: dict[str, type] = {
+    "actors": Actors,
     "attribution": Attribution,
     "loaded_language": LoadedLanguage,
+    "stance": Stance,
 }

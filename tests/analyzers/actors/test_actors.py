@@ -1,24 +1,33 @@
-"""Tests for framing.actors: mention finding, merging, pronouns, overrides, lookups."""
+"""Tests for the actors analyzer (framing.analyzers.actors): mention finding, merging, pronouns, overrides, lookups."""
 
 from __future__ import annotations
 
-import json
+from pathlib import Path
 
 import pytest
 
-from framing import actors
+from framing.analyzers import Context
+from framing.analyzers import actors as actors_analyzer
 from framing.errors import InputError
 from framing.ingest import load_text
 from framing.nlp import parse
+from framing.resources import events
 
-from pathlib import Path
+REPO = Path(__file__).resolve().parents[3]
 
-REPO = Path(__file__).resolve().parents[1]
+
+def find(parsed, overrides=None):
+    """The actors section of a parse, as the pipeline computes it."""
+    return actors_analyzer.analyze(Context(parsed=parsed, options={"event_actors": overrides} if overrides is not None else {}))
 
 
 def _find(text, title="", overrides=None):
     art = load_text(text, title=title) if title else load_text(text)
-    return actors.find(parse(art), overrides=overrides)
+    return find(parse(art), overrides=overrides)
+
+
+def _forms(a):
+    return {m.text for m in a.named_mentions}
 
 
 def _names(aset):
@@ -146,7 +155,7 @@ def test_resolve_names():
 
 
 def test_overrides_from_event_file():
-    ov = actors.load_actor_file(REPO / "corpora" / "soleimani-2020" / "actors.toml")
+    ov = events.load_actor_file(REPO / "corpora" / "soleimani-2020" / "actors.toml")
     aset = _find("Qassem Suleimani was killed. Soleimani led the Quds Force. The IRGC vowed revenge.", overrides=ov)
     sol = aset.get("Qassem Soleimani")
     assert sol is not None and sol.salience.mentions == 2 and sol.affiliation == "Iran"
@@ -158,30 +167,30 @@ def test_example_actors_file_loads():
     p = REPO / "corpora" / "example" / "actors.toml"
     if not p.exists():
         pytest.skip("corpora/example/actors.toml not written yet")
-    ov = actors.load_actor_file(p)
-    assert ov and all(o["kind"] in actors.KINDS for o in ov)
+    ov = events.load_actor_file(p)
+    assert ov and all(o["kind"] in events.KINDS for o in ov)
 
 
 def test_bad_actor_files(tmp_path):
     p = tmp_path / "a.toml"
     p.write_text('[[actor]]\nkind = "person"\n', encoding="utf-8")
     with pytest.raises(InputError, match="no name"):
-        actors.load_actor_file(p)
+        events.load_actor_file(p)
     p.write_text('[[actor]]\nname = "X"\nkind = "alien"\n', encoding="utf-8")
     with pytest.raises(InputError, match="kind"):
-        actors.load_actor_file(p)
+        events.load_actor_file(p)
     p.write_text("[[actor]\n", encoding="utf-8")
     with pytest.raises(InputError, match="TOML"):
-        actors.load_actor_file(p)
+        events.load_actor_file(p)
     with pytest.raises(InputError, match="no such"):
-        actors.load_actor_file(tmp_path / "missing.toml")
+        events.load_actor_file(tmp_path / "missing.toml")
 
 
 # ---------------------------------------------------------------- invariants on the seed and corpus
 
 
 def test_seed_actors(seed_parsed):
-    aset = actors.find(seed_parsed)
+    aset = find(seed_parsed)
     names = [a.name for a in aset]
     for n in ("United States", "Iran", "Iraq", "Qassem Soleimani", "Donald Trump", "Iraqi Parliament"):
         assert n in names, n
@@ -191,10 +200,10 @@ def test_seed_actors(seed_parsed):
     assert aset.get("US forces").affiliation == "United States"
     text = seed_parsed.article.text
     for a in aset:
-        assert a.kind in actors.KINDS
+        assert a.kind in events.KINDS
         for m in a.mentions:
             assert text[m.start : m.end] == m.text
-            assert m.rule in actors.RULES
+            assert m.rule in actors_analyzer.SPEC.rules
 
 
 def test_corpus_variants_merge(corpus_rows):
@@ -205,19 +214,18 @@ def test_corpus_variants_merge(corpus_rows):
     parsed = parse_many([load_text(r["text"], title=r["title"]) for r in rows])
     seen_sol = seen_trump = seen_us = 0
     for r, p in zip(rows, parsed):
-        aset = actors.find(p)
+        aset = find(p)
         sol = [a for a in aset if any(("oleiman" in x or "uleiman" in x) for x in (a.name, *a.aliases))]
         assert len(sol) <= 1, (r["id"], [(a.name, a.aliases) for a in sol])
-        forms = lambda a: {m.text for m in a.named_mentions}
-        trump = [a for a in aset if a.kind == "person" and any("Trump" in f for f in forms(a))]
+        trump = [a for a in aset if a.kind == "person" and any("Trump" in f for f in _forms(a))]
         assert len(trump) <= 1, (r["id"], [a.name for a in trump])
-        us = [a for a in aset if forms(a) & {"US", "U.S.", "United States"}]
+        us = [a for a in aset if _forms(a) & {"US", "U.S.", "United States"}]
         assert len(us) <= 1, (r["id"], [a.name for a in us])
-        if sol and len(forms(sol[0])) > 1:
+        if sol and len(_forms(sol[0])) > 1:
             seen_sol += 1
-        if trump and {"Trump"} < forms(trump[0]) | {"Trump"} and "Trump" in forms(trump[0]):
+        if trump and {"Trump"} < _forms(trump[0]) | {"Trump"} and "Trump" in _forms(trump[0]):
             seen_trump += 1
-        if us and len(forms(us[0]) & {"US", "U.S.", "United States", "America", "American"}) > 1:
+        if us and len(_forms(us[0]) & {"US", "U.S.", "United States", "America", "American"}) > 1:
             seen_us += 1
     # the merges actually happened, in many articles
     assert seen_sol >= 10 and seen_trump >= 10 and seen_us >= 10
@@ -236,7 +244,7 @@ def _hand_find(words, heads, deps, pos, lemmas):
               heads=heads, deps=deps, pos=pos, lemmas=lemmas)
     art = load_text(doc.text)
     p = Parsed(art, doc, tuple(Span(s.start_char, s.end_char) for s in doc.sents), (Span(0, len(doc.text)),), ())
-    return actors.find(p)
+    return find(p)
 
 
 def _pronoun_owner(aset, word):
@@ -278,7 +286,7 @@ def test_pronoun_real_parse_subject_owns_the_possessive():
 
 def test_article_without_title_has_no_headline_actor():
     body = "Iran criticised the United States on Monday. Officials in Iraq said little about the dispute."
-    aset = actors.find(parse(load_text(body)))
+    aset = find(parse(load_text(body)))
     assert aset.get("Iran") is not None and not any(a.salience.in_headline for a in aset)
-    aset2 = actors.find(parse(load_text(body, title="Iran answers")))
+    aset2 = find(parse(load_text(body, title="Iran answers")))
     assert aset2.get("Iran").salience.in_headline and not aset2.get("Iraq").salience.in_headline

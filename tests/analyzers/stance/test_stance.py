@@ -1,18 +1,40 @@
-"""Tests for framing.stance and framing.target_sentiment (shipped artifact; no training here)."""
+"""Tests for the stance analyzer (framing.analyzers.stance) and its sentence model (shipped artifact; no training here)."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
-from framing import actors, stance, target_sentiment as ts
+from framing import pipeline
+from framing.analyzers import Context, stance
+from framing.analyzers import actors as actors_analyzer
+from framing.analyzers.stance import model as ts
 from framing.ingest import load_text
 from framing.nlp import parse
-from framing.schema import recompute
+from framing.resources import models
+from framing.schema import Span, actor_cards, recompute
+
+
+def _sections(parsed, overrides=None):
+    """Every analyzer of the pipeline on one parse (as pipeline.analyze runs them): name -> section."""
+    ctx = Context(parsed=parsed, options={"event_actors": overrides} if overrides is not None else {})
+    results = {}
+    for spec in pipeline.ANALYZERS:
+        results[spec.name] = spec.analyze(ctx.with_results({r: results[r] for r in spec.requires}))
+    return results
+
+
+def _stance_of(parsed, overrides=None):
+    return _sections(parsed, overrides)["stance"]
 
 
 def _stances(text):
-    p = parse(load_text(text))
-    return stance.analyze(p, actors.find(p))
+    return _stance_of(parse(load_text(text)))
+
+
+def _est():
+    return models.load(ts.MODEL)
 
 
 def test_roles_agent_and_patient_from_connotation_verbs():
@@ -20,7 +42,7 @@ def test_roles_agent_and_patient_from_connotation_verbs():
     ov = [{"name": "Arland", "kind": "country", "aliases": [], "affiliation": None},
           {"name": "Belmark", "kind": "country", "aliases": [], "affiliation": None}]
     p = parse(load_text("Arland attacked Belmark on Monday. Belmark protected its citizens."))
-    st = stance.analyze(p, actors.find(p, overrides=ov))
+    st = _stance_of(p, ov)
     arl, bel = st.get("Arland"), st.get("Belmark")
     roles_a = [(e.evidence.quote, e.evidence.weight) for e in arl.evidence if e.evidence.rule == "stance.role"]
     roles_b = [(e.evidence.quote, e.evidence.weight) for e in bel.evidence if e.evidence.rule == "stance.role"]
@@ -52,7 +74,8 @@ def test_quoted_voice_separated():
 
 
 def test_score_is_the_mean_of_its_evidence(seed_parsed):
-    st = stance.analyze(seed_parsed, actors.find(seed_parsed))
+    sections = _sections(seed_parsed)
+    st = sections["stance"]
     text = seed_parsed.article.text
     for s in st:
         for score in (s.author, s.quoted):
@@ -62,13 +85,16 @@ def test_score_is_the_mean_of_its_evidence(seed_parsed):
         for e in s.evidence:
             assert e.evidence.rule in stance.RULES
             assert text[e.evidence.span.start : e.evidence.span.end] == e.evidence.quote
-        d = s.to_dict()
+    # the joined card (actors + stance sections) keeps every field of the 1.0 actor card
+    cards = actor_cards({"actors": sections["actors"].to_dict(), "stance": st.to_dict()})
+    assert [c["name"] for c in cards] == [s.name for s in st]
+    for d in cards:
         for k in ("name", "kind", "aliases", "mentions", "salience", "stance", "stance_label", "stance_author", "stance_quoted", "labels", "agent", "patient", "evidence", "affiliation"):
             assert k in d
 
 
 def test_seed_stances(seed_parsed):
-    st = stance.analyze(seed_parsed, actors.find(seed_parsed))
+    st = _stance_of(seed_parsed)
     assert st.get("United States").stance_label == "negative"
     assert st.get("Donald Trump").stance_label == "negative"
     assert st.get("Qassem Soleimani").stance_label == "positive"
@@ -105,12 +131,12 @@ def test_classifier_reads_direction():
     nlp = get_nlp()
     neg = nlp("Critics said the senator lied repeatedly and betrayed the voters.")
     pos = nlp("Colleagues praised the senator as an honest and generous leader.")
-    P = ts.predict_proba([ts.features(ts.tokens_of(neg[:]), [4]), ts.features(ts.tokens_of(pos[:]), [3])])
+    P = ts.predict_proba(_est(), [ts.features(ts.tokens_of(neg[:]), [4]), ts.features(ts.tokens_of(pos[:]), [3])])
     assert P[0][0] > P[0][2] and P[1][2] > P[1][0]
 
 
 def test_model_card_figures():
-    card = ts.card()
+    card = models.load_card(ts.MODEL)
     assert card["cv"]["macro_f1"] >= 0.65
     assert card["cv"]["macro_f1"] > card["baseline_vader_sentence"]["macro_f1"]
 
@@ -141,7 +167,6 @@ def _hand(words, heads, deps, pos, lemmas, loaded=None):
     from spacy.tokens import Doc
 
     from framing.nlp import Parsed, get_nlp
-    from framing.schema import Span
 
     doc = Doc(get_nlp().vocab, words=words, spaces=[i + 1 < len(words) and words[i + 1] != "." for i in range(len(words))],
               heads=heads, deps=deps, pos=pos, lemmas=lemmas)
@@ -149,8 +174,18 @@ def _hand(words, heads, deps, pos, lemmas, loaded=None):
     assert art.text == doc.text
     sents = tuple(Span(s.start_char, s.end_char) for s in doc.sents)
     p = Parsed(art, doc, sents, (Span(0, len(doc.text)),), ())
-    st = stance.analyze(p, actors.find(p), loaded=loaded if loaded is not None else {"spans": []})
+    st = stance.analyze(_hand_context(p, (loaded or {"spans": []})["spans"]))
     return st, doc
+
+
+def _hand_context(p, spans):
+    """A Context with the actors of the hand-built parse, no attributed speech and the given loaded-language spans."""
+    loaded = SimpleNamespace(spans=[SimpleNamespace(span=Span(d["start"], d["end"]), quote=d["quote"], direction=d["direction"],
+                                                    weight=d["weight"], negated=d.get("negated", False), rule=d.get("rule", ""))
+                                    for d in spans])
+    no_quotes = SimpleNamespace(quoted_spans=list)
+    ctx = Context(parsed=p)
+    return ctx.with_results({"actors": actors_analyzer.analyze(ctx), "attribution": no_quotes, "loaded_language": loaded})
 
 
 def _rules(st, name, rule):

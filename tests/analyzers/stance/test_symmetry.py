@@ -13,9 +13,8 @@ import re
 
 import pytest
 
-from framing import actors, stance
+from framing import pipeline
 from framing.ingest import load_text
-from framing.nlp import parse
 
 US_IRAN = [("United States", "Islamic Republic"), ("Washington", "Tehran"), ("American", "Iranian"), ("Trump", "Rouhani"), ("US", "Iran")]
 INVENTED = [("Arvenia", "Belmark"), ("Arvenian", "Belmarkian"), ("Halloway", "Osric")]
@@ -57,9 +56,8 @@ def _swap(text: str, pairs) -> str:
 
 def _stance_map(text: str, title: str = "") -> dict[str, float]:
     art = load_text(text, title=title) if title else load_text(text)
-    p = parse(art)
-    st = stance.analyze(p, actors.find(p, overrides=OVERRIDES))
-    return {s.actor.name: s.stance for s in st}
+    st = pipeline.analyze(art, event_actors=OVERRIDES).sections["stance"]
+    return {s.name: s.stance for s in st}
 
 
 def _check(orig: dict, swapped: dict) -> list[str]:

@@ -1,0 +1,307 @@
+"""Pronoun resolution for the actors analyzer: a reduced Lappin & Leass (1994) salience model.
+
+Every actor mention (the outermost of nested ones) and every other noun phrase
+is a discourse referent with a number/person slot (``person``, ``it``,
+``they``; collective bodies take ``it|they``). Walking the text, each pronoun
+picks the compatible referent of highest salience among those mentioned in
+the same or the :data:`WINDOW` preceding sentences; salience per mention is
+the sum of the Lappin & Leass factors (recency 100, subject 80, existential
+70, direct object 50, oblique 40, head noun 80, non-adverbial 50), halved per
+sentence back, summed over the referent's mentions, +35 for a subject pronoun
+meeting a subject antecedent. Additions of this project: +200 for the subject
+of a possessive's own clause (explicit or understood, :func:`local_subject`),
++50 for the other arguments of the pronoun's own verb. Binding: a plain
+pronoun is never its own verb's other argument, nor the object of a verb it is
+the understood subject of. Pronouns inside quotation marks, expletive *it* and
+*it* as the subject of a copula or a raising verb are left alone. A pronoun
+resolved to a non-actor noun phrase adds nothing to any actor.
+
+Limits: a rule, not a coreference model; a misattached prepositional phrase
+misleads the clause-subject preference.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from framing.analyzers.actors.draft import POSSESSIVE_PRONOUNS, Draft
+from framing.schema import Span
+from framing.schema.sections.actors import Mention
+
+WINDOW = 2  # sentences back
+PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+IT_PRONOUNS = {"it", "its", "itself"}
+THEY_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+REFLEXIVES = {"itself", "themselves", "himself", "herself"}
+_NOMINAL = ("NOUN", "PROPN")
+_NOT_REFERENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+_ARG_DEPS = ("nsubj", "nsubjpass", "csubj", "dobj", "obj", "dative", "attr", "oprd")
+_RAISING = ("seem", "appear", "rule", "say", "believe", "expect", "report")
+# Lappin & Leass (1994) salience factors
+_SAL_RECENCY, _SAL_SUBJECT, _SAL_EXISTENTIAL, _SAL_OBJECT, _SAL_OBLIQUE = 100, 80, 70, 50, 40
+_SAL_HEAD, _SAL_NON_ADVERBIAL, _SAL_PARALLEL = 80, 50, 35
+_SAL_LOCAL_SUBJECT, _SAL_SAME_CLAUSE = 200, 50  # additions of this project
+
+
+def embedded(t) -> bool:
+    """Is token ``t`` inside another noun phrase ("the people of *Iran*", "*US* troops")?"""
+    cur = t
+    for _ in range(12):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ in ("conj", "appos"):
+            cur = cur.head
+            continue
+        if cur.dep_ in ("poss", "compound", "nmod", "amod") and cur.head.pos_ in _NOMINAL:
+            return True
+        return cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.head.pos_ in _NOMINAL
+    return False
+
+
+def salience(t) -> tuple[float, str]:
+    """Lappin & Leass salience of a noun phrase headed by ``t`` (before decay), and its grammatical role."""
+    dep = t.dep_
+    cur = t
+    while dep in ("conj", "appos") and cur.head.i != cur.i:
+        cur = cur.head
+        dep = cur.dep_
+    w = _SAL_RECENCY
+    role = "other"
+    if dep in ("nsubj", "nsubjpass", "csubj"):
+        w += _SAL_SUBJECT + _SAL_NON_ADVERBIAL
+        role = "subject"
+    elif dep == "attr" and any(c.dep_ == "expl" for c in cur.head.children):
+        w += _SAL_EXISTENTIAL + _SAL_NON_ADVERBIAL
+    elif dep in ("dobj", "obj"):
+        w += _SAL_OBJECT + _SAL_NON_ADVERBIAL
+        role = "object"
+    elif dep == "dative" or (dep == "pobj" and cur.head.dep_ in ("prep", "agent") and cur.head.head.pos_ in ("VERB", "AUX")):
+        w += _SAL_OBLIQUE
+    elif dep not in ("pobj",):
+        w += _SAL_NON_ADVERBIAL
+    if not embedded(t):
+        w += _SAL_HEAD
+    return float(w), role
+
+
+def local_subject(tok):
+    """The subject of the clause a pronoun sits in: the nearest verb above it and that verb's subject,
+    explicit or understood (object control "pressurize Iran to give up its ...", subject control
+    and coordination inherit the higher subject, a gerund under a noun takes the noun's possessor or
+    "of" phrase: "the plans of the US for establishing its ...")."""
+    cur = tok.head
+    for _ in range(12):
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    if cur.pos_ not in ("VERB", "AUX"):
+        return None
+    for _ in range(6):
+        subs = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subs:
+            return subs[0]
+        h = cur.head
+        if cur.dep_ == "xcomp" and h.pos_ in ("VERB", "AUX"):
+            objs = [c for c in h.children if c.dep_ in ("dobj", "obj")]
+            if objs:
+                return objs[0]
+            cur = h
+        elif cur.dep_ in ("conj", "advcl") and h.pos_ in ("VERB", "AUX"):
+            cur = h
+        elif cur.dep_ in ("acl", "pcomp", "relcl"):
+            noun = h.head if cur.dep_ == "pcomp" else h
+            if noun.pos_ in _NOMINAL:
+                return _owner_of(noun)
+            if noun.pos_ in ("VERB", "AUX"):
+                cur = noun
+                continue
+            return None
+        else:
+            return None
+    return None
+
+
+def _owner_of(noun):
+    """The possessor or the ``of`` object of a noun, or None."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def pronoun_slot(tok) -> str | None:
+    """``person``, ``it`` or ``they`` for a pronoun that may refer to an actor; None for every other token,
+    for an expletive *it* and for *it* as the subject of a copula or a raising verb ("It is a gross violation")."""
+    low = tok.lower_
+    if tok.pos_ != "PRON" and low not in POSSESSIVE_PRONOUNS:
+        return None
+    if low in PERSON_PRONOUNS:
+        return "person"
+    if low in IT_PRONOUNS:
+        if tok.dep_ == "expl" or (low == "it" and tok.dep_ in ("nsubj", "nsubjpass") and (
+                tok.head.lemma_ == "be" or (any(c.dep_ in ("ccomp", "xcomp") and c.i > tok.head.i for c in tok.head.children)
+                and tok.head.lemma_ in _RAISING))):
+            return None
+        return "it"
+    if low in THEY_PRONOUNS:
+        return "they"
+    return None
+
+
+def bound_arguments(tok) -> set[int]:
+    """Token indices a plain pronoun argument cannot refer to: its own verb's other arguments, and for a subject
+    the objects of verbs it is the understood subject of ("It built a coalition to attack Iran": It != Iran)."""
+    low = tok.lower_
+    if low in POSSESSIVE_PRONOUNS or low in REFLEXIVES or tok.dep_ not in _ARG_DEPS:
+        return set()
+    coargs = {c.i for c in tok.head.children if c.dep_ in _ARG_DEPS and c.i != tok.i}
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        stack = [c for c in tok.head.children if c.dep_ in ("xcomp", "advcl", "conj") and c.pos_ == "VERB"]
+        while stack:
+            w = stack.pop()
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in w.children):
+                continue
+            coargs.update(c.i for c in w.children if c.dep_ in ("dobj", "obj"))
+            stack.extend(c for c in w.children if c.dep_ in ("xcomp", "advcl", "conj") and c.pos_ == "VERB")
+    return coargs
+
+
+def _candidates(doc, drafts: dict[str, Draft]) -> list[tuple[int, int, object, str]]:
+    """Discourse referents in text order: (char offset, head token, referent, slots). Actor drafts (outer
+    mentions only: "Iran" in "the government of Iran" is not a referent) and every other noun."""
+    spans = sorted(((m.start, m.end, m.head, d) for d in drafts.values() for m in d.mentions), key=lambda x: (x[0], -x[1]))
+    covered: set[int] = set()
+    cands: list[tuple[int, int, object, str]] = []
+    outer_end = -1
+    for s, e, h, d in spans:
+        sp = doc.char_span(s, e, alignment_mode="expand")
+        if sp is not None:
+            covered.update(range(sp.start, sp.end))
+        if e <= outer_end:
+            continue
+        outer_end = max(outer_end, e)
+        if d.kind == "person":
+            slots = "person"
+        elif d.plural or d.kind == "group":
+            slots = "they"
+        elif d.kind in ("government", "organisation"):
+            slots = "it|they"  # collective bodies: "the parliament ... its/their"
+        else:
+            slots = "it"
+        cands.append((s, h, d, slots))
+    # every other noun phrase competes too, so a pronoun about a convoy or a plan is not forced onto an actor
+    for t in doc:
+        if t.pos_ not in _NOMINAL or t.i in covered or t.dep_ == "compound" or t.ent_type_ in _NOT_REFERENTS or t.is_stop:
+            continue
+        plural = t.tag_ in ("NNS", "NNPS")
+        cands.append((t.idx, t.i, ("np", t.lemma_.lower(), plural), "they" if plural else "it"))
+    cands.sort(key=lambda x: x[0])
+    return cands
+
+
+class _Discourse:
+    """The referents seen so far and their mentions: (sentence, weight, role, offset, head)."""
+
+    def __init__(self, parsed, cands) -> None:
+        self.parsed = parsed
+        self.cands = cands
+        self.named_at = {h: ref for _o, h, ref, _s in cands}  # every candidate's head token, before or after
+        self.history: dict[object, list[tuple[int, float, str, int, int]]] = defaultdict(list)
+        self.slots_of: dict[object, str] = {}
+        self.ref_at: dict[int, object] = {}  # token index -> referent (mention heads and resolved pronouns)
+        self.recent: dict[object, int] = {}  # referent -> sentence of its latest mention
+        self._next = 0
+
+    def advance(self, offset: int, doc) -> None:
+        """Take in every candidate starting before ``offset``."""
+        while self._next < len(self.cands) and self.cands[self._next][0] < offset:
+            off, h, ref, slots = self.cands[self._next]
+            w, role = salience(doc[h])
+            si = self.parsed.sentence_index(off)
+            self.history[ref].append((si, w, role, off, h))
+            self.recent[ref] = si
+            self.slots_of[ref] = slots
+            self.ref_at.setdefault(h, ref)
+            self._next += 1
+
+    def choose(self, tok, slot: str, si: int) -> object | None:
+        """The referent of pronoun ``tok`` (slot ``slot``, sentence ``si``), or None."""
+        low = tok.lower_
+        possessive = low in POSSESSIVE_PRONOUNS
+        _w, p_role = salience(tok)
+        coargs = bound_arguments(tok)
+        excluded = {self.named_at[i] for i in coargs if i in self.named_at}
+        reflexive_subj = {c.i for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")} if low in REFLEXIVES else set()
+        local = local_subject(tok) if possessive else None
+        local_ref = self.ref_at.get(local.i) if local is not None else None
+        clause = tok.head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        clause_refs = {self.ref_at.get(c.i) for c in clause.children if c.i != tok.i} - {None}
+        best, best_key = None, None
+        for ref, rsi in self.recent.items():
+            if rsi < si - WINDOW or slot not in self.slots_of[ref].split("|"):
+                continue
+            if ref.__class__ is tuple and slot == "person":
+                continue
+            score, last_role, last_off, heads = self._score(ref, si)
+            if score <= 0 or heads & coargs or ref in excluded:
+                continue
+            if possessive and tok.head.i in heads:
+                continue  # "its allies" is not its own antecedent
+            if reflexive_subj and heads & reflexive_subj:
+                score += 1000.0
+            if p_role == "subject" and last_role == "subject":
+                score += _SAL_PARALLEL
+            if ref is local_ref:
+                score += _SAL_LOCAL_SUBJECT
+            elif ref in clause_refs:
+                score += _SAL_SAME_CLAUSE
+            key = (score, last_off)
+            if best_key is None or key > best_key:
+                best, best_key = ref, key
+        return best
+
+    def _score(self, ref: object, si: int) -> tuple[float, str, int, set[int]]:
+        """Decayed salience of ``ref`` at sentence ``si``, the role at its latest mention, that mention's offset,
+        and its mention heads in sentence ``si``."""
+        score, last_role, last_off = 0.0, "", -1
+        heads: set[int] = set()
+        for msi, w, role, off, mh in reversed(self.history[ref]):
+            if msi < si - WINDOW:
+                break
+            score += w * (0.5 ** (si - msi))
+            if off > last_off:
+                last_off, last_role = off, role
+            if msi == si:
+                heads.add(mh)
+        return score, last_role, last_off, heads
+
+    def record(self, ref: object, tok, si: int) -> None:
+        w, role = salience(tok)
+        self.history[ref].append((si, w, role, tok.idx, tok.i))
+        self.recent[ref] = si
+        self.ref_at[tok.i] = ref
+
+
+def resolve_pronouns(parsed, drafts: dict[str, Draft]) -> None:
+    """Add an ``actors.pronoun`` mention to the draft each resolvable pronoun refers to (see the module docstring)."""
+    doc = parsed.doc
+    disc = _Discourse(parsed, _candidates(doc, drafts))
+    for tok in doc:
+        disc.advance(tok.idx, doc)
+        slot = pronoun_slot(tok)
+        if slot is None or parsed.in_quotes(Span(tok.idx, tok.idx + len(tok.text))):
+            continue
+        si = parsed.sentence_index(tok.idx)
+        best = disc.choose(tok, slot, si)
+        if best is None:
+            continue
+        disc.record(best, tok, si)
+        if isinstance(best, Draft):  # a pronoun referring to a thing (a noun phrase tuple) adds no mention
+            possessive = tok.lower_ in POSSESSIVE_PRONOUNS
+            best.mentions.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, tok.i, "actors.pronoun", True, possessive))

@@ -1,0 +1,187 @@
+"""Role evidence (``stance.role``, ``stance.role_owner``): actors as agents and patients of connotation verbs.
+
+A verb (or event noun) of ``lexicons/connotation_verbs.tsv`` gives its agent the
+entry's agent value and its patient the patient value (after Rashkin et al.
+2016; Sap et al. 2017). Agents: subjects (inherited through coordinated,
+controlled and participial verbs; object control makes the object the agent),
+``by`` phrases of passives, possessors, ``by`` phrases and compound modifiers
+of event nouns, and the subject of a support verb whose object is the event
+noun (``lexicons/support_verbs.tsv``). Patients: objects, passive subjects and
+``of``/``on``/``against``/``upon`` phrases of event nouns. A negated verb gives
+no role. The owner of a harmed patient (agent < 0 < patient) takes
+:data:`OWNER_SCALE` x the patient value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from framing.analyzers.stance.collect import Collector
+from framing.resources.lexicons import Lexicon
+
+ROLE_SCALE = 1.0
+OWNER_SCALE = 0.5  # the owner (possessor, "of" phrase, demonym) of a patient shares half of the patient's value
+_SUBJ = ("nsubj", "csubj")
+_PASS_SUBJ = ("nsubjpass",)
+_OBJ = ("dobj", "obj", "dative")
+_NOM_PATIENT_PREPS = ("of", "on", "against", "upon")
+_WH = {"which", "who", "that", "whom"}
+
+
+def verb_entry(tok, verbs: Lexicon) -> Mapping[str, Any] | None:
+    """The connotation entry of a verb or event noun (nominalisations "killings", "violation" map to their verb)."""
+    table = verbs.by_term
+    e = table.get(tok.lemma_.lower()) or table.get(tok.lower_)
+    if e is None and tok.pos_ == "NOUN":
+        for suf, rep in (("ings", ""), ("ing", ""), ("ations", "ate"), ("ation", "ate"), ("s", "")):
+            if tok.lower_.endswith(suf) and (tok.lower_[: -len(suf)] + rep) in table:
+                return table[tok.lower_[: -len(suf)] + rep]
+    return e
+
+
+def subjects(v) -> list:
+    """Agent tokens of verb ``v``: subjects, inherited through conj/xcomp/advcl/pcomp; object control."""
+    cur = v
+    for _ in range(4):
+        subs = [c for c in cur.children if c.dep_ in _SUBJ]
+        if subs:
+            out = []
+            for s in subs:
+                if s.lower_ in _WH and cur.dep_ == "relcl":
+                    s = cur.head
+                out.append(s)
+                out.extend(c for c in s.children if c.dep_ == "conj")
+            return out
+        if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN", "PRON") and not any(c.dep_ in _PASS_SUBJ for c in cur.children):
+            return [cur.head]
+        if cur.dep_ == "xcomp" and cur.head.pos_ in ("VERB", "AUX"):
+            objs = [c for c in cur.head.children if c.dep_ in ("dobj", "obj")]
+            if objs:  # object control: "pressed Iran to give up" -> Iran gives up
+                return objs
+            cur = cur.head
+        elif cur.dep_ in ("conj", "advcl") and cur.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head
+        elif cur.dep_ == "pcomp" and cur.head.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head.head
+        else:
+            break
+    return []
+
+
+def passive_agents(v) -> list:
+    out = []
+    for c in v.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out.append(g)
+                    out.extend(x for x in g.children if x.dep_ == "conj")
+    return out
+
+
+def objects(v) -> list:
+    out = []
+    for c in v.children:
+        if c.dep_ in _OBJ or c.dep_ in _PASS_SUBJ:
+            out.append(c)
+            out.extend(x for x in c.children if x.dep_ == "conj")
+    return out
+
+
+def owners(t, tok_actor, depth: int = 2) -> list[int]:
+    """Actors owning noun ``t``: its possessor, a modifying demonym or name ("Iranian economy",
+    "US bases"), or an ``of`` phrase ("the leaders of the armed forces of Iran"), followed down
+    at most ``depth`` ``of`` links; the nearest owner wins."""
+    cur = t
+    for _ in range(depth):
+        found: list[int] = []
+        nxt = None
+        for c in cur.children:
+            if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i in tok_actor:
+                found.extend(tok_actor[c.i])
+            elif c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        if g.i in tok_actor:
+                            found.extend(tok_actor[g.i])
+                            found.extend(ai for x in g.children if x.dep_ == "conj" and x.i in tok_actor for ai in tok_actor[x.i])
+                        elif g.pos_ in ("NOUN", "PROPN"):
+                            nxt = g
+        if found:
+            return sorted(set(found))
+        if nxt is None:
+            return []
+        cur = nxt
+    return []
+
+
+def support_verb(n, support: frozenset[str]):
+    """The support verb whose object is event noun ``n`` ("staged *provocations*", "launched a round of
+    *provocations*"), or None; a negated support verb gives none."""
+    cur = n
+    if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.pos_ == "NOUN":
+        cur = cur.head.head  # "a round of provocations", "a campaign of attacks"
+    if (cur.dep_ in ("dobj", "obj", "nsubjpass") and cur.head.pos_ == "VERB" and cur.head.lemma_.lower() in support
+            and not negated(cur.head)):
+        return cur.head
+    return None
+
+
+def negated(v) -> bool:
+    return any(c.dep_ == "neg" for c in v.children)
+
+
+def _noun_arguments(tok, tok_actor, support: frozenset[str]) -> tuple[list, list]:
+    """Agents and patients of an event noun."""
+    agents, patients = [], []
+    for c in tok.children:
+        if c.dep_ == "poss":
+            agents.append(c)
+        elif c.dep_ == "prep" and c.lower_ == "by":
+            agents += [g for g in c.children if g.dep_ == "pobj"]
+        elif c.dep_ == "prep" and c.lower_ in _NOM_PATIENT_PREPS:
+            patients += [g for g in c.children if g.dep_ == "pobj"]
+        elif c.dep_ == "compound" and c.i in tok_actor:
+            agents.append(c)  # "US sanctions", "Iranian aggression"
+    if not agents:
+        sv = support_verb(tok, support)
+        if sv is not None:  # "the US staged provocations", "launched a round of provocations"
+            agents = subjects(sv) + passive_agents(sv)
+    return agents, patients
+
+
+def role_evidence(col: Collector, verbs: Lexicon, support: frozenset[str]) -> None:
+    """Add ``stance.role`` and ``stance.role_owner`` evidence and record the roles and harmed (actor, sentence) pairs."""
+    parsed = col.ctx.parsed
+    lex_rule = verbs.rule
+    tok_actor = col.tok_actor
+    for tok in parsed.doc:
+        if tok.pos_ not in ("VERB", "NOUN"):
+            continue
+        entry = verb_entry(tok, verbs)
+        if entry is None or negated(tok):
+            continue
+        if tok.pos_ == "VERB":
+            agents, patients = subjects(tok) + passive_agents(tok), objects(tok)
+        else:
+            agents, patients = _noun_arguments(tok, tok_actor, support)
+        s, e = tok.idx, tok.idx + len(tok.text)
+        lemma = tok.lemma_.lower()
+        harmful = float(entry["agent"]) < 0 < float(entry["patient"])
+        si = parsed.sentence_index(s)
+        for role, toks in (("agent", agents), ("patient", patients)):
+            val = float(entry[role]) * ROLE_SCALE
+            for t in toks:
+                for ai in tok_actor.get(t.i, ()):
+                    col.roles[ai][role].append(lemma)
+                    if role == "patient" and harmful:
+                        col.harmed.add((ai, si))
+                    if val != 0.0:
+                        col.add(ai, s, e, "stance.role", val, f"{role} of '{lemma}' ({lex_rule})")
+                if role == "patient" and harmful and t.i not in tok_actor:
+                    # the patient belongs to an actor: "strangulating the Iranian economy", "the killing of the leaders of Iran"
+                    for ai in owners(t, tok_actor):
+                        col.harmed.add((ai, si))
+                        col.add(ai, s, e, "stance.role_owner", OWNER_SCALE * val,
+                                f"owner of the patient '{t.text}' of '{lemma}' ({lex_rule})")
