@@ -4,7 +4,9 @@ The redesign (and any refactor) must leave every analysis identical in content. 
 analyses each text and prints (or checks against ``tests/golden/analysis_digests.json``) one
 sha256 per article of its JSON with the volatile provenance fields removed (``analyzed_at``,
 ``analyzer_version``, which hashes artifact bytes, and ``framing_version``) and the
-article's ``source`` (a local path).
+article's ``source`` (a local path). Analyses in the 2.0 shape are compared in the 1.0
+view: each actor's card is the join of the ``actors`` and ``stance`` sections, without
+the mention rule ids that 2.0 adds (intended differences: the only ones).
 
     python scripts/analysis_digests.py --write      # record the digests
     python scripts/analysis_digests.py              # compare; exit 1 and list the differences
@@ -51,6 +53,8 @@ def canonical(d: dict) -> dict:
 
         d["actors"] = actor_cards(d)
         del d["stance"]
+        for card in d["actors"]:  # 2.0 also shows the rule id that found each mention (1.0's card dropped it)
+            card["mention_spans"] = [{k: v for k, v in m.items() if k != "rule"} for m in card.get("mention_spans", [])]
     d.pop("schema_version", None)
     d["article"] = {k: v for k, v in d["article"].items() if k != "source"}  # a local path: differs by checkout
     prov = dict(d.get("provenance", {}))

@@ -151,7 +151,7 @@ def test_the_targets_disputed_and_omitted_facts_hold_in_the_texts():
 
 
 def test_actors_file():
-    from framing.actors import KINDS, load_actor_file
+    from framing.resources.events import KINDS, load_actor_file
 
     actors = load_actor_file(EXAMPLE / "actors.toml")
     names = {a["name"] for a in actors}
@@ -171,7 +171,7 @@ def test_actors_file():
 
 @pytest.fixture(scope="module")
 def analyses():
-    from framing.actors import load_actor_file
+    from framing.resources.events import load_actor_file
     from framing.ingest import load_path
     from framing.pipeline import analyze
 

@@ -28,7 +28,7 @@ from framing.report.highlight import Mark, highlight, marked_pieces, paragraphs
 @pytest.fixture(scope="module")
 def example_analyses():
     """(target analysis dict, [peer analysis dicts]) of the example corpus, analyzed once."""
-    from framing.actors import load_actor_file
+    from framing.resources.events import load_actor_file
     from framing.corpus import article_from_record, bundled_actor_file
     from framing.pipeline import analyze
 

@@ -62,7 +62,7 @@ from typing import Any, Iterable
 
 import platformdirs
 
-from framing.actors import load_actor_file
+from framing.resources.events import load_actor_file
 from framing.corpus.importers import (
     ImportMixin,
     ImportResult,

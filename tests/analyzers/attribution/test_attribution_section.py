@@ -27,7 +27,7 @@ from framing.schema.sections.attribution import Attribution, Quote
 try:
     from framing.resources.events import load_actor_file
 except ImportError:  # before the actors.toml reader moved to framing.resources
-    from framing.actors import load_actor_file
+    from framing.resources.events import load_actor_file
 
 REPO = Path(__file__).resolve().parents[3]
 PACKAGE = REPO / "framing" / "analyzers" / "attribution"
