@@ -17,7 +17,7 @@ from pathlib import Path
 
 from framing.analyzers import Context, actors, attribution, loaded_language, stance
 from framing.ingest import load_text
-from framing.nlp import Parsed, _paragraphs, _sentences, find_quotes, get_nlp
+from framing.nlp import Parsed, paragraphs, sentences, find_quotes, get_nlp
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "soleimani-2020" / "articles.jsonl"
 
@@ -47,7 +47,7 @@ def main() -> None:
     t0 = time.perf_counter()
     docs = list(nlp.pipe((x.text for x in arts), batch_size=16))
     bare = time.perf_counter() - t0
-    parsed = [Parsed(x, d, _sentences(d), _paragraphs(x.text), find_quotes(x.text)) for x, d in zip(arts, docs)]
+    parsed = [Parsed(x, d, sentences(d), paragraphs(x.text), find_quotes(x.text)) for x, d in zip(arts, docs)]
     prepared = [_prepare(p) for p in parsed]
     _actors_stance(*prepared[0])  # warm the lexicons and the model once (load time is not per-article cost)
     t0 = time.perf_counter()

@@ -66,7 +66,7 @@ def main(argv=None) -> int:
     from framing.analyzers import Context
     from framing.analyzers.attribution import MODEL, analyze
     from framing.analyzers.attribution.cues import lex_of
-    from framing.nlp import Parsed, _paragraphs, _sentences, find_quotes, get_nlp
+    from framing.nlp import Parsed, paragraphs, sentences, find_quotes, get_nlp
     from framing.resources import Lexicons, Models
     from framing.schema import Article
 
@@ -86,7 +86,7 @@ def main(argv=None) -> int:
         t0 = time.process_time()
         docs = list(nlp.pipe((a.text for a in articles), batch_size=16))
         best_parse = min(best_parse, time.process_time() - t0)
-        parsed = [Parsed(a, d, _sentences(d), _paragraphs(a.text), find_quotes(a.text)) for a, d in zip(articles, docs)]
+        parsed = [Parsed(a, d, sentences(d), paragraphs(a.text), find_quotes(a.text)) for a, d in zip(articles, docs)]
         t0 = time.process_time()
         n_quotes = 0
         for p in parsed:

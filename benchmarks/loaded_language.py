@@ -39,7 +39,7 @@ def main(argv=None) -> int:
 
     from framing.analyzers import Context, loaded_language
     from framing.ingest import load_text
-    from framing.nlp import Parsed, _paragraphs, _sentences, find_quotes, get_nlp
+    from framing.nlp import Parsed, paragraphs, sentences, find_quotes, get_nlp
 
     path = SHARED / "corpora" / "soleimani-2020" / "articles.jsonl"
     if not path.is_file():
@@ -67,7 +67,7 @@ def main(argv=None) -> int:
         t0 = time.perf_counter()
         docs = list(nlp.pipe((a.text for a in articles), batch_size=16))
         t_parse = min(t_parse, time.perf_counter() - t0)
-        parsed = [Parsed(a, d, _sentences(d), _paragraphs(a.text), find_quotes(a.text)) for a, d in zip(articles, docs)]
+        parsed = [Parsed(a, d, sentences(d), paragraphs(a.text), find_quotes(a.text)) for a, d in zip(articles, docs)]
         t0 = time.perf_counter()
         n_spans = n_sents = 0
         for p in parsed:

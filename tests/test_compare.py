@@ -23,6 +23,13 @@ C = importlib.import_module("framing.comparison")
 
 
 _ACTOR_KEYS = ("name", "kind", "aliases", "affiliation", "mentions", "salience", "mention_spans")
+ACTOR_DEFAULTS = {"aliases": [], "affiliation": None, "mentions": 0, "mention_spans": [],
+                  "salience": {"mentions": 0, "pronoun_mentions": 0, "in_headline": False, "in_first_paragraph": False, "first_offset": 0}}
+STANCE_DEFAULTS = {"stance_label": "neutral", "stance_method": "tanh_sum", "stance_author": 0.0, "stance_quoted": None,
+                   "stance_quoted_label": None, "labels": [], "label_spans": [], "agent": 0, "patient": 0, "agent_verbs": [],
+                   "patient_verbs": [], "evidence": []}
+LOADED_DEFAULTS = {"per_1000_words": 0.0, "per_1000_words_author": 0.0, "per_1000_words_quoted": 0.0, "share_sentences_loaded": 0.0,
+                   "spans": [], "sentences": []}
 
 
 def _analysis(text: str, *, id: str, title: str = "", outlet: str = "Outlet", lean: str | None = None, words: int | None = None,
@@ -48,17 +55,22 @@ def _analysis(text: str, *, id: str, title: str = "", outlet: str = "Outlet", le
     qs = []
     for speaker, kind, content, cue in quotes:
         c = span(content)
-        qs.append({"type": "direct", "speaker": speaker, "speaker_kind": kind, "actor": speaker, "cue": cue,
-                   "start": c["start"], "end": c["end"], "quote": c["quote"], "content_start": c["start"], "content_end": c["end"]})
-    cards = [{"affiliation": None, "salience": {}, "mention_spans": [], **a} for a in actors]
+        qs.append({"type": "direct", "speaker": speaker, "speaker_kind": kind, "actor": speaker, "cue": cue, "cue_class": "neutral",
+                   "cue_weight": 0.0, "start": c["start"], "end": c["end"], "quote": c["quote"], "content_start": c["start"],
+                   "content_end": c["end"], "content_fragments": [{"start": c["start"], "end": c["end"]}],
+                   "rule": "rule:attribution.direct_quote"})
+    cards = [{**ACTOR_DEFAULTS, **STANCE_DEFAULTS, **a} for a in actors]
     return {
         "schema_version": "2.0",
         "article": art,
         "actors": [{k: a[k] for k in _ACTOR_KEYS} for a in cards],
-        "attribution": {"quotes": qs, "anonymous_sources": [span(a) for a in anonymous], "vague_attributions": [span(v) for v in vague],
-                        "unattributed_claims": [span(u) for u in unattributed], "summary": {}},
-        "loaded_language": loaded if loaded is not None else {"per_1000_words": 0.0, "per_1000_words_author": 0.0, "per_1000_words_quoted": 0.0,
-                                                              "spans": [], "sentences": []},
+        "attribution": {"quotes": qs,
+                        "anonymous_sources": [{**span(a), "rule": "rule:attribution.anonymous_source"} for a in anonymous],
+                        "vague_attributions": [{**span(v), "rule": "rule:attribution.vague_source"} for v in vague],
+                        "unattributed_claims": [{**span(u), "kinds": ["assertion"], "markers": [], "rule": "rule:attribution.unattributed_claim"}
+                                                for u in unattributed],
+                        "summary": {}},
+        "loaded_language": {**LOADED_DEFAULTS, **(loaded or {})},
         "stance": [{"name": a["name"], **{k: v for k, v in a.items() if k not in _ACTOR_KEYS}} for a in cards],
     }
 
@@ -106,12 +118,18 @@ def _peers(extra_actors=True):
     return out
 
 
+def _label(term: str, voice: str) -> dict:
+    """A label span (offsets left empty: these hand-built texts need not contain the word)."""
+    return {"term": term, "start": 0, "end": 0, "quote": "", "direction": "neutral", "weight": 0.0, "voice": voice, "how": "label"}
+
+
 def _target():
     actors = [{"name": "Velmora", "kind": "country", "aliases": ["Velmoran"], "mentions": 4, "stance": 0.6, "stance_author": 0.7,
-               "stance_label": "positive", "labels": [{"label": "defender", "voice": "author"}, {"label": "butcher", "voice": "quoted"}]},
-              {"name": "Kestria", "kind": "country", "aliases": ["Kestrian"], "mentions": 3, "stance_author": -0.8, "labels": ["regime"]}]
+               "stance_label": "positive", "label_spans": [_label("defender", "author"), _label("butcher", "quoted")]},
+              {"name": "Kestria", "kind": "country", "aliases": ["Kestrian"], "mentions": 3, "stance_author": -0.8,
+               "label_spans": [_label("regime", "author")]}]
     return _analysis(TARGET_TEXT, id="t", title="Velmora strikes back", outlet="Counterpoint", lean="left", actors=actors,
-                     quotes=[("Ivo Brandt", "person", "We answered the assassination of our general,", "said")],
+                     quotes=[("Ivo Brandt", "named_person", "We answered the assassination of our general,", "said")],
                      vague=["Everyone knows"])
 
 
@@ -222,25 +240,6 @@ def test_a_new_section_measure_appears_without_touching_compare():
     c2 = compare(_analysis(TARGET_TEXT, id="t", words=500), peers[:2] + [Analysis.from_dict(_analysis(PEER_TEXTS[2], id="p2", words=500))])
     m2 = c2.measures["toy_per_1000"]
     assert m2.target is None and m2.percentile is None and m2.peers.n == 2
-
-
-def test_a_section_measures_replace_the_fallback():
-    """A section that offers measures() is read through it, not through the INTERIM computation."""
-
-    class _Attribution(dict):
-        def to_dict(self):
-            return dict(self)
-
-        def measures(self, article):
-            return {"quoted_share": Measure(0.5, "Share of words inside direct quotes", "share (0-1)")}
-
-    def typed(d: dict) -> Analysis:
-        a = Analysis.from_dict(d)
-        return Analysis(a.article, {**a.sections, "attribution": _Attribution(a.sections["attribution"])}, a.provenance)
-
-    c = compare(typed(_target()), [typed(p) for p in _peers()])
-    assert c.measures["quoted_share"].target == 0.5
-    assert "vague_per_1000" not in c.measures  # only what the section offers
 
 
 def test_sentences_come_from_the_parse_when_the_analysis_has_them():

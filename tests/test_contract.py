@@ -195,10 +195,10 @@ def test_toy_analyzer_in_json_and_contract(toy_analyses):
 
 def test_toy_analyzer_in_html_report_and_terminal_view(toy_analyses):
     a = toy_analyses[0]
-    html = framing.render_report(a, "html")
+    html = framing.render_report(a, "html", analyzers=WITH_TOY)
     assert "shouts about the story!" in html
     assert "a sentence ending in an exclamation mark" in html  # the rule's meaning from SPEC.rules
-    term = framing.render_report(a, "terminal")
+    term = framing.render_report(a, "terminal", analyzers=WITH_TOY)
     assert "shouts about the story!" in term
 
 

@@ -32,9 +32,9 @@ def train_stance(
 
     Example: framing train stance --data ../shared/datasets/newsmtsc/dev.jsonl
     """
-    from framing import target_sentiment  # lazy: heavy (scikit-learn, spaCy)
+    from framing.train import stance  # lazy: heavy (scikit-learn, spaCy)
 
-    card = target_sentiment.train(data)
+    card = stance.train(data)
     print_json(card)
 
 

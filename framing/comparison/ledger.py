@@ -20,9 +20,8 @@ from typing import Any, Mapping, Sequence
 from framing.comparison.docs import Doc
 from framing.comparison.text import norm_name
 from framing.schema.comparison import Sources
+from framing.schema.sections.attribution import UNNAMED_KINDS
 
-UNNAMED_KINDS = {"anonymous", "vague", "vague_collective", "unknown", "none", ""}
-"""Speaker kinds that do not name a source."""
 
 
 def voice_key(q: Mapping[str, Any]) -> str:

@@ -20,8 +20,7 @@ import statistics
 from typing import Any, Iterable, Mapping, Sequence
 
 from framing.comparison.docs import Doc
-from framing.comparison.ledger import UNNAMED_KINDS, voice_key  # INTERIM (redesign): only the fallback below uses them
-from framing.schema import Measure, Span, merge
+from framing.schema import Measure
 from framing.schema.comparison import LeanSpread, MeasureRow, MeasureValue, Spread
 
 LEANS = ("left", "center", "right")
@@ -63,57 +62,11 @@ def percentile_of(value: float | None, values: Iterable[float | None]) -> float 
     return 100.0 * (below + 0.5 * ties) / len(vals)
 
 
-# ----------------------------------------------------------------------------- INTERIM (redesign): sections without measures()
-
-# INTERIM (redesign): the labels of today's measures, for sections restored without their type (raw JSON dicts).
-_INTERIM_LABELS: dict[str, tuple[str, str]] = {
-    "loaded_per_1000_author": ("Loaded terms per 1,000 words (author's voice)", "per 1,000 words"),
-    "quoted_share": ("Share of words inside direct quotes", "share (0-1)"),
-    "sources_distinct": ("Distinct sources quoted or cited", "count"),
-    "named_source_share": ("Share of sources that are named", "share (0-1)"),
-    "anonymous_per_1000": ("Anonymous sources per 1,000 words", "per 1,000 words"),
-    "vague_per_1000": ("Vague attributions per 1,000 words", "per 1,000 words"),
-    "unattributed_per_1000": ("Unattributed claims per 1,000 words", "per 1,000 words"),
-}
-
-
-def _interim_values(name: str, doc: Doc) -> dict[str, float | None]:
-    """INTERIM (redesign): today's computation for a ``loaded_language`` or ``attribution`` section without ``measures``."""
-    sec = doc.section(name)
-    words = max(doc.word_count, 1)
-    if name == "loaded_language":
-        v = (sec or {}).get("per_1000_words_author")
-        return {"loaded_per_1000_author": float(v) if isinstance(v, (int, float)) else None}
-    if name != "attribution":
-        return {}
-    if not sec:
-        return {k: None for k in MEASURE_ORDER[1:]}
-    quoted = merge(Span(s, e) for s, e in doc.direct_quote_spans())
-    kinds: dict[str, str] = {}
-    for q in sec.get("quotes") or []:
-        key = voice_key(q)
-        if key:
-            kinds.setdefault(key, str(q.get("speaker_kind") or ""))
-    return {
-        "quoted_share": min(1.0, sum(len(doc.text[s.start:s.end].split()) for s in quoted) / words),
-        "sources_distinct": float(len(kinds)),
-        "named_source_share": (sum(1 for k in kinds.values() if k not in UNNAMED_KINDS) / len(kinds)) if kinds else None,
-        "anonymous_per_1000": 1000.0 * len(sec.get("anonymous_sources") or []) / words,
-        "vague_per_1000": 1000.0 * len(sec.get("vague_attributions") or []) / words,
-        "unattributed_per_1000": 1000.0 * len(sec.get("unattributed_claims") or []) / words,
-    }
-
-
 def measures_of(doc: Doc) -> dict[str, Measure]:
     """Every measure of every section of ``doc``'s analysis (section order)."""
     out: dict[str, Measure] = {}
-    for name, sec in doc.analysis.sections.items():
-        if hasattr(sec, "measures"):
-            out.update(sec.measures(doc.article))
-        else:  # INTERIM (redesign): remove when every section type implements measures()
-            for key, value in _interim_values(name, doc).items():
-                label, unit = _INTERIM_LABELS[key]
-                out[key] = Measure(value, label, unit)
+    for sec in doc.analysis.sections.values():
+        out.update(sec.measures(doc.article))
     return out
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from framing.schema.sections.attribution import name_key as norm_name
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,6}s?$")
@@ -55,14 +56,6 @@ def tokens(text: str, *, content_only: bool = True) -> list[tuple[str, int, int]
             continue
         out.append((term, m.start(), m.end()))
     return out
-
-
-def norm_name(name: str) -> str:
-    """A name's matching key: no dots, lowercased, no leading article, no possessive, single spaces."""
-    n = name.replace(".", "").replace("’", "'").strip().lower()
-    n = re.sub(r"^(the|a|an)\s+", "", n)
-    n = re.sub(r"'s$", "", n)
-    return " ".join(n.split())
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -24,10 +24,6 @@ from framing.nlp.parse import (
 )
 from framing.nlp.quotes import OPEN_QUOTES, find_quotes, in_quotes
 
-# SHIM (redesign): the old private names; remove in the final pass (use paragraphs, sentences).
-_paragraphs = paragraphs
-_sentences = sentences
-
 __all__ = [
     "MAX_CHARS",
     "MODEL_NAMES",

@@ -18,11 +18,11 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 from rich.console import Console
 
-from framing.schema.comparison import Comparison
+from framing.analyzers import AnalyzerSpec
 from framing.errors import InputError
 from framing.report.inputs import typed
 from framing.report.model import Report
@@ -33,6 +33,7 @@ from framing.report.render.pdf import render_pdf
 from framing.report.sections import analysis as analysis_report
 from framing.report.sections import comparison as comparison_report
 from framing.schema import Analysis
+from framing.schema.comparison import Comparison
 
 __all__ = ["FORMATS", "build", "default_path", "render_report", "typed"]
 
@@ -43,10 +44,14 @@ SUFFIXES = {"markdown": ".md", "html": ".html", "pdf": ".pdf", "terminal": ".txt
 DEFAULT_DIR = Path("reports")
 
 
-def build(obj: Analysis | Comparison | Mapping[str, Any]) -> Report:
-    """The :class:`Report` model of an Analysis, a Comparison, or their JSON forms."""
+def build(obj: Analysis | Comparison | Mapping[str, Any], *, analyzers: Sequence[AnalyzerSpec] | None = None) -> Report:
+    """The :class:`Report` model of an Analysis, a Comparison, or their JSON forms.
+
+    ``analyzers`` are the specs whose rule meanings the generic findings tables show
+    (default: :data:`framing.pipeline.ANALYZERS`); pass the tuple the analysis was made with.
+    """
     x = typed(obj)
-    return comparison_report.build(x) if isinstance(x, Comparison) else analysis_report.build(x)
+    return comparison_report.build(x) if isinstance(x, Comparison) else analysis_report.build(x, analyzers=analyzers)
 
 
 def default_path(obj: Analysis | Comparison | Mapping[str, Any], fmt: str, folder: Path | str = DEFAULT_DIR) -> Path:
@@ -61,14 +66,15 @@ def default_path(obj: Analysis | Comparison | Mapping[str, Any], fmt: str, folde
 
 
 def render_report(obj: Analysis | Comparison | Mapping[str, Any], fmt: str = "html", *, path: str | Path | None = None,
-                  paper: str = "A4") -> str | bytes | Path:
+                  paper: str = "A4", analyzers: Sequence[AnalyzerSpec] | None = None) -> str | bytes | Path:
     """Render ``obj`` (an Analysis, a Comparison, or their JSON forms) in ``fmt``.
 
     ``fmt`` is ``terminal``, ``markdown`` (or ``md``), ``html`` or ``pdf``. Without
     ``path`` the report is returned (``str``; ``bytes`` for PDF; terminal
     output is returned as plain text). With ``path`` it is written there
     (folders created; a folder path gets a file named after the article) and
-    the path is returned. ``paper`` is ``A4`` or ``Letter`` (HTML print and PDF).
+    the path is returned. ``paper`` is ``A4`` or ``Letter`` (HTML print and PDF). ``analyzers``
+    (default :data:`framing.pipeline.ANALYZERS`) give the rule meanings of sections without a view of their own.
     """
     fmt = str(fmt).lower()
     if fmt == "md":
@@ -77,9 +83,9 @@ def render_report(obj: Analysis | Comparison | Mapping[str, Any], fmt: str = "ht
         raise InputError(f"report format {fmt!r} is not one of {', '.join(FORMATS)}")
     x = typed(obj)
     if fmt == "terminal":
-        out: str | bytes = _terminal(x)
+        out: str | bytes = _terminal(x, analyzers)
     else:
-        rep = build(x)
+        rep = build(x, analyzers=analyzers)
         if fmt == "markdown":
             out = render_markdown(rep)
         else:
@@ -101,12 +107,12 @@ def render_report(obj: Analysis | Comparison | Mapping[str, Any], fmt: str = "ht
     return p
 
 
-def _terminal(x: Analysis | Comparison) -> str:
+def _terminal(x: Analysis | Comparison, analyzers: Sequence[AnalyzerSpec] | None = None) -> str:
     """The terminal view (rich) captured as plain text."""
     console = Console(record=True, width=100, force_terminal=False)
     with console.capture() as cap:
         if isinstance(x, Comparison):
             terminal.print_comparison(x, console)
         else:
-            terminal.print_analysis(x, console)
+            terminal.print_analysis(x, console, analyzers=analyzers)
     return cap.get()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from framing.schema.comparison import Comparison
 from framing.errors import InputError
 from framing.schema import Analysis
+from framing.schema.comparison import Comparison
 
 
 def typed(obj: Analysis | Comparison | Mapping[str, Any]) -> Analysis | Comparison:

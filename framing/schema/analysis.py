@@ -70,10 +70,14 @@ class Analysis:
             if key in _TOP:
                 continue
             if key not in types:
-                # INTERIM (redesign): sections whose type is not registered yet stay raw; the final pass raises.
-                sections[key] = _RawSection.of(value)
-                continue
-            sections[key] = types[key].from_dict(value)
+                raise SchemaError(f"analysis section {key!r} is unknown to this framing (known: {', '.join(types)})")
+            try:
+                sections[key] = types[key].from_dict(value)
+            except (KeyError, TypeError, ValueError, AttributeError) as exc:
+                if isinstance(exc, SchemaError):
+                    raise
+                raise SchemaError(f"analysis section {key!r} is malformed ({type(exc).__name__}: {exc}); "
+                                  "analyse the article again with this framing") from None
         prov = dict(d.get("provenance") or {})
         prov.setdefault("framing_version", d.get("framing_version", ""))
         return cls(Article.from_dict(d["article"]), sections, prov)
@@ -81,28 +85,6 @@ class Analysis:
     def validate(self) -> list[str]:
         """Offset problems of the JSON form (empty when every span slices the text to its quote)."""
         return validate(self.to_dict())
-
-
-class _RawSection(dict):
-    """INTERIM (redesign): a section restored without its type."""
-
-    value: Any = None
-
-    @classmethod
-    def of(cls, value: Any) -> Any:
-        if isinstance(value, Mapping):
-            return cls(value)
-        return _RawList(value)
-
-    def to_dict(self) -> Any:
-        return dict(self)
-
-
-class _RawList(list):
-    """INTERIM (redesign): a list-shaped section restored without its type."""
-
-    def to_dict(self) -> Any:
-        return list(self)
 
 
 def actor_cards(analysis: Mapping[str, Any]) -> list[dict[str, Any]]:

@@ -43,9 +43,3 @@ def test_in_quotes_positive_and_negative():
     assert not in_quotes(Span(we, never + 5), quotes)  # spans two quotes without lying in one
     parsed = Parsed(article=None, doc=None, sentences=(), paragraphs=(), quotes=quotes)  # type: ignore[arg-type]
     assert parsed.in_quotes(Span(we, we + 7)) and not parsed.in_quotes(Span(0, 2))
-
-
-def test_old_private_names_still_import():
-    from framing.nlp import _paragraphs, _sentences  # SHIM names, until the final pass
-
-    assert _paragraphs is nlp.paragraphs and _sentences is nlp.sentences

@@ -15,7 +15,6 @@ from typing import Any, Mapping
 
 from markupsafe import Markup, escape
 
-from framing.schema.comparison import Comparison
 from framing.report import model
 from framing.report.inputs import typed
 from framing.report.render.html import environment
@@ -24,6 +23,7 @@ from framing.report.sections import comparison as comparison_report
 from framing.report.sections import generic
 from framing.report.sections.common import signed
 from framing.schema import Analysis, actor_cards
+from framing.schema.comparison import Comparison
 
 _CSS_CACHE: dict[str, str] = {}
 

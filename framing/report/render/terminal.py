@@ -14,16 +14,17 @@ JSON contract) and the sections' evidence, so the terminal shows exactly what
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from framing.schema.comparison import Comparison
+from framing.analyzers import AnalyzerSpec
 from framing.report.sections import generic
 from framing.report.sections.analysis import COVERED
 from framing.schema import Analysis, Article, actor_cards
+from framing.schema.comparison import Comparison
 
 AUTHOR_STYLE = "bold red"
 QUOTED_STYLE = "bold yellow"
@@ -190,9 +191,9 @@ def sources_table(d: Mapping[str, Any], *, top: int = 15) -> Table | None:
     return t
 
 
-def findings_table(name: str, section: Any) -> Table | None:
+def findings_table(name: str, section: Any, *, analyzers: Sequence[AnalyzerSpec] | None = None) -> Table | None:
     """The generic findings table of a section with no view of its own (rule, quote with offsets, weight, detail)."""
-    rows = generic.findings(name, section)
+    rows = generic.findings(name, section, specs=analyzers)
     if not rows:
         return None
     t = Table(title=f"{generic.title(name)}: findings", title_justify="left")
@@ -204,7 +205,8 @@ def findings_table(name: str, section: Any) -> Table | None:
     return t
 
 
-def print_analysis(analysis: Analysis, console: Console | None = None, *, show_text: bool = True) -> None:
+def print_analysis(analysis: Analysis, console: Console | None = None, *, show_text: bool = True,
+                   analyzers: Sequence[AnalyzerSpec] | None = None) -> None:
     """The `framing score` terminal view."""
     c = console or _console()
     d = analysis.to_dict()
@@ -216,7 +218,7 @@ def print_analysis(analysis: Analysis, console: Console | None = None, *, show_t
         c.print(highlighted_text(d))
         c.print()
     tables = [loaded_table(d), figures_table(d), actors_table(d), sources_table(d)]
-    tables += [findings_table(name, sec) for name, sec in generic.other_sections(analysis.sections, COVERED)]
+    tables += [findings_table(name, sec, analyzers=analyzers) for name, sec in generic.other_sections(analysis.sections, COVERED)]
     for table in tables:
         if table is not None:
             c.print(table)

@@ -9,8 +9,9 @@ such as a new analyzer's, gets the generic findings table of :mod:`.generic`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Mapping
+from typing import Callable, Mapping, Sequence
 
+from framing.analyzers import AnalyzerSpec
 from framing.report.model import Bullets, Para, Report, Section
 from framing.report.sections import (
     actors,
@@ -41,7 +42,7 @@ BUILDERS: tuple[Builder, ...] = (
 COVERED = frozenset(name for b in BUILDERS for name in b.covers)
 
 
-def summary(analysis: Analysis, d: Mapping) -> Section:
+def summary(analysis: Analysis, d: Mapping, *, analyzers: Sequence[AnalyzerSpec] | None = None) -> Section:
     """The summary: the title and length, then each section's headline bullets."""
     sec = Section("summary", "Summary")
     art = d["article"]
@@ -50,7 +51,7 @@ def summary(analysis: Analysis, d: Mapping) -> Section:
     for b in BUILDERS:
         bullets += b.summary(d)
     for name, s in generic.other_sections(analysis.sections, COVERED):
-        bullets += generic.summary(name, s)
+        bullets += generic.summary(name, s, specs=analyzers)
     if not bullets:
         bullets.append("The analyzers found nothing to report in this text.")
     sec.add(Para(f"“{art.get('title') or '(untitled)'}” — {words:,} words."))
@@ -61,8 +62,8 @@ def summary(analysis: Analysis, d: Mapping) -> Section:
     return sec
 
 
-def build(analysis: Analysis) -> Report:
-    """The single-article report model."""
+def build(analysis: Analysis, *, analyzers: Sequence[AnalyzerSpec] | None = None) -> Report:
+    """The single-article report model (``analyzers``: whose rule meanings the generic sections show)."""
     d = analysis.to_dict()
     art = d["article"]
     prov = d.get("provenance") or {}
@@ -74,9 +75,10 @@ def build(analysis: Analysis) -> Report:
     marks, legend = target_marks(d)
     text_sec = Section("text", "The text, with its findings highlighted", cls="text-section")
     text_sec.add(highlighted_block(d, marks, legend))
-    sections = [summary(analysis, d), text_sec]
+    sections = [summary(analysis, d, analyzers=analyzers), text_sec]
     sections += [b.section(d) for b in BUILDERS]
-    sections += [generic.section(name, s, analysis.article) for name, s in generic.other_sections(analysis.sections, COVERED)]
+    sections += [generic.section(name, s, analysis.article, specs=analyzers)
+                 for name, s in generic.other_sections(analysis.sections, COVERED)]
     sections.append(methodology.section("analysis", prov))
     return Report("analysis", art.get("title") or "(untitled article)", "How this article tells its story",
                   facts, sections, generated_at=now(), version=version(), source_text=art["text"])

@@ -6,8 +6,8 @@ import datetime as _dt
 import math
 from typing import Any, Iterable, Mapping
 
-from framing.version import __version__
 from framing.report.model import Quote
+from framing.version import __version__
 
 
 def num(x: Any) -> float | None:

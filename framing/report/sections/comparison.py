@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any, Mapping
 
-from framing.schema.comparison import Comparison
 from framing.report import charts
 from framing.report.model import Bullets, Chart, Para, Quote, Report, Section, Table
 from framing.report.sections import actors, methodology
@@ -29,6 +28,7 @@ from framing.report.sections.common import (
     when,
 )
 from framing.report.sections.text import highlighted_block, target_marks
+from framing.schema.comparison import Comparison
 
 LEANS = ("left", "center", "right")
 

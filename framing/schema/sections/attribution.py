@@ -28,7 +28,7 @@ from framing.schema.enums import AttributionType, CueClass, SpeakerKind
 from framing.schema.section import Measure
 from framing.schema.spans import Evidence, Span, merge
 
-__all__ = ["Attribution", "Claim", "ClaimMarker", "Quote", "SourceMention", "is_voice"]
+__all__ = ["UNNAMED_KINDS", "Attribution", "Claim", "ClaimMarker", "Quote", "SourceMention", "is_voice", "name_key"]
 
 #: speaker kinds that do not name a source (compare's ``named_source_share``)
 UNNAMED_KINDS = frozenset({"anonymous", "vague", "vague_collective", "unknown", "none", ""})
@@ -269,7 +269,7 @@ class Attribution:
         words = max(article.word_count, 1)
         kinds: dict[str, str] = {}
         for q in self.quotes:
-            key = _norm_name(q.actor or q.speaker or "")
+            key = name_key(q.actor or q.speaker or "")
             if key:
                 kinds.setdefault(key, str(q.speaker_kind or ""))
         values: dict[str, float | None] = {
@@ -288,8 +288,8 @@ def _words_in(spans: Sequence[Span], text: str) -> int:
     return sum(len(text[s.start : s.end].split()) for s in merge(spans))
 
 
-def _norm_name(name: str) -> str:
-    """A speaker's name as compare keys it: no dots, curly apostrophes straightened, no article or possessive."""
+def name_key(name: str) -> str:
+    """A speaker's or actor's name as compare keys it: no dots, curly apostrophes straightened, no article or possessive."""
     n = name.replace(".", "").replace("\u2019", "'").strip().lower()
     n = re.sub(r"^(the|a|an)\s+", "", n)
     n = re.sub(r"'s$", "", n)

@@ -16,7 +16,7 @@ from framing.analyzers.attribution.cues import lex_of
 from framing.analyzers.attribution.rules import rule_candidates
 from framing.errors import ModelError
 from framing.evaluate import attribution as ev
-from framing.nlp import Parsed, _paragraphs, _sentences, find_quotes, parse
+from framing.nlp import Parsed, paragraphs, sentences, find_quotes, parse
 from framing.resources import Lexicons, models
 from framing.schema import Article
 from framing.train import attribution as T
@@ -79,7 +79,7 @@ def _swapped(parsed, swap: dict[str, str]):
               heads=[t.head.i for t in doc], lemmas=[swap.get(t.lemma_, t.lemma_) for t in doc],
               sent_starts=[bool(t.is_sent_start) for t in doc], ents=ents)
     art = Article(text=new.text)
-    return Parsed(art, new, _sentences(new), _paragraphs(art.text), find_quotes(art.text))
+    return Parsed(art, new, sentences(new), paragraphs(art.text), find_quotes(art.text))
 
 
 def test_swapping_names_swaps_the_attributions():

@@ -8,7 +8,7 @@ import pytest
 from spacy.tokens import Doc
 
 from framing.analyzers import Context, attribution
-from framing.nlp import Parsed, _paragraphs, _sentences, find_quotes, parse
+from framing.nlp import Parsed, paragraphs, sentences, find_quotes, parse
 from framing.schema import Article
 
 # --------------------------------------------------------------------------- helpers
@@ -19,7 +19,7 @@ def hand_parsed(nlp, words, heads, deps, pos, lemmas, tags=None):
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, tags=tags,
               sent_starts=[True] + [False] * (len(words) - 1))
     art = Article(text=doc.text)
-    return Parsed(art, doc, _sentences(doc), _paragraphs(art.text), find_quotes(art.text))
+    return Parsed(art, doc, sentences(doc), paragraphs(art.text), find_quotes(art.text))
 
 
 def run(parsed, *, actors=None, use_model: bool = True):

@@ -203,16 +203,6 @@ def test_inference_modules_stay_apart_from_training_and_small():
                 assert node.end_lineno - node.lineno + 1 <= 100, (f.name, node.name)
 
 
-def test_old_import_paths_still_work(seed_parsed):
-    from framing import attribution as old
-    from framing import attribution_model as old_model
-
-    assert old.analyze(seed_parsed, use_model=False) == attribution.analyze(
-        Context(parsed=seed_parsed, results={"actors": None}, options={"use_model": False}))
-    assert old_model.AttributionSpanModel is M.AttributionSpanModel
-    assert old_model.load() is models.load(MODEL)
-
-
 def test_polnear_row_round_trips():
     """A dataset article (no title, no actors) round-trips too."""
     path = shared_path("datasets", "polnear", "dev.jsonl")
