@@ -68,7 +68,7 @@ def ids(toks):
 
 
 def test_speaker_subject_is_attribution_subject(all_docs):
-    old = private("attribution", "_subject")
+    old = private("analyzers.attribution.cues", "subject")
     n = 0
     for doc in all_docs:
         for t in doc:
@@ -78,7 +78,7 @@ def test_speaker_subject_is_attribution_subject(all_docs):
 
 
 def test_direct_subject_is_attribution_model_subject(all_docs):
-    old = private("attribution_model", "_subject")
+    old = private("analyzers.attribution.model", "_subject")
     for doc in all_docs:
         for t in doc:
             assert idx(syntax.subject(t, DIRECT)) == idx(old(t)), (t.text, t.sent.text)
@@ -122,10 +122,15 @@ def test_passive_agents_objects_negation_are_the_private_copies(all_docs):
 
 
 def test_spans_are_attribution_spans(all_docs):
-    np_old = private("attribution", "_np_span")
-    sub_old = private("attribution", "_subtree_span")
-    tok_old = private("attribution", "_tok_span")
-    trim_old = private("attribution", "_trim")
+    agent = private("analyzers.attribution.cues", "agent")
+    for doc in all_docs:
+        for t in doc:
+            found = syntax.passive_agents(t)
+            assert idx(found[0] if found else None) == idx(agent(t))
+    np_old = private("analyzers.attribution.cues", "np_span")
+    sub_old = private("analyzers.attribution.cues", "subtree_span")
+    tok_old = private("analyzers.attribution.cues", "tok_span")
+    trim_old = private("analyzers.attribution.cues", "trim")
     for doc in all_docs:
         text = doc.text
         for t in doc:
