@@ -41,7 +41,9 @@ from framing.analyzers import Context
 from framing.analyzers.attribution import MODEL, analyze
 from framing.errors import DataError, ModelError
 from framing.evaluate import read_jsonl
+from framing.evaluate.metrics import Tally, overlap_score
 from framing.nlp import Parsed, parse_many
+from framing.nlp.spans import trim
 from framing.resources.models import load_card
 from framing.schema import Article
 
@@ -60,33 +62,10 @@ def _norm(text: str, frags: Iterable[Frag]) -> tuple[Frag, ...]:
     """Fragments trimmed of edge whitespace, punctuation and quotation marks, sorted, empty ones dropped."""
     out = []
     for s, e in frags:
-        while s < e and text[s] in _TRIM:
-            s += 1
-        while e > s and text[e - 1] in _TRIM:
-            e -= 1
-        if e > s:
-            out.append((s, e))
+        sp = trim(text, s, e, chars=_TRIM)
+        if sp is not None:
+            out.append((sp.start, sp.end))
     return tuple(sorted(out))
-
-
-def _length(fr: Sequence[Frag]) -> int:
-    return sum(e - s for s, e in fr)
-
-
-def _inter(a: Sequence[Frag], b: Sequence[Frag]) -> int:
-    n = 0
-    for s1, e1 in a:
-        for s2, e2 in b:
-            n += max(0, min(e1, e2) - max(s1, s2))
-    return n
-
-
-def overlap_score(a: Sequence[Frag], b: Sequence[Frag]) -> float:
-    """Shared characters over the length of the longer span set, in [0, 1]."""
-    la, lb = _length(a), _length(b)
-    if not la or not lb:
-        return 0.0
-    return _inter(a, b) / max(la, lb)
 
 
 def _match(gold: Sequence[Sequence[Frag]], pred: Sequence[Sequence[Frag]], *, exact: bool, threshold: float = 0.5) -> list[tuple[int, int]]:
@@ -118,13 +97,6 @@ def _match(gold: Sequence[Sequence[Frag]], pred: Sequence[Sequence[Frag]], *, ex
     return out
 
 
-def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return round(p, 4), round(r, 4), round(f, 4)
-
-
 def gold_roles(row: dict[str, Any]) -> list[dict[str, tuple[Frag, ...]]]:
     """The gold attributions of a PolNeAR row as {role: normalised fragments}."""
     text = row["text"]
@@ -146,8 +118,11 @@ def predicted_roles(text: str, attribution_dict: dict[str, Any]) -> list[dict[st
 
 
 class _Tally:
+    """Counts over articles: a :class:`~framing.evaluate.metrics.Tally` per role and matching mode, and the
+    speaker and cue agreement on matched contents; :meth:`result` gives the figures of :func:`run`."""
+
     def __init__(self) -> None:
-        self.c = {f"{r}_{m}": [0, 0, 0] for r in ROLES for m in MODES}  # tp, n_pred, n_gold
+        self.c = {f"{r}_{m}": Tally() for r in ROLES for m in MODES}
         self.speaker = [0, 0]
         self.cue_on_match = [0, 0]
 
@@ -158,10 +133,7 @@ class _Tally:
             ng, npred = sum(1 for x in g if x), sum(1 for x in p if x)
             for m in MODES:
                 tp = len(_match(g, p, exact=(m == "exact"), threshold=_THRESHOLD[m]))
-                c = self.c[f"{r}_{m}"]
-                c[0] += tp
-                c[1] += npred
-                c[2] += ng
+                self.c[f"{r}_{m}"].add(tp, npred, ng)
         pairs = _match([x["content"] for x in gold], [x["content"] for x in pred], exact=False)
         for gi, pi in pairs:
             if gold[gi]["source"]:
@@ -177,13 +149,12 @@ class _Tally:
         out: dict[str, Any] = {}
         for r in ROLES:
             for m in MODES:
-                tp, npred, ng = self.c[f"{r}_{m}"]
-                p, rc, f = _prf(tp, npred, ng)
+                p, rc, f = self.c[f"{r}_{m}"].prf()
                 out[f"{r}_precision_{m}"] = p
                 out[f"{r}_recall_{m}"] = rc
                 out[f"{r}_f1_{m}"] = f
-            out[f"n_gold_{r}"] = self.c[f"{r}_overlap"][2]
-            out[f"n_pred_{r}"] = self.c[f"{r}_overlap"][1]
+            out[f"n_gold_{r}"] = self.c[f"{r}_overlap"].n_gold
+            out[f"n_pred_{r}"] = self.c[f"{r}_overlap"].n_pred
         out["speaker_accuracy"] = round(self.speaker[0] / self.speaker[1], 4) if self.speaker[1] else 0.0
         out["n_speaker_pairs"] = self.speaker[1]
         out["cue_accuracy_on_matched"] = round(self.cue_on_match[0] / self.cue_on_match[1], 4) if self.cue_on_match[1] else 0.0

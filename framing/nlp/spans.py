@@ -2,7 +2,8 @@
 
 * :func:`trim` — a character span of a text, trimmed of whitespace, commas,
   semicolons, colons, periods and dashes at both ends; quotation marks are kept
-  (the span of a quotation shows its marks) unless ``quotes=True``;
+  (the span of a quotation shows its marks) unless ``quotes=True``; ``chars``
+  replaces the whole set;
 * :func:`trim_tokens` — a token range ``[i, j)`` of a Doc, trimmed of space and
   punctuation tokens and of chosen words at either edge (a determiner on the
   left, a possessive mark on the right: "the *Iranian government*'s").
@@ -19,16 +20,19 @@ from framing.schema import Span
 
 #: quotation marks :func:`trim` removes only with ``quotes=True``
 QUOTE_CHARS = "\"\u201c\u201d\u00ab\u00bb\u201e"
-#: whitespace and edge punctuation :func:`trim` always removes
+#: whitespace and edge punctuation :func:`trim` removes (unless ``chars`` replaces the set)
 TRIM_CHARS = " \n\t,;:.\u2014\u2013-"
 
 
-def trim(text: str, start: int, end: int, *, quotes: bool = False) -> Span | None:
+def trim(text: str, start: int, end: int, *, quotes: bool = False, chars: str | None = None) -> Span | None:
     """``[start, end)`` of ``text`` without leading/trailing :data:`TRIM_CHARS` (and :data:`QUOTE_CHARS` when ``quotes``).
 
-    Returns None when nothing is left.
+    ``chars``, when given, is the whole set of characters to strip instead
+    (``quotes`` is then ignored): the attribution evaluation also strips
+    brackets and apostrophes before comparing spans. Returns None when nothing is left.
     """
-    chars = TRIM_CHARS + QUOTE_CHARS if quotes else TRIM_CHARS
+    if chars is None:
+        chars = TRIM_CHARS + QUOTE_CHARS if quotes else TRIM_CHARS
     while start < end and text[start] in chars:
         start += 1
     while end > start and text[end - 1] in chars:

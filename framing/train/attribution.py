@@ -22,12 +22,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from framing.version import __version__
 from framing.analyzers import Context
 from framing.analyzers.attribution import MODEL, analyze
 from framing.analyzers.attribution.cues import Lex, lex_of
@@ -47,13 +45,15 @@ from framing.evaluate.attribution import (
     _norm,
     _Tally,
     gold_roles,
-    overlap_score,
     predicted_roles,
 )
+from framing.evaluate.metrics import overlap_score
 from framing.nlp import Parsed, parse_many, pipeline_meta
 from framing.resources import Lexicons, Models
-from framing.resources.models import artifact_path, card_path, load, models_dir
+from framing.resources.models import artifact_path, load, models_dir
 from framing.schema import Article
+from framing.train.cards import artifact_entry, write_card
+from framing.version import __version__
 
 ARTIFACT = f"{MODEL}.joblib"
 CARD = f"{MODEL}.card.json"
@@ -227,9 +227,7 @@ def train(data_path: str | Path | None, *, out_dir: str | Path | None = None, fo
     c = {
         "name": MODEL,
         "task": "attribution cue detection and content-span choice (PolNeAR source-cue-content triples)",
-        "artifact": ARTIFACT,
-        "artifact_sha256": hashlib.sha256(art.read_bytes()).hexdigest(),
-        "artifact_bytes": art.stat().st_size,
+        **artifact_entry(art),  # artifact (= ARTIFACT), artifact_sha256, artifact_bytes
         "trained_at": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
         "framing_version": __version__,
         "data": {"path": str(data_path), "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
@@ -248,7 +246,7 @@ def train(data_path: str | Path | None, *, out_dir: str | Path | None = None, fo
         "limits": "US political news of 2016 (PolNeAR); one annotator per article; spaCy en_core_web_sm parses; "
                   "a linear model over hand-made features, no word vectors.",
     }
-    card_path(MODEL, out).write_text(json.dumps(c, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    write_card(MODEL, c, out)
     if out_dir is None:
         load.cache_clear()  # the shipped artifact changed: the next ``Models()`` loads the new one
     return c

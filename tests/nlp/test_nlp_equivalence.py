@@ -67,23 +67,6 @@ def ids(toks):
     return [t.i for t in toks]
 
 
-def test_speaker_subject_is_attribution_subject(all_docs):
-    old = private("attribution", "_subject")
-    n = 0
-    for doc in all_docs:
-        for t in doc:
-            assert idx(syntax.subject(t, SPEAKER)) == idx(old(t)), (t.text, t.sent.text)
-            n += old(t) is not None
-    assert n > 500  # real parses exercise the rule, not only its empty answer
-
-
-def test_direct_subject_is_attribution_model_subject(all_docs):
-    old = private("attribution_model", "_subject")
-    for doc in all_docs:
-        for t in doc:
-            assert idx(syntax.subject(t, DIRECT)) == idx(old(t)), (t.text, t.sent.text)
-
-
 def test_agent_subjects_are_stance_subjects(all_docs):
     old = private("stance", "_subjects")
     n = 0
@@ -119,26 +102,6 @@ def test_passive_agents_objects_negation_are_the_private_copies(all_docs):
             assert ids(syntax.passive_agents(t, conjuncts=True)) == ids(agents(t))
             assert ids(syntax.objects(t)) == ids(objs(t))
             assert syntax.negated(t) == neg(t)
-
-
-def test_spans_are_attribution_spans(all_docs):
-    np_old = private("attribution", "_np_span")
-    sub_old = private("attribution", "_subtree_span")
-    tok_old = private("attribution", "_tok_span")
-    trim_old = private("attribution", "_trim")
-    for doc in all_docs:
-        text = doc.text
-        for t in doc:
-            assert syntax.np_span(t) == np_old(t)
-            kids = list(t.children)
-            for ex in (kids[:1], kids[-1:], kids):
-                assert syntax.subtree_span(t, exclude=ex) == sub_old(t, exclude=ex)
-            s = syntax.subtree_span(t)
-            for a, b in ((s.start, s.end), (max(0, s.start - 2), min(len(text), s.end + 2))):
-                for keep in (True, False):
-                    assert spans.trim(text, a, b, quotes=not keep) == trim_old(text, a, b, keep_quotes=keep)
-        for sent in doc.sents:
-            assert syntax.tokens_span(sent) == tok_old(sent)
 
 
 def test_trim_tokens_is_actors_trim(all_docs):

@@ -34,16 +34,17 @@ def standalone_vague(parsed, lex: Lex, found: Sequence[SourceMention], quoted: R
     (``rule:attribution.vague_phrase``)."""
     text = parsed.text
     out = []
-    taken = [(v.span.start, v.span.end) for v in found]
+    taken = [v.span for v in found]
     for pat, kind, term in lex.standalone:
         for m in pat.finditer(text):
             s, e = m.start(), m.end()
-            if any(a < e and s < b for a, b in taken):
+            sp = Span(s, e)
+            if any(overlap(sp, t) for t in taken):
                 continue
             if quoted.contains(s, e):
                 continue
-            taken.append((s, e))
-            out.append(SourceMention(Span(s, e), text[s:e], term, "rule:attribution.vague_phrase", ""))
+            taken.append(sp)
+            out.append(SourceMention(sp, text[s:e], term, "rule:attribution.vague_phrase", ""))
     return out
 
 
@@ -102,7 +103,7 @@ def unattributed_claims(parsed, quotes: Sequence[Quote], lex: Lex) -> list[Claim
         if cov / n > 0.5:
             continue
         markers = [m for m in _claim_markers(parsed, s, lex)
-                   if not any(a.start <= m.span.start and m.span.end <= a.end for a in attributed + quote_marks)]
+                   if not any(a.contains(m.span) for a in attributed + quote_marks)]
         if not markers:
             continue
         if len(text[s.start:s.end].split()) < 4:

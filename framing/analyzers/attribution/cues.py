@@ -2,10 +2,12 @@
 
 The lexicon bundle (:class:`Lex`, built by :func:`lex_of` from ``reporting_verbs``,
 ``source_terms``, ``claim_markers``, ``inanimate_heads``, ``actor_nouns`` and
-``person_nouns``), cue matching on a token (:func:`match_cue`), a verb's subject
-and agent as the rules read them, span helpers over spaCy tokens, and the mutable
+``person_nouns``), cue matching on a token (:func:`match_cue`), and the mutable
 candidate record (:class:`Cand`) the rules, the quotations pass and the span
 model refine before it becomes a :class:`framing.schema.sections.attribution.Quote`.
+A verb's speaker, its passive agent, noun-phrase spans and trimming are the shared
+:mod:`framing.nlp.syntax` (``subject(verb, SPEAKER)``, ``passive_agents``,
+``np_span``, ``subtree_span``, ``tokens_span``) and :func:`framing.nlp.spans.trim`.
 """
 
 from __future__ import annotations
@@ -24,11 +26,8 @@ PERSON_PRON = {"he", "she", "him", "her", "i", "me"}
 NONPERSON_PRON = {"it"}
 PLURAL_PRON = {"they", "them", "we", "us"}
 FIRST_SECOND = {"i", "we", "you"}
-RELATIVE = {"who", "that", "which", "whom"}
 STATEMENT_NOUNS = {"statement", "interview", "tweet", "post", "letter", "speech", "release", "remarks", "remark",
                     "address", "briefing", "conference", "op-ed", "column", "message", "email", "memo", "video", "op"}
-QUOTE_CHARS = "\"\u201c\u201d\u00ab\u00bb\u201e"
-TRIM_CHARS = " \n\t,;:.—–-"
 
 
 @dataclass(frozen=True)
@@ -123,40 +122,6 @@ def _build(lexicons: Mapping[str, Any]) -> Lex:
     )
 
 
-
-def tok_span(tokens) -> Span | None:
-    toks = [t for t in tokens if not t.is_space]
-    if not toks:
-        return None
-    return Span(toks[0].idx, toks[-1].idx + len(toks[-1].text))
-
-
-def trim(text: str, start: int, end: int, *, keep_quotes: bool = True) -> Span | None:
-    """Trim whitespace and edge punctuation (commas, colons, a final period), keeping quotation marks."""
-    chars = TRIM_CHARS if keep_quotes else TRIM_CHARS + QUOTE_CHARS
-    while start < end and text[start] in chars:
-        start += 1
-    while end > start and text[end - 1] in chars:
-        end -= 1
-    if end <= start:
-        return None
-    return Span(start, end)
-
-
-def subtree_span(tok, *, exclude=()) -> Span:
-    """Character span of ``tok``'s subtree, cut at excluded child subtrees on the edges."""
-    left, right = tok.left_edge.i, tok.right_edge.i
-    doc = tok.doc
-    for ex in exclude:
-        if ex.left_edge.i <= left <= ex.right_edge.i:
-            left = ex.right_edge.i + 1
-        if ex.left_edge.i <= right <= ex.right_edge.i:
-            right = ex.left_edge.i - 1
-    if right < left:
-        left = right = tok.i
-    return Span(doc[left].idx, doc[right].idx + len(doc[right].text))
-
-
 def lemma(tok) -> str:
     return tok.lemma_.lower()
 
@@ -192,54 +157,6 @@ def match_cue(tok, lex: Lex) -> tuple[Cue, int] | None:
     if pos == "ADV" and "adverb" in cue.pos:
         return cue, tok.i
     return None
-
-
-def subject(verb, depth: int = 0):
-    """The subject of ``verb``, climbing through open complements, conjunctions and adverbial clauses."""
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
-            if c.lower_ in RELATIVE and verb.dep_ == "relcl":
-                return verb.head
-            return c
-    if depth >= 3:
-        return None
-    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and verb.head.i != verb.i:
-        head = verb.head
-        if verb.dep_ == "pcomp" and head.dep_ == "prep":
-            head = head.head
-        if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
-            # 'a statement saying ...': the noun speaks; not 'their determination to defend ...'
-            return head if verb.tag_ in ("VBG", "VBN") else None
-        if head.pos_ in ("VERB", "AUX"):
-            return subject(head, depth + 1)
-    if verb.dep_ == "dep" and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
-        # '..., then admitted ...' hung on the first verb as an unlabelled dependent: the same subject
-        return subject(verb.head, depth + 1)
-    if depth == 0 and verb.tag_ in ("VBD", "VBZ", "VBP"):
-        # 'X at first denied A, then admitted B' parsed with 'denied' as an adverbial clause of 'admitted':
-        # a finite verb with no subject of its own shares the subject of the clause before it
-        for c in verb.children:
-            if c.dep_ in ("advcl", "conj") and c.i < verb.i and c.tag_ in ("VBD", "VBZ", "VBP", "VBN"):
-                subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
-                if subj is not None:
-                    return subj
-    return None
-
-
-def agent(verb):
-    for c in verb.children:
-        if c.dep_ == "agent":
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    return p
-    return None
-
-
-def np_span(tok) -> Span:
-    """The source noun phrase: the subtree, without relative clauses and trailing appositive clauses."""
-    exclude = [c for c in tok.children if c.dep_ in ("relcl", "case")]
-    return subtree_span(tok, exclude=exclude)
-
 
 
 @dataclass

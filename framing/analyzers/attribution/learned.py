@@ -14,11 +14,8 @@ from framing.analyzers.attribution.cues import (
     Cand,
     Cue,
     Lex,
-    agent,
     lemma,
     match_cue,
-    np_span,
-    subject,
 )
 from framing.analyzers.attribution.model import AttributionSpanModel, overlap_share
 from framing.analyzers.attribution.quotes import all_quotes, in_quotes_share, with_marks
@@ -28,6 +25,7 @@ from framing.analyzers.attribution.speakers import (
     plausible_source,
     speaker_like,
 )
+from framing.nlp.syntax import SPEAKER, np_span, passive_agents, subject
 from framing.schema import Span, overlap
 
 #: prepositions of place and time: a phrase they head is a setting, not what a new cue attributes
@@ -93,7 +91,7 @@ def model_candidates(parsed, cands: list[Cand], lex: Lex, model: AttributionSpan
         cue_span = Span(tok.idx, doc[last].idx + len(doc[last].text))
         if tok.pos_ in ("VERB", "AUX"):
             passive = any(x.dep_ == "auxpass" for x in tok.children)
-            src = (agent(tok) if passive else None) or (None if passive else subject(tok))
+            src = (next(iter(passive_agents(tok)), None) if passive else None) or (None if passive else subject(tok, SPEAKER))
         elif tok.pos_ in ("NOUN", "PROPN"):
             src = noun_source(tok)
         else:

@@ -47,9 +47,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from framing.analyzers.attribution.cues import Lex, match_cue, trim
+from framing.analyzers.attribution.cues import Lex, match_cue
 from framing.analyzers.attribution.quotes import all_quotes
-from framing.schema import Span
+from framing.nlp.spans import trim
+from framing.nlp.syntax import DIRECT, subject, tokens_span
+from framing.schema import Span, overlap
 
 #: parts of speech that can head a cue
 CUE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "ADP", "PROPN"})
@@ -59,15 +61,8 @@ _CLAUSE_DEPS = ("ccomp", "xcomp", "csubj", "dobj", "attr", "acomp", "oprd", "adv
 
 def _tokspan(doc, a: int, b: int, text: str) -> Span | None:
     """Characters of tokens a..b inclusive, trimmed (``text`` is the doc's text: ``doc.text`` rebuilds it)."""
-    if b < a:
-        return None
-    while a <= b and doc[a].is_space:
-        a += 1
-    while b >= a and doc[b].is_space:
-        b -= 1
-    if b < a:
-        return None
-    return trim(text, doc[a].idx, doc[b].idx + len(doc[b].text))
+    sp = tokens_span(doc[a : b + 1]) if a <= b else None
+    return trim(text, sp.start, sp.end) if sp is not None else None
 
 
 @dataclass
@@ -81,13 +76,6 @@ class Candidate:
     @property
     def length(self) -> int:
         return sum(s.end - s.start for s in self.spans)
-
-
-def _subject(tok):
-    for c in tok.children:
-        if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
-            return c
-    return None
 
 
 def _sent_bounds(doc, i: int, ctx: FeatureContext | None) -> tuple[int, int]:
@@ -113,7 +101,7 @@ def content_candidates(parsed, tok, quotes: Sequence[Span], rule_content: Sequen
         seen.add(spans)
         out.append(Candidate(kind, spans, tuple(info)))
 
-    subj = _subject(tok)
+    subj = subject(tok, DIRECT)
     # complement subtrees
     for c in tok.children:
         if c.dep_ in _CLAUSE_DEPS and c.i > tok.i:
@@ -368,7 +356,7 @@ def content_features(tok, cand: Candidate, ctx: FeatureContext, rule_content: Se
     f["to_sent_end"] = float(cand.spans[-1].end >= send.idx)
     if rule_content:
         rl = sum(r.end - r.start for r in rule_content)
-        inter = sum(max(0, min(a.end, b.end) - max(a.start, b.start)) for a in rule_content for b in cand.spans)
+        inter = sum(overlap(r, s) for r in rule_content for s in cand.spans)
         ov = inter / max(rl, cand.length)
         f["rule_ov=" + ("1" if ov > 0.95 else "hi" if ov >= 0.5 else "lo" if ov > 0 else "0")] = 1
     else:
@@ -561,5 +549,5 @@ def overlap_share(a: Sequence[Span], b: Sequence[Span]) -> float:
     lb = sum(s.end - s.start for s in b)
     if not la or not lb:
         return 0.0
-    inter = sum(max(0, min(x.end, y.end) - max(x.start, y.start)) for x in a for y in b)
+    inter = sum(overlap(x, y) for x in a for y in b)
     return inter / max(la, lb)

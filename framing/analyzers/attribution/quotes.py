@@ -16,14 +16,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from framing.analyzers.attribution.cues import (
-    QUOTE_CHARS,
     Cand,
     Cue,
     Lex,
     match_cue,
-    np_span,
-    subject,
 )
+from framing.nlp.spans import QUOTE_CHARS
+from framing.nlp.syntax import SPEAKER, np_span, subject
 from framing.schema import Span, merge, overlap
 
 _SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "from", "by", "as", "but", "is", "its", "it"}
@@ -71,7 +70,7 @@ def all_quotes(parsed) -> list[Span]:
             s, e = m.start(1), m.end(1)
             if "\n" in text[s:e]:
                 continue
-            if not any(q.start < e and s < q.end for q in quotes):
+            if not any(overlap(q, Span(s, e)) for q in quotes):
                 quotes.append(Span(s, e))
         quotes.sort(key=lambda q: q.start)
     return quotes
@@ -213,7 +212,7 @@ def _nearby_cue(parsed, oq: Span, cands: list[Cand], lex: Lex, by_cue, *, where:
                 continue
             m = match_cue(t, lex)
             if m and t.pos_ in ("VERB", "AUX") and m[0].act == "speech":
-                subj = subject(t)
+                subj = subject(t, SPEAKER)
                 if subj is not None and not (oq.start <= subj.idx < oq.end):
                     found.append((t, m, subj))
         return found

@@ -16,23 +16,26 @@ from typing import Any
 from framing.analyzers.attribution.cues import (
     CLAUSE_DEPS,
     FIRST_SECOND,
-    RELATIVE,
     STATEMENT_NOUNS,
     SUBJ,
     Cand,
     Cue,
     Lex,
-    agent,
     lemma,
     match_cue,
-    np_span,
-    subject,
-    subtree_span,
-    tok_span,
-    trim,
 )
 from framing.analyzers.attribution.quotes import attach_quotes
 from framing.analyzers.attribution.speakers import hypothetical_cue, plausible_source
+from framing.nlp.spans import trim
+from framing.nlp.syntax import (
+    RELATIVE_PRONOUNS,
+    SPEAKER,
+    np_span,
+    passive_agents,
+    subject,
+    subtree_span,
+    tokens_span,
+)
 from framing.schema import AttributionType, CueClass, Span, SpeakerKind
 
 log = logging.getLogger(__name__)
@@ -146,7 +149,7 @@ def _content_from_verb(verb, cue: Cue, last: int, text: str, lex: Lex):
     if nxt is not None and nxt.text == ":":
         sent = verb.sent
         if nxt.i + 1 < sent.end:
-            sp = tok_span(doc[nxt.i + 1: sent.end])
+            sp = tokens_span(doc[nxt.i + 1: sent.end])
             if sp:
                 tr = trim(text, sp.start, sp.end)
                 if tr:
@@ -273,8 +276,8 @@ def find_candidates(parsed, lex: Lex) -> list[Cand]:
             continue
         # agentless passive: 'it was reported that ...', 'X is believed to ...'
         is_passive = any(c.dep_ == "auxpass" for c in tok.children)
-        subj = subject(tok)
-        agt = agent(tok) if is_passive else None
+        subj = subject(tok, SPEAKER)
+        agt = next(iter(passive_agents(tok)), None) if is_passive else None
         if is_passive and agt is None:
             pass_subj = next((c for c in tok.children if c.dep_ in ("nsubjpass", "expl")), None)
             clause = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
@@ -329,7 +332,7 @@ def _headline_verb(tok, lex: Lex, text: str) -> Cand | None:
     if not comps or not objs or comps[-1].i != tok.i - 1:
         return None
     doc = tok.doc
-    src_span = tok_span(doc[comps[0].left_edge.i: tok.i])
+    src_span = tokens_span(doc[comps[0].left_edge.i: tok.i])
     osp = subtree_span(objs[0])
     content = trim(text, osp.start, osp.end)
     if src_span is None or content is None:
@@ -365,7 +368,7 @@ def _tail_attribution(verb, last: int, cue: Cue, text: str) -> Cand | None:
     pre = doc[k + 1: j + 1]
     if verb.tag_ not in ("VBD", "VBZ", "VBP"):
         return None  # 'criticizing', 'with all precincts reporting': not an inserted attribution
-    if len(pre) > 10 or any(t.pos_ not in _NP_POS or t.lower_ in RELATIVE for t in pre):
+    if len(pre) > 10 or any(t.pos_ not in _NP_POS or t.lower_ in RELATIVE_PRONOUNS for t in pre):
         return None
     if pre and (pre[0].pos_ in ("ADP", "CCONJ", "PART") or not any(t.dep_ in SUBJ or t.pos_ == "PRON" for t in pre)):
         return None
@@ -378,7 +381,7 @@ def _tail_attribution(verb, last: int, cue: Cue, text: str) -> Cand | None:
     if not pre:
         # inverted: 'said Holan, Politifact's editor' -- the source runs to the sentence end
         src_toks = [t for t in after]
-    src_span = tok_span(src_toks)
+    src_span = tokens_span(src_toks)
     # the source head: a pronoun or the last name of the first noun group
     head = next((t for t in heads if t.pos_ == "PRON"), None)
     if head is None:
@@ -422,10 +425,10 @@ def _according_to(tok, lex: Lex, text: str) -> Cand | None:
             head = t
     if head is None:
         return None
-    src_span = tok_span(src_toks)
+    src_span = tokens_span(src_toks)
     if src_span is None:
         return None
-    sent_span = tok_span(sent)
+    sent_span = tokens_span(sent)
     if sent_span is None:
         return None
     cue = next((c for c in lex.multi.get("according", ()) if c.words == ("according", "to")), None)
@@ -444,7 +447,7 @@ def _in_statement(verb, lex: Lex, text: str) -> Cand | None:
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if pobj is None or lemma(pobj) not in STATEMENT_NOUNS:
         return None
-    subj = subject(verb)
+    subj = subject(verb, SPEAKER)
     if subj is None:
         return None
     content = None
