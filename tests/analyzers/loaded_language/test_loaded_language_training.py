@@ -9,7 +9,6 @@ import shutil
 import subprocess
 import sys
 
-import numpy as np
 import pytest
 
 from framing.analyzers.loaded_language.model import LoadedSentenceClassifier, SentenceRow
@@ -249,21 +248,9 @@ def test_inference_does_not_import_training_or_evaluation():
     code = ("import sys, framing\n"
             "from framing.analyzers import loaded_language\n"
             "from framing.analyzers.loaded_language import model, rules\n"
-            "import framing.schema.sections.loaded_language, framing.classifiers, framing.loaded_language\n"
+            "import framing.schema.sections.loaded_language\n"
             "bad = sorted(m for m in sys.modules if m.startswith(('framing.train', 'framing.evaluate')))\n"
             "print(bad)\n"
             "sys.exit(1 if bad else 0)\n")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
-
-
-def test_the_shims_keep_old_names_and_old_pickles_working():
-    import framing.classifiers as old
-    import framing.loaded_language as old_ll
-    from framing.analyzers.loaded_language import model, rules
-
-    assert old.LoadedSentenceClassifier is model.LoadedSentenceClassifier and old.WordNgrams is model.WordNgrams
-    assert old.train_loaded is train_loaded.train_loaded and old.read_babe is datasets.read_babe
-    assert old._models_dir() == models.models_dir() and old.load_verified is models.load_verified
-    assert old_ll.hits_in is rules.hits_in
-    np.testing.assert_array_equal(old.load_loaded().lr_.coef_, models.load(NAME).lr_.coef_)

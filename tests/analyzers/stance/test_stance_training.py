@@ -8,7 +8,6 @@ import pytest
 from sklearn.base import clone
 from sklearn.pipeline import Pipeline
 
-from framing import target_sentiment
 from framing.analyzers.stance import model as ts
 from framing.errors import DataError
 from framing.nlp import get_nlp
@@ -60,8 +59,6 @@ def test_bad_training_data_is_a_one_line_data_error(tmp_path):
         train_stance.train(bad, out_dir=tmp_path)
     with pytest.raises(DataError, match="--data"):
         train_stance.train(None)  # the library holds no default path to the shared data: the CLI passes one
-    with pytest.raises(DataError, match="--data"):
-        target_sentiment.train(None)
 
 
 def test_shipped_artifact_holds_only_sklearn_objects():
