@@ -199,9 +199,9 @@ class _Discourse:
         reflexive_subj = {c.i for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")} if low in REFLEXIVES else set()
         local = local_subject(tok) if possessive else None
         local_ref = self.ref_at.get(local.i) if local is not None else None
-        clause = tok.head
-        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-            clause = clause.head
+        clause = clause_verb(tok, max_steps=len(tok.doc))  # the verb of the pronoun's clause, however far up
+        if clause is None:
+            clause = tok.sent.root  # a verbless sentence: its root
         clause_refs = {self.ref_at.get(c.i) for c in clause.children if c.i != tok.i} - {None}
         best, best_key = None, None
         for ref, rsi in self.recent.items():
