@@ -84,14 +84,6 @@ def test_direct_subject_is_attribution_model_subject(all_docs):
             assert idx(syntax.subject(t, DIRECT)) == idx(old(t)), (t.text, t.sent.text)
 
 
-def test_first_passive_agent_is_attribution_agent(all_docs):
-    agent = private("attribution", "_agent")
-    for doc in all_docs:
-        for t in doc:
-            found = syntax.passive_agents(t)
-            assert idx(found[0] if found else None) == idx(agent(t))
-
-
 def test_spans_are_attribution_spans(all_docs):
     np_old = private("attribution", "_np_span")
     sub_old = private("attribution", "_subtree_span")

@@ -243,7 +243,7 @@ def test_inference_does_not_import_training_or_evaluation():
     code = ("import sys, framing\n"
             "from framing.analyzers import loaded_language\n"
             "from framing.analyzers.loaded_language import model, rules\n"
-            "import framing.schema.sections.loaded_language\n"
+            "import framing.schema.sections.loaded_language, framing.pipeline\n"
             "bad = sorted(m for m in sys.modules if m.startswith(('framing.train', 'framing.evaluate')))\n"
             "print(bad)\n"
             "sys.exit(1 if bad else 0)\n")
