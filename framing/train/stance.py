@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-import json
 import logging
 import platform
 from collections import Counter
@@ -47,6 +46,7 @@ from framing.errors import DataError
 from framing.evaluate import read_jsonl
 from framing.nlp import get_nlp
 from framing.resources import models as model_files
+from framing.train.cards import write_card
 
 __all__ = ["CARD", "build_examples", "cross_validate", "make_estimator", "metrics", "read_rows", "train", "vader_label"]
 
@@ -156,6 +156,6 @@ def train(data_path: str | Path | None, *, out_dir: str | Path | None = None, fo
         "versions": {"python": platform.python_version(), "scikit-learn": sklearn.__version__},
         "literature": "Hamborg & Donnay 2021 (NewsMTSC); Jiang et al. 2011; Hutto & Gilbert 2014 (VADER)",
     }
-    (out / CARD).write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
+    write_card(MODEL, card, out, sort_keys=False)  # the trainer's key order, as in the shipped card
     model_files.load.cache_clear()
     return card

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from framing.analyzers.actors.names import DETERMINERS
+from framing.nlp.spans import trim_tokens
 from framing.schema.sections.actors import Mention
 
 POSS_MARKS = {"'s", "’s", "'", "’"}
@@ -36,12 +37,9 @@ class Draft:
 
 
 def trim(doc, i: int, j: int) -> tuple[int, int]:
-    """Trim determiners, punctuation, whitespace and possessive marks from token range [i, j)."""
-    while i < j and (doc[i].is_space or doc[i].is_punct or doc[i].lower_ in DETERMINERS):
-        i += 1
-    while j > i and (doc[j - 1].is_space or doc[j - 1].is_punct or doc[j - 1].text in POSS_MARKS):
-        j -= 1
-    return i, j
+    """Token range [i, j) without determiners, punctuation and whitespace on the left and possessive marks,
+    punctuation and whitespace on the right (:func:`framing.nlp.spans.trim_tokens`)."""
+    return trim_tokens(doc, i, j, left=DETERMINERS, right=POSS_MARKS)
 
 
 def is_possessive(doc, head: int) -> bool:

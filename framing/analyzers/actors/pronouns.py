@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from framing.analyzers.actors.draft import POSSESSIVE_PRONOUNS, Draft
+from framing.nlp.syntax import LOCAL, clause_verb, subject
 from framing.schema import Span
 from framing.schema.sections.actors import Mention
 
@@ -85,52 +86,12 @@ def salience(t) -> tuple[float, str]:
 
 
 def local_subject(tok):
-    """The subject of the clause a pronoun sits in: the nearest verb above it and that verb's subject,
-    explicit or understood (object control "pressurize Iran to give up its ...", subject control
-    and coordination inherit the higher subject, a gerund under a noun takes the noun's possessor or
-    "of" phrase: "the plans of the US for establishing its ...")."""
-    cur = tok.head
-    for _ in range(12):
-        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
-            break
-        cur = cur.head
-    if cur.pos_ not in ("VERB", "AUX"):
-        return None
-    for _ in range(6):
-        subs = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subs:
-            return subs[0]
-        h = cur.head
-        if cur.dep_ == "xcomp" and h.pos_ in ("VERB", "AUX"):
-            objs = [c for c in h.children if c.dep_ in ("dobj", "obj")]
-            if objs:
-                return objs[0]
-            cur = h
-        elif cur.dep_ in ("conj", "advcl") and h.pos_ in ("VERB", "AUX"):
-            cur = h
-        elif cur.dep_ in ("acl", "pcomp", "relcl"):
-            noun = h.head if cur.dep_ == "pcomp" else h
-            if noun.pos_ in _NOMINAL:
-                return _owner_of(noun)
-            if noun.pos_ in ("VERB", "AUX"):
-                cur = noun
-                continue
-            return None
-        else:
-            return None
-    return None
-
-
-def _owner_of(noun):
-    """The possessor or the ``of`` object of a noun, or None."""
-    for c in noun.children:
-        if c.dep_ == "poss":
-            return c
-        if c.dep_ == "prep" and c.lower_ == "of":
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    return g
-    return None
+    """The subject of the clause a pronoun sits in, or None: :func:`~framing.nlp.syntax.subject` under
+    :data:`~framing.nlp.syntax.LOCAL` of the nearest verb above ``tok`` (explicit or understood: object control
+    "pressurize Iran to give up its ...", subject control and coordination inherit the higher subject, a gerund
+    under a noun takes the noun's possessor or "of" phrase: "the plans of the US for establishing its ...")."""
+    verb = clause_verb(tok)
+    return subject(verb, LOCAL) if verb is not None else None
 
 
 def pronoun_slot(tok) -> str | None:
@@ -238,9 +199,9 @@ class _Discourse:
         reflexive_subj = {c.i for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")} if low in REFLEXIVES else set()
         local = local_subject(tok) if possessive else None
         local_ref = self.ref_at.get(local.i) if local is not None else None
-        clause = tok.head
-        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-            clause = clause.head
+        clause = clause_verb(tok, max_steps=len(tok.doc))  # the verb of the pronoun's clause, however far up
+        if clause is None:
+            clause = tok.sent.root  # a verbless sentence: its root
         clause_refs = {self.ref_at.get(c.i) for c in clause.children if c.i != tok.i} - {None}
         best, best_key = None, None
         for ref, rsi in self.recent.items():

@@ -9,7 +9,7 @@ Matching (see :class:`framing.resources.lexicons.TermMatcher`)
     ``rule:loaded_language.adjective_phrase``) and its alternative drops or
     replaces the adjective, unless that noun is itself a loaded term.
 
-Negation (:func:`negated`)
+Negation (:func:`framing.nlp.syntax.preceded_by_negator`)
     A term preceded within :data:`NEGATION_WINDOW` tokens of its sentence by a
     negator of :data:`NEGATORS` -- "he is not a terrorist" -- is marked
     negated. "not only", "not just" and "not merely" are not negations.
@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from framing.nlp import Parsed
+from framing.nlp.syntax import preceded_by_negator
 from framing.resources import lexicons
 
 LOADED = "loaded_terms"
@@ -106,7 +107,7 @@ def doc_hits(parsed: Parsed, lists: Any = None) -> list[LexHit]:
         taken: set[int] = set()
         for m in loaded_m.match_lists(lower, lemma, s0, s1):
             e = m.entry
-            neg = negated(lower, m.start, s0)
+            neg = preceded_by_negator(lower, m.start, s0, negators=NEGATORS, window=NEGATION_WINDOW)
             start, end = starts[m.start], ends[m.end - 1]
             ext_text = head_text = None
             extended = False
@@ -134,18 +135,6 @@ def doc_hits(parsed: Parsed, lists: Any = None) -> list[LexHit]:
                                   "", False, ends[m.end - 1]))
     out.sort(key=lambda h: (h.start, h.end))
     return out
-
-
-def negated(lower: list[str], i: int, sent_start: int) -> bool:
-    """Whether token ``i`` follows a negator within :data:`NEGATION_WINDOW` tokens of its sentence (``sent_start``)."""
-    lo = max(sent_start, i - NEGATION_WINDOW)
-    for k in range(i - 1, lo - 1, -1):
-        if lower[k] in NEGATORS:
-            nxt = lower[k + 1] if k + 1 < len(lower) else ""
-            if lower[k] == "not" and nxt in ("only", "just", "merely"):
-                continue
-            return True
-    return False
 
 
 def hits_in(parsed: Parsed, start: int, end: int) -> list[LexHit]:

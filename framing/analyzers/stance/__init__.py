@@ -90,13 +90,13 @@ __all__ = ["MIN_PAIRS_FOR_CENTRING", "MODEL_SCALE", "OWNER_SCALE", "ROLE_SCALE",
 THRESHOLD = 0.10
 MIN_PAIRS_FOR_CENTRING = 6
 MODEL_SCALE = 0.5  # a sentence-level guess counts half as much as a label or role attached by the parse
+LEXICONS = ("connotation_verbs", "support_verbs")
 RULES: dict[str, str] = {
     "stance.label": "a loaded word attached to the actor (modifier, apposition, predicate, event noun with the actor as agent)",
     "stance.role": "the actor as agent or patient of a verb with a connotation (lexicons/connotation_verbs.tsv)",
     "stance.role_owner": "the actor owns the patient of a connotation verb ('the Iranian economy', 'the leaders of Iran'): half the patient value",
     "stance.target_sentiment": "NewsMTSC-trained sentiment of the sentence toward the actor (P(positive) - P(negative))",
 }
-LEXICONS = ("connotation_verbs", "support_verbs")
 
 
 def label_for(value: float) -> StanceLabel:

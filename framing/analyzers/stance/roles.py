@@ -18,15 +18,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from framing.analyzers.stance.collect import Collector
+from framing.nlp.syntax import AGENT, negated, objects, passive_agents, subjects
 from framing.resources.lexicons import Lexicon
 
 ROLE_SCALE = 1.0
 OWNER_SCALE = 0.5  # the owner (possessor, "of" phrase, demonym) of a patient shares half of the patient's value
-_SUBJ = ("nsubj", "csubj")
-_PASS_SUBJ = ("nsubjpass",)
-_OBJ = ("dobj", "obj", "dative")
 _NOM_PATIENT_PREPS = ("of", "on", "against", "upon")
-_WH = {"which", "who", "that", "whom"}
 
 
 def verb_entry(tok, verbs: Lexicon) -> Mapping[str, Any] | None:
@@ -38,55 +35,6 @@ def verb_entry(tok, verbs: Lexicon) -> Mapping[str, Any] | None:
             if tok.lower_.endswith(suf) and (tok.lower_[: -len(suf)] + rep) in table:
                 return table[tok.lower_[: -len(suf)] + rep]
     return e
-
-
-def subjects(v) -> list:
-    """Agent tokens of verb ``v``: subjects, inherited through conj/xcomp/advcl/pcomp; object control."""
-    cur = v
-    for _ in range(4):
-        subs = [c for c in cur.children if c.dep_ in _SUBJ]
-        if subs:
-            out = []
-            for s in subs:
-                if s.lower_ in _WH and cur.dep_ == "relcl":
-                    s = cur.head
-                out.append(s)
-                out.extend(c for c in s.children if c.dep_ == "conj")
-            return out
-        if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN", "PRON") and not any(c.dep_ in _PASS_SUBJ for c in cur.children):
-            return [cur.head]
-        if cur.dep_ == "xcomp" and cur.head.pos_ in ("VERB", "AUX"):
-            objs = [c for c in cur.head.children if c.dep_ in ("dobj", "obj")]
-            if objs:  # object control: "pressed Iran to give up" -> Iran gives up
-                return objs
-            cur = cur.head
-        elif cur.dep_ in ("conj", "advcl") and cur.head.pos_ in ("VERB", "AUX"):
-            cur = cur.head
-        elif cur.dep_ == "pcomp" and cur.head.head.pos_ in ("VERB", "AUX"):
-            cur = cur.head.head
-        else:
-            break
-    return []
-
-
-def passive_agents(v) -> list:
-    out = []
-    for c in v.children:
-        if c.dep_ == "agent":
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    out.append(g)
-                    out.extend(x for x in g.children if x.dep_ == "conj")
-    return out
-
-
-def objects(v) -> list:
-    out = []
-    for c in v.children:
-        if c.dep_ in _OBJ or c.dep_ in _PASS_SUBJ:
-            out.append(c)
-            out.extend(x for x in c.children if x.dep_ == "conj")
-    return out
 
 
 def owners(t, tok_actor, depth: int = 2) -> list[int]:
@@ -128,8 +76,11 @@ def support_verb(n, support: frozenset[str]):
     return None
 
 
-def negated(v) -> bool:
-    return any(c.dep_ == "neg" for c in v.children)
+def _agents(v) -> list:
+    """Agent tokens of verb ``v``: its subjects under :data:`~framing.nlp.syntax.AGENT` (active subjects with their
+    conjuncts, inherited through coordinated, controlled, adverbial and prepositional clauses, object control,
+    relative antecedents), then the objects of its ``by`` phrase with their conjuncts."""
+    return subjects(v, AGENT) + passive_agents(v, conjuncts=True)
 
 
 def _noun_arguments(tok, tok_actor, support: frozenset[str]) -> tuple[list, list]:
@@ -147,7 +98,7 @@ def _noun_arguments(tok, tok_actor, support: frozenset[str]) -> tuple[list, list
     if not agents:
         sv = support_verb(tok, support)
         if sv is not None:  # "the US staged provocations", "launched a round of provocations"
-            agents = subjects(sv) + passive_agents(sv)
+            agents = _agents(sv)
     return agents, patients
 
 
@@ -163,7 +114,7 @@ def role_evidence(col: Collector, verbs: Lexicon, support: frozenset[str]) -> No
         if entry is None or negated(tok):
             continue
         if tok.pos_ == "VERB":
-            agents, patients = subjects(tok) + passive_agents(tok), objects(tok)
+            agents, patients = _agents(tok), objects(tok)
         else:
             agents, patients = _noun_arguments(tok, tok_actor, support)
         s, e = tok.idx, tok.idx + len(tok.text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from handmade_sentences import FACTUAL, LOADED
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -353,10 +354,7 @@ def test_measures_are_what_compare_reads(real_analyses):
         assert m["loaded_per_1000_author"].unit == "per 1,000 words"
 
 
-_POS = ["The corrupt thugs spewed vile lies again.", "A shameful, disgusting stunt by radical zealots.",
-        "Their bizarre rant was utterly ridiculous.", "The vicious mob unleashed chaos on the town."]
-_NEG = ["The council met on Tuesday to discuss the budget.", "The report was published in March.",
-        "Officials said the bridge will reopen next week.", "The company hired 40 new workers this year."]
+_POS, _NEG = LOADED[:4], FACTUAL[:4]
 
 
 def test_an_injected_candidate_model_scores_the_sentences():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from handmade_sentences import FACTUAL, LOADED
 from sklearn.base import BaseEstimator, clone
 
 from framing.analyzers.loaded_language import model as lm
@@ -12,12 +13,7 @@ from framing.resources import models
 
 # ---------------------------------------------------------------- estimator contract on a small hand-made set
 
-_POS = ["The corrupt thugs spewed vile lies again.", "A shameful, disgusting stunt by radical zealots.",
-        "Their bizarre rant was utterly ridiculous.", "The vicious mob unleashed chaos on the town.",
-        "Crazed fanatics pushed their sinister agenda.", "The brazen liars slammed the heroic volunteers."]
-_NEG = ["The council met on Tuesday to discuss the budget.", "The report was published in March.",
-        "Officials said the bridge will reopen next week.", "The company hired 40 new workers this year.",
-        "The committee voted to approve the measure.", "Rainfall in the region was close to average."]
+_POS, _NEG = LOADED, FACTUAL
 
 
 def _rows(texts):

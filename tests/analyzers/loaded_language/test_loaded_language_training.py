@@ -9,8 +9,8 @@ import shutil
 import subprocess
 import sys
 
-import numpy as np
 import pytest
+from handmade_sentences import FACTUAL, LOADED
 
 from framing.analyzers.loaded_language.model import LoadedSentenceClassifier, SentenceRow
 from framing.errors import DataError, ModelError
@@ -137,13 +137,12 @@ def test_overlap_score_by_hand():
 # ---------------------------------------------------------------- datasets and cards
 
 
-def test_read_babe_rejects_bad_labels(tmp_path):
+@pytest.mark.parametrize(("row", "error"), [('{"text": "a", "label": 3}', "not 0 or 1"),
+                                            ('{"text": "a", "label": null}', "no labelled rows")])
+def test_read_babe_rejects_bad_labels(tmp_path, row, error):
     p = tmp_path / "x.jsonl"
-    p.write_text('{"text": "a", "label": 3}\n', encoding="utf-8")
-    with pytest.raises(DataError, match="not 0 or 1"):
-        datasets.read_babe(p)
-    p.write_text('{"text": "a", "label": null}\n', encoding="utf-8")
-    with pytest.raises(DataError, match="no labelled rows"):
+    p.write_text(row + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match=error):
         datasets.read_babe(p)
 
 
@@ -188,12 +187,7 @@ def test_train_loaded_needs_a_data_path():
 
 # ---------------------------------------------------------------- a small training run, written to a temporary folder
 
-_POS = ["The corrupt thugs spewed vile lies again.", "A shameful, disgusting stunt by radical zealots.",
-        "Their bizarre rant was utterly ridiculous.", "The vicious mob unleashed chaos on the town.",
-        "Crazed fanatics pushed their sinister agenda.", "The brazen liars slammed the heroic volunteers."]
-_NEG = ["The council met on Tuesday to discuss the budget.", "The report was published in March.",
-        "Officials said the bridge will reopen next week.", "The company hired 40 new workers this year.",
-        "The committee voted to approve the measure.", "Rainfall in the region was close to average."]
+_POS, _NEG = LOADED, FACTUAL
 
 
 def test_train_from_rows_writes_a_verified_artifact_and_its_card(tmp_path):
