@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NotRequired
 
 import pytest
 from conftest import shared_path
@@ -26,7 +26,7 @@ import framing
 from framing.comparison import compare
 from framing.corpus import article_from_record
 from framing.resources.events import load_actor_file
-from framing.schema import SchemaError, Voice
+from framing.schema import SchemaError, Span, Voice
 from framing.schema import jsonschema as gen
 from framing.schema.sections import SECTION_TYPES
 
@@ -224,6 +224,25 @@ def test_a_new_section_appears_without_touching_the_generator():
     base = {"schema_version": "2.0", "framing_version": "", "article": framing.Article("x").to_dict(), "provenance": {}}
     assert not list(v.iter_errors({**base, "toy": {"n": 1, "label": None, "voices": ["quoted"]}}))
     assert list(v.iter_errors({**base, "toy": {"n": 1, "label": None, "voices": ["narrator"]}}))
+
+
+@dataclass(frozen=True, slots=True)
+class _Flat:
+    """A type that declares its own JSON shape: its span is written as start/end, a key only sometimes."""
+
+    span: Span
+    note: str = ""
+
+    __json_fields__ = (("start", int), ("end", int), ("note", NotRequired[str]))
+
+
+def test_a_type_may_declare_its_own_json_shape():
+    schema = gen.analysis_schema({"flat": _Flat})
+    assert schema["$defs"]["_Flat"] == {
+        "title": "_Flat", "type": "object",
+        "properties": {"start": {"type": "integer"}, "end": {"type": "integer"}, "note": {"type": "string"}},
+        "required": ["start", "end"], "additionalProperties": False,
+    }
 
 
 class _NotADataclass:

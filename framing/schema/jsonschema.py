@@ -12,8 +12,9 @@ A dataclass whose ``to_dict`` writes its fields one to one (same names, every fi
 always) needs nothing more: all its fields are ``required`` and the object is closed
 (``additionalProperties: false``), so a renamed or an extra key fails validation. Where a
 ``to_dict`` writes another shape (a :class:`Span` flattened to ``start``/``end``, a renamed
-key, a derived key, a key written only sometimes, a section that is a JSON list), the
-type's JSON shape is declared in :data:`JSON_SHAPES` below, keyed by the type: either a
+key, a derived key, a key written only sometimes, a section that is a JSON list), the type
+declares its JSON shape, either in a ``__json_fields__`` class attribute of its own or (the
+built-in types, for now) in :data:`JSON_SHAPES` below, keyed by the type. A shape is a
 tuple of ``(key, annotation)`` pairs in ``to_dict`` order, where ``NotRequired[X]`` marks a
 key ``to_dict`` does not always write and a ``dict`` is a literal JSON Schema, or one
 annotation (``list[Actor]``) for a type whose JSON is not an object.
@@ -46,7 +47,7 @@ from typing import Any, Literal, NotRequired, Union
 
 from framing.schema.analysis import SCHEMA_VERSION, Analysis
 from framing.schema.article import Article
-from framing.schema.comparison import Comparison, PeerCard, TargetCard
+from framing.schema.comparison import Comparison, PeerCard
 from framing.schema.enums import ActorKind, AttributionType, CueClass, SpeakerKind, StanceLabel, Voice
 from framing.schema.errors import SchemaError
 from framing.schema.sections import SECTION_TYPES
@@ -60,12 +61,10 @@ __all__ = ["JSON_SHAPES", "analysis_schema", "check", "comparison_schema", "main
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 HERE = Path(__file__).resolve().parent
-FILES: dict[str, Callable[[], dict[str, Any]]] = {}  # filled below: file name -> generator
 
 #: A JSON object shape: (key, annotation) pairs in to_dict order (NotRequired[X]: not always written;
 #: a dict: a literal JSON Schema).
 Fields = tuple[tuple[str, Any], ...]
-
 
 
 class ContentFragment:
@@ -80,8 +79,6 @@ JSON_SHAPES: dict[type, Fields | Any] = {
     ContentFragment: (("start", int), ("end", int), ("quote", str)),
     # Evidence.to_dict (spans.py): the span flattened to start/end
     Evidence: (("start", int), ("end", int), ("quote", str), ("rule", str), ("weight", float), ("detail", str)),
-    # Score.to_dict (spans.py): evidence written after label
-    Score: (("value", float), ("method", str), ("label", str), ("evidence", list[Evidence])),
     # Article.to_dict (article.py): meta written as an object; sha256 and word_count derived
     Article: (
         ("text", str), ("title", str), ("body_start", int), ("url", str | None), ("outlet", str | None),
@@ -189,7 +186,7 @@ class _Builder:
     def build(self, tp: type) -> dict[str, Any]:
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             return {"type": "string", "enum": [str(m.value) for m in tp]}
-        shape = JSON_SHAPES.get(tp)
+        shape = _declared_shape(tp)
         if shape is None:
             if not dataclasses.is_dataclass(tp):
                 raise SchemaError(f"no JSON shape for {tp.__module__}.{tp.__qualname__}: not a dataclass; add it to JSON_SHAPES")
@@ -236,7 +233,7 @@ class _Builder:
         if (isinstance(origin, type) and issubclass(origin, Mapping)) or ann is dict:
             value = args[1] if len(args) == 2 else Any
             return {"type": "object"} if value is Any else {"type": "object", "additionalProperties": self.schema(value)}
-        if isinstance(ann, type) and (dataclasses.is_dataclass(ann) or issubclass(ann, enum.Enum) or ann in JSON_SHAPES):
+        if isinstance(ann, type) and (dataclasses.is_dataclass(ann) or issubclass(ann, enum.Enum) or _declared_shape(ann) is not None):
             return self.ref(ann)
         raise SchemaError(f"no JSON shape for the annotation {ann!r}; add its type to JSON_SHAPES")
 
@@ -246,6 +243,13 @@ class _Builder:
         if all(set(p) == {"type"} and isinstance(p["type"], str) for p in parts):
             return {"type": [p["type"] for p in parts]}
         return {"anyOf": parts}
+
+
+def _declared_shape(tp: type) -> Any:
+    """The JSON shape ``tp`` declares itself (a ``__json_fields__`` class attribute of its own, same form as a
+    :data:`JSON_SHAPES` value), else its :data:`JSON_SHAPES` entry, else None (its fields one to one)."""
+    own = vars(tp).get("__json_fields__")
+    return own if own is not None else JSON_SHAPES.get(tp)
 
 
 def _analysis_fields(shape: Fields, sections: Mapping[str, type]) -> Fields:
@@ -278,10 +282,14 @@ def analysis_schema(section_types: Mapping[str, type] | None = None) -> dict[str
 def comparison_schema(section_types: Mapping[str, type] | None = None) -> dict[str, Any]:
     """JSON Schema (draft 2020-12) of ``Comparison.to_dict()`` (its target carries a whole analysis)."""
     sections = SECTION_TYPES if section_types is None else section_types
-    return _document(Comparison, f"framing comparison (schema_version {SCHEMA_VERSION})", sections, (*_SHARED, TargetCard))
+    return _document(Comparison, f"framing comparison (schema_version {SCHEMA_VERSION})", sections, _SHARED)
 
 
-FILES.update({"analysis.schema.json": analysis_schema, "comparison.schema.json": comparison_schema})
+#: The shipped files: name (beside this module) -> generator.
+FILES: dict[str, Callable[[], dict[str, Any]]] = {
+    "analysis.schema.json": analysis_schema,
+    "comparison.schema.json": comparison_schema,
+}
 
 
 def dumps(schema: Mapping[str, Any]) -> str:
