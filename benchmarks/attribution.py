@@ -66,7 +66,7 @@ def main(argv=None) -> int:
     from framing.analyzers import Context
     from framing.analyzers.attribution import MODEL, analyze
     from framing.analyzers.attribution.cues import lex_of
-    from framing.nlp import Parsed, paragraphs, sentences, find_quotes, get_nlp
+    from framing.nlp import Parsed, find_quotes, get_nlp, paragraphs, sentences
     from framing.resources import Lexicons, Models
     from framing.schema import Article
 

@@ -39,7 +39,7 @@ def main(argv=None) -> int:
 
     from framing.analyzers import Context, loaded_language
     from framing.ingest import load_text
-    from framing.nlp import Parsed, paragraphs, sentences, find_quotes, get_nlp
+    from framing.nlp import Parsed, find_quotes, get_nlp, paragraphs, sentences
 
     path = SHARED / "corpora" / "soleimani-2020" / "articles.jsonl"
     if not path.is_file():

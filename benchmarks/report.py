@@ -121,8 +121,9 @@ def main(argv: list[str] | None = None) -> int:
         n_peers = len(cmp.to_dict().get("peers") or [])
 
     best = {k: min(r[k] for r in runs) for k in runs[0]}
-    from pypdf import PdfReader
     import io
+
+    from pypdf import PdfReader
 
     pages = len(PdfReader(io.BytesIO(pdf_bytes)).pages)
     result = {

@@ -14,7 +14,6 @@ import subprocess
 import sys
 
 import pytest
-
 from pageserver import PAGES, PageServer, closed_port
 from test_ingest import ARTICLE_PARAGRAPHS, BOILERPLATE, TITLE
 

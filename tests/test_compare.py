@@ -12,7 +12,15 @@ import json
 
 import pytest
 
-from framing.comparison import Comparison, compare, fightin_words, naming_hits, percentile_of, split_sentences, summarize
+from framing.comparison import (
+    Comparison,
+    compare,
+    fightin_words,
+    naming_hits,
+    percentile_of,
+    split_sentences,
+    summarize,
+)
 from framing.comparison.measures import MEASURE_ORDER
 from framing.schema import Analysis, Measure
 
@@ -176,7 +184,7 @@ def test_measures_percentile_iqr_and_lean():
     peers = []
     for i, (v, lean) in enumerate([(1.0, "left"), (2.0, "left"), (3.0, "center"), (4.0, "right")]):
         ll = {"per_1000_words": v, "per_1000_words_author": v, "per_1000_words_quoted": 0.0, "spans": [], "sentences": []}
-        peers.append(_analysis(PEER_TEXTS[i % 3] + " Extra sentence number %d." % i, id=f"p{i}", lean=lean, words=400, loaded=ll))
+        peers.append(_analysis(PEER_TEXTS[i % 3] + f" Extra sentence number {i}.", id=f"p{i}", lean=lean, words=400, loaded=ll))
     short = _analysis("Velmora fired twelve missiles at Camp Greystone.", id="short", words=8,
                       loaded={"per_1000_words_author": 99.0, "sentences": [], "spans": []})
     tll = {"per_1000_words": 6.0, "per_1000_words_author": 6.0, "per_1000_words_quoted": 0.0, "spans": [], "sentences": []}
@@ -210,7 +218,7 @@ class _Toy:
         return {"n": self.n}
 
     @classmethod
-    def from_dict(cls, d) -> "_Toy":
+    def from_dict(cls, d) -> _Toy:
         return cls(d["n"])
 
     def evidence(self):

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib.resources import files
-from typing import Any, Mapping
+from typing import Any
 
 import pytest
 
@@ -147,7 +148,7 @@ class Exclamations:
         return {"marks": [e.to_dict() for e in self.marks]}
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "Exclamations":
+    def from_dict(cls, d: Mapping[str, Any]) -> Exclamations:
         return cls(tuple(Evidence.from_dict(e) for e in d["marks"]))
 
     def evidence(self):

@@ -18,6 +18,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -169,7 +170,7 @@ def test_import_path_errors(tmp_path):
         with pytest.raises(InputError, match="no such file"):
             st.import_path(tmp_path / "nothing.jsonl", "e")
         (tmp_path / "empty").mkdir()
-        with pytest.raises(InputError, match="no .txt"):
+        with pytest.raises(InputError, match=r"no \.txt"):
             st.import_path(tmp_path / "empty", "e")
         (tmp_path / "empty.jsonl").write_text("\n\n", encoding="utf-8")
         with pytest.raises(InputError, match="empty"):
@@ -181,9 +182,9 @@ def test_import_path_errors(tmp_path):
 
 
 class _Pages(http.server.BaseHTTPRequestHandler):
-    pages: dict[str, bytes] = {}
+    pages: ClassVar[dict[str, bytes]] = {}
 
-    def do_GET(self):  # noqa: N802
+    def do_GET(self):
         body = self.pages.get(self.path)
         if body is None:
             self.send_response(404)
@@ -207,7 +208,7 @@ def _page(path: Path) -> bytes:
     return (
         f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{html.escape(title)}</title></head>"
         f"<body><article><h1>{html.escape(title)}</h1>{paras}</article></body></html>"
-    ).encode("utf-8")
+    ).encode()
 
 
 @pytest.fixture()
@@ -351,7 +352,7 @@ def test_actor_file_is_part_of_the_cache_key(tmp_path):
 def _analysis_rows(db: Path) -> dict[str, str]:
     con = sqlite3.connect(db, timeout=30)
     try:
-        return {sha: created for sha, created in con.execute("SELECT text_sha256, created_at FROM analyses")}
+        return dict(con.execute("SELECT text_sha256, created_at FROM analyses"))
     except sqlite3.OperationalError:
         return {}
     finally:

@@ -9,13 +9,13 @@ anonymous and vague sources, and the actors.
 
 from __future__ import annotations
 
-from framing.schema import actor_cards
-
 import json
 import re
 from pathlib import Path
 
 import pytest
+
+from framing.schema import actor_cards
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "corpora" / "example"
@@ -89,7 +89,7 @@ def test_corpus_shape_and_fiction_markers():
         n = len(row["text"].split())
         assert 350 <= n <= 700, (row["id"], n)
         host = re.match(r"https://([^/]+)/", row["url"]).group(1)
-        assert host.endswith(".example.org") or host.endswith(".invalid"), row["url"]
+        assert host.endswith((".example.org", ".invalid")), row["url"]
         assert re.fullmatch(r"2031-03-\d\d", row["date"])
         assert row["lean"] in ("left", "center", "right", None)
     assert KEY["constructed"] is True and "fictional" in KEY["notice"]
@@ -171,9 +171,9 @@ def test_actors_file():
 
 @pytest.fixture(scope="module")
 def analyses():
-    from framing.resources.events import load_actor_file
     from framing.ingest import load_path
     from framing.pipeline import analyze
+    from framing.resources.events import load_actor_file
 
     overrides = load_actor_file(EXAMPLE / "actors.toml")
     return {a["id"]: analyze(load_path(EXAMPLE / a["file"]), event_actors=overrides).to_dict() for a in KEY["articles"]}

@@ -13,11 +13,11 @@ import socket
 import time
 
 import pytest
+from pageserver import CP1252_TEXT, PAGES, PageServer, closed_port
 
 from framing import ingest
 from framing.errors import ContentTypeError, ExtractionError, FetchError, FramingError, InputError, LanguageError
 from framing.ingest import fetch_article, load, load_html, load_path, load_stdin, load_text, normalize_text, split_title
-from pageserver import CP1252_TEXT, PAGES, PageServer, closed_port
 
 # The seven body paragraphs of tests/fixtures/pages/article.html, by their openings (checked by hand against the page).
 ARTICLE_PARAGRAPHS = (
@@ -158,7 +158,7 @@ def test_non_html_content_is_refused_by_type(pages, path, pattern):
 
 
 def test_empty_page_has_no_article_text(pages):
-    with pytest.raises(ExtractionError, match="no article text found .*empty"):
+    with pytest.raises(ExtractionError, match=r"no article text found .*empty"):
         fetch_article(pages.url("/empty.html"))
 
 
@@ -222,7 +222,7 @@ def test_dns_failure(monkeypatch):
 
 @pytest.mark.parametrize("url", ["ftp://127.0.0.1/story.html", "file:///etc/passwd", "javascript:alert(1)", "https:///nohost"])
 def test_fetch_refuses_other_schemes_before_connecting(url):
-    with pytest.raises(InputError, match="only http:// and https://|no host name"):
+    with pytest.raises(InputError, match=r"only http:// and https://|no host name"):
         fetch_article(url)
 
 
@@ -434,7 +434,7 @@ def test_unreadable_file(tmp_path, monkeypatch):
                 raise PermissionError(13, "Permission denied", str(self))
 
             monkeypatch.setattr(Path, "read_bytes", denied)
-        with pytest.raises(InputError, match="cannot read the file .*permissions"):
+        with pytest.raises(InputError, match=r"cannot read the file .*permissions"):
             load_path(p)
     finally:
         p.chmod(0o644)

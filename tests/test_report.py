@@ -12,15 +12,15 @@ import json
 import re
 from html.parser import HTMLParser
 from importlib.resources import files
-from io import BytesIO
 from pathlib import Path
 
 import pytest
 
 from framing.errors import InputError
-from framing.report import charts, render_report as render
-from framing.report.sections import comparison as comparison_report
+from framing.report import charts
+from framing.report import render_report as render
 from framing.report.highlight import Mark, highlight, marked_pieces, paragraphs
+from framing.report.sections import comparison as comparison_report
 
 # --------------------------------------------------------------------------- fixtures (once per module)
 
@@ -28,9 +28,9 @@ from framing.report.highlight import Mark, highlight, marked_pieces, paragraphs
 @pytest.fixture(scope="module")
 def example_analyses():
     """(target analysis dict, [peer analysis dicts]) of the example corpus, analyzed once."""
-    from framing.resources.events import load_actor_file
     from framing.corpus import article_from_record, bundled_actor_file
     from framing.pipeline import analyze
+    from framing.resources.events import load_actor_file
 
     root = files("framing.corpora").joinpath("example")
     key = json.loads(root.joinpath("key.json").read_text(encoding="utf-8"))
@@ -210,7 +210,7 @@ def test_summary_ratio_sentence_by_hand():
     m = {"target": 6.8, "unit": "per 1,000 words", "peers": {"n": 40, "median": 2.0}, "percentile": 97.5, "ratio_to_median": 3.4}
     s = comparison_report.ratio_sentence(m, "loaded language")
     assert s.startswith("This article uses 3.4 times the loaded language of the median outlet covering the event")
-    assert "6.8 against 2.0" in s and "97%" in s or "98%" in s
+    assert ("6.8 against 2.0" in s and "97%" in s) or "98%" in s
     low = comparison_report.ratio_sentence({"target": 1.0, "peers": {"n": 5, "median": 2.0}, "ratio_to_median": 0.5}, "loaded language")
     assert "less loaded language" in low
     none = comparison_report.ratio_sentence({"target": 0.0, "peers": {"n": 5, "median": 0.0}}, "loaded language")
@@ -314,7 +314,7 @@ def test_html_is_self_contained(which, request):
     p = _Refs()
     p.feed(html)
     for tag, attr, value in p.refs:
-        assert value.startswith("#") or value.startswith("data:"), f"<{tag} {attr}={value[:60]!r}> points outside the report"
+        assert value.startswith(("#", "data:")), f"<{tag} {attr}={value[:60]!r}> points outside the report"
     assert "<script" not in html.lower() and "@import" not in html and "<link" not in html.lower()
     assert not re.search(r"url\(\s*['\"]?(https?:|//)", html)
     # article addresses appear as text only
@@ -383,7 +383,7 @@ def test_pdf_fonts_are_embedded(cmp_pdf_reader):
     fonts = {}
     for page in cmp_pdf_reader.pages[:4]:
         res = page.get("/Resources") or {}
-        for name, ref in ((res.get("/Font") or {}).items()):
+        for ref in (res.get("/Font") or {}).values():
             f = ref.get_object()
             desc = f.get("/FontDescriptor")
             if desc is None and "/DescendantFonts" in f:

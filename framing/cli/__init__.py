@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import logging
 import sys
-from typing import List, Optional
 
 import typer
 
-from framing.version import __version__
 from framing.cli import compare, corpus, demo, evaluate, read, score, train
 from framing.cli.common import state
 from framing.errors import FramingError
+from framing.version import __version__
 
 __all__ = ["app", "main"]
 
@@ -59,7 +58,7 @@ def _main(
     logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
 
 
-def main(argv: Optional[List[str]] = None) -> None:
+def main(argv: list[str] | None = None) -> None:
     """Console entry point: run the app, turn FramingErrors into one line and an exit code."""
     try:
         app(args=argv, standalone_mode=False)

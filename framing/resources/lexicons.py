@@ -25,8 +25,9 @@ import functools
 import hashlib
 import importlib.resources
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 from framing.errors import LexiconError
 

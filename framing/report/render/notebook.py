@@ -11,7 +11,8 @@ reports (charts are left out to keep notebooks light).
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from markupsafe import Markup, escape
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from framing.report.model import Card, Cards, Para, Section
 from framing.report.sections import stance

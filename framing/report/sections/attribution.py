@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Mapping
+from collections.abc import Mapping
 
 from framing.report.model import Facts, Para, Quote, Section, Table
 from framing.report.sections.common import clip, pct, speaker_key

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Mapping
 from importlib.resources import files
 from pathlib import Path
-from typing import Mapping
 
 from framing.report.model import Bullets, Facts, Para, Section, Table
 from framing.report.sections.common import clip, num
@@ -96,9 +96,9 @@ def _flat_metrics(card: Mapping, prefix: str = "", depth: int = 0) -> list[tuple
     for k, v in card.items():
         if isinstance(v, Mapping) and depth < 2:
             out.extend(_flat_metrics(v, f"{prefix}{k}.", depth + 1))
-        elif isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1:
-            if any(w in k.lower() for w in ("f1", "accuracy", "precision", "recall")) and "std" not in k.lower():
-                out.append((f"{prefix}{k}", float(v)))
+        elif (isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1
+              and any(w in k.lower() for w in ("f1", "accuracy", "precision", "recall")) and "std" not in k.lower()):
+            out.append((f"{prefix}{k}", float(v)))
     return out
 
 

@@ -9,7 +9,7 @@ made in one place, :func:`framing.report.highlight.highlight`.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from framing.report.highlight import Mark, highlight
 from framing.report.model import Highlighted, LegendItem
