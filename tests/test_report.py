@@ -446,6 +446,19 @@ def test_render_writes_files_and_names_them(example_analyses, tmp_path):
     assert not list(folder.glob("*.part"))
 
 
+def test_render_comparison_to_a_folder_names_it_after_the_target(comparison, cmp_dict, tmp_path):
+    """A folder path gets ``<slug of the target's title>-comparison.<ext>``, from the typed Comparison and its JSON."""
+    slug = re.sub(r"[^a-z0-9]+", "-", comparison.target.title.lower()).strip("-")[:60]
+    assert slug
+    for i, obj in enumerate((comparison, cmp_dict)):
+        folder = tmp_path / f"out{i}"
+        folder.mkdir()
+        p = Path(render(obj, "markdown", path=folder))
+        assert p == folder / f"{slug}-comparison.md"
+        assert p.read_text(encoding="utf-8").startswith("# ")
+        assert not list(folder.glob("*.part"))
+
+
 def test_render_rejects_bad_format_and_paper(example_analyses):
     with pytest.raises(InputError, match="format"):
         render(example_analyses[0], "docx")
