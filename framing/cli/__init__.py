@@ -76,9 +76,10 @@ def main(argv: list[str] | None = None) -> None:
         raise
     except Exception as exc:
         # Typer's (vendored) click usage errors carry their own message and exit code.
-        if callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None), int):
-            exc.show()
-            sys.exit(exc.exit_code)
+        show, code = getattr(exc, "show", None), getattr(exc, "exit_code", None)
+        if callable(show) and isinstance(code, int):
+            show()
+            sys.exit(code)
         if state["debug"]:
             raise
         print(f"framing: internal error: {type(exc).__name__}: {exc} (run again with --debug for the traceback)", file=sys.stderr)

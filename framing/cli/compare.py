@@ -64,7 +64,7 @@ def compare(
     try:
         (target_analysis,) = analyze_sources([target], store, event, any_language=any_language, timeout=timeout)
         peer_analyses = analyze_sources(peers, store, event, any_language=any_language, timeout=timeout)
-        if event:
+        if event and store is not None:  # an event always opens the store above
             if store.missing(event):
                 print(f"framing: analyzing the articles of {event} not analyzed yet", file=sys.stderr)
                 with Bar() as bar:

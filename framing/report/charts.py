@@ -29,6 +29,7 @@ import io
 import math
 import re
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import matplotlib
 import numpy as np
@@ -39,6 +40,7 @@ from matplotlib import rc_context
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
+from matplotlib.typing import RcKeyType
 
 RULES: dict[str, str] = {}  # charts draw findings made elsewhere; they emit none
 
@@ -51,7 +53,7 @@ STANCE_CMAP = LinearSegmentedColormap.from_list("framing_stance", ["#b2182b", "#
 TARGET_COLOR = "#d95f02"
 PEER_COLOR = "#9e9e9e"
 
-_RC = {
+_RC: dict[RcKeyType, Any] = {
     "svg.fonttype": "none",
     "svg.hashsalt": "framing",
     "font.family": "sans-serif",

@@ -242,7 +242,7 @@ def print_comparison(comparison: Comparison, console: Console | None = None) -> 
     con = console or Console()
     d = comparison.to_dict()
     t = d["target"]
-    leans = {}
+    leans: dict[str, int] = {}
     for p in d["peers"]:
         leans[p["lean"] or "unknown"] = leans.get(p["lean"] or "unknown", 0) + 1
     con.rule(f"[bold]{t['title'] or '(untitled)'}[/bold]")

@@ -109,7 +109,7 @@ def _benchmark_results() -> list[tuple[str, str, str]]:
     headline figures). An installed wheel has no such folder: the report then shows the commands.
     """
     folder = Path(__file__).resolve().parents[3] / "benchmarks" / "results"
-    rows = []
+    rows: list[tuple[str, str, str]] = []
     if not folder.is_dir():
         return rows
     for p in sorted(folder.glob("*.json")):
