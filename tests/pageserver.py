@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import socket
 import threading
 import time
 import zlib
@@ -171,7 +172,6 @@ class PageServer:
 
 def closed_port() -> int:
     """A local port with nothing listening on it (bound, then released)."""
-    import socket
 
     s = socket.socket()
     s.bind(("127.0.0.1", 0))

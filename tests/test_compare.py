@@ -11,6 +11,7 @@ import importlib
 import json
 
 import pytest
+from conftest import shared_path
 
 from framing.comparison import (
     Comparison,
@@ -22,7 +23,10 @@ from framing.comparison import (
     summarize,
 )
 from framing.comparison.measures import MEASURE_ORDER
-from framing.schema import Analysis, Measure
+from framing.corpus import Store
+from framing.errors import InputError
+from framing.pipeline import analyze
+from framing.schema import Analysis, Measure, SchemaError
 
 C = importlib.import_module("framing.comparison")
 
@@ -409,9 +413,6 @@ def test_offsets_roundtrip_and_json(small):
 
 
 def test_bad_input():
-    from framing.errors import InputError
-    from framing.schema import SchemaError
-
     with pytest.raises(InputError, match="no peers"):
         compare(_target(), [])
     with pytest.raises(InputError, match="expected an Analysis"):
@@ -452,10 +453,7 @@ def test_split_sentences_keeps_abbreviations():
 @pytest.fixture(scope="session")
 def seed_comparison(tmp_path_factory, seed_article):
     """The 80-article corpus imported and analyzed ONCE per session (a temp store, both cores), then the seed compared."""
-    from conftest import shared_path
 
-    from framing.corpus import Store
-    from framing.pipeline import analyze
 
     path = shared_path("corpora", "soleimani-2020", "articles.jsonl")
     db = tmp_path_factory.mktemp("compare") / "corpus.sqlite"

@@ -26,15 +26,14 @@ import pytest
 
 import framing
 from framing.analyzers import AnalyzerSpec, Context
+from framing.corpus import article_from_record
 from framing.pipeline import ANALYZERS, check_order, section_types
-from framing.schema import Analysis, Article, Evidence, Measure, Span, walk
+from framing.schema import Analysis, Article, Evidence, Measure, SchemaError, Span, walk
 
 EXAMPLE = files("framing.corpora").joinpath("example")
 
 
 def _example_articles() -> list[Article]:
-    from framing.corpus import article_from_record
-
     rows = [json.loads(x) for x in EXAMPLE.joinpath("articles.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
     return [article_from_record(r, where=f"example:{i}", event="example") for i, r in enumerate(rows)]
 
@@ -124,8 +123,6 @@ def test_cached_analysis_is_the_same_type_as_a_fresh_one(analyses):
 
 
 def test_analysis_from_foreign_json_is_a_schema_error(analyses):
-    from framing.schema import SchemaError
-
     d = json.loads(analyses[0].to_json())
     d["no_such_section"] = []
     with pytest.raises(SchemaError, match="no_such_section"):

@@ -17,14 +17,19 @@ import subprocess
 import sys
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
 import pytest
 
+import framing.corpus.store
+import framing.pipeline
+from framing.cli import main
 from framing.corpus import Store, check_event_name, default_path, read_url_list
 from framing.errors import CorpusError, InputError
 from framing.ingest import load_path
+from framing.schema import Analysis
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "corpora" / "example"
@@ -290,9 +295,6 @@ def test_analyze_event_computes_then_serves_from_cache(analyzed_store):
 
 
 def test_cache_hit_does_not_run_the_pipeline(analyzed_store, monkeypatch):
-    import framing.corpus.store
-    import framing.pipeline
-
     db, _ = analyzed_store
 
     def boom(*a, **k):
@@ -308,8 +310,6 @@ def test_cache_hit_does_not_run_the_pipeline(analyzed_store, monkeypatch):
 
 
 def test_cached_analysis_is_restored_typed_with_the_stores_article(analyzed_store):
-    from framing.schema import Analysis
-
     db, _ = analyzed_store
     with Store(db) as st:
         art = st.articles("example")[0]
@@ -332,7 +332,6 @@ def test_new_analyzer_version_means_recompute(analyzed_store, monkeypatch):
         # a text that changes by one character is a new text: not served from the old text's cache
         st._version = None
         art = st.articles("example")[0]
-        from dataclasses import replace
 
         changed = replace(art, text=art.text + " ")
         assert st.cached_analysis(changed.sha256, st.analysis_key("example")) is None
@@ -437,8 +436,6 @@ def test_two_processes_share_one_store(tmp_path):
 
 
 def _cli(args, capsys):
-    from framing.cli import main
-
     code = 0
     try:
         main(args)

@@ -15,7 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from framing.schema import actor_cards
+from framing.corpus import article_from_record
+from framing.ingest import load_path
+from framing.pipeline import analyze
+from framing.resources.events import KINDS, load_actor_file
+from framing.schema import actor_cards, validate
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "corpora" / "example"
@@ -72,9 +76,6 @@ def test_jsonl_matches_the_text_files():
 
 
 def test_same_article_text_from_file_and_record():
-    from framing.corpus import article_from_record
-    from framing.ingest import load_path
-
     for row in ROWS:
         a = load_path(EXAMPLE / BY_ID[row["id"]]["file"])
         b = article_from_record(row, where="articles.jsonl", event="example")
@@ -151,8 +152,6 @@ def test_the_targets_disputed_and_omitted_facts_hold_in_the_texts():
 
 
 def test_actors_file():
-    from framing.resources.events import KINDS, load_actor_file
-
     actors = load_actor_file(EXAMPLE / "actors.toml")
     names = {a["name"] for a in actors}
     assert {"Kestria", "Velmora", "Anselm Rook", "Teodor Vashti", "Mirela Santov", "Ruth Calloway"} <= names
@@ -171,10 +170,6 @@ def test_actors_file():
 
 @pytest.fixture(scope="module")
 def analyses():
-    from framing.ingest import load_path
-    from framing.pipeline import analyze
-    from framing.resources.events import load_actor_file
-
     overrides = load_actor_file(EXAMPLE / "actors.toml")
     return {a["id"]: analyze(load_path(EXAMPLE / a["file"]), event_actors=overrides).to_dict() for a in KEY["articles"]}
 
@@ -184,8 +179,6 @@ def _overlaps(items, span) -> list[dict]:
 
 
 def test_analyses_are_valid(analyses):
-    from framing.schema import validate
-
     for aid, d in analyses.items():
         assert validate(d) == [], aid
 

@@ -13,9 +13,10 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from framing.errors import FramingError
+from framing.errors import ExtractionError, FramingError
 from framing.ingest import load_text
-from framing.nlp import find_quotes, parse, parse_many
+from framing.nlp import MAX_CHARS, find_quotes, parse, parse_many
+from framing.schema import Article
 
 
 def check_sentences(parsed) -> None:
@@ -154,10 +155,6 @@ def test_corpus_and_seed_parse_with_valid_sentences(corpus_rows, seed_article):
 
 
 def test_too_long_text_is_refused_before_the_model_runs():
-    from framing.errors import ExtractionError
-    from framing.nlp import MAX_CHARS
-    from framing.schema import Article
-
     big = Article(text="word " * (MAX_CHARS // 5 + 10))
     with pytest.raises(ExtractionError, match="at most 1,000,000"):
         parse(big)
