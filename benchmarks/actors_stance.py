@@ -17,7 +17,7 @@ from pathlib import Path
 
 from framing.analyzers import Context, actors, attribution, loaded_language, stance
 from framing.ingest import load_text
-from framing.nlp import Parsed, paragraphs, sentences, find_quotes, get_nlp
+from framing.nlp import Parsed, find_quotes, get_nlp, paragraphs, sentences
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "soleimani-2020" / "articles.jsonl"
 

@@ -23,6 +23,14 @@ import sys
 import time
 from pathlib import Path
 
+from framing.analyzers import Context
+from framing.analyzers.attribution import MODEL, analyze
+from framing.analyzers.attribution.cues import lex_of
+from framing.ingest import load_text
+from framing.nlp import Parsed, find_quotes, get_nlp, paragraphs, sentences
+from framing.resources import Lexicons, Models
+from framing.schema import Article
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 
@@ -37,7 +45,6 @@ def _texts(args) -> list[str]:
                 if len(rows) >= args.polnear:
                     break
         return rows
-    from framing.ingest import load_text
 
     path = SHARED / "corpora" / "soleimani-2020" / "articles.jsonl"
     out = []
@@ -63,12 +70,6 @@ def main(argv=None) -> int:
         print(f"{SHARED} not found: the benchmark needs ../shared", file=sys.stderr)
         return 2
 
-    from framing.analyzers import Context
-    from framing.analyzers.attribution import MODEL, analyze
-    from framing.analyzers.attribution.cues import lex_of
-    from framing.nlp import Parsed, paragraphs, sentences, find_quotes, get_nlp
-    from framing.resources import Lexicons, Models
-    from framing.schema import Article
 
     texts = _texts(args)
     articles = [Article(text=t) for t in texts]

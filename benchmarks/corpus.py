@@ -28,6 +28,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from framing.corpus import Store
+from framing.nlp import get_nlp
+
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "corpora" / "soleimani-2020" / "articles.jsonl"
 
@@ -46,7 +49,6 @@ def main(argv: list[str] | None = None) -> dict:
     if not args.data.exists():
         sys.exit(f"{args.data} not found: this benchmark needs ../shared (pass --data)")
 
-    from framing.corpus import Store
 
     tmp = Path(tempfile.mkdtemp(prefix="framing-bench-"))
     data = args.data
@@ -66,7 +68,6 @@ def main(argv: list[str] | None = None) -> dict:
         out["words"] = words
 
         # -- bare parse reference (model load excluded)
-        from framing.nlp import get_nlp
 
         nlp = get_nlp()
         nlp("warm up")

@@ -28,11 +28,15 @@ from __future__ import annotations
 
 import argparse
 import html
+import importlib
 import json
 import statistics
 import sys
 import time
 from pathlib import Path
+
+from framing import ingest, nlp
+from framing.ingest import normalize_text
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -59,8 +63,6 @@ def render_page(title: str, paragraphs: list[str], *, outlet: str = "", date: st
 
 
 def _paragraphs(text: str) -> list[str]:
-    from framing.ingest import normalize_text
-
     return [p.strip() for p in normalize_text(text).split("\n") if p.strip()]
 
 
@@ -84,9 +86,7 @@ def main(argv: list[str] | None = None) -> dict:
         if not p.exists():
             sys.exit(f"{p} not found: this benchmark needs ../shared (pass --data / --seed)")
 
-    import importlib
 
-    from framing import ingest, nlp
 
     rows = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
     if args.limit:

@@ -26,6 +26,10 @@ import sys
 import time
 from pathlib import Path
 
+from framing.analyzers import Context, loaded_language
+from framing.ingest import load_text
+from framing.nlp import Parsed, find_quotes, get_nlp, paragraphs, sentences
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 
@@ -37,9 +41,6 @@ def main(argv=None) -> int:
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
 
-    from framing.analyzers import Context, loaded_language
-    from framing.ingest import load_text
-    from framing.nlp import Parsed, paragraphs, sentences, find_quotes, get_nlp
 
     path = SHARED / "corpora" / "soleimani-2020" / "articles.jsonl"
     if not path.is_file():

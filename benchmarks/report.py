@@ -26,13 +26,24 @@ analyses cached. Results are written to ``benchmarks/results/report.json`` (``--
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import platform
+import sqlite3
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from framing.comparison import compare
+from framing.corpus import Store
+from framing.ingest import load_path
+from framing.nlp import get_nlp
+from framing.pipeline import Analysis
+from framing.report import build as build_report
+from framing.report.render.html import render_html
+from framing.report.render.pdf import render_pdf
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("FRAMING_SHARED", REPO.parent / "shared"))
@@ -64,13 +75,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"benchmarks/report.py: {SHARED} is missing the corpus or the seed; set FRAMING_SHARED", file=sys.stderr)
         return 2
 
-    from framing.comparison import compare
-    from framing.corpus import Store
-    from framing.ingest import load_path
-    from framing.nlp import get_nlp
-    from framing.report import build as build_report
-    from framing.report.render.html import render_html
-    from framing.report.render.pdf import render_pdf
 
     args.db.parent.mkdir(parents=True, exist_ok=True)
     prep = {}
@@ -86,9 +90,7 @@ def main(argv: list[str] | None = None) -> int:
             target = store.get_or_analyze(seed, event=EVENT)
             if not args.cached_only:
                 return target, store.analyses(EVENT, compute_missing=False)
-            import sqlite3
 
-            from framing.pipeline import Analysis
 
             con = sqlite3.connect(str(args.db))
             out = []
@@ -121,8 +123,8 @@ def main(argv: list[str] | None = None) -> int:
         n_peers = len(cmp.to_dict().get("peers") or [])
 
     best = {k: min(r[k] for r in runs) for k in runs[0]}
-    from pypdf import PdfReader
-    import io
+
+    from pypdf import PdfReader  # lazy: optional (pypdf, a dev extra; only the PDF checks need it)
 
     pages = len(PdfReader(io.BytesIO(pdf_bytes)).pages)
     result = {

@@ -22,19 +22,19 @@ from typing import Any
 from framing.version import __version__
 
 __all__ = [
-    "__version__",
-    "read",
-    "load",
-    "fetch_article",
-    "load_html",
-    "load_text",
-    "load_path",
-    "analyze",
-    "compare",
-    "render_report",
     "Analysis",
     "Article",
     "Comparison",
+    "__version__",
+    "analyze",
+    "compare",
+    "fetch_article",
+    "load",
+    "load_html",
+    "load_path",
+    "load_text",
+    "read",
+    "render_report",
 ]
 
 # public name -> (module, attribute), imported on first use

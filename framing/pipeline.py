@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
-from framing.version import __version__
-from framing.analyzers import AnalyzerSpec, Context
-from framing.analyzers import actors, attribution, loaded_language, stance
+from framing.analyzers import AnalyzerSpec, Context, actors, attribution, loaded_language, stance
 from framing.nlp import parse, pipeline_meta
 from framing.resources import Lexicons, Models
 from framing.resources import lexicons as lexicon_files
 from framing.resources import models as model_files
 from framing.schema import SCHEMA_VERSION, Analysis, Article, Section
+from framing.version import __version__
 
 __all__ = ["ANALYZERS", "Analysis", "analyze", "analyzer_version", "check_order", "section_types"]
 
@@ -86,7 +86,7 @@ def analyze(article: Article, *, event_actors: Any = None, options: Mapping[str,
         "framing_version": __version__,
         "analyzer_version": analyzer_version(),
         "spacy_pipeline": pipeline_meta(),
-        "analyzed_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+        "analyzed_at": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
         "lexicons": lexicon_files.digests(),
     }
     return Analysis(article, results, provenance)

@@ -26,7 +26,8 @@ from __future__ import annotations
 import html
 import logging
 import threading
-from typing import Any, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import framing
 from framing.errors import FramingError
@@ -36,7 +37,7 @@ from framing.schema import Analysis, actor_cards
 
 log = logging.getLogger(__name__)
 
-__all__ = ["summary", "table", "Table", "live_view", "LiveView", "score_text"]
+__all__ = ["LiveView", "Table", "live_view", "score_text", "summary", "table"]
 
 
 # --------------------------------------------------------------------------- figures
@@ -191,7 +192,7 @@ class LiveView:
         self.reason = reason
         self._html = _view_html(text, title)
 
-    def update(self, text: str) -> "LiveView":
+    def update(self, text: str) -> LiveView:
         self.text = text
         self._html = _view_html(text, self.title)
         return self
@@ -241,7 +242,7 @@ def live_view(text: str = "", *, title: str | None = None, delay: float = 0.6, f
     def rescore() -> None:
         try:
             out.value = _view_html(box.value, title)
-        except Exception as exc:  # keep the widget alive whatever happens
+        except Exception as exc:  # noqa: BLE001 - keep the widget alive whatever happens
             log.debug("live view re-score failed: %s", exc)
             out.value = f"<p style='color:#a00'>{html.escape(type(exc).__name__)}: {html.escape(str(exc))}</p>"
 

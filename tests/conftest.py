@@ -7,10 +7,14 @@ absent, but fail when ``CI=true``, where it is always present.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 import pytest
+
+from framing.ingest import load_path
+from framing.nlp import get_nlp, parse
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("FRAMING_SHARED", REPO.parent / "shared"))
@@ -39,28 +43,20 @@ def seed_text() -> str:
 
 @pytest.fixture(scope="session")
 def seed_article(seed_text):
-    from framing.ingest import load_path
-
     return load_path(shared_path("seed", "soleimani-cgpi.txt"))
 
 
 @pytest.fixture(scope="session")
 def seed_parsed(seed_article):
-    from framing.nlp import parse
-
     return parse(seed_article)
 
 
 @pytest.fixture(scope="session")
 def corpus_rows():
-    import json
-
     p = shared_path("corpora", "soleimani-2020", "articles.jsonl")
     return [json.loads(line) for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 @pytest.fixture(scope="session")
 def nlp():
-    from framing.nlp import get_nlp
-
     return get_nlp()

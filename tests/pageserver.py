@@ -24,7 +24,9 @@ Routes (all written for these tests):
 
 from __future__ import annotations
 
+import contextlib
 import gzip
+import socket
 import threading
 import time
 import zlib
@@ -113,7 +115,7 @@ class PageServer:
             def log_message(self, *args) -> None:  # keep test output quiet
                 pass
 
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 server.requests.append(self.path)
                 if self.path == "/slow":
                     time.sleep(SLOW_SECONDS)
@@ -148,17 +150,15 @@ class PageServer:
                     self.send_header(k, v)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
-                try:
+                with contextlib.suppress(OSError):
                     self.wfile.write(body)
-                except OSError:
-                    pass
 
         self.httpd = _QuietServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.port = self.httpd.server_address[1]
         self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
 
-    def start(self) -> "PageServer":
+    def start(self) -> PageServer:
         self.thread.start()
         return self
 
@@ -172,7 +172,6 @@ class PageServer:
 
 def closed_port() -> int:
     """A local port with nothing listening on it (bound, then released)."""
-    import socket
 
     s = socket.socket()
     s.bind(("127.0.0.1", 0))

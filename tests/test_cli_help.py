@@ -6,13 +6,12 @@ import subprocess
 import sys
 
 import pytest
+import typer.main
 
 from framing.cli import app
 
 
 def _commands(typer_app, prefix=()):
-    import typer.main
-
     group = typer.main.get_command(typer_app)
 
     def walk(cmd, path):

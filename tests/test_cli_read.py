@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
 
 import pytest
-
 from pageserver import PAGES, PageServer, closed_port
 from test_ingest import ARTICLE_PARAGRAPHS, BOILERPLATE, TITLE
+
+import framing
+from framing import cli as cli_module
+from framing.cli import common as cli_common
 
 
 @pytest.fixture(scope="module")
@@ -44,9 +48,6 @@ def _err(proc: subprocess.CompletedProcess) -> str:
 @pytest.fixture
 def cli(capsys, monkeypatch):
     """Run the CLI in this process (same ``main`` as the console script): returns a CompletedProcess."""
-    from framing import cli as cli_module
-    from framing.cli import common as cli_common
-
     def invoke(*args: str) -> subprocess.CompletedProcess:
         monkeypatch.setitem(cli_common.state, "debug", False)
         capsys.readouterr()
@@ -102,8 +103,6 @@ def test_read_text_from_stdin_and_file(tmp_path):
 
 
 def _one_line_error(proc: subprocess.CompletedProcess, code: int, pattern: str) -> None:
-    import re
-
     err = _err(proc)
     assert proc.returncode == code, err
     assert "Traceback" not in err
@@ -192,33 +191,26 @@ def test_debug_shows_the_traceback(tmp_path):
 
 
 def test_dns_failure_in_process(monkeypatch, capsys):
-    from framing import cli
-    from framing.cli import common as cli_common
-
     def no_dns(*args, **kwargs):
         raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
 
     monkeypatch.setattr(socket, "getaddrinfo", no_dns)
     monkeypatch.setitem(cli_common.state, "debug", False)
     with pytest.raises(SystemExit) as info:
-        cli.main(["read", "https://news.example.invalid/story.html"])
+        cli_module.main(["read", "https://news.example.invalid/story.html"])
     assert info.value.code == 2
     err = capsys.readouterr().err.strip()
     assert err == "framing: error: cannot resolve the host name 'news.example.invalid' (DNS lookup failed); check the address and your internet connection"
 
 
 def test_internal_error_exits_1_without_traceback(monkeypatch, capsys):
-    import framing
-    from framing import cli
-    from framing.cli import common as cli_common
-
     def broken(*args, **kwargs):
         raise RuntimeError("something inside broke")
 
     monkeypatch.setattr(framing, "read", broken)  # the CLI calls the public API
     monkeypatch.setitem(cli_common.state, "debug", False)
     with pytest.raises(SystemExit) as info:
-        cli.main(["read", str(PAGES / "article.html")])
+        cli_module.main(["read", str(PAGES / "article.html")])
     assert info.value.code == 1
     err = capsys.readouterr().err
     assert "internal error: RuntimeError: something inside broke" in err and "--debug" in err

@@ -11,10 +11,22 @@ import importlib
 import json
 
 import pytest
+from conftest import shared_path
 
-from framing.comparison import Comparison, compare, fightin_words, naming_hits, percentile_of, split_sentences, summarize
+from framing.comparison import (
+    Comparison,
+    compare,
+    fightin_words,
+    naming_hits,
+    percentile_of,
+    split_sentences,
+    summarize,
+)
 from framing.comparison.measures import MEASURE_ORDER
-from framing.schema import Analysis, Measure
+from framing.corpus import Store
+from framing.errors import InputError
+from framing.pipeline import analyze
+from framing.schema import Analysis, Measure, SchemaError
 
 C = importlib.import_module("framing.comparison")
 
@@ -176,7 +188,7 @@ def test_measures_percentile_iqr_and_lean():
     peers = []
     for i, (v, lean) in enumerate([(1.0, "left"), (2.0, "left"), (3.0, "center"), (4.0, "right")]):
         ll = {"per_1000_words": v, "per_1000_words_author": v, "per_1000_words_quoted": 0.0, "spans": [], "sentences": []}
-        peers.append(_analysis(PEER_TEXTS[i % 3] + " Extra sentence number %d." % i, id=f"p{i}", lean=lean, words=400, loaded=ll))
+        peers.append(_analysis(PEER_TEXTS[i % 3] + f" Extra sentence number {i}.", id=f"p{i}", lean=lean, words=400, loaded=ll))
     short = _analysis("Velmora fired twelve missiles at Camp Greystone.", id="short", words=8,
                       loaded={"per_1000_words_author": 99.0, "sentences": [], "spans": []})
     tll = {"per_1000_words": 6.0, "per_1000_words_author": 6.0, "per_1000_words_quoted": 0.0, "spans": [], "sentences": []}
@@ -210,7 +222,7 @@ class _Toy:
         return {"n": self.n}
 
     @classmethod
-    def from_dict(cls, d) -> "_Toy":
+    def from_dict(cls, d) -> _Toy:
         return cls(d["n"])
 
     def evidence(self):
@@ -401,9 +413,6 @@ def test_offsets_roundtrip_and_json(small):
 
 
 def test_bad_input():
-    from framing.errors import InputError
-    from framing.schema import SchemaError
-
     with pytest.raises(InputError, match="no peers"):
         compare(_target(), [])
     with pytest.raises(InputError, match="expected an Analysis"):
@@ -444,10 +453,7 @@ def test_split_sentences_keeps_abbreviations():
 @pytest.fixture(scope="session")
 def seed_comparison(tmp_path_factory, seed_article):
     """The 80-article corpus imported and analyzed ONCE per session (a temp store, both cores), then the seed compared."""
-    from conftest import shared_path
 
-    from framing.corpus import Store
-    from framing.pipeline import analyze
 
     path = shared_path("corpora", "soleimani-2020", "articles.jsonl")
     db = tmp_path_factory.mktemp("compare") / "corpus.sqlite"

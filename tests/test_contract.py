@@ -17,23 +17,23 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib.resources import files
-from typing import Any, Mapping
+from typing import Any
 
 import pytest
 
 import framing
 from framing.analyzers import AnalyzerSpec, Context
+from framing.corpus import article_from_record
 from framing.pipeline import ANALYZERS, check_order, section_types
-from framing.schema import Analysis, Article, Evidence, Measure, Span, walk
+from framing.schema import Analysis, Article, Evidence, Measure, SchemaError, Span, walk
 
 EXAMPLE = files("framing.corpora").joinpath("example")
 
 
 def _example_articles() -> list[Article]:
-    from framing.corpus import article_from_record
-
     rows = [json.loads(x) for x in EXAMPLE.joinpath("articles.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
     return [article_from_record(r, where=f"example:{i}", event="example") for i, r in enumerate(rows)]
 
@@ -123,8 +123,6 @@ def test_cached_analysis_is_the_same_type_as_a_fresh_one(analyses):
 
 
 def test_analysis_from_foreign_json_is_a_schema_error(analyses):
-    from framing.schema import SchemaError
-
     d = json.loads(analyses[0].to_json())
     d["no_such_section"] = []
     with pytest.raises(SchemaError, match="no_such_section"):
@@ -147,7 +145,7 @@ class Exclamations:
         return {"marks": [e.to_dict() for e in self.marks]}
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "Exclamations":
+    def from_dict(cls, d: Mapping[str, Any]) -> Exclamations:
         return cls(tuple(Evidence.from_dict(e) for e in d["marks"]))
 
     def evidence(self):

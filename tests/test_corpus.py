@@ -17,13 +17,19 @@ import subprocess
 import sys
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
+import framing.corpus.store
+import framing.pipeline
+from framing.cli import main
 from framing.corpus import Store, check_event_name, default_path, read_url_list
 from framing.errors import CorpusError, InputError
 from framing.ingest import load_path
+from framing.schema import Analysis
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "corpora" / "example"
@@ -169,7 +175,7 @@ def test_import_path_errors(tmp_path):
         with pytest.raises(InputError, match="no such file"):
             st.import_path(tmp_path / "nothing.jsonl", "e")
         (tmp_path / "empty").mkdir()
-        with pytest.raises(InputError, match="no .txt"):
+        with pytest.raises(InputError, match=r"no \.txt"):
             st.import_path(tmp_path / "empty", "e")
         (tmp_path / "empty.jsonl").write_text("\n\n", encoding="utf-8")
         with pytest.raises(InputError, match="empty"):
@@ -181,9 +187,9 @@ def test_import_path_errors(tmp_path):
 
 
 class _Pages(http.server.BaseHTTPRequestHandler):
-    pages: dict[str, bytes] = {}
+    pages: ClassVar[dict[str, bytes]] = {}
 
-    def do_GET(self):  # noqa: N802
+    def do_GET(self):
         body = self.pages.get(self.path)
         if body is None:
             self.send_response(404)
@@ -207,7 +213,7 @@ def _page(path: Path) -> bytes:
     return (
         f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{html.escape(title)}</title></head>"
         f"<body><article><h1>{html.escape(title)}</h1>{paras}</article></body></html>"
-    ).encode("utf-8")
+    ).encode()
 
 
 @pytest.fixture()
@@ -289,9 +295,6 @@ def test_analyze_event_computes_then_serves_from_cache(analyzed_store):
 
 
 def test_cache_hit_does_not_run_the_pipeline(analyzed_store, monkeypatch):
-    import framing.corpus.store
-    import framing.pipeline
-
     db, _ = analyzed_store
 
     def boom(*a, **k):
@@ -307,8 +310,6 @@ def test_cache_hit_does_not_run_the_pipeline(analyzed_store, monkeypatch):
 
 
 def test_cached_analysis_is_restored_typed_with_the_stores_article(analyzed_store):
-    from framing.schema import Analysis
-
     db, _ = analyzed_store
     with Store(db) as st:
         art = st.articles("example")[0]
@@ -331,7 +332,6 @@ def test_new_analyzer_version_means_recompute(analyzed_store, monkeypatch):
         # a text that changes by one character is a new text: not served from the old text's cache
         st._version = None
         art = st.articles("example")[0]
-        from dataclasses import replace
 
         changed = replace(art, text=art.text + " ")
         assert st.cached_analysis(changed.sha256, st.analysis_key("example")) is None
@@ -351,7 +351,7 @@ def test_actor_file_is_part_of_the_cache_key(tmp_path):
 def _analysis_rows(db: Path) -> dict[str, str]:
     con = sqlite3.connect(db, timeout=30)
     try:
-        return {sha: created for sha, created in con.execute("SELECT text_sha256, created_at FROM analyses")}
+        return dict(con.execute("SELECT text_sha256, created_at FROM analyses"))
     except sqlite3.OperationalError:
         return {}
     finally:
@@ -436,8 +436,6 @@ def test_two_processes_share_one_store(tmp_path):
 
 
 def _cli(args, capsys):
-    from framing.cli import main
-
     code = 0
     try:
         main(args)

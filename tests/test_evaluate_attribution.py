@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 from conftest import shared_path
@@ -99,9 +101,6 @@ def test_a_split_that_selects_nothing_is_a_data_error(tmp_path):
     ["train", "attribution", "--data", "{bad}"],
 ])
 def test_cli_bad_data_gives_one_line_and_exit_2(tmp_path, argv):
-    import subprocess
-    import sys
-
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "a", "text": "x"\nnot json\n', encoding="utf-8")
     args = [a.format(missing=tmp_path / "absent.jsonl", bad=bad) for a in argv]

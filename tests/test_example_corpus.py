@@ -9,13 +9,17 @@ anonymous and vague sources, and the actors.
 
 from __future__ import annotations
 
-from framing.schema import actor_cards
-
 import json
 import re
 from pathlib import Path
 
 import pytest
+
+from framing.corpus import article_from_record
+from framing.ingest import load_path
+from framing.pipeline import analyze
+from framing.resources.events import KINDS, load_actor_file
+from framing.schema import actor_cards, validate
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "corpora" / "example"
@@ -72,9 +76,6 @@ def test_jsonl_matches_the_text_files():
 
 
 def test_same_article_text_from_file_and_record():
-    from framing.corpus import article_from_record
-    from framing.ingest import load_path
-
     for row in ROWS:
         a = load_path(EXAMPLE / BY_ID[row["id"]]["file"])
         b = article_from_record(row, where="articles.jsonl", event="example")
@@ -89,7 +90,7 @@ def test_corpus_shape_and_fiction_markers():
         n = len(row["text"].split())
         assert 350 <= n <= 700, (row["id"], n)
         host = re.match(r"https://([^/]+)/", row["url"]).group(1)
-        assert host.endswith(".example.org") or host.endswith(".invalid"), row["url"]
+        assert host.endswith((".example.org", ".invalid")), row["url"]
         assert re.fullmatch(r"2031-03-\d\d", row["date"])
         assert row["lean"] in ("left", "center", "right", None)
     assert KEY["constructed"] is True and "fictional" in KEY["notice"]
@@ -151,8 +152,6 @@ def test_the_targets_disputed_and_omitted_facts_hold_in_the_texts():
 
 
 def test_actors_file():
-    from framing.resources.events import KINDS, load_actor_file
-
     actors = load_actor_file(EXAMPLE / "actors.toml")
     names = {a["name"] for a in actors}
     assert {"Kestria", "Velmora", "Anselm Rook", "Teodor Vashti", "Mirela Santov", "Ruth Calloway"} <= names
@@ -171,10 +170,6 @@ def test_actors_file():
 
 @pytest.fixture(scope="module")
 def analyses():
-    from framing.resources.events import load_actor_file
-    from framing.ingest import load_path
-    from framing.pipeline import analyze
-
     overrides = load_actor_file(EXAMPLE / "actors.toml")
     return {a["id"]: analyze(load_path(EXAMPLE / a["file"]), event_actors=overrides).to_dict() for a in KEY["articles"]}
 
@@ -184,8 +179,6 @@ def _overlaps(items, span) -> list[dict]:
 
 
 def test_analyses_are_valid(analyses):
-    from framing.schema import validate
-
     for aid, d in analyses.items():
         assert validate(d) == [], aid
 

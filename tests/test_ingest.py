@@ -9,15 +9,18 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import socket
 import time
+from pathlib import Path
 
 import pytest
+from pageserver import CP1252_TEXT, PAGES, PageServer, closed_port
 
 from framing import ingest
 from framing.errors import ContentTypeError, ExtractionError, FetchError, FramingError, InputError, LanguageError
 from framing.ingest import fetch_article, load, load_html, load_path, load_stdin, load_text, normalize_text, split_title
-from pageserver import CP1252_TEXT, PAGES, PageServer, closed_port
+from framing.nlp import parse
 
 # The seven body paragraphs of tests/fixtures/pages/article.html, by their openings (checked by hand against the page).
 ARTICLE_PARAGRAPHS = (
@@ -158,7 +161,7 @@ def test_non_html_content_is_refused_by_type(pages, path, pattern):
 
 
 def test_empty_page_has_no_article_text(pages):
-    with pytest.raises(ExtractionError, match="no article text found .*empty"):
+    with pytest.raises(ExtractionError, match=r"no article text found .*empty"):
         fetch_article(pages.url("/empty.html"))
 
 
@@ -222,7 +225,7 @@ def test_dns_failure(monkeypatch):
 
 @pytest.mark.parametrize("url", ["ftp://127.0.0.1/story.html", "file:///etc/passwd", "javascript:alert(1)", "https:///nohost"])
 def test_fetch_refuses_other_schemes_before_connecting(url):
-    with pytest.raises(InputError, match="only http:// and https://|no host name"):
+    with pytest.raises(InputError, match=r"only http:// and https://|no host name"):
         fetch_article(url)
 
 
@@ -247,8 +250,6 @@ LAYOUT_PAGE = """<!DOCTYPE html><html><head><title>Storm closes the coast road</
 
 
 def test_headline_dateline_and_caption_stay_separate_lines():
-    from framing.nlp import parse
-
     art = load_html(LAYOUT_PAGE, url="https://news.example/storm")
     lines = art.text.split("\n\n")
     assert lines[0] == "Storm closes the coast road"
@@ -421,20 +422,17 @@ def test_load_path_file_errors(tmp_path):
 
 
 def test_unreadable_file(tmp_path, monkeypatch):
-    import os
-
     p = tmp_path / "secret.txt"
     p.write_text("Headline\n\n" + BODY, encoding="utf-8")
     p.chmod(0)
     try:
         if os.access(p, os.R_OK):  # root reads anything: make the read fail as it would for another user
-            from pathlib import Path
 
             def denied(self):
                 raise PermissionError(13, "Permission denied", str(self))
 
             monkeypatch.setattr(Path, "read_bytes", denied)
-        with pytest.raises(InputError, match="cannot read the file .*permissions"):
+        with pytest.raises(InputError, match=r"cannot read the file .*permissions"):
             load_path(p)
     finally:
         p.chmod(0o644)
@@ -503,8 +501,6 @@ said.
 
 
 def test_hard_wrapped_text_file_is_rejoined(tmp_path):
-    from framing.nlp import parse
-
     p = tmp_path / "wrapped.txt"
     p.write_text(WRAPPED, encoding="utf-8")
     art = load_path(p)

@@ -8,19 +8,29 @@ more than the module fixtures do, except the small Letter-size check.
 
 from __future__ import annotations
 
+import html as _html
 import json
 import re
 from html.parser import HTMLParser
 from importlib.resources import files
-from io import BytesIO
 from pathlib import Path
 
 import pytest
 
+from framing import pipeline
+from framing.analyzers import AnalyzerSpec
+from framing.comparison import compare
+from framing.corpus import article_from_record, bundled_actor_file
 from framing.errors import InputError
-from framing.report import charts, render_report as render
-from framing.report.sections import comparison as comparison_report
+from framing.pipeline import analyze
+from framing.report import charts
+from framing.report import render_report as render
 from framing.report.highlight import Mark, highlight, marked_pieces, paragraphs
+from framing.report.render.notebook import analysis_html, comparison_html
+from framing.report.render.pdf import ExternalFetchError, local_only_fetcher, render_pdf
+from framing.report.sections import comparison as comparison_report
+from framing.resources.events import load_actor_file
+from framing.schema import Analysis, Article, Evidence, Measure, Span
 
 # --------------------------------------------------------------------------- fixtures (once per module)
 
@@ -28,9 +38,6 @@ from framing.report.highlight import Mark, highlight, marked_pieces, paragraphs
 @pytest.fixture(scope="module")
 def example_analyses():
     """(target analysis dict, [peer analysis dicts]) of the example corpus, analyzed once."""
-    from framing.resources.events import load_actor_file
-    from framing.corpus import article_from_record, bundled_actor_file
-    from framing.pipeline import analyze
 
     root = files("framing.corpora").joinpath("example")
     key = json.loads(root.joinpath("key.json").read_text(encoding="utf-8"))
@@ -55,8 +62,6 @@ def example_analyses():
 
 @pytest.fixture(scope="module")
 def comparison(example_analyses):
-    from framing.comparison import compare
-
     target, peers = example_analyses
     return compare(target, peers)
 
@@ -79,7 +84,6 @@ def one_html(example_analyses):
 @pytest.fixture(scope="module")
 def cmp_pdf(cmp_html, tmp_path_factory):
     """The comparison report as PDF (from the same HTML), with every URL the renderer asked for."""
-    from framing.report.render.pdf import local_only_fetcher, render_pdf
 
     fetcher = local_only_fetcher()
     path = tmp_path_factory.mktemp("pdf") / "cmp.pdf"
@@ -89,7 +93,7 @@ def cmp_pdf(cmp_html, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def cmp_pdf_reader(cmp_pdf):
-    from pypdf import PdfReader
+    from pypdf import PdfReader  # lazy: optional (pypdf, a dev extra; only the PDF checks need it)
 
     return PdfReader(str(cmp_pdf[0]))
 
@@ -210,7 +214,7 @@ def test_summary_ratio_sentence_by_hand():
     m = {"target": 6.8, "unit": "per 1,000 words", "peers": {"n": 40, "median": 2.0}, "percentile": 97.5, "ratio_to_median": 3.4}
     s = comparison_report.ratio_sentence(m, "loaded language")
     assert s.startswith("This article uses 3.4 times the loaded language of the median outlet covering the event")
-    assert "6.8 against 2.0" in s and "97%" in s or "98%" in s
+    assert ("6.8 against 2.0" in s and "97%" in s) or "98%" in s
     low = comparison_report.ratio_sentence({"target": 1.0, "peers": {"n": 5, "median": 2.0}, "ratio_to_median": 0.5}, "loaded language")
     assert "less loaded language" in low
     none = comparison_report.ratio_sentence({"target": 0.0, "peers": {"n": 5, "median": 0.0}}, "loaded language")
@@ -220,7 +224,6 @@ def test_summary_ratio_sentence_by_hand():
 
 def test_summary_naming_sentence_counts_peer_articles(cmp_dict, cmp_html):
     """The naming bullet says how many peer articles use the word, so one outlet's habit is not "most peers"."""
-    import html as _html
 
     page = _html.unescape(cmp_html)
     checked = 0
@@ -314,7 +317,7 @@ def test_html_is_self_contained(which, request):
     p = _Refs()
     p.feed(html)
     for tag, attr, value in p.refs:
-        assert value.startswith("#") or value.startswith("data:"), f"<{tag} {attr}={value[:60]!r}> points outside the report"
+        assert value.startswith(("#", "data:")), f"<{tag} {attr}={value[:60]!r}> points outside the report"
     assert "<script" not in html.lower() and "@import" not in html and "<link" not in html.lower()
     assert not re.search(r"url\(\s*['\"]?(https?:|//)", html)
     # article addresses appear as text only
@@ -347,8 +350,6 @@ def test_terminal_format_returns_text(example_analyses):
 
 
 def test_notebook_views(example_analyses, comparison):
-    from framing.report.render.notebook import analysis_html, comparison_html
-
     a = str(analysis_html(example_analyses[0]))
     _check_marks(a, example_analyses[0]["article"]["text"])
     assert 'class="framing-nb"' in a and "<svg" not in a
@@ -383,7 +384,7 @@ def test_pdf_fonts_are_embedded(cmp_pdf_reader):
     fonts = {}
     for page in cmp_pdf_reader.pages[:4]:
         res = page.get("/Resources") or {}
-        for name, ref in ((res.get("/Font") or {}).items()):
+        for ref in (res.get("/Font") or {}).values():
             f = ref.get_object()
             desc = f.get("/FontDescriptor")
             if desc is None and "/DescendantFonts" in f:
@@ -399,8 +400,6 @@ def test_pdf_fetches_nothing_from_outside(cmp_pdf):
 
 
 def test_url_fetcher_refuses_outside_urls():
-    from framing.report.render.pdf import ExternalFetchError, local_only_fetcher
-
     f = local_only_fetcher()
     for url in ("http://example.org/x.png", "https://example.org/f.woff", "file:///etc/passwd"):
         with pytest.raises(ExternalFetchError):
@@ -413,7 +412,6 @@ def test_url_fetcher_refuses_outside_urls():
 
 def test_pdf_renderer_does_not_fetch_an_outside_image():
     """An <img src=http...> put into report HTML is refused by the fetcher, and the PDF still renders."""
-    from framing.report.render.pdf import local_only_fetcher, render_pdf
 
     f = local_only_fetcher()
     pdf = render_pdf('<html><body><p>x</p><img src="http://127.0.0.1:9/never.png"></body></html>', fetcher=f)
@@ -421,7 +419,7 @@ def test_pdf_renderer_does_not_fetch_an_outside_image():
 
 
 def test_letter_paper_and_single_article_pdf(example_analyses, tmp_path):
-    from pypdf import PdfReader
+    from pypdf import PdfReader  # lazy: optional (pypdf, a dev extra; only the PDF checks need it)
 
     path = render(example_analyses[0], "pdf", path=tmp_path / "one.pdf", paper="Letter")
     r = PdfReader(str(path))
@@ -444,6 +442,19 @@ def test_render_writes_files_and_names_them(example_analyses, tmp_path):
     p2 = render(d, "html", path=folder)
     assert Path(p2).parent == folder and Path(p2).suffix == ".html"
     assert not list(folder.glob("*.part"))
+
+
+def test_render_comparison_to_a_folder_names_it_after_the_target(comparison, cmp_dict, tmp_path):
+    """A folder path gets ``<slug of the target's title>-comparison.<ext>``, from the typed Comparison and its JSON."""
+    slug = re.sub(r"[^a-z0-9]+", "-", comparison.target.title.lower()).strip("-")[:60]
+    assert slug
+    for i, obj in enumerate((comparison, cmp_dict)):
+        folder = tmp_path / f"out{i}"
+        folder.mkdir()
+        p = Path(render(obj, "markdown", path=folder))
+        assert p == folder / f"{slug}-comparison.md"
+        assert p.read_text(encoding="utf-8").startswith("# ")
+        assert not list(folder.glob("*.part"))
 
 
 def test_render_rejects_bad_format_and_paper(example_analyses):
@@ -470,22 +481,13 @@ class _ToySection:
         return cls(tuple(s) for s in d["marks"])
 
     def evidence(self):
-        from framing.schema import Evidence, Span
-
         return [Evidence(Span(s, e), q, "rule:toy.exclamation", 0.5, "an exclamation mark") for s, e, q in self.spans]
 
     def measures(self, article):
-        from framing.schema import Measure
-
         return {"exclamations": Measure(float(len(self.spans)), "exclamation marks", "marks")}
 
 
 def test_any_other_section_gets_a_generic_findings_table(monkeypatch):
-    from framing import pipeline
-    from framing.analyzers import AnalyzerSpec
-    from framing.report.render.notebook import analysis_html
-    from framing.schema import Analysis, Article
-
     text = "Outrage in Brill!\n\nThe council voted on Tuesday. Nobody expected it!"
     spans = [(i, i + 1, "!") for i, ch in enumerate(text) if ch == "!"]
     toy = AnalyzerSpec("toy_marks", lambda ctx: _ToySection(()), _ToySection, rules={"rule:toy.exclamation": "an exclamation in the text"})

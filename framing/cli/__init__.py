@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import logging
 import sys
-from typing import List, Optional
 
 import typer
 
-from framing.version import __version__
 from framing.cli import compare, corpus, demo, evaluate, read, score, train
 from framing.cli.common import state
 from framing.errors import FramingError
+from framing.version import __version__
 
 __all__ = ["app", "main"]
 
@@ -59,7 +58,7 @@ def _main(
     logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
 
 
-def main(argv: Optional[List[str]] = None) -> None:
+def main(argv: list[str] | None = None) -> None:
     """Console entry point: run the app, turn FramingErrors into one line and an exit code."""
     try:
         app(args=argv, standalone_mode=False)
@@ -77,9 +76,10 @@ def main(argv: Optional[List[str]] = None) -> None:
         raise
     except Exception as exc:
         # Typer's (vendored) click usage errors carry their own message and exit code.
-        if callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None), int):
-            exc.show()
-            sys.exit(exc.exit_code)
+        show, code = getattr(exc, "show", None), getattr(exc, "exit_code", None)
+        if callable(show) and isinstance(code, int):
+            show()
+            sys.exit(code)
         if state["debug"]:
             raise
         print(f"framing: internal error: {type(exc).__name__}: {exc} (run again with --debug for the traceback)", file=sys.stderr)

@@ -11,6 +11,7 @@ from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
+    TaskID,
     TextColumn,
     TimeElapsedColumn,
 )
@@ -31,8 +32,8 @@ class Bar:
 
     def __init__(self, quiet: bool = False):
         self.enabled = not quiet and sys.stderr.isatty()
-        self._progress = None
-        self._task = None
+        self._progress: Progress | None = None
+        self._task: TaskID | None = None
 
     def __enter__(self):
         if self.enabled:

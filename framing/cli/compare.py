@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any, List, Optional
+from typing import Any
 
 import typer
 
 import framing
 from framing.cli.common import DB_HELP, Bar, print_json
-
 from framing.comparison import compare as compare_coverage
 from framing.corpus import Store, default_path
 from framing.errors import InputError
 
 
-def analyze_sources(sources: List[str], store: Any, event: Optional[str], *, any_language: bool, timeout: float) -> list:
+def analyze_sources(sources: list[str], store: Any, event: str | None, *, any_language: bool, timeout: float) -> list:
     """Read and analyze each source (through the store's cache when there is a store)."""
     out = []
     for src in sources:
@@ -25,7 +24,7 @@ def analyze_sources(sources: List[str], store: Any, event: Optional[str], *, any
     return out
 
 
-def write_reports(comparison: Any, html: Optional[Path], pdf: Optional[Path], *, required: bool = True) -> list[Path]:
+def write_reports(comparison: Any, html: Path | None, pdf: Path | None, *, required: bool = True) -> list[Path]:
     """Render the HTML/PDF reports asked for (``framing.render_report``); the paths written."""
     if not (html or pdf):
         return []
@@ -39,12 +38,12 @@ def write_reports(comparison: Any, html: Optional[Path], pdf: Optional[Path], *,
 
 def compare(
     target: str = typer.Argument(..., help="The article to compare: a URL, a file (.html, .txt, .md, .json) or - for stdin."),
-    peers: Optional[List[str]] = typer.Argument(None, help="Other outlets' coverage: URLs or files (besides or instead of --event)."),
-    event: Optional[str] = typer.Option(None, "--event", help="Compare with every article of this event in the corpus store."),
-    db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP),
+    peers: list[str] | None = typer.Argument(None, help="Other outlets' coverage: URLs or files (besides or instead of --event)."),
+    event: str | None = typer.Option(None, "--event", help="Compare with every article of this event in the corpus store."),
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print {\"comparison\": ...} as JSON."),
-    pdf: Optional[Path] = typer.Option(None, "--pdf", help="Also write a PDF report to this path."),
-    html: Optional[Path] = typer.Option(None, "--html", help="Also write a self-contained HTML report to this path."),
+    pdf: Path | None = typer.Option(None, "--pdf", help="Also write a PDF report to this path."),
+    html: Path | None = typer.Option(None, "--html", help="Also write a self-contained HTML report to this path."),
     min_similarity: float = typer.Option(0.05, "--min-similarity", min=0.0, max=1.0, help="Set aside peers whose TF-IDF cosine to the others' centroid is below this."),
     any_language: bool = typer.Option(False, "--any-language", help="Do not refuse non-English text."),
     timeout: float = typer.Option(15.0, "--timeout", help="Connect and read timeout in seconds for URLs."),
@@ -65,7 +64,7 @@ def compare(
     try:
         (target_analysis,) = analyze_sources([target], store, event, any_language=any_language, timeout=timeout)
         peer_analyses = analyze_sources(peers, store, event, any_language=any_language, timeout=timeout)
-        if event:
+        if event and store is not None:  # an event always opens the store above
             if store.missing(event):
                 print(f"framing: analyzing the articles of {event} not analyzed yet", file=sys.stderr)
                 with Bar() as bar:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any, List, Optional
+from typing import Any
 
 import typer
 from rich.console import Console
@@ -30,11 +30,11 @@ def _report_import(res: Any, as_json: bool, db_path: Any) -> None:
 def corpus_import(
     source: Path = typer.Argument(..., help="A JSON Lines file (the shared corpus format), a folder of .txt/.md/.html files, or one such file."),
     event: str = typer.Option(..., "--event", help="The event the articles cover (letters, digits, . _ -)."),
-    outlet: Optional[str] = typer.Option(None, "--outlet", help="Outlet of every imported file (not for .jsonl, whose records name theirs)."),
-    lean: Optional[str] = typer.Option(None, "--lean", help="left, center or right for every imported file (not for .jsonl)."),
+    outlet: str | None = typer.Option(None, "--outlet", help="Outlet of every imported file (not for .jsonl, whose records name theirs)."),
+    lean: str | None = typer.Option(None, "--lean", help="left, center or right for every imported file (not for .jsonl)."),
     skip_bad: bool = typer.Option(False, "--skip-bad", help="Skip records or files that cannot be read instead of stopping (each is reported)."),
     any_language: bool = typer.Option(False, "--any-language", help="Do not refuse non-English text."),
-    db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP),
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print what was imported as JSON."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
@@ -51,15 +51,15 @@ def corpus_import(
 
 @app.command("add")
 def corpus_add(
-    urls: Optional[List[str]] = typer.Argument(None, help="Article URLs (http/https)."),
+    urls: list[str] | None = typer.Argument(None, help="Article URLs (http/https)."),
     event: str = typer.Option(..., "--event", help="The event the articles cover."),
-    from_file: Optional[Path] = typer.Option(None, "--from", help="Also read URLs from a file: one per line, or a manifest .jsonl (url, outlet_normalized, lean, date)."),
-    outlet: Optional[str] = typer.Option(None, "--outlet", help="Outlet of these articles (a manifest record's own outlet wins)."),
-    lean: Optional[str] = typer.Option(None, "--lean", help="left, center or right (a manifest record's own lean wins)."),
+    from_file: Path | None = typer.Option(None, "--from", help="Also read URLs from a file: one per line, or a manifest .jsonl (url, outlet_normalized, lean, date)."),
+    outlet: str | None = typer.Option(None, "--outlet", help="Outlet of these articles (a manifest record's own outlet wins)."),
+    lean: str | None = typer.Option(None, "--lean", help="left, center or right (a manifest record's own lean wins)."),
     workers: int = typer.Option(4, "--workers", min=1, max=16, help="Pages fetched at once."),
     timeout: float = typer.Option(15.0, "--timeout", help="Connect and read timeout in seconds per URL."),
     any_language: bool = typer.Option(False, "--any-language", help="Do not refuse non-English pages."),
-    db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP),
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print what was added as JSON."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
@@ -83,8 +83,8 @@ def corpus_add(
 
 @app.command("list")
 def corpus_list(
-    event: Optional[str] = typer.Option(None, "--event", help="List this event's articles (default: list the events)."),
-    db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP),
+    event: str | None = typer.Option(None, "--event", help="List this event's articles (default: list the events)."),
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print as JSON."),
 ) -> None:
     """List the events in the store, or one event's articles (outlet, lean, date, words, analyzed, title).
@@ -132,7 +132,7 @@ def corpus_analyze(
     event: str = typer.Option(..., "--event", help="The event whose articles to analyze."),
     workers: int = typer.Option(2, "--workers", min=1, max=32, help="Worker processes (one per core)."),
     force: bool = typer.Option(False, "--force", help="Recompute analyses that are already cached."),
-    db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP),
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print the counts as JSON."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:

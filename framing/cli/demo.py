@@ -6,13 +6,11 @@ import importlib.resources
 import json
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
 from framing.cli.common import DB_HELP, Bar
 from framing.cli.compare import write_reports
-
 from framing.comparison import compare as compare_coverage
 from framing.corpus import Store, default_path
 from framing.errors import DataError
@@ -22,7 +20,7 @@ EXAMPLE_EVENT = "example"
 
 def demo(
     out: Path = typer.Option(Path("reports"), "--out", help="Folder for the reports (created if missing)."),
-    db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP),
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
     workers: int = typer.Option(2, "--workers", min=1, max=32, help="Worker processes for the analysis."),
     no_pdf: bool = typer.Option(False, "--no-pdf", help="Write the HTML and JSON only (PDF rendering takes a few seconds)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no terminal summary."),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import typer
 
@@ -52,7 +52,7 @@ def evaluate_stance(
 def evaluate_attribution(
     data: Path = typer.Option(..., "--data", help="A JSON Lines file in the PolNeAR format."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
-    split: Optional[str] = typer.Option(None, "--split", help="Keep rows whose official_split is this (e.g. dev)."),
+    split: str | None = typer.Option(None, "--split", help="Keep rows whose official_split is this (e.g. dev)."),
     rules_only: bool = typer.Option(False, "--rules-only", help="Score the rules without the trained span model."),
 ) -> None:
     """Attribution extraction: P/R/F1 of source, cue and content spans (exact and >= 50% overlap).

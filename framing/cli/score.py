@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -15,8 +14,8 @@ from framing.cli.common import print_json
 def score(
     source: str = typer.Argument(..., help="A URL, a file (.html, .htm, .txt, .md, .json) or - for stdin."),
     as_json: bool = typer.Option(False, "--json", help="Print the whole Analysis as JSON."),
-    pdf: Optional[Path] = typer.Option(None, "--pdf", help="Also write a PDF report to this path."),
-    html: Optional[Path] = typer.Option(None, "--html", help="Also write a self-contained HTML report to this path."),
+    pdf: Path | None = typer.Option(None, "--pdf", help="Also write a PDF report to this path."),
+    html: Path | None = typer.Option(None, "--html", help="Also write a self-contained HTML report to this path."),
     any_language: bool = typer.Option(False, "--any-language", help="Do not refuse non-English text."),
     timeout: float = typer.Option(15.0, "--timeout", help="Connect and read timeout in seconds for URLs."),
 ) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+
 import typer
 
 from framing.cli.common import print_json

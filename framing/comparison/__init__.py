@@ -55,9 +55,9 @@ Percentiles among few peers are coarse.
 from __future__ import annotations
 
 import logging
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
-from framing.version import __version__
 from framing.comparison import claims, ledger, matrix, measures, naming, words
 from framing.comparison.docs import MIN_WORDS, Doc, as_analysis, peer_id
 from framing.comparison.measures import percentile_of, summarize
@@ -67,6 +67,7 @@ from framing.comparison.text import split_sentences, tokens
 from framing.comparison.words import TOP_TERMS, fightin_words
 from framing.errors import InputError
 from framing.schema.comparison import Comparison, PeerCard, SameStory, TargetCard
+from framing.version import __version__
 
 __all__ = [
     "DEFAULT_MIN_SIMILARITY",

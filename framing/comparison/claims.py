@@ -31,8 +31,9 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from framing.comparison.docs import Doc
 from framing.comparison.matrix import actor_keys

@@ -8,8 +8,9 @@ shape every section has whether it was computed now or restored from a cache.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 from framing.comparison.text import split_sentences
 from framing.errors import InputError

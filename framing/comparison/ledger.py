@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from framing.comparison.docs import Doc
 from framing.comparison.text import norm_name
 from framing.schema.comparison import Sources
 from framing.schema.sections.attribution import UNNAMED_KINDS
-
 
 
 def voice_key(q: Mapping[str, Any]) -> str:

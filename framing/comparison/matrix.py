@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import math
 import statistics
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from framing.comparison.docs import Doc
 from framing.comparison.text import norm_name

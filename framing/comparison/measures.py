@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import math
 import statistics
-from typing import Any, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from framing.comparison.docs import Doc
 from framing.schema import Measure

@@ -14,7 +14,8 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from framing.comparison.docs import Doc
 from framing.resources import lexicons

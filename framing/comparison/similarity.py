@@ -12,7 +12,7 @@ score low, and a different event in the same place with the same names scores hi
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 METHOD = "tfidf_cosine_to_peer_centroid"
 

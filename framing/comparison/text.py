@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import functools
 import re
+
 from framing.schema.sections.attribution import name_key as norm_name
+
+__all__ = ["norm_name", "norm_token", "split_sentences", "stopwords", "tokens"]
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,6}s?$")

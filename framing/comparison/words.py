@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from framing.comparison.docs import Doc
 from framing.comparison.text import tokens

@@ -19,10 +19,11 @@ import logging
 import os
 import re
 import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from framing.errors import ExtractionError, FramingError, InputError
 from framing.ingest import fetch_article, load_path, load_text
@@ -363,7 +364,7 @@ class ImportMixin:
                         except FramingError as exc:
                             failed.append((d["url"], str(exc)))
                             log.warning("skipped %s: %s", d["url"], exc)
-                        except Exception as exc:  # a bug or an unexpected library error: report, keep going
+                        except Exception as exc:  # noqa: BLE001 - a bug or an unexpected library error: report, keep going
                             failed.append((d["url"], f"{type(exc).__name__}: {exc}"))
                             log.warning("skipped %s: %s: %s", d["url"], type(exc).__name__, exc)
                         else:

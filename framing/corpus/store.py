@@ -45,6 +45,7 @@ advice on WAL and ``busy_timeout`` for multi-process use.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import hashlib
 import json
@@ -54,15 +55,15 @@ import os
 import signal
 import sqlite3
 import time
+from collections.abc import Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, replace
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import platformdirs
 
-from framing.resources.events import load_actor_file
 from framing.corpus.importers import (
     ImportMixin,
     ImportResult,
@@ -73,6 +74,7 @@ from framing.corpus.importers import (
 from framing.errors import CorpusError, FramingError
 from framing.nlp import get_nlp
 from framing.pipeline import analyze, analyzer_version
+from framing.resources.events import load_actor_file
 from framing.schema import Analysis, Article
 
 log = logging.getLogger(__name__)
@@ -124,7 +126,7 @@ CREATE TABLE IF NOT EXISTS analyses (
 
 
 def _now() -> str:
-    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+    return _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
 
 
 def default_path() -> Path:
@@ -206,10 +208,8 @@ def _analyze_job(article_json: str, overrides: Any) -> str:
 def _worker_init() -> None:  # pragma: no cover - runs in worker processes
     # Ctrl-C goes to the parent, which cancels the pool; workers just stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
+    with contextlib.suppress(Exception):  # the job itself will report the problem
         get_nlp()
-    except Exception:  # the job itself will report the problem
-        pass
 
 
 # --------------------------------------------------------------------------- the store
@@ -325,14 +325,14 @@ class Store(ImportMixin):
                 self.con.execute("ROLLBACK")
             return False
 
-    def _write(self) -> "Store._Tx":
+    def _write(self) -> Store._Tx:
         """A write transaction: ``BEGIN IMMEDIATE`` (waits for other writers), COMMIT or ROLLBACK."""
         return Store._Tx(self._con)
 
     def close(self) -> None:
         self._con.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc) -> None:

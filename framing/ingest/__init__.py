@@ -26,9 +26,9 @@ from framing.ingest.fetch import (
     USER_AGENT,
     fetch_article,
 )
+from framing.ingest.files import MAX_FILE_BYTES, load, load_path, load_stdin
 from framing.ingest.html import decode_html, load_html, looks_like_html
 from framing.ingest.language import check_language, detect_language, language_name
-from framing.ingest.files import MAX_FILE_BYTES, load, load_path, load_stdin
 from framing.ingest.text import (
     MAX_TEXT_CHARS,
     MAX_TITLE_CHARS,

@@ -30,10 +30,10 @@ from urllib.parse import urljoin, urlsplit
 import urllib3
 from urllib3 import exceptions as ux
 
-from framing.version import __version__
 from framing.errors import ContentTypeError, FetchError, InputError
 from framing.ingest.html import HEADER_CHARSET, load_html
 from framing.schema import Article
+from framing.version import __version__
 
 log = logging.getLogger(__name__)
 

@@ -171,9 +171,8 @@ def load(
     p = Path(s).expanduser()
     if p.exists():
         return load_path(p, check_language=check_language)
-    if "/" in s or "\\" in s or p.suffix.lower() in (".txt", ".md", ".html", ".htm", ".json", ".xhtml"):
-        if not _DOMAIN_LIKE.match(s):
-            raise InputError(f"{s}: no such file; check the path (or give a URL starting with https://)")
+    if ("/" in s or "\\" in s or p.suffix.lower() in (".txt", ".md", ".html", ".htm", ".json", ".xhtml")) and not _DOMAIN_LIKE.match(s):
+        raise InputError(f"{s}: no such file; check the path (or give a URL starting with https://)")
     if _DOMAIN_LIKE.match(s):
         raise InputError(f"{s!r} is not an existing file; if it is a web address, add the scheme: framing read https://{s}")
     raise InputError(f"{s!r} is neither an http(s) URL nor an existing file; check the path, or give a URL starting with https://")

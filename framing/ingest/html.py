@@ -64,7 +64,7 @@ def decode_html(data: bytes, declared: str | None = None) -> tuple[str, str]:
         candidates.append(("meta", _codec(m.group(1).decode("ascii", "replace"))))
     candidates.append(("utf-8", "utf-8"))
     for origin, enc in candidates:
-        if not enc or enc.startswith("utf-16") or enc.startswith("utf-32"):
+        if not enc or enc.startswith(("utf-16", "utf-32")):
             continue  # a meta tag read as ASCII cannot declare UTF-16 truthfully
         try:
             return data.decode(enc), enc

@@ -43,8 +43,8 @@ MAX_CHARS = 1_000_000
 _CACHE_SIZE = 128
 
 _lock = threading.Lock()
-_nlp: "Language | None" = None
-_cache: "OrderedDict[str, Parsed]" = OrderedDict()
+_nlp: Language | None = None
+_cache: OrderedDict[str, Parsed] = OrderedDict()
 
 
 @dataclass(frozen=True, eq=False)
@@ -59,7 +59,7 @@ class Parsed:
     """
 
     article: Article
-    doc: "Doc"
+    doc: Doc
     sentences: tuple[Span, ...]
     paragraphs: tuple[Span, ...]
     quotes: tuple[Span, ...]
@@ -121,7 +121,7 @@ def _may_end_sentence(tok) -> bool:
     return text[-1] in _TERMINAL or text in _CLOSERS or (len(text) > 1 and text[-1] in _CLOSERS and text[-2] in _TERMINAL)
 
 
-def _newline_boundaries(doc: "Doc") -> "Doc":
+def _newline_boundaries(doc: Doc) -> Doc:
     """Pipeline component (before the parser) fixing sentence starts the parser must respect.
 
     * a token after a line break starts a sentence (a headline, dateline or
@@ -161,7 +161,7 @@ def _newline_boundaries(doc: "Doc") -> "Doc":
     return doc
 
 
-def get_nlp() -> "Language":
+def get_nlp() -> Language:
     """The English spaCy pipeline, loaded once per process (thread-safe)."""
     global _nlp
     if _nlp is not None:
@@ -214,7 +214,7 @@ def paragraphs(text: str) -> tuple[Span, ...]:
     return tuple(out)
 
 
-def sentences(doc: "Doc") -> tuple[Span, ...]:
+def sentences(doc: Doc) -> tuple[Span, ...]:
     """Sentence spans of a parsed ``doc`` (``doc.sents``), trimmed of whitespace tokens; blank sentences dropped."""
     out = []
     for sent in doc.sents:

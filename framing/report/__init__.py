@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from rich.console import Console
 
@@ -57,10 +58,9 @@ def build(obj: Analysis | Comparison | Mapping[str, Any], *, analyzers: Sequence
 def default_path(obj: Analysis | Comparison | Mapping[str, Any], fmt: str, folder: Path | str = DEFAULT_DIR) -> Path:
     """``reports/<slug of the title>[-comparison].<ext>``."""
     x = typed(obj)
-    is_cmp = isinstance(x, Comparison)
-    title = (x.target.get("title") if is_cmp else x.article.title) or "article"
+    title = (x.target.title if isinstance(x, Comparison) else x.article.title) or "article"
     slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or "article"
-    if is_cmp:
+    if isinstance(x, Comparison):
         slug += "-comparison"
     return Path(folder) / f"{slug}{SUFFIXES[fmt]}"
 

@@ -28,17 +28,19 @@ from __future__ import annotations
 import io
 import math
 import re
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import matplotlib
 import numpy as np
 from markupsafe import escape
 
 matplotlib.use("Agg", force=False)
-from matplotlib import rc_context  # noqa: E402
-from matplotlib.backends.backend_svg import FigureCanvasSVG  # noqa: E402
-from matplotlib.colors import LinearSegmentedColormap  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+from matplotlib import rc_context
+from matplotlib.backends.backend_svg import FigureCanvasSVG
+from matplotlib.colors import LinearSegmentedColormap
+from matplotlib.figure import Figure
+from matplotlib.typing import RcKeyType
 
 RULES: dict[str, str] = {}  # charts draw findings made elsewhere; they emit none
 
@@ -51,7 +53,7 @@ STANCE_CMAP = LinearSegmentedColormap.from_list("framing_stance", ["#b2182b", "#
 TARGET_COLOR = "#d95f02"
 PEER_COLOR = "#9e9e9e"
 
-_RC = {
+_RC: dict[RcKeyType, Any] = {
     "svg.fonttype": "none",
     "svg.hashsalt": "framing",
     "font.family": "sans-serif",
@@ -359,7 +361,7 @@ def fightin_words(
                 ly -= side * line_h
             placed.append((lx, lx + w, ly - line_h / 2, ly + line_h / 2))
             ax.annotate(label, (x, y), xytext=(10 ** lx, ly), textcoords="data", fontsize=6.5, va="center",
-                        arrowprops=dict(arrowstyle="-", lw=0.3, color="#777777") if abs(ly - y) > line_h * 0.6 else None)
+                        arrowprops={"arrowstyle": "-", "lw": 0.3, "color": "#777777"} if abs(ly - y) > line_h * 0.6 else None)
     ax.set_xlabel("times used in all articles (log scale)")
     ax.set_ylabel("z-score of log-odds ratio")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize=7, frameon=False)
@@ -407,7 +409,7 @@ def naming_chart(referents: Sequence[Mapping], *, target_label: str = "target", 
                     dark = GREYS[k % len(GREYS)] in _DARK
                     ax.text(left + w / 2, y, f"{_short(t, max(4, int(w * 60)))} {v}", ha="center", va="center", fontsize=6,
                             color="#ffffff" if dark else "#000000",
-                            bbox=None if dark else dict(boxstyle="square,pad=0.1", fc="#ffffff", ec="none", alpha=0.85))
+                            bbox=None if dark else {"boxstyle": "square,pad=0.1", "fc": "#ffffff", "ec": "none", "alpha": 0.85})
                 left += w
     ax.set_yticks(yt, yl, fontsize=7)
     ax.invert_yaxis()

@@ -24,11 +24,12 @@ place that reports such a finding as an error.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from typing import Iterable, Sequence
 
 from markupsafe import Markup, escape
 
@@ -133,7 +134,7 @@ def highlight(
         pts_sorted = sorted(pts)
         tokens.append(("p", classes.get((ps, pe), "")))
         stack: list[int] = []
-        for a, b in zip(pts_sorted, pts_sorted[1:]):
+        for a, b in itertools.pairwise(pts_sorted):
             active = {i for i in live if good[i].start <= a and good[i].end >= b}
             keep = 0
             while keep < len(stack) and stack[keep] in active:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from framing.errors import InputError
 from framing.schema import Analysis
@@ -18,3 +19,19 @@ def typed(obj: Analysis | Comparison | Mapping[str, Any]) -> Analysis | Comparis
             return Comparison.from_dict(obj)
         return Analysis.from_dict(obj)
     raise InputError(f"cannot make a report from {type(obj).__name__}: pass an Analysis or a Comparison")
+
+
+def typed_analysis(obj: Analysis | Mapping[str, Any]) -> Analysis:
+    """``obj`` as an :class:`Analysis` (restored from its JSON form if need be); a comparison is an InputError."""
+    x = typed(obj)
+    if not isinstance(x, Analysis):
+        raise InputError("expected an analysis of one article, got a comparison")
+    return x
+
+
+def typed_comparison(obj: Comparison | Mapping[str, Any]) -> Comparison:
+    """``obj`` as a :class:`Comparison` (restored from its JSON form if need be); an analysis is an InputError."""
+    x = typed(obj)
+    if not isinstance(x, Comparison):
+        raise InputError("expected a comparison, got an analysis of one article")
+    return x

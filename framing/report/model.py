@@ -109,7 +109,7 @@ class Section:
     new_page: bool = True
     cls: str = ""
 
-    def add(self, *blocks: Any) -> "Section":
+    def add(self, *blocks: Any) -> Section:
         self.blocks.extend(b for b in blocks if b is not None)
         return self
 

@@ -8,7 +8,8 @@ loaded on first access and cached, and any entry can be replaced by passing
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
 
 from framing.resources import lexicons as _lexicons
 from framing.resources import models as _models

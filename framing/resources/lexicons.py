@@ -25,8 +25,9 @@ import functools
 import hashlib
 import importlib.resources
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 from framing.errors import LexiconError
 
@@ -145,10 +146,10 @@ def parse_tsv(raw: bytes, where: str) -> tuple[dict[str, str], tuple[str, ...], 
             raise LexiconError(f"{where}:{n}: empty term")
         # A term may appear twice only with a different sense (category/class column), e.g. 'regime' as label and as euphemism.
         sense = row.get("category", row.get("class", ""))
-        key = (row["term"].lower(), sense)
-        if key in seen:
-            raise LexiconError(f"{where}:{n}: duplicate entry {row['term']!r} (first on line {seen[key]}); keep one")
-        seen[key] = n
+        entry_key = (row["term"].lower(), sense)
+        if entry_key in seen:
+            raise LexiconError(f"{where}:{n}: duplicate entry {row['term']!r} (first on line {seen[entry_key]}); keep one")
+        seen[entry_key] = n
         entries.append(row)
     if columns is None:
         raise LexiconError(f"{where}: no header row and no entries; see CONVENTIONS for the lexicon format")

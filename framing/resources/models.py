@@ -13,8 +13,9 @@ import functools
 import hashlib
 import importlib.resources
 import json
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from framing.errors import ModelError
 

@@ -9,8 +9,9 @@ so an analysis read back from the corpus store is the same type as a fresh one.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 from framing.schema.article import Article
 from framing.schema.errors import SchemaError
@@ -57,7 +58,7 @@ class Analysis:
         return json.dumps(self.to_dict(), **kw)
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any], *, section_types: Mapping[str, type] | None = None) -> "Analysis":
+    def from_dict(cls, d: Mapping[str, Any], *, section_types: Mapping[str, type[Section]] | None = None) -> Analysis:
         """Restore an analysis from its JSON form; raises :class:`SchemaError` on a foreign shape."""
         if not isinstance(d, Mapping) or "article" not in d:
             raise SchemaError("an analysis must be a JSON object with an 'article'")

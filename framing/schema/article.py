@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any, Mapping
+from typing import Any
 
 from framing.schema.errors import SchemaError
+
 
 @dataclass(frozen=True, slots=True)
 class Article:
@@ -55,7 +57,7 @@ class Article:
         return d
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "Article":
+    def from_dict(cls, d: Mapping[str, Any]) -> Article:
         names = {f.name for f in fields(cls)}
         kw = {k: v for k, v in d.items() if k in names}
         if "text" not in kw or not isinstance(kw["text"], str):

@@ -18,8 +18,9 @@ to be read, not changed.
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
-from typing import Any, Mapping
+from typing import Any
 
 from framing.schema.analysis import SCHEMA_VERSION, Analysis
 from framing.schema.errors import SchemaError
@@ -73,7 +74,7 @@ class PeerCard:
         return d
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "PeerCard":
+    def from_dict(cls, d: Mapping[str, Any]) -> PeerCard:
         _need(d, ("id",), "peer card")
         names = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in d.items() if k in names})
@@ -109,7 +110,7 @@ class TargetCard:
     __hash__ = None  # type: ignore[assignment]
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "TargetCard":
+    def from_dict(cls, d: Mapping[str, Any]) -> TargetCard:
         _need(d, ("id", "analysis"), "target")
         kw = {k: d[k] for k in _CARD if k in d}
         return cls(**kw, analysis=Analysis.from_dict(d["analysis"]))
@@ -128,7 +129,7 @@ class SameStory:
         return {"method": self.method, "min_similarity": self.min_similarity, "target_similarity": self.target_similarity, "rule": self.rule}
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "SameStory":
+    def from_dict(cls, d: Mapping[str, Any]) -> SameStory:
         _need(d, ("method", "min_similarity", "target_similarity"), "same_story")
         return cls(d["method"], d["min_similarity"], d["target_similarity"], d.get("rule", "compare.same_story"))
 
@@ -149,7 +150,7 @@ class Spread:
         return {"n": self.n, "median": self.median, "q1": self.q1, "q3": self.q3, "iqr": self.iqr, "min": self.min, "max": self.max}
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "Spread":
+    def from_dict(cls, d: Mapping[str, Any]) -> Spread:
         return cls(d["n"], d.get("median"), d.get("q1"), d.get("q3"), d.get("iqr"), d.get("min"), d.get("max"))
 
 
@@ -167,7 +168,7 @@ class LeanSpread:
         return {"n": self.n, "median": self.median, "q1": self.q1, "q3": self.q3, "percentile": self.percentile}
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "LeanSpread":
+    def from_dict(cls, d: Mapping[str, Any]) -> LeanSpread:
         return cls(d["n"], d.get("median"), d.get("q1"), d.get("q3"), d.get("percentile"))
 
 
@@ -184,7 +185,7 @@ class MeasureValue:
         return {"id": self.id, "outlet": self.outlet, "lean": self.lean, "value": self.value}
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "MeasureValue":
+    def from_dict(cls, d: Mapping[str, Any]) -> MeasureValue:
         return cls(d["id"], d.get("outlet"), d.get("lean"), d["value"])
 
 
@@ -219,7 +220,7 @@ class MeasureRow:
         }
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "MeasureRow":
+    def from_dict(cls, d: Mapping[str, Any]) -> MeasureRow:
         _need(d, ("label", "target", "peers"), "measure")
         return cls(d["label"], d.get("unit", ""), d["target"], Spread.from_dict(d["peers"]), d.get("percentile"), d.get("ratio_to_median"),
                    {k: LeanSpread.from_dict(v) for k, v in (d.get("by_lean") or {}).items()},
@@ -243,7 +244,7 @@ class DistinctiveTerms:
                 "n_tokens_peers": self.n_tokens_peers, "target": list(self.target), "peers": list(self.peers)}
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "DistinctiveTerms":
+    def from_dict(cls, d: Mapping[str, Any]) -> DistinctiveTerms:
         _need(d, ("method", "target", "peers"), "distinctive_terms")
         return cls(d["method"], d.get("prior", ""), d.get("tokenizer", ""), d.get("n_tokens_target", 0), d.get("n_tokens_peers", 0),
                    _rows(d["target"]), _rows(d["peers"]))
@@ -340,7 +341,7 @@ class Comparison:
         }
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "Comparison":
+    def from_dict(cls, d: Mapping[str, Any]) -> Comparison:
         """Restore a comparison from its JSON form (or ``{"comparison": ...}``); raises :class:`SchemaError`."""
         if isinstance(d, Mapping) and "comparison" in d and "target" not in d:
             d = d["comparison"]

@@ -8,10 +8,12 @@ implementation of span arithmetic in framing.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from framing.schema.errors import SchemaError
+
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -32,10 +34,10 @@ class Span:
     def slice(self, text: str) -> str:
         return text[self.start : self.end]
 
-    def overlaps(self, other: "Span") -> bool:
+    def overlaps(self, other: Span) -> bool:
         return self.start < other.end and other.start < self.end
 
-    def contains(self, other: "Span") -> bool:
+    def contains(self, other: Span) -> bool:
         return self.start <= other.start and other.end <= self.end
 
     def to_dict(self) -> dict[str, int]:
@@ -69,7 +71,7 @@ class Evidence:
         }
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "Evidence":
+    def from_dict(cls, d: Mapping[str, Any]) -> Evidence:
         return cls(Span(int(d["start"]), int(d["end"])), d["quote"], d["rule"], float(d["weight"]), d.get("detail", ""))
 
 
@@ -101,7 +103,7 @@ class Score:
         }
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "Score":
+    def from_dict(cls, d: Mapping[str, Any]) -> Score:
         return cls(float(d["value"]), d["method"], tuple(Evidence.from_dict(e) for e in d.get("evidence", ())), d.get("label", ""))
 
 

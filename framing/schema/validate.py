@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
+
 
 def walk(obj: Any, path: str = "$") -> Iterator[tuple[str, Mapping[str, Any]]]:
     """Yield (path, dict) for every dict inside ``obj`` (depth first)."""
@@ -49,7 +51,7 @@ def validate(analysis: Mapping[str, Any]) -> list[str]:
                     elif not (0 <= s <= e <= n):
                         problems.append(f"{path}: [{s}, {e}) is outside the text (length {n})")
                         offsets_ok = offsets_ok and a != "start"
-            if offsets_ok and "quote" in d and isinstance(d.get("start"), int) and isinstance(d.get("end"), int):
-                if isinstance(d["quote"], str) and d["quote"] != text[d["start"] : d["end"]]:
-                    problems.append(f"{path}: quote {d['quote'][:40]!r} != text[{d['start']}:{d['end']}]")
+            if (offsets_ok and "quote" in d and isinstance(d.get("start"), int) and isinstance(d.get("end"), int)
+                    and isinstance(d["quote"], str) and d["quote"] != text[d["start"] : d["end"]]):
+                problems.append(f"{path}: quote {d['quote'][:40]!r} != text[{d['start']}:{d['end']}]")
     return problems

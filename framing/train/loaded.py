@@ -35,7 +35,6 @@ from numpy.typing import ArrayLike
 from sklearn.metrics import brier_score_loss, precision_score, recall_score
 from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 
-from framing.version import __version__
 from framing.analyzers.loaded_language.model import (
     DENSE_NAMES,
     LOADED_CATEGORIES,
@@ -59,6 +58,7 @@ from framing.resources.models import artifact_path, load, models_dir
 from framing.schema import Article
 from framing.train.cards import artifact_entry, training_text_hashes, write_card
 from framing.train.datasets import read_babe, read_babe_groups
+from framing.version import __version__
 
 log = logging.getLogger(__name__)
 

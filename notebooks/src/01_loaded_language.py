@@ -41,7 +41,8 @@
 # %%
 # Setup: run this cell first (Shift+Enter). It loads framing and two small display helpers.
 import framing
-from framing.widgets import table, summary
+from framing.widgets import summary, table
+
 print("framing", framing.__version__, "is ready")
 
 # %% [markdown]
@@ -75,6 +76,7 @@ print(article.text)
 my_picks = []   # <- write your phrases here, e.g. ["reckless", "tore through"]
 
 import re
+
 
 def spans_of_phrases(phrases, text):
     """Every place in `text` where one of the phrases occurs (whole words only), as (start, end) pairs."""
@@ -160,6 +162,7 @@ def kappa_by_hand(a, b):
     return float("nan") if p_e == 1 else (p_o - p_e) / (1 - p_e)
 
 from nltk.metrics.agreement import AnnotationTask
+
 
 def kappa_nltk(labels_by_reader, a, b):
     data = [(reader, i, lab) for reader, labs in labels_by_reader.items() for i, lab in enumerate(labs)]

@@ -38,7 +38,8 @@
 # %%
 # Setup: run this cell first (Shift+Enter). It loads framing and two small display helpers.
 import framing
-from framing.widgets import table, summary
+from framing.widgets import summary, table
+
 print("framing", framing.__version__, "is ready")
 
 # %%

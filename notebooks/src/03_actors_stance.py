@@ -31,8 +31,9 @@
 # %%
 # Setup: run this cell first (Shift+Enter). It loads framing and two small display helpers.
 import framing
-import framing.schema     # actor_cards: one card per actor, with its stance
-from framing.widgets import table, summary
+import framing.schema  # actor_cards: one card per actor, with its stance
+from framing.widgets import summary, table  # noqa: F401 (summary: offered to the reader for the try-it cells)
+
 print("framing", framing.__version__, "is ready")
 
 # %%
@@ -71,8 +72,8 @@ def n(x):
     return len(x) if isinstance(x, (list, tuple)) else x
 
 def words(labels):
-    return ", ".join(str(l.get("quote") or l.get("term") or l.get("label")) if isinstance(l, dict) else str(l)
-                     for l in labels or [])
+    return ", ".join(str(lab.get("quote") or lab.get("term") or lab.get("label")) if isinstance(lab, dict) else str(lab)
+                     for lab in labels or [])
 
 actors = framing.schema.actor_cards(analysis.to_dict())   # one card per actor: name, mentions, roles, stance
 table([{"actor": a["name"], "kind": a.get("kind"), "mentions": n(a.get("mentions")), "agent": a.get("agent"),

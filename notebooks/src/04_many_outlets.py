@@ -31,7 +31,8 @@
 # %%
 # Setup: run this cell first (Shift+Enter). It loads framing and two small display helpers.
 import framing
-from framing.widgets import table, summary
+from framing.widgets import summary, table  # noqa: F401 (summary: offered to the reader for the try-it cells)
+
 print("framing", framing.__version__, "is ready")
 
 # %% [markdown]
@@ -43,8 +44,9 @@ print("framing", framing.__version__, "is ready")
 
 # %%
 import tempfile
+from importlib.resources import as_file, files
 from pathlib import Path
-from importlib.resources import files, as_file
+
 from framing.corpus import Store
 
 store = Store(Path(tempfile.mkdtemp()) / "lesson4.sqlite")
@@ -370,7 +372,9 @@ assert all(abs(s) <= 0.12 for s in rook.values() if s is not None), f"key: Rook 
 # the same event from other outlets. Without that folder it does nothing.
 
 # %% tags=["optional-shared"]
-import json, os
+import json
+import os
+
 import framing as _fr
 
 candidates = [Path(os.environ.get("FRAMING_SHARED_DIR", "")), Path.cwd().parent / "shared",
@@ -380,7 +384,7 @@ if shared is None:
     print("No shared data folder here: skipping the optional real-corpus comparison.")
 else:
     seed = framing.analyze(framing.load_path(shared / "seed" / "soleimani-cgpi.txt"))
-    rows = [json.loads(l) for l in (shared / "corpora" / "soleimani-2020" / "articles.jsonl").read_text(encoding="utf-8").splitlines() if l.strip()]
+    rows = [json.loads(line) for line in (shared / "corpora" / "soleimani-2020" / "articles.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
     full = [r for r in rows if r.get("text_kind") == "full_text"][:6]
     real_peers = [framing.analyze(framing.load_text(r["text"], title=r["title"], outlet=r.get("outlet_normalized"),
                                                     meta={"id": r["id"], "lean": r.get("lean") or ""}, check_language=False))

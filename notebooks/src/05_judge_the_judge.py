@@ -25,8 +25,9 @@
 # %%
 # Setup: run this cell first (Shift+Enter). It loads framing and two small display helpers.
 import framing
-import framing.schema     # actor_cards: one card per actor, with its stance
-from framing.widgets import table, summary
+import framing.schema  # actor_cards: one card per actor, with its stance
+from framing.widgets import summary, table
+
 print("framing", framing.__version__, "is ready")
 
 # %% [markdown] tags=["try-it"]
@@ -107,7 +108,7 @@ one_sided = scores("plain but one-sided")
 assert flags("plain but one-sided") == set() and abs(one_sided[0] - 0.6) <= 0.05 and abs(one_sided[1] - 0.3) <= 0.05, \
     f"key: one-sided scores {one_sided}"
 every_score = [x for case in tricky for x in scores(case)]
-assert 0.15 <= min(every_score) and max(every_score) <= 0.65, f"key: sentence scores now span {every_score}"
+assert min(every_score) >= 0.15 and max(every_score) <= 0.65, f"key: sentence scores now span {every_score}"
 
 # %% [markdown]
 # ## 3. The symmetry test
@@ -122,6 +123,7 @@ assert 0.15 <= min(every_score) and max(every_score) <= 0.65, f"key: sentence sc
 
 # %%
 import re
+
 
 def swap_names(text, pairs):
     """Swap every name in `pairs` with its partner, whole words only, in one pass."""

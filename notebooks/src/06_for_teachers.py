@@ -30,8 +30,9 @@
 # %%
 # Setup: run this cell first (Shift+Enter). It loads framing and two small display helpers.
 import framing
-import framing.schema     # actor_cards: one card per actor, with its stance
-from framing.widgets import table, summary
+import framing.schema  # actor_cards: one card per actor, with its stance
+from framing.widgets import summary, table
+
 print("framing", framing.__version__, "is ready")
 
 # %% tags=["try-it"]
@@ -126,6 +127,7 @@ print("HTML:", Path(html_path).resolve())
 
 # %% tags=["try-it"]
 from framing.widgets import live_view
+
 live_view("Shop owners slammed the decision, calling the plan a disaster for the high street.")
 
 # %% [markdown]

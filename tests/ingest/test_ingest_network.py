@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import framing
-from framing.ingest import load, load_html, load_path, load_stdin, load_text
+from framing.ingest import fetch_article, load, load_html, load_path, load_stdin, load_text
 
 PACKAGE = Path(framing.__file__).resolve().parent
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
@@ -69,7 +69,5 @@ def test_load_hands_urls_to_fetch_only(no_network, monkeypatch):
 
 
 def test_the_guard_catches_fetching(no_network):
-    from framing.ingest import fetch_article
-
     with pytest.raises(AssertionError, match="touched the network"):
         fetch_article("http://127.0.0.1:9/story.html", timeout=1, check_language=False)

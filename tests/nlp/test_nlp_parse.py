@@ -5,7 +5,6 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from framing import nlp
 from framing.nlp import Parsed, find_quotes, in_quotes, paragraphs
 from framing.schema import Span
 

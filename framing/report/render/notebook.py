@@ -11,12 +11,13 @@ reports (charts are left out to keep notebooks light).
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from markupsafe import Markup, escape
 
 from framing.report import model
-from framing.report.inputs import typed
+from framing.report.inputs import typed_analysis, typed_comparison
 from framing.report.render.html import environment
 from framing.report.sections import analysis as analysis_report
 from framing.report.sections import comparison as comparison_report
@@ -54,8 +55,8 @@ def _wrap(inner: str) -> Markup:
 
 def analysis_html(analysis: Analysis | Mapping[str, Any], *, max_rows: int = 12) -> Markup:
     """Highlighted text, legend, per-article figures, actor table and other sections' findings of one analysis (or its JSON form)."""
-    analysis = typed(analysis)
-    rep = analysis_report.build(analysis)
+    an = typed_analysis(analysis)
+    rep = analysis_report.build(an)
     blocks: list = []
     summ = rep.section("summary")
     if summ:
@@ -65,13 +66,13 @@ def analysis_html(analysis: Analysis | Mapping[str, Any], *, max_rows: int = 12)
         blocks += text.blocks
     actors = rep.section("actors")
     if actors:
-        d = analysis.to_dict()
+        d = an.to_dict()
         rows = tuple((a.get("name"), a.get("kind") or "", a.get("mentions", 0), signed(a.get("stance")), a.get("stance_label") or "",
                       f"{a.get('agent', 0)} / {a.get('patient', 0)}")
                      for a in sorted(actor_cards(d), key=lambda a: -(a.get("mentions") or 0))[:max_rows])
         if rows:
             blocks.append(model.Table(("actor", "kind", "mentions", "stance", "label", "acts / acted upon"), rows, "Actors", numeric=(2, 3)))
-    for name, _ in generic.other_sections(analysis.sections, analysis_report.COVERED):
+    for name, _ in generic.other_sections(an.sections, analysis_report.COVERED):
         sec = rep.section(name.replace("_", "-"))
         if sec:
             blocks += [b for b in sec.blocks if isinstance(b, model.Table)]
@@ -81,8 +82,8 @@ def analysis_html(analysis: Analysis | Mapping[str, Any], *, max_rows: int = 12)
 
 def comparison_html(comparison: Comparison | Mapping[str, Any]) -> Markup:
     """Summary, measures table, distinctive words and claims of a comparison (or its JSON form)."""
-    comparison = typed(comparison)
-    rep = comparison_report.build(comparison)
+    cmp = typed_comparison(comparison)
+    rep = comparison_report.build(cmp)
     blocks: list = []
     for sid, kinds in (("summary", ("Bullets",)), ("charts", ("Table",)), ("word-choice", ("Table",)), ("claims", ("Table",)), ("text", ("Highlighted",))):
         sec = rep.section(sid)

@@ -14,7 +14,8 @@ JSON contract) and the sections' evidence, so the terminal shows exactly what
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
@@ -80,7 +81,7 @@ def highlighted_text(d: Mapping[str, Any]) -> Text:
 def _stance_bar(value: float, width: int = 10) -> Text:
     """A bar from -1 (left, '-') to +1 (right, '+'), centre '|'; readable without colour."""
     half = width // 2
-    n = int(round(abs(value) * half))
+    n = round(abs(value) * half)
     left = " " * (half - n) + ("-" * n if value < 0 else "")
     left = left.rjust(half)
     right = ("+" * n if value > 0 else "").ljust(half)
@@ -241,7 +242,7 @@ def print_comparison(comparison: Comparison, console: Console | None = None) -> 
     con = console or Console()
     d = comparison.to_dict()
     t = d["target"]
-    leans = {}
+    leans: dict[str, int] = {}
     for p in d["peers"]:
         leans[p["lean"] or "unknown"] = leans.get(p["lean"] or "unknown", 0) + 1
     con.rule(f"[bold]{t['title'] or '(untitled)'}[/bold]")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from framing.report.model import Card, Cards, Para, Section
 from framing.report.sections import stance
@@ -51,7 +51,7 @@ def section(d: Mapping, *, top: int = 10, peer_facts: Mapping[str, Mapping] | No
     text = d["article"]["text"]
     sec.add(Para("A card per actor: the stance, the labels the article attaches, how often the actor acts or is acted upon, "
                  "and the passages that weigh most in the stance (weight, rule, quote, offsets)."))
-    sec.add(Cards(tuple(card(a, text, peers=(peer_facts or {}).get(a.get("name")), n_evidence=n_evidence) for a in actors[:top])))
+    sec.add(Cards(tuple(card(a, text, peers=(peer_facts or {}).get(a.get("name", "")), n_evidence=n_evidence) for a in actors[:top])))
     if len(actors) > top:
         sec.add(Para(f"{len(actors) - top} more actors with fewer mentions: "
                      + ", ".join(f"{a.get('name')} ({a.get('mentions', 0)})" for a in actors[top:top + 30]) + "."))

@@ -8,8 +8,8 @@ such as a new analyzer's, gets the generic findings table of :mod:`.generic`.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Callable, Mapping, Sequence
 
 from framing.analyzers import AnalyzerSpec
 from framing.report.model import Bullets, Para, Report, Section

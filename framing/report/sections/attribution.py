@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Mapping
+from collections.abc import Mapping
 
 from framing.report.model import Facts, Para, Quote, Section, Table
 from framing.report.sections.common import clip, pct, speaker_key
@@ -38,12 +38,12 @@ def section(d: Mapping) -> Section:
         sec.add(Table(("speaker", "kind", "statements", "reporting verbs (class)", "types"), rows, "Who speaks, and how their words are introduced.", numeric=(2,)))
         kinds = Counter(q.get("speaker_kind") or "unknown" for q in quotes)
         sec.add(Facts((("statements by kind of source", ", ".join(f"{k} {v} ({v / len(quotes):.0%})" for k, v in kinds.most_common())),)))
-        rows = []
+        quote_rows = []
         for q in quotes[:40]:
             cs, ce = q.get("content_start"), q.get("content_end")
             content = Quote(clip(text[cs:ce], 180), cs, ce) if isinstance(cs, int) and isinstance(ce, int) else None
-            rows.append((speaker_key(q), q.get("type") or "", (q.get("cue") or "–") + (f" ({q.get('cue_class')})" if q.get("cue_class") else ""), content))
-        sec.add(Table(("speaker", "type", "cue (class)", "content [offsets]"), tuple(rows), "Every quote and reported statement, in order.", cls="small"))
+            quote_rows.append((speaker_key(q), q.get("type") or "", (q.get("cue") or "–") + (f" ({q.get('cue_class')})" if q.get("cue_class") else ""), content))
+        sec.add(Table(("speaker", "type", "cue (class)", "content [offsets]"), tuple(quote_rows), "Every quote and reported statement, in order.", cls="small"))
     else:
         sec.add(Para("No quotes or reported statements were found (or the attribution analyzer did not run)."))
     for key, title, expl in (("anonymous_sources", "Anonymous sources", "sources the article does not name"),
@@ -51,11 +51,11 @@ def section(d: Mapping) -> Section:
                              ("unattributed_claims", "Unattributed claims", "contestable statements in the author's voice with no source in their paragraph")):
         items = at.get(key) or []
         if items:
-            rows = tuple((Quote(clip(it.get("quote") or text[it["start"]:it["end"]], 220), it.get("start"), it.get("end")),
+            item_rows = tuple((Quote(clip(it.get("quote") or text[it["start"]:it["end"]], 220), it.get("start"), it.get("end")),
                           ", ".join(str(x) for x in (it.get("reasons") or it.get("why") or [])) if isinstance(it.get("reasons") or it.get("why"), list)
                           else str(it.get("reason") or it.get("kind") or it.get("rule") or ""))
                          for it in items[:40])
-            sec.add(Table(("passage [offsets]", "why"), rows, f"{title}: {expl} ({len(items)}).", cls="small"))
+            sec.add(Table(("passage [offsets]", "why"), item_rows, f"{title}: {expl} ({len(items)}).", cls="small"))
     return sec
 
 

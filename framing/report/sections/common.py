@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from framing.report.model import Quote
 from framing.version import __version__
@@ -76,7 +77,7 @@ def when(iso: str | None) -> str:
 
 
 def now() -> str:
-    return _dt.datetime.now(_dt.timezone.utc).strftime("%-d %B %Y, %H:%M UTC")
+    return _dt.datetime.now(_dt.UTC).strftime("%-d %B %Y, %H:%M UTC")
 
 
 def version() -> str:

@@ -10,7 +10,8 @@ Peer evidence names the peer article it comes from.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from framing.report import charts
 from framing.report.model import Bullets, Chart, Para, Quote, Report, Section, Table
@@ -168,8 +169,8 @@ def _summary_comparison(c: Mapping, d: Mapping, peers: _Peers, claims: list[dict
         tc = (ref.get("target") or {}).get("counts") or {}
         pc = ref.get("peers_total") or {}
         if tc and pc and naming_bullets < 3:
-            t_top = max(tc, key=tc.get)
-            p_top = max(pc, key=pc.get)
+            t_top = max(tc, key=lambda k: tc[k])
+            p_top = max(pc, key=lambda k: pc[k])
             if t_top != p_top:
                 naming_bullets += 1
                 name = ref.get("referent", "").replace("_", " ")
@@ -186,9 +187,9 @@ def _summary_comparison(c: Mapping, d: Mapping, peers: _Peers, claims: list[dict
         med = num(row.get("peers_median"))
         if cell and med is not None and num(cell.get("stance")) is not None and (row.get("n_peers") or 0) >= 2:
             diffs.append((abs(float(cell["stance"]) - med), row["actor"], float(cell["stance"]), med, row.get("n_peers")))
-    for _, actor, s, med, n in sorted(diffs, reverse=True)[:3]:
-        if abs(s - med) >= 0.2:
-            bullets.append(f"Its stance toward {actor} is {s:+.2f} ({'negative' if s < -0.15 else 'positive' if s > 0.15 else 'neutral'}); "
+    for _, actor, st, med, n in sorted(diffs, reverse=True)[:3]:
+        if abs(st - med) >= 0.2:
+            bullets.append(f"Its stance toward {actor} is {st:+.2f} ({'negative' if st < -0.15 else 'positive' if st > 0.15 else 'neutral'}); "
                            f"the median of the {n} peers that mention {actor} is {med:+.2f}.")
     cl = c.get("claims") or {}
     nc, nu, no = len(cl.get("contradicted") or []), len(cl.get("uncorroborated") or []), len(cl.get("omitted") or [])
@@ -264,11 +265,10 @@ def _charts_section(c: Mapping, peers: _Peers) -> Section:
             cells = r.get("cells") or {}
             row = []
             for k in names:
-                v = [num((cells.get(i) or {}).get("stance")) for i in outlets[k] if i in cells]
-                v = [x for x in v if x is not None]
+                v = [x for x in (num((cells.get(i) or {}).get("stance")) for i in outlets[k] if i in cells) if x is not None]
                 row.append(sum(v) / len(v) if v else None)
             vals.append(row)
-        colspec = [{"label": "TARGET" if k == "\x00target" else k + (f" ({len(outlets[k])})" if len(outlets[k]) > 1 else ""),
+        colspec: list[dict[str, Any]] = [{"label": "TARGET" if k == "\x00target" else k + (f" ({len(outlets[k])})" if len(outlets[k]) > 1 else ""),
                     "is_target": k == "\x00target"} for k in names]
         actor_names = [r.get("actor", "?") for r in srows]
         if len(colspec) > 14:  # many outlets: outlets as rows, actors as columns
@@ -287,7 +287,7 @@ def _charts_section(c: Mapping, peers: _Peers) -> Section:
     src = c.get("sources") or {}
     bo = src.get("by_outlet") or []
     if bo:
-        kinds = Counter()
+        kinds: Counter[str] = Counter()
         for r in bo:
             kinds.update({k: v for k, v in (r.get("by_kind") or {}).items() if v})
         order = [k for k, _ in kinds.most_common()]
@@ -338,7 +338,7 @@ def _words_section(c: Mapping, d: Mapping, peers: _Peers) -> Section:
         if svg:
             sec.add(Chart(svg, "For each referent, the names the target uses (upper bar) and the names all peers use together "
                                "(lower bar), as shares of the names used.", "Naming choices"))
-        rows = []
+        naming_rows = []
         for ref in naming:
             tc = (ref.get("target") or {}).get("counts") or {}
             ex = next(iter((ref.get("target") or {}).get("examples") or []), None)
@@ -355,11 +355,11 @@ def _words_section(c: Mapping, d: Mapping, peers: _Peers) -> Section:
                 if len(who) <= 3:
                     item += " (" + ", ".join(dict.fromkeys(who)) + ")"
                 outl.append(item)
-            rows.append((ref.get("referent", "?").replace("_", " ") + (f" ({ref['description']})" if ref.get("description") else ""),
+            naming_rows.append((ref.get("referent", "?").replace("_", " ") + (f" ({ref['description']})" if ref.get("description") else ""),
                          ", ".join(f"{k} {v}" for k, v in tc.items()) or "–",
                          quote_at(ex, text) if ex else "–",
                          "; ".join(outl) or "–"))
-        sec.add(Table(("referent", "target", "target example [offsets]", "peers"), tuple(rows),
+        sec.add(Table(("referent", "target", "target example [offsets]", "peers"), tuple(naming_rows),
                       "Names used for each referent: the target's counts, and each name's count over all peers with the number of "
                       "peer articles using it (the outlets named when three or fewer).", cls="small"))
     return sec
@@ -391,13 +391,13 @@ def _claims_section(c: Mapping, d: Mapping, peers: _Peers, claims: list[dict]) -
                      + " (all are in the comparison JSON: framing compare ... --json).", cls="note"))
     om = (c.get("claims") or {}).get("omitted") or []
     if om:
-        rows = []
+        omitted_rows = []
         for x in om[:20]:
             q = quote_at(x, None, peers.label(x.get("text_id")))
             ct = x.get("closest_target")
             ctq = Quote(clip(ct.get("quote", ""), 120), ct.get("start"), ct.get("end"), "", f"similarity {fmt(ct.get('similarity'), 2)}") if ct else "–"
-            rows.append((Quote(clip(q.text, 220), q.start, q.end, q.source) if q else "–", f"{x.get('n_peers', '?')} ({pct(x.get('share_peers'))})", ctq))
-        sec.add(Table(("fact reported by peers [source, offsets]", "peers reporting it", "closest sentence in the target"), tuple(rows),
+            omitted_rows.append((Quote(clip(q.text, 220), q.start, q.end, q.source) if q else "–", f"{x.get('n_peers', '?')} ({pct(x.get('share_peers'))})", ctq))
+        sec.add(Table(("fact reported by peers [source, offsets]", "peers reporting it", "closest sentence in the target"), tuple(omitted_rows),
                       "Facts that several other articles report and the target leaves out.", cls="small"))
     return sec
 
@@ -427,7 +427,7 @@ def _actor_cards_comparison(c: Mapping, d: Mapping, peers: _Peers) -> Section:
     extra: dict[str, dict] = {}
     for row in sm.get("rows") or []:
         cells = row.get("cells") or {}
-        pl = Counter()
+        pl: Counter[str] = Counter()
         for k, cell in cells.items():
             if k != "target":
                 pl.update(label_name(x) for x in cell.get("labels") or [])

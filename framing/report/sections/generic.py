@@ -10,8 +10,9 @@ analyzer's ``SPEC.rules`` when it is listed in :data:`framing.pipeline.ANALYZERS
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from framing import pipeline
 from framing.analyzers import AnalyzerSpec

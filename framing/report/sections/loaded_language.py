@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Mapping
+from collections.abc import Mapping
 
 from framing.report import charts
 from framing.report.model import Chart, Para, Quote, Section, Table

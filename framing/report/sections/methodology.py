@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Mapping
 from importlib.resources import files
 from pathlib import Path
-from typing import Mapping
 
 from framing.report.model import Bullets, Facts, Para, Section, Table
 from framing.report.sections.common import clip, num
@@ -96,9 +96,9 @@ def _flat_metrics(card: Mapping, prefix: str = "", depth: int = 0) -> list[tuple
     for k, v in card.items():
         if isinstance(v, Mapping) and depth < 2:
             out.extend(_flat_metrics(v, f"{prefix}{k}.", depth + 1))
-        elif isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1:
-            if any(w in k.lower() for w in ("f1", "accuracy", "precision", "recall")) and "std" not in k.lower():
-                out.append((f"{prefix}{k}", float(v)))
+        elif (isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1
+              and any(w in k.lower() for w in ("f1", "accuracy", "precision", "recall")) and "std" not in k.lower()):
+            out.append((f"{prefix}{k}", float(v)))
     return out
 
 
@@ -109,7 +109,7 @@ def _benchmark_results() -> list[tuple[str, str, str]]:
     headline figures). An installed wheel has no such folder: the report then shows the commands.
     """
     folder = Path(__file__).resolve().parents[3] / "benchmarks" / "results"
-    rows = []
+    rows: list[tuple[str, str, str]] = []
     if not folder.is_dir():
         return rows
     for p in sorted(folder.glob("*.json")):

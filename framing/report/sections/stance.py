@@ -6,7 +6,8 @@ holds what those cards and the summary take from it.
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from framing.report import charts
 from framing.report.model import Chart, Quote

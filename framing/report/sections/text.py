@@ -9,7 +9,7 @@ made in one place, :func:`framing.report.highlight.highlight`.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from framing.report.highlight import Mark, highlight
 from framing.report.model import Highlighted, LegendItem
@@ -89,11 +89,11 @@ def target_marks(
         if items:
             legend.append(LegendItem(kind, code, label, len(items)))
     if claims:
-        for n, c in enumerate(claims, 1):
-            if isinstance(c.get("start"), int) and isinstance(c.get("end"), int):
-                marks.append(Mark(c["start"], c["end"], c.get("_kind", claim_kind), f"C{n}", c.get("_title", "claim")))
-        kinds = Counter(c.get("_kind", claim_kind) for c in claims)
-        for kind, cnt in kinds.items():
+        for n, claim in enumerate(claims, 1):
+            if isinstance(claim.get("start"), int) and isinstance(claim.get("end"), int):
+                marks.append(Mark(claim["start"], claim["end"], claim.get("_kind", claim_kind), f"C{n}", claim.get("_title", "claim")))
+        claim_kinds = Counter(claim.get("_kind", claim_kind) for claim in claims)
+        for kind, cnt in claim_kinds.items():
             legend.append(LegendItem(kind, "C#", kind.replace("-", " ") + " claim (numbered as in the claims table)", cnt))
     elif include_unattributed:
         items = at.get("unattributed_claims") or []

@@ -6,12 +6,13 @@ is what :meth:`framing.schema.Analysis.from_dict` restores by default.
 
 from __future__ import annotations
 
+from framing.schema.section import Section
 from framing.schema.sections.actors import Actors
 from framing.schema.sections.attribution import Attribution
 from framing.schema.sections.loaded_language import LoadedLanguage
 from framing.schema.sections.stance import Stance
 
-SECTION_TYPES: dict[str, type] = {
+SECTION_TYPES: dict[str, type[Section]] = {
     "actors": Actors,
     "attribution": Attribution,
     "loaded_language": LoadedLanguage,
