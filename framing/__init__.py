@@ -2,8 +2,7 @@
 
 Public API (everything the CLI, notebooks and reports use):
 
-* :func:`read` — an :class:`Article` from a URL, a path or ``-`` (stdin); :func:`load` is
-  the same function under its former name, kept as an alias;
+* :func:`read` — an :class:`Article` from a URL (fetched), a path or ``-`` (stdin);
 * :func:`fetch_article` (the network), :func:`load_html`, :func:`load_text`, :func:`load_path` (never the network);
 * :func:`analyze` — the :class:`Analysis` of one article (every analyzer of ``framing.pipeline.ANALYZERS``);
 * :func:`compare` — a :class:`Comparison` of a target analysis with peers' coverage of the same event;
@@ -29,7 +28,6 @@ __all__ = [
     "analyze",
     "compare",
     "fetch_article",
-    "load",
     "load_html",
     "load_path",
     "load_text",
@@ -39,8 +37,7 @@ __all__ = [
 
 # public name -> (module, attribute), imported on first use
 _LAZY = {
-    "read": ("framing.ingest", "load"),
-    "load": ("framing.ingest", "load"),  # alias of read (its former name)
+    "read": ("framing.ingest", "read"),
     "fetch_article": ("framing.ingest", "fetch_article"),
     "load_html": ("framing.ingest", "load_html"),
     "load_text": ("framing.ingest", "load_text"),

@@ -19,7 +19,7 @@ from pageserver import CP1252_TEXT, PAGES, PageServer, closed_port
 
 from framing import ingest
 from framing.errors import ContentTypeError, ExtractionError, FetchError, FramingError, InputError, LanguageError
-from framing.ingest import fetch_article, load, load_html, load_path, load_stdin, load_text, normalize_text, split_title
+from framing.ingest import fetch_article, load_html, load_path, load_stdin, load_text, normalize_text, read, split_title
 from framing.nlp import parse
 
 # The seven body paragraphs of tests/fixtures/pages/article.html, by their openings (checked by hand against the page).
@@ -460,11 +460,11 @@ def test_stdin_text_and_html():
 
 
 def test_load_dispatches(pages, tmp_path):
-    assert load(pages.url("/article.html")).title == TITLE
+    assert read(pages.url("/article.html")).title == TITLE
     p = tmp_path / "story.txt"
     p.write_text("Harbour wall to be repaired\n\n" + BODY, encoding="utf-8")
-    assert load(str(p)).title == "Harbour wall to be repaired"
-    assert load(p).title == "Harbour wall to be repaired"
+    assert read(str(p)).title == "Harbour wall to be repaired"
+    assert read(p).title == "Harbour wall to be repaired"
 
 
 @pytest.mark.parametrize(
@@ -479,7 +479,7 @@ def test_load_dispatches(pages, tmp_path):
 )
 def test_load_refuses_what_it_cannot_read(source, pattern):
     with pytest.raises(InputError, match=pattern):
-        load(source)
+        read(source)
 
 
 def test_every_error_is_one_line(pages):

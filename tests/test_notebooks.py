@@ -37,7 +37,7 @@ TIME_LIMIT = 60.0
 # and data shipped in the repo (framing.corpora via importlib.resources).
 ALLOWED_FRAMING = {"framing", "framing.corpus", "framing.widgets", "framing.corpora",
                    "framing.schema"}
-PUBLIC_ATTRS = {"read", "load", "load_text", "load_path", "load_html", "analyze", "compare", "render_report",
+PUBLIC_ATTRS = {"read", "load_text", "load_path", "load_html", "analyze", "compare", "render_report",
                 "__version__", "__file__"}
 
 
@@ -198,7 +198,7 @@ def test_public_api_only_and_offline(path):
     modules = set(re.findall(r"(?:from|import)\s+(framing(?:\.\w+)*)", src))
     assert modules <= ALLOWED_FRAMING, modules - ALLOWED_FRAMING
     attrs = set(re.findall(r"\bframing\.(\w+)\s*\(", src))
-    assert attrs <= PUBLIC_ATTRS | {"load"}, attrs - PUBLIC_ATTRS
+    assert attrs <= PUBLIC_ATTRS, attrs - PUBLIC_ATTRS
     assert "requests" not in modules and "urllib" not in src
     # a URL may only be fetched when the teacher sets one: every URL default is None
     for m in re.finditer(r"^URL\s*=\s*(.+)$", src, flags=re.MULTILINE):

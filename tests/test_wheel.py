@@ -34,6 +34,7 @@ DATA = (
     ("framing.corpora", REPO / "corpora", ("*.md", "**/*.txt", "**/*.md", "**/*.toml", "**/*.jsonl", "**/*.json", "**/*.html")),
     ("framing.models", REPO / "framing" / "models", ("*.joblib", "*.json", "*.md")),
     ("framing.report", REPO / "framing" / "report", ("templates/*",)),
+    ("framing.schema", REPO / "framing" / "schema", ("*.json",)),
 )
 
 CHECK = r"""

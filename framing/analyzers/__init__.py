@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import bisect
 import functools
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator, Mapping, Protocol, Sequence
+from typing import Any, Protocol
 
 from framing.nlp import Parsed
 from framing.resources import Lexicons, Models
@@ -87,7 +88,7 @@ class Context:
         """The typed section of analyzer ``name`` (KeyError when it has not run)."""
         return self.results[name]
 
-    def with_results(self, results: Mapping[str, Section]) -> "Context":
+    def with_results(self, results: Mapping[str, Section]) -> Context:
         return Context(parsed=self.parsed, lexicons=self.lexicons, models=self.models, results=results, options=self.options)
 
     @property

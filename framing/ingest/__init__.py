@@ -12,8 +12,9 @@ Modules, in the order text flows:
   :func:`split_title`, :func:`unwrap_lines`.
 * :mod:`~framing.ingest.language` — English-only check (py3langid).
 * :mod:`~framing.ingest.files` — :func:`load_path`, :func:`load_stdin` and
-  :func:`load`, which dispatches a ``http(s)://`` URL to ``fetch_article``, ``-`` to
-  stdin and anything else to a file.
+  :func:`read`, which dispatches a ``http(s)://`` URL to ``fetch_article``, ``-`` to
+  stdin and anything else to a file (so ``read``, not a ``load_*``, is the entry that
+  may fetch).
 
 Every failure is a :class:`~framing.errors.FramingError` subclass whose message
 is one line: what happened, the offending value, what to do.
@@ -26,7 +27,7 @@ from framing.ingest.fetch import (
     USER_AGENT,
     fetch_article,
 )
-from framing.ingest.files import MAX_FILE_BYTES, load, load_path, load_stdin
+from framing.ingest.files import MAX_FILE_BYTES, load_path, load_stdin, read
 from framing.ingest.html import decode_html, load_html, looks_like_html
 from framing.ingest.language import check_language, detect_language, language_name
 from framing.ingest.text import (
@@ -53,13 +54,13 @@ __all__ = [
     "detect_language",
     "fetch_article",
     "language_name",
-    "load",
     "load_html",
     "load_path",
     "load_stdin",
     "load_text",
     "looks_like_html",
     "normalize_text",
+    "read",
     "split_title",
     "unwrap_lines",
 ]

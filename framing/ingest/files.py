@@ -146,14 +146,15 @@ def load_stdin(stream=None, *, check_language: bool = True) -> Article:
     return load_text(unwrap_lines(body), title=title, source="stdin", source_bytes=data, check_language=check_language)
 
 
-def load(
+def read(
     source,
     *,
     check_language: bool = True,
     timeout: float = DEFAULT_TIMEOUT,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Article:
-    """Dispatch: an ``http(s)://`` URL (fetched), ``-`` for stdin, or a path to an existing file."""
+    """An Article from any source: an ``http(s)://`` URL (fetched with :func:`fetch_article`: the one
+    entry here that may touch the network), ``-`` for stdin, or a path to an existing file (:func:`load_path`)."""
     if isinstance(source, os.PathLike):
         return load_path(source, check_language=check_language)
     if not isinstance(source, str):

@@ -163,9 +163,9 @@ def _own_subjects(cur: Token, own: list[Token], rule: SubjectRule) -> list[Token
 def _step(cur: Token, level: int, rule: SubjectRule) -> tuple[list[Token], Token | None]:
     """One step of the search from a verb with no subject of its own: (subjects found, or the next verb to search)."""
     dep, head = cur.dep_, cur.head
-    if dep == "relcl" and rule.relative_antecedent:
-        if head.pos_ in ("NOUN", "PROPN", "PRON") and not any(c.dep_ == "nsubjpass" for c in cur.children):
-            return [head], None
+    if (dep == "relcl" and rule.relative_antecedent and head.pos_ in ("NOUN", "PROPN", "PRON")
+            and not any(c.dep_ == "nsubjpass" for c in cur.children)):
+        return [head], None
     if dep in rule.climb and head.i != cur.i:
         if dep == "xcomp" and rule.object_control and head.pos_ in VERBAL:
             objs = [c for c in head.children if c.dep_ in _OBJECT_CONTROL_DEPS]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import framing
-from framing.ingest import fetch_article, load, load_html, load_path, load_stdin, load_text
+from framing.ingest import fetch_article, load_html, load_path, load_stdin, load_text, read
 
 PACKAGE = Path(framing.__file__).resolve().parent
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
@@ -54,7 +54,7 @@ def test_load_functions_work_without_network(no_network, tmp_path):
     f = tmp_path / "story.txt"
     f.write_text("A headline\n\nThe minister said on Monday that the talks would resume next week.\n", encoding="utf-8")
     assert load_path(f, check_language=False).title == "A headline"
-    assert load(str(f), check_language=False).title == "A headline"
+    assert read(str(f), check_language=False).title == "A headline"
     assert load_text("The minister said on Monday that talks resume.", check_language=False).text
     assert load_stdin(io.BytesIO(f.read_bytes()), check_language=False).title == "A headline"
 
@@ -64,7 +64,7 @@ def test_load_hands_urls_to_fetch_only(no_network, monkeypatch):
 
     seen = []
     monkeypatch.setattr(load_module, "fetch_article", lambda url, **kw: seen.append(url) or "fetched")
-    assert load("https://example.org/news/story.html", check_language=False) == "fetched"
+    assert read("https://example.org/news/story.html", check_language=False) == "fetched"
     assert seen == ["https://example.org/news/story.html"]
 
 

@@ -35,7 +35,7 @@ def standalone_vague(parsed, lex: Lex, found: Sequence[SourceMention], quoted: R
     text = parsed.text
     out = []
     taken = [v.span for v in found]
-    for pat, kind, term in lex.standalone:
+    for pat, _kind, term in lex.standalone:
         for m in pat.finditer(text):
             s, e = m.start(), m.end()
             sp = Span(s, e)

@@ -78,7 +78,7 @@ def model_candidates(parsed, cands: list[Cand], lex: Lex, model: AttributionSpan
             if c.type in ("direct", "indirect"):
                 c.type = "direct" if in_quotes_share(c.content, speech) >= 0.6 else "indirect"
         out.append(c)
-    for ti, (score, cand) in by_tok.items():
+    for ti, (_score, cand) in by_tok.items():
         if ti in taken:
             continue
         tok = doc[ti]

@@ -305,7 +305,7 @@ def cue_features(tok, ctx: FeatureContext) -> dict[str, float]:
     f["qdist=" + _bucket(best, (1, 2, 3, 4, 6))] = 1
     f["sentpos=" + _bucket(tok.i - ss, (0, 1, 2, 4, 8, 16))] = 1
     # quotation marks at the edges of the neighbouring sentences ('"...," he said.' / 'He said: "..."')
-    if ss > 0 and ctx.quote_tok[ss - 1] or (ss > 1 and ctx.quote_tok[ss - 2]):
+    if (ss > 0 and ctx.quote_tok[ss - 1]) or (ss > 1 and ctx.quote_tok[ss - 2]):
         f["prev_sent_ends_q"] = 1
     if se < len(doc) and (ctx.quote_tok[se] or (se + 1 < len(doc) and ctx.quote_tok[se + 1])):
         f["next_sent_starts_q"] = 1

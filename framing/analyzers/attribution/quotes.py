@@ -53,7 +53,7 @@ def quote_kind(parsed, q: Span) -> str:
     doc = parsed.doc
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     has_verb = span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
-    if len(words) >= 4 and has_verb or len(words) >= 8:
+    if (len(words) >= 4 and has_verb) or len(words) >= 8:
         return "speech"
     return "short"
 

@@ -380,7 +380,7 @@ def _tail_attribution(verb, last: int, cue: Cue, text: str) -> Cand | None:
         return None
     if not pre:
         # inverted: 'said Holan, Politifact's editor' -- the source runs to the sentence end
-        src_toks = [t for t in after]
+        src_toks = list(after)
     src_span = tokens_span(src_toks)
     # the source head: a pronoun or the last name of the first noun group
     head = next((t for t in heads if t.pos_ == "PRON"), None)

@@ -42,7 +42,7 @@ def classify_source(parsed, tok, span: Span, lex: Lex) -> tuple[str, str | None]
     has_person = any(e.label_ == "PERSON" for e in ents)
     head_lemma = lemma(tok)
     for term, phrase_kind in lex.source_phrases:
-        if f" {term} " in low or low.strip().startswith(term + " ") or f" {term}" in low and phrase_kind == "anonymous":
+        if f" {term} " in low or low.strip().startswith(term + " ") or (f" {term}" in low and phrase_kind == "anonymous"):
             if phrase_kind == "anonymous" and has_person:
                 continue
             return phrase_kind, term
@@ -57,7 +57,7 @@ def classify_source(parsed, tok, span: Span, lex: Lex) -> tuple[str, str | None]
         return "vague", first[0].lower_  # 'many voters', 'some experts': an unspecified part of a group
     if has_person or tok.ent_type_ == "PERSON":
         return "named_person", None
-    if tok.ent_type_ in ("GPE",) or any(e.label_ == "GPE" for e in ents) and kind in (None, "government"):
+    if tok.ent_type_ in ("GPE",) or (any(e.label_ == "GPE" for e in ents) and kind in (None, "government")):
         return "government", None
     if kind in ("government", "organisation"):
         return kind, head_lemma
@@ -274,7 +274,7 @@ def resolve_speaker(parsed, c: Cand, lex: Lex, actors: Any, history: History) ->
         speaker = display_name(parsed, tok, c.source_span)
         if act is not None and kind not in ("anonymous", "vague"):
             actor = getattr(act, "name", None)
-            akind = ACTOR_KIND.get(getattr(act, "kind", ""), None)
+            akind = ACTOR_KIND.get(getattr(act, "kind", ""))
             if akind:
                 kind = akind
             if actor:

@@ -16,7 +16,7 @@ from framing.analyzers.attribution.cues import lex_of
 from framing.analyzers.attribution.rules import rule_candidates
 from framing.errors import ModelError
 from framing.evaluate import attribution as ev
-from framing.nlp import Parsed, paragraphs, sentences, find_quotes, parse
+from framing.nlp import Parsed, find_quotes, paragraphs, parse, sentences
 from framing.resources import Lexicons, models
 from framing.schema import Article
 from framing.train import attribution as T

@@ -8,7 +8,7 @@ import pytest
 from spacy.tokens import Doc
 
 from framing.analyzers import Context, attribution
-from framing.nlp import Parsed, paragraphs, sentences, find_quotes, parse
+from framing.nlp import Parsed, find_quotes, paragraphs, parse, sentences
 from framing.schema import Article
 
 # --------------------------------------------------------------------------- helpers
@@ -299,7 +299,7 @@ def test_seed_offsets_rules_and_summary(seed_result, seed_parsed):
     assert s["n_quotes"] == len(seed_result.quotes)
     assert s["sources_by_kind"]["vague"] >= 1
     assert abs(sum(s["quoted_words_by_actor"].values()) - 1) < 0.01
-    assert set(k for v in s["cue_classes_by_speaker"].values() for k in v) <= set(attribution.CUE_CLASSES)
+    assert {k for v in s["cue_classes_by_speaker"].values() for k in v} <= set(attribution.CUE_CLASSES)
 
 
 def test_rules_documented():
