@@ -5,10 +5,12 @@ one line that says what happened, the offending value, and what to do about it.
 The CLI prints that line and exits with :attr:`FramingError.exit_code`
 (2 for bad input); anything else is an internal error (exit 1).
 
-This module imports nothing from the project.
+This module imports nothing from the project but the leaf :mod:`framing.safetext`.
 """
 
 from __future__ import annotations
+
+from framing.safetext import one_line
 
 
 class FramingError(Exception):
@@ -17,8 +19,8 @@ class FramingError(Exception):
     exit_code = 2
 
     def __init__(self, message: str):
-        # Keep the message on one line whatever the caller passed in.
-        super().__init__(" ".join(str(message).split()))
+        # Keep the message on one line, and free of terminal escapes, whatever the caller passed in.
+        super().__init__(one_line(str(message)))
 
 
 class InputError(FramingError):
