@@ -63,7 +63,7 @@ def _kind(mode: int) -> str | None:
 def _lstat(p: Path) -> os.stat_result | None:
     try:
         return os.lstat(p)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # a file in the way is reported by the folder check
         return None
     except OSError as exc:
         raise InputError(f"{p}: cannot check the output path ({exc.strerror or exc}); give another path") from exc
@@ -95,7 +95,7 @@ def _check_folder(folder: Path, shown: Path, *, make_parents: bool) -> None:
 
 def _check_name(p: Path, shown: Path) -> None:
     probe = p.parent
-    while not probe.exists() and probe.parent != probe:
+    while not os.path.isdir(probe) and probe.parent != probe:
         probe = probe.parent
     name_max = _limit(probe, "PC_NAME_MAX", _DEFAULT_NAME_MAX)
     path_max = _limit(probe, "PC_PATH_MAX", _DEFAULT_PATH_MAX)
