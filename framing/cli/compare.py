@@ -40,7 +40,10 @@ def check_report_paths(*paths: Path | None, folder: Path | None = None) -> None:
     """Check the report paths given (and the reports folder) before any work: one InputError line for a bad one."""
     if not any(paths) and folder is None:
         return
-    from framing.report.output import check_output_folder, check_output_path  # lazy: heavy (framing.report: matplotlib, jinja2)
+    from framing.report.output import (  # lazy: heavy (framing.report: matplotlib, jinja2)
+        check_output_folder,
+        check_output_path,
+    )
 
     for path in (p for p in paths if p):
         check_output_path(path)

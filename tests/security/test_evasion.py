@@ -44,11 +44,8 @@ INVISIBLE = {
 
 def _poison(text: str, marks: str) -> str:
     """Every loaded word with invisible characters inside it (cycling through ``marks``)."""
-    i = 0
-    for w in LOADED:
-        mark = marks[i % len(marks)]
-        i += 1
-        text = text.replace(w, w[:2] + mark + w[2:-1] + marks[i % len(marks)] + w[-1], 1)
+    for i, w in enumerate(LOADED):
+        text = text.replace(w, w[:2] + marks[i % len(marks)] + w[2:-1] + marks[(i + 1) % len(marks)] + w[-1], 1)
     return text
 
 

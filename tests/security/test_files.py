@@ -7,6 +7,7 @@ files are read (``/dev/zero``, a FIFO, a folder refused before any read), with a
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 import time
@@ -66,10 +67,8 @@ def _bounded(fn, seconds: float = 10.0, fifo: Path | None = None):
     t.join(seconds)
     if t.is_alive():
         if fifo is not None:  # release a reader blocked in open(): open the write end without blocking
-            try:
+            with contextlib.suppress(OSError):
                 os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
-            except OSError:
-                pass
         pytest.fail(f"still running after {seconds} s (blocked on a FIFO or an endless file?)")
     return box, time.monotonic() - start
 
@@ -251,7 +250,7 @@ def test_cli_demo_bad_out_fails_before_work(tmp_path, capsys):
     f.write_text("x", encoding="utf-8")
     db = tmp_path / "c.sqlite"
     for bad, why in ((f, "not a folder"), (tmp_path / "a" / "b", "does not exist")):
-        code, out, err = run(["demo", "--out", str(bad), "--db", str(db), "--quiet", "--no-pdf"], capsys)
+        code, _out, err = run(["demo", "--out", str(bad), "--db", str(db), "--quiet", "--no-pdf"], capsys)
         assert code == 2 and err.count("\n") == 1 and why in err, err
     assert not db.exists()  # the store was never opened
 
