@@ -36,6 +36,21 @@ def write_reports(comparison: Any, html: Path | None, pdf: Path | None, *, requi
     return written
 
 
+def check_report_paths(*paths: Path | None, folder: Path | None = None) -> None:
+    """Check the report paths given (and the reports folder) before any work: one InputError line for a bad one."""
+    if not any(paths) and folder is None:
+        return
+    from framing.report.output import (  # lazy: heavy (framing.report: matplotlib, jinja2)
+        check_output_folder,
+        check_output_path,
+    )
+
+    for path in (p for p in paths if p):
+        check_output_path(path)
+    if folder is not None:
+        check_output_folder(folder)
+
+
 def compare(
     target: str = typer.Argument(..., help="The article to compare: a URL, a file (.html, .txt, .md, .json) or - for stdin."),
     peers: list[str] | None = typer.Argument(None, help="Other outlets' coverage: URLs or files (besides or instead of --event)."),
@@ -53,6 +68,7 @@ def compare(
     Example: framing compare ../shared/seed/soleimani-cgpi.txt --event soleimani-2020
     """
     peers = list(peers or [])
+    check_report_paths(html, pdf)
     if not peers and not event:
         raise InputError("framing compare needs peers: give PEER sources after TARGET, or --event NAME for an event in the corpus store")
     store = None

@@ -10,7 +10,7 @@ from pathlib import Path
 import typer
 
 from framing.cli.common import DB_HELP, Bar
-from framing.cli.compare import write_reports
+from framing.cli.compare import check_report_paths, write_reports
 from framing.comparison import compare as compare_coverage
 from framing.corpus import Store, default_path
 from framing.errors import DataError
@@ -19,7 +19,7 @@ EXAMPLE_EVENT = "example"
 
 
 def demo(
-    out: Path = typer.Option(Path("reports"), "--out", help="Folder for the reports (created if missing)."),
+    out: Path = typer.Option(Path("reports"), "--out", help="Folder for the reports (created if missing; its parent folder must exist)."),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
     workers: int = typer.Option(2, "--workers", min=1, max=32, help="Worker processes for the analysis."),
     no_pdf: bool = typer.Option(False, "--no-pdf", help="Write the HTML and JSON only (PDF rendering takes a few seconds)."),
@@ -32,6 +32,7 @@ def demo(
 
     Example: framing demo --out reports/
     """
+    check_report_paths(folder=out)  # before any work: a bad --out fails now, in one line
     folder = importlib.resources.files("framing.corpora") / EXAMPLE_EVENT
     jsonl, key = folder / "articles.jsonl", folder / "key.json"
     if not jsonl.is_file() or not key.is_file():
@@ -50,10 +51,10 @@ def demo(
         raise DataError(f"the example corpus has no article {target_id!r} (named as target in key.json)")
     peers = [a for a in analyses if a is not target]
     comparison = compare_coverage(target, peers)
-    out.mkdir(parents=True, exist_ok=True)
+    from framing.report.output import write_output  # lazy: heavy (framing.report: matplotlib, jinja2)
+
     stem = out / "example-comparison"
-    json_path = stem.with_suffix(".json")
-    json_path.write_text(json.dumps({"comparison": comparison.to_dict()}, ensure_ascii=False, indent=2), encoding="utf-8")
+    json_path = write_output(stem.with_suffix(".json"), json.dumps({"comparison": comparison.to_dict()}, ensure_ascii=False, indent=2))
     written = [json_path, *write_reports(comparison, stem.with_suffix(".html"), None if no_pdf else stem.with_suffix(".pdf"), required=False)]
     if not quiet:
         from framing.report.render import (

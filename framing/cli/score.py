@@ -23,6 +23,11 @@ def score(
 
     Example: framing score https://example.org/news/story.html
     """
+    if pdf or html:
+        from framing.report.output import check_output_path  # lazy: heavy (framing.report: matplotlib, jinja2)
+
+        for out in (p for p in (html, pdf) if p):
+            check_output_path(out)  # before any work: a bad path fails now, in one line
     article = framing.read(source, check_language=not any_language, timeout=timeout)
     analysis = framing.analyze(article)
     if pdf or html:

@@ -17,6 +17,7 @@ import json
 import logging
 import os
 import re
+import stat
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -82,28 +83,81 @@ def _article_from_json(raw: bytes, where: str, *, check_language: bool) -> Artic
     return art
 
 
+def _stat(p: Path) -> os.stat_result:
+    try:
+        return os.stat(p)  # follows links: a link to a regular file is read as that file
+    except (FileNotFoundError, NotADirectoryError):
+        raise InputError(f"{p}: no such file; check the path") from None
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read the file ({exc.strerror or exc}); check its permissions") from exc
+
+
+def _check_regular(p: Path, st: os.stat_result) -> None:
+    """Refuse (one line) anything but a regular file, before it is opened: a folder, a FIFO or a device."""
+    mode = st.st_mode
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):
+        raise InputError(f"{p} is a folder; give a file (.html, .htm, .txt, .md or .json)")
+    kind = ("a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a character device" if stat.S_ISCHR(mode)
+            else "a block device" if stat.S_ISBLK(mode) else "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
+    raise InputError(f"{p} is {kind}, not a regular file; save the article to a file and give that (or pipe it to: framing read -)")
+
+
+def _open_for_reading(p: Path) -> int:
+    """A read-only descriptor, opened non-blocking (a FIFO does not hold the open) and not inherited by children."""
+    return os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+
+
+def read_capped(path: str | os.PathLike[str], cap: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file, at most ``cap`` of them; one InputError line otherwise.
+
+    Refuses folders, FIFOs, devices and sockets before any read (``os.stat`` / ``S_ISREG``,
+    checked again on the open descriptor, which is opened non-blocking so a FIFO swapped in
+    meanwhile cannot hold the call). Reads at most ``cap + 1`` bytes whatever ``st_size``
+    says (a device reports 0; a file may grow while read).
+    """
+    p = Path(os.fspath(path))
+    _check_regular(p, _stat(p))
+    try:
+        fd = _open_for_reading(p)
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read the file ({exc.strerror or exc}); check its permissions") from exc
+    try:
+        st = os.fstat(fd)
+        _check_regular(p, st)
+        if st.st_size > cap:
+            raise InputError(f"{p} is {st.st_size:,} bytes; framing reads files up to {cap:,} bytes: give the article alone")
+        chunks, got = [], 0
+        while got <= cap:
+            chunk = os.read(fd, min(1 << 20, cap + 1 - got))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            got += len(chunk)
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read the file ({exc.strerror or exc}); check its permissions") from exc
+    finally:
+        os.close(fd)
+    if got > cap:
+        raise InputError(f"{p} holds more than {cap:,} bytes; framing reads files up to {cap:,} bytes: give the article alone")
+    return b"".join(chunks)
+
+
 def load_path(path, *, check_language: bool = True) -> Article:
     """An Article from a file: ``.txt``/``.md`` (first line is the title), ``.html``/``.htm``/``.xhtml``, ``.json`` (an Article).
 
-    Text files are read as UTF-8 (other encodings are detected with
+    Only regular files are read (folders, FIFOs and devices are refused before any read),
+    at most ``MAX_FILE_BYTES`` bytes (:func:`read_capped`). Text files are read as UTF-8 (other encodings are detected with
     charset-normalizer, with a warning). A ``.json`` file holds an Article as
     written by ``framing read --json`` (or an Analysis, whose article is used).
     """
     p = Path(os.fspath(path)).expanduser()
-    if not p.exists():
-        raise InputError(f"{p}: no such file; check the path")
-    if p.is_dir():
-        raise InputError(f"{p} is a folder; give a file (.html, .htm, .txt, .md or .json)")
+    _check_regular(p, _stat(p))
     suffix = p.suffix.lower()
     if suffix not in (".txt", ".md", ".text", ".markdown", "", ".html", ".htm", ".xhtml", ".json"):
         raise InputError(f"{p}: unsupported file type {suffix!r}; expected .html, .htm, .txt, .md or .json")
-    try:
-        size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(f"{p} is {size:,} bytes; framing reads files up to {MAX_FILE_BYTES:,} bytes: give the article alone")
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{p}: cannot read the file ({exc.strerror or exc}); check its permissions") from exc
+    raw = read_capped(p)
     where = str(p)
     if not raw.strip():
         raise InputError(f"{p} is empty; give a file that holds the article")

@@ -27,6 +27,7 @@ from framing.analyzers import AnalyzerSpec
 from framing.errors import InputError
 from framing.report.inputs import typed
 from framing.report.model import Report
+from framing.report.output import check_output_path, write_output
 from framing.report.render import terminal
 from framing.report.render.html import render_html
 from framing.report.render.markdown import render_markdown
@@ -73,7 +74,9 @@ def render_report(obj: Analysis | Comparison | Mapping[str, Any], fmt: str = "ht
     ``path`` the report is returned (``str``; ``bytes`` for PDF; terminal
     output is returned as plain text). With ``path`` it is written there
     (folders created; a folder path gets a file named after the article) and
-    the path is returned. ``paper`` is ``A4`` or ``Letter`` (HTML print and PDF). ``analyzers``
+    the path is returned: checked before rendering, written atomically through an
+    exclusive temporary file, never through a symbolic link or into a special file
+    (:mod:`framing.report.output`). ``paper`` is ``A4`` or ``Letter`` (HTML print and PDF). ``analyzers``
     (default :data:`framing.pipeline.ANALYZERS`) give the rule meanings of sections without a view of their own.
     """
     fmt = str(fmt).lower()
@@ -82,6 +85,8 @@ def render_report(obj: Analysis | Comparison | Mapping[str, Any], fmt: str = "ht
     if fmt not in FORMATS:
         raise InputError(f"report format {fmt!r} is not one of {', '.join(FORMATS)}")
     x = typed(obj)
+    if path is not None:  # a bad path fails now, in one line, not after the rendering
+        check_output_path(path, make_parents=True)
     if fmt == "terminal":
         out: str | bytes = _terminal(x, analyzers)
     else:
@@ -96,13 +101,7 @@ def render_report(obj: Analysis | Comparison | Mapping[str, Any], fmt: str = "ht
     p = Path(path)
     if p.is_dir() or str(path).endswith(("/", "\\")):
         p = default_path(x, fmt, p)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    tmp = p.with_name(p.name + ".part")
-    if isinstance(out, bytes):
-        tmp.write_bytes(out)
-    else:
-        tmp.write_text(out, encoding="utf-8")
-    tmp.replace(p)
+    p = write_output(p, out, make_parents=True)
     log.info("wrote %s report to %s", fmt, p)
     return p
 
