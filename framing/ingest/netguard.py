@@ -13,10 +13,10 @@ Address classes (:class:`AddressClass`):
   reserved 240.0.0.0/4). Refused always, even as the URL the user gave.
 * ``loopback`` — 127.0.0.0/8, ::1, 0.0.0.0/8 and :: (which reach the local host).
 * ``private`` — RFC 1918 (10/8, 172.16/12, 192.168/16) and unique-local fc00::/7.
-* ``shared`` — carrier-grade NAT space 100.64.0.0/10 (RFC 6598).
+* ``cgnat`` — carrier-grade NAT space 100.64.0.0/10 (RFC 6598).
 * ``public`` — everything else.
 
-Rule ("no inward redirects"): a hop to a ``loopback``, ``private`` or ``shared``
+Rule ("no inward redirects"): a hop to a ``loopback``, ``private`` or ``cgnat``
 address is refused when its class differs from the class of the address the
 user's own URL connected to. A public page may not redirect to 127.0.0.1 or
 10.0.0.5; a page the user gave on 127.0.0.1 may redirect to 127.0.0.1; any
@@ -41,11 +41,11 @@ class AddressClass(StrEnum):
     FORBIDDEN = "forbidden"
     LOOPBACK = "loopback"
     PRIVATE = "private"
-    SHARED = "shared"
+    CGNAT = "cgnat"
     PUBLIC = "public"
 
 
-INWARD = frozenset({AddressClass.LOOPBACK, AddressClass.PRIVATE, AddressClass.SHARED})
+INWARD = frozenset({AddressClass.LOOPBACK, AddressClass.PRIVATE, AddressClass.CGNAT})
 
 METADATA_ADDRESSES = frozenset(
     ipaddress.ip_address(a)
@@ -56,7 +56,7 @@ _NETS = {
     AddressClass.FORBIDDEN: ("169.254.0.0/16", "fe80::/10", "224.0.0.0/4", "240.0.0.0/4", "ff00::/8"),
     AddressClass.LOOPBACK: ("127.0.0.0/8", "0.0.0.0/8", "::1/128", "::/128"),
     AddressClass.PRIVATE: ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"),
-    AddressClass.SHARED: ("100.64.0.0/10",),
+    AddressClass.CGNAT: ("100.64.0.0/10",),
 }
 _NETWORKS = tuple((cls, ipaddress.ip_network(net)) for cls, nets in _NETS.items() for net in nets)
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
@@ -65,7 +65,7 @@ _DESCRIBE = {
     AddressClass.FORBIDDEN: "a link-local, cloud-metadata or non-unicast address",
     AddressClass.LOOPBACK: "a loopback address (this computer)",
     AddressClass.PRIVATE: "a private-network address",
-    AddressClass.SHARED: "a carrier-grade NAT address",
+    AddressClass.CGNAT: "a carrier-grade NAT address",
     AddressClass.PUBLIC: "a public address",
 }
 

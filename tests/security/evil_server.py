@@ -16,12 +16,17 @@ addresses; ``requests`` lists the paths asked for. Routes (all written for these
 * ``/to-name?host=H``    302 to http://H:PORT/secret (a host name the test's resolver override answers)
 * ``/to-self``           302 to /article.html on this server (a same-host redirect, always fine)
 * ``/reason-escape``     HTTP 404 whose reason phrase carries terminal escape sequences
+
+``EvilServer(tls=tls_server_context(*make_certificate(tmp)))`` serves the same routes over HTTPS
+with a self-signed certificate for news.example.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gzip
+import ssl
+import subprocess
 import threading
 import time
 import zlib
@@ -36,6 +41,24 @@ ESCAPE_REASON = "Not Found \x1b]0;pwned\x07\x1b[2J\x1b[8mhidden\x1b[0m\x9b31m"
 SECRET = b"<html><head><title>Internal admin page</title></head><body><p>internal secret token 4242</p></body></html>"
 
 
+def make_certificate(folder: Path, name: str = "news.example") -> tuple[Path, Path]:
+    """A self-signed certificate for ``name`` (and 127.0.0.1) and its key, made with the openssl command."""
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+         "-keyout", str(key), "-out", str(cert), "-days", "2", "-subj", f"/CN={name}",
+         "-addext", f"subjectAltName=DNS:{name},IP:127.0.0.1"],
+        check=True, capture_output=True, timeout=60,
+    )  # fmt: skip
+    return cert, key
+
+
+def tls_server_context(cert: Path, key: Path) -> ssl.SSLContext:
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.load_cert_chain(cert, key)
+    return ctx
+
+
 class _QuietServer(ThreadingHTTPServer):
     daemon_threads = True
 
@@ -46,7 +69,7 @@ class _QuietServer(ThreadingHTTPServer):
 class EvilServer:
     """A threaded HTTP server whose routes attack the client (see the module docstring)."""
 
-    def __init__(self) -> None:
+    def __init__(self, tls: ssl.SSLContext | None = None) -> None:
         self.requests: list[str] = []
         self.other_port_url = ""
         self.stopping = threading.Event()
@@ -88,6 +111,10 @@ class EvilServer:
                 server.send(self, *route)
 
         self.httpd = _QuietServer(("127.0.0.1", 0), Handler)
+        self.scheme = "http"
+        if tls is not None:  # an HTTPS server (the handshake runs when a connection is accepted)
+            self.httpd.socket = tls.wrap_socket(self.httpd.socket, server_side=True)
+            self.scheme = "https"
         self.port = self.httpd.server_address[1]
         self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
 
@@ -103,7 +130,7 @@ class EvilServer:
         self.httpd.server_close()
 
     def url(self, path: str, host: str = "127.0.0.1") -> str:
-        return f"http://{host}:{self.port}{path}"
+        return f"{self.scheme}://{host}:{self.port}{path}"
 
     # ------------------------------------------------------------------ responses
 

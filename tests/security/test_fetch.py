@@ -15,6 +15,7 @@ Nothing here touches the internet: every connection goes to servers on 127.0.0.1
 from __future__ import annotations
 
 import math
+import shutil
 import socket
 import time
 
@@ -25,8 +26,7 @@ from framing.errors import FetchError, InputError
 from framing.ingest import fetch as fetch_mod
 from framing.ingest import fetch_article, netguard
 from framing.ingest.netguard import AddressClass
-
-from .evil_server import SECRET, EvilServer
+from security.evil_server import SECRET, EvilServer, make_certificate, tls_server_context
 
 TITLE = "Harbor City council approves new footbridge after long debate"
 PUBLIC = AddressClass.PUBLIC
@@ -147,7 +147,7 @@ def test_public_page_may_not_redirect_to_a_name_that_resolves_inward(evil, names
     names.table["internal.test"] = [("10.0.0.5", AddressClass.PRIVATE), ("127.0.0.1", AddressClass.LOOPBACK)]
     with pytest.raises(FetchError, match=r"internal.test resolves to 10\.0\.0\.5, a private-network address"):
         fetch_article(evil.url("/to-name?host=internal.test", host="news.example"), check_language=False)
-    names.table["cgnat.test"] = [("100.64.1.2", AddressClass.SHARED)]
+    names.table["cgnat.test"] = [("100.64.1.2", AddressClass.CGNAT)]
     with pytest.raises(FetchError, match=r"carrier-grade NAT"):
         fetch_article(evil.url("/to-name?host=cgnat.test", host="news.example"), check_language=False)
 
@@ -251,8 +251,8 @@ def test_reason_phrase_escapes_never_reach_the_message(evil):
         ("192.168.1.1", "private"),
         ("fc00::1", "private"),
         ("fd12:3456::1", "private"),
-        ("100.64.0.1", "shared"),
-        ("100.127.255.254", "shared"),
+        ("100.64.0.1", "cgnat"),
+        ("100.127.255.254", "cgnat"),
         ("93.184.216.34", "public"),
         ("172.32.0.1", "public"),
         ("2606:4700::1111", "public"),
@@ -269,7 +269,7 @@ def test_check_hop_rule():
     check("a", "127.0.0.1", AddressClass.LOOPBACK, loop)  # loopback -> loopback
     check("a", "93.184.216.34", PUBLIC, loop)  # outward is fine
     check("a", "10.0.0.1", AddressClass.PRIVATE, pub, allow_private=True)
-    for kind in (AddressClass.LOOPBACK, AddressClass.PRIVATE, AddressClass.SHARED):
+    for kind in (AddressClass.LOOPBACK, AddressClass.PRIVATE, AddressClass.CGNAT):
         with pytest.raises(netguard.AddressRefused):
             check("a", "x", kind, pub)
     with pytest.raises(netguard.AddressRefused):
@@ -282,3 +282,59 @@ def test_secret_fixture_is_what_the_inner_server_serves(evil):
     # guards the SSRF tests above against passing for the wrong reason (a broken inner server)
     art = fetch_article(evil.inner.url("/secret"), check_language=False)
     assert art.title == "Internal admin page" and SECRET.count(b"4242") == 1
+
+
+# --------------------------------------------------------------------------- the same over TLS
+
+
+@pytest.fixture(scope="module")
+def tls_evil(tmp_path_factory):
+    if shutil.which("openssl") is None:
+        pytest.skip("the openssl command is needed to make a test certificate")
+    cert, key = make_certificate(tmp_path_factory.mktemp("tls"))
+    srv = EvilServer(tls=tls_server_context(cert, key)).start()
+    srv.cert = cert
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture
+def trust_test_cert(tls_evil, monkeypatch):
+    """Make the fetcher trust the test certificate (its context otherwise unchanged: deadline-checked TLS sockets)."""
+    real = fetch_mod._ssl_context
+
+    def context():
+        ctx = real()
+        ctx.load_verify_locations(cafile=str(tls_evil.cert))
+        return ctx
+
+    monkeypatch.setattr(fetch_mod, "_ssl_context", context)
+
+
+def test_https_connects_to_the_checked_address_and_verifies_the_name(tls_evil, names, trust_test_cert):
+    art = fetch_article(tls_evil.url("/article.html", host="news.example"))
+    assert art.title == TITLE and art.url.startswith("https://news.example:")
+
+
+def test_https_certificate_for_another_name_is_refused(tls_evil, names, trust_test_cert):
+    names.table["other.example"] = [("127.0.0.1", PUBLIC)]
+    with pytest.raises(FetchError, match=r"secure connection to other.example failed"):
+        fetch_article(tls_evil.url("/article.html", host="other.example"))
+
+
+def test_https_untrusted_certificate_is_refused(tls_evil, names):
+    with pytest.raises(FetchError, match=r"certificate could not be verified"):
+        fetch_article(tls_evil.url("/article.html", host="news.example"))
+
+
+@pytest.mark.parametrize("path", ["/drip-headers", "/drip-body"])
+def test_https_dripping_server_is_cut_off_at_the_deadline(tls_evil, names, trust_test_cert, path):
+    t0 = time.monotonic()
+    with pytest.raises(FetchError, match=r"timed out after 1 s"):
+        fetch_article(tls_evil.url(path, host="news.example"), timeout=1, check_language=False)
+    assert time.monotonic() - t0 < 2.0
+
+
+def test_https_inward_redirect_is_refused(tls_evil, names, trust_test_cert):
+    with pytest.raises(FetchError, match=r"loopback address.*public address"):
+        fetch_article(tls_evil.url("/to-name?host=127.0.0.1", host="news.example"))
