@@ -407,22 +407,26 @@ def _request(current: str, addresses: Sequence[str], budget: _Budget, ssl_contex
     pool_cls = _GuardedHTTPSPool if https else _GuardedHTTPPool
     extra: dict[str, Any] = {"ssl_context": ssl_context or _ssl_context()} if https else {}
     timeout = budget.timeout
+    pool = pool_cls(
+        host,
+        parts.port or (443 if https else 80),
+        timeout=urllib3.Timeout(connect=timeout, read=timeout),
+        maxsize=1,
+        retries=False,
+        headers=HEADERS,
+        framing_addresses=addresses,
+        framing_budget=budget,
+        **extra,
+    )
+    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     try:
-        pool = pool_cls(
-            host,
-            parts.port or (443 if https else 80),
-            timeout=urllib3.Timeout(connect=timeout, read=timeout),
-            maxsize=1,
-            retries=False,
-            headers=HEADERS,
-            framing_addresses=addresses,
-            framing_budget=budget,
-            **extra,
-        )
-        path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-        resp = pool.urlopen(
-            "GET", path, redirect=False, retries=False, preload_content=False, decode_content=False, assert_same_host=False
-        )
+        try:
+            resp = pool.urlopen(
+                "GET", path, redirect=False, retries=False, preload_content=False, decode_content=False, assert_same_host=False
+            )
+        except BaseException:
+            pool.close()
+            raise
         return _Hop(resp, pool)
     except ux.LocationParseError as exc:
         raise InputError(f"{current!r} is not a valid URL ({exc}); check the address") from exc

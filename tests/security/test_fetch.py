@@ -152,6 +152,14 @@ def test_public_page_may_not_redirect_to_a_name_that_resolves_inward(evil, names
         fetch_article(evil.url("/to-name?host=cgnat.test", host="news.example"), check_language=False)
 
 
+@pytest.mark.parametrize("host", ["2130706433", "0x7f000001", "localhost", "127.1", "[::1]", "[::ffff:127.0.0.1]", "0.0.0.0"])
+def test_disguised_loopback_addresses_are_judged_by_what_they_resolve_to(evil, names, host):
+    before = evil.requests.count("/secret")
+    with pytest.raises(FetchError, match=r"a loopback address \(this computer\), but the page you gave is on a public address"):
+        fetch_article(evil.url(f"/to-name?host={host}", host="news.example"), check_language=False)
+    assert evil.requests.count("/secret") == before  # /to-name points at this server's /secret: never requested
+
+
 def test_a_name_with_public_and_inward_addresses_connects_only_to_a_checked_one(evil, names):
     # mixed answer: the inward address is skipped, the connection goes to the (simulated) public one
     names.table["mixed.test"] = [("10.0.0.5", AddressClass.PRIVATE), ("127.0.0.1", PUBLIC)]
