@@ -162,7 +162,6 @@ def _oversize(url: str, max_bytes: int) -> FetchError:
     )
 
 
-
 def _check_timeout(timeout: object) -> float:
     """``timeout`` as a float if it is a finite number of seconds in (0, MAX_TIMEOUT]; else a one-line InputError."""
     ok = isinstance(timeout, int | float) and not isinstance(timeout, bool)
