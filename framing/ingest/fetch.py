@@ -2,36 +2,63 @@
 
 Naming follows scikit-learn: ``fetch_*`` touches the network, ``load_*`` never
 does. The download uses urllib3 rather than http.client: it verifies TLS
-certificates against the system store by default, handles chunked transfer and
-gives separate connect and read timeouts. Redirects and content decoding are
-switched off in urllib3 and done here, so every hop's scheme is checked
-(http and https only, at most ``MAX_REDIRECTS`` hops) and the size cap applies
-to decoded bytes (a compressed bomb stops at ``max_bytes``). A total deadline of
-``4 * timeout`` guards against servers that trickle bytes.
+certificates against the system store by default and handles chunked transfer.
+Redirects and content decoding are switched off in urllib3 and done here, so
+every hop is checked (http and https only, at most ``MAX_REDIRECTS`` hops) and
+the size cap applies to decoded bytes (a compressed bomb stops at ``max_bytes``).
+
+Defences (issue 22):
+
+* **One deadline.** ``timeout`` seconds is the wall-clock budget of the whole
+  fetch: DNS, connect, TLS, headers, body, every redirect hop. Each socket read
+  first checks the monotonic deadline and sets the socket timeout to the time
+  left, so a server that drips headers or a body a byte at a time is cut off at
+  the deadline (not after one timeout per byte). ``timeout`` must be finite,
+  > 0 and at most ``MAX_TIMEOUT`` seconds.
+* **Complete bodies only.** A body shorter than its Content-Length, or a gzip /
+  deflate stream that ends before its end marker, is a FetchError, not a page.
+* **No inward redirects.** Every hop's host is resolved once (``resolve_host``)
+  and checked by :mod:`framing.ingest.netguard`; the connection goes to an
+  address that passed, never through a second DNS lookup (DNS rebinding).
+  Link-local and cloud-metadata addresses are refused always; loopback, private,
+  CGNAT and unique-local addresses whenever a hop leaves the address class of
+  the URL the user gave (``allow_private_redirects=True`` lifts that for local
+  testing).
 
 Every failure is a one-line :class:`~framing.errors.FetchError`,
 :class:`~framing.errors.ContentTypeError` or :class:`~framing.errors.InputError`.
 
 Known limits: HTTP(S) proxies from the environment are not used; Brotli/zstd
 content encodings are not requested (servers fall back to gzip or identity);
-pages that build their text with JavaScript, paywalled pages and index pages
-have no extractable article.
+a body without Content-Length and without compression that the server cuts
+short cannot be told from a complete one; pages that build their text with
+JavaScript, paywalled pages and index pages have no extractable article.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 import re
+import socket
+import ssl
+import threading
 import time
 import zlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import urllib3
 from urllib3 import exceptions as ux
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.util.ssl_ import create_urllib3_context
 
 from framing.errors import ContentTypeError, FetchError, InputError
+from framing.ingest import netguard
 from framing.ingest.html import HEADER_CHARSET, load_html
+from framing.ingest.netguard import AddressClass, AddressRefused
 from framing.schema import Article
 from framing.version import __version__
 
@@ -39,9 +66,20 @@ log = logging.getLogger(__name__)
 
 MAX_REDIRECTS = 5
 DEFAULT_TIMEOUT = 15.0
+MAX_TIMEOUT = 300.0
 DEFAULT_MAX_BYTES = 5_000_000
 USER_AGENT = f"framing/{__version__} (+https://github.com/framing-project/framing; news framing analysis for teaching)"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+READ_CHUNK = 16 * 1024  # bytes asked of the socket per read; the deadline is checked before every read
+HEADERS = {
+    "User-Agent": USER_AGENT,
+    "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
+    "Accept-Encoding": "gzip, deflate",
+    "Accept-Language": "en;q=1.0, *;q=0.5",
+}
+
+Resolved = tuple[str, AddressClass]
+Resolver = Callable[[str, int, float], Sequence[Resolved]]
 
 _NAMED_TYPES = {
     "application/pdf": "a PDF document",
@@ -124,30 +162,273 @@ def _oversize(url: str, max_bytes: int) -> FetchError:
     )
 
 
-def _pool(timeout: float) -> urllib3.PoolManager:
-    """A urllib3 pool with no retries, no redirects, separate connect/read timeouts and framing's headers."""
-    return urllib3.PoolManager(
-        num_pools=4,
-        retries=False,
-        timeout=urllib3.Timeout(connect=timeout, read=timeout),
-        headers={
-            "User-Agent": USER_AGENT,
-            "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
-            "Accept-Encoding": "gzip, deflate",
-            "Accept-Language": "en;q=1.0, *;q=0.5",
-        },
-    )
+def _check_timeout(timeout: object) -> float:
+    """``timeout`` as a float if it is a finite number of seconds in (0, MAX_TIMEOUT]; else a one-line InputError."""
+    ok = isinstance(timeout, int | float) and not isinstance(timeout, bool)
+    value = float(timeout) if ok else math.nan  # type: ignore[arg-type]
+    if not (math.isfinite(value) and 0 < value <= MAX_TIMEOUT):
+        raise InputError(f"timeout must be a positive number of seconds up to {MAX_TIMEOUT:g}, got {timeout!r}")
+    return value
 
 
-def _request(pool: urllib3.PoolManager, current: str, timeout: float):
-    """One GET of ``current`` (no redirect, body not read); urllib3/socket errors become one-line FetchErrors."""
-    host = urlsplit(current).hostname or current
+# --------------------------------------------------------------------------- the deadline, on every socket read
+
+
+@dataclass
+class _Budget:
+    """The wall-clock budget of one fetch: ``timeout`` seconds from the start, on the monotonic clock."""
+
+    timeout: float
+    deadline: float
+
+    @classmethod
+    def start(cls, timeout: float) -> _Budget:
+        return cls(timeout, time.monotonic() + timeout)
+
+    def left(self) -> float:
+        """Seconds left; raises TimeoutError (socket.timeout) once the deadline has passed."""
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError(f"the {self.timeout:g} s deadline has passed")
+        return left
+
+    def expired(self) -> bool:
+        return time.monotonic() >= self.deadline
+
+
+class _DeadlineSocket(socket.socket):
+    """A TCP socket whose every read and write first sets its timeout to the time left before the deadline."""
+
+    budget: _Budget | None = None
+
+    def _arm(self) -> None:
+        if self.budget is not None:
+            self.settimeout(self.budget.left())
+
+    def recv_into(self, buffer: Any, nbytes: int = 0, flags: int = 0) -> int:
+        self._arm()
+        return super().recv_into(buffer, nbytes, flags)
+
+    def recv(self, bufsize: int, flags: int = 0) -> bytes:
+        self._arm()
+        return super().recv(bufsize, flags)
+
+    def sendall(self, data: Any, flags: int = 0) -> None:
+        self._arm()
+        super().sendall(data, flags)
+
+
+class _DeadlineSSLSocket(ssl.SSLSocket):
+    """The TLS counterpart of :class:`_DeadlineSocket` (``SSLSocket.recv``/``recv_into`` go through ``read``)."""
+
+    budget: _Budget | None = None
+
+    def read(self, len: int = 1024, buffer: Any = None) -> Any:  # (ssl.SSLSocket.read signature)
+        if self.budget is not None:
+            self.settimeout(self.budget.left())
+        return super().read(len, buffer)
+
+    def sendall(self, data: Any, flags: int = 0) -> None:
+        if self.budget is not None:
+            self.settimeout(self.budget.left())
+        super().sendall(data, flags)
+
+
+def _open_socket(host: str, addresses: Sequence[str], port: int, budget: _Budget) -> _DeadlineSocket:
+    """A TCP connection to the first of ``addresses`` (already checked) that answers; no DNS lookup here."""
+    error: OSError = OSError(f"no address to connect to for {host}")
+    for address in addresses:
+        family = socket.AF_INET6 if ":" in address else socket.AF_INET
+        sock = _DeadlineSocket(family, socket.SOCK_STREAM)
+        try:
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            sock.settimeout(budget.left())
+            sock.connect((address, port))
+        except OSError as exc:
+            sock.close()
+            if isinstance(exc, TimeoutError):
+                raise
+            error = exc
+            continue
+        sock.budget = budget
+        return sock
+    raise error
+
+
+def _connect_errors(conn: HTTPConnection, host: str, budget: _Budget, addresses: Sequence[str]) -> _DeadlineSocket:
+    """:func:`_open_socket` with its errors turned into the urllib3 exceptions urllib3's own connect raises."""
     try:
-        return pool.request("GET", current, redirect=False, retries=False, preload_content=False, decode_content=False)
+        return _open_socket(host, addresses, conn.port or 80, budget)
+    except TimeoutError as exc:
+        raise ux.ConnectTimeoutError(conn, f"Connection to {host} timed out") from exc
+    except OSError as exc:
+        raise ux.NewConnectionError(conn, f"Failed to establish a new connection: {exc}") from exc
+
+
+class _GuardedHTTPConnection(HTTPConnection):
+    """An HTTP connection to pre-checked addresses (``framing_addresses``) under a fetch deadline."""
+
+    def __init__(self, *args: Any, framing_addresses: Sequence[str] = (), framing_budget: _Budget | None = None, **kw: Any):
+        super().__init__(*args, **kw)
+        self.framing_addresses = tuple(framing_addresses)
+        self.framing_budget = framing_budget or _Budget.start(DEFAULT_TIMEOUT)
+
+    def _new_conn(self) -> socket.socket:
+        return _connect_errors(self, self.host, self.framing_budget, self.framing_addresses)
+
+
+class _GuardedHTTPSConnection(HTTPSConnection):
+    """The TLS counterpart of :class:`_GuardedHTTPConnection`; the certificate is checked against the host name."""
+
+    def __init__(self, *args: Any, framing_addresses: Sequence[str] = (), framing_budget: _Budget | None = None, **kw: Any):
+        super().__init__(*args, **kw)
+        self.framing_addresses = tuple(framing_addresses)
+        self.framing_budget = framing_budget or _Budget.start(DEFAULT_TIMEOUT)
+
+    def _new_conn(self) -> socket.socket:
+        return _connect_errors(self, self.host, self.framing_budget, self.framing_addresses)
+
+    def connect(self) -> None:
+        super().connect()
+        if isinstance(self.sock, _DeadlineSSLSocket):
+            self.sock.budget = self.framing_budget
+
+
+class _GuardedHTTPPool(urllib3.HTTPConnectionPool):
+    ConnectionCls = _GuardedHTTPConnection
+
+
+class _GuardedHTTPSPool(urllib3.HTTPSConnectionPool):
+    ConnectionCls = _GuardedHTTPSConnection
+
+
+def _ssl_context() -> ssl.SSLContext:
+    """urllib3's default verifying context, with the system CA store, making deadline-checked TLS sockets."""
+    ctx = create_urllib3_context()
+    ctx.load_default_certs()
+    ctx.sslsocket_class = _DeadlineSSLSocket
+    return ctx
+
+
+# --------------------------------------------------------------------------- where a hop may connect
+
+
+def _getaddrinfo(host: str, port: int, timeout: float) -> list[tuple[Any, ...]]:
+    """socket.getaddrinfo (TCP), given at most ``timeout`` seconds (run in a daemon thread: it has no timeout)."""
+    box: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            box["infos"] = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        except BaseException as exc:  # noqa: BLE001 (handed to the caller's thread below)
+            box["error"] = exc
+
+    worker = threading.Thread(target=work, name="framing-dns", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise TimeoutError(f"DNS lookup of {host} took longer than {timeout:.3g} s")
+    if "error" in box:
+        raise box["error"]
+    return box["infos"]
+
+
+def resolve_host(host: str, port: int, timeout: float) -> list[Resolved]:
+    """Every IP address of ``host`` (in the resolver's order, duplicates dropped) with its address class.
+
+    The one DNS lookup of a hop; tests replace this module-level function to
+    simulate hosts (e.g. a "public" name served on 127.0.0.1). Raises
+    socket.gaierror, TimeoutError or UnicodeError.
+    """
+    seen: list[str] = []
+    try:
+        netguard.parse_address(host)
+        seen.append(host)  # an IP literal: no lookup
+    except ValueError:
+        for family, _type, _proto, _canon, sockaddr in _getaddrinfo(host, port, timeout):
+            address = str(sockaddr[0])
+            if family in (socket.AF_INET, socket.AF_INET6) and address not in seen:
+                seen.append(address)
+    return [(a, netguard.classify(a)) for a in seen]
+
+
+def _resolve(url: str, budget: _Budget) -> list[Resolved]:
+    """``resolve_host`` for the host of ``url``, its failures as one-line FetchErrors."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    try:
+        port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+        return list(resolve_host(host, port, budget.left()))
+    except TimeoutError as exc:
+        raise FetchError(f"timed out after {budget.timeout:g} s looking up the host name {host!r}; try again later or raise --timeout") from exc
+    except socket.gaierror as exc:
+        raise FetchError(f"cannot resolve the host name {host!r} (DNS lookup failed); check the address and your internet connection") from exc
+    except (UnicodeError, ValueError) as exc:
+        raise InputError(f"{url!r} has an invalid host name or port ({exc}); check the address") from exc
+
+
+def _allowed(url: str, resolved: Sequence[Resolved], origin: frozenset[AddressClass] | None, *, allow_private: bool, after: str | None) -> list[str]:
+    """The addresses of ``resolved`` that the address policy lets this hop connect to (at least one, else FetchError)."""
+    host = urlsplit(url).hostname or url
+    allowed: list[str] = []
+    refusal: AddressRefused | None = None
+    for address, kind in resolved:
+        try:
+            netguard.check_hop(host, address, kind, origin, allow_private=allow_private)
+        except AddressRefused as exc:
+            refusal = refusal or exc
+            continue
+        allowed.append(address)
+    if allowed:
+        return allowed
+    if refusal is None:
+        raise FetchError(f"cannot resolve the host name {host!r} (no IPv4 or IPv6 address); check the address")
+    where = f"{after} redirects to {url}" if after else url
+    raise FetchError(f"{where}: {refusal}")
+
+
+# --------------------------------------------------------------------------- one hop
+
+
+@dataclass
+class _Hop:
+    """The response of one GET (body not read) and the pool that must stay open while it is read."""
+
+    resp: Any
+    pool: urllib3.HTTPConnectionPool
+
+
+def _request(current: str, addresses: Sequence[str], budget: _Budget, ssl_context: ssl.SSLContext | None) -> _Hop:
+    """One GET of ``current`` via the checked ``addresses`` (no redirect, body not read); errors become one-line FetchErrors."""
+    parts = urlsplit(current)
+    host = parts.hostname or current
+    https = parts.scheme.lower() == "https"
+    pool_cls = _GuardedHTTPSPool if https else _GuardedHTTPPool
+    extra: dict[str, Any] = {"ssl_context": ssl_context or _ssl_context()} if https else {}
+    timeout = budget.timeout
+    pool = pool_cls(
+        host,
+        parts.port or (443 if https else 80),
+        timeout=urllib3.Timeout(connect=timeout, read=timeout),
+        maxsize=1,
+        retries=False,
+        headers=HEADERS,
+        framing_addresses=addresses,
+        framing_budget=budget,
+        **extra,
+    )
+    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    try:
+        try:
+            resp = pool.urlopen(
+                "GET", path, redirect=False, retries=False, preload_content=False, decode_content=False, assert_same_host=False
+            )
+        except BaseException:
+            pool.close()
+            raise
+        return _Hop(resp, pool)
     except ux.LocationParseError as exc:
         raise InputError(f"{current!r} is not a valid URL ({exc}); check the address") from exc
-    except ux.NameResolutionError as exc:
-        raise FetchError(f"cannot resolve the host name {host!r} (DNS lookup failed); check the address and your internet connection") from exc
     except ux.NewConnectionError as exc:  # (a subclass of ConnectTimeoutError in urllib3 2)
         raise FetchError(f"cannot connect to {host} ({_reason(exc)}); the host is unreachable: check the address or try again later") from exc
     except ux.ConnectTimeoutError as exc:
@@ -155,25 +436,39 @@ def _request(pool: urllib3.PoolManager, current: str, timeout: float):
     except ux.ReadTimeoutError as exc:
         raise FetchError(f"timed out after {timeout:g} s waiting for {current} to answer; try again later or raise --timeout") from exc
     except ux.SSLError as exc:
+        if budget.expired():
+            raise FetchError(f"timed out after {timeout:g} s connecting securely to {host}; try again later or raise --timeout") from exc
         raise FetchError(f"secure connection to {host} failed ({_reason(exc)}); the site's certificate could not be verified") from exc
     except (ux.ProtocolError, ux.HTTPError, OSError) as exc:
+        if budget.expired():
+            raise FetchError(f"timed out after {timeout:g} s waiting for {current} to answer; try again later or raise --timeout") from exc
         raise FetchError(f"the connection to {host} failed ({_reason(exc)}); check the address or try again later") from exc
 
 
-def _follow(pool: urllib3.PoolManager, url: str, timeout: float):
-    """GET ``url``, following at most ``MAX_REDIRECTS`` redirects (each hop's scheme checked).
+def _close(hop: _Hop) -> None:
+    try:
+        _discard(hop.resp)
+    finally:
+        hop.pool.close()
 
-    Returns (the final response, its URL, the redirect hops).
+
+def _follow(url: str, budget: _Budget, *, allow_private: bool, ssl_context: ssl.SSLContext | None = None) -> tuple[_Hop, str, list[str]]:
+    """GET ``url``, following at most ``MAX_REDIRECTS`` redirects, each hop's scheme and addresses checked.
+
+    Returns (the final hop, its URL, the redirect hops).
     """
     current = url
     hops: list[str] = []
+    resolved = _resolve(url, budget)
+    addresses = _allowed(url, resolved, None, allow_private=allow_private, after=None)
+    origin = frozenset(kind for address, kind in resolved if address in addresses)
     while True:
-        resp = _request(pool, current, timeout)
-        status = resp.status
+        hop = _request(current, addresses, budget, ssl_context)
+        status = hop.resp.status
         if status not in (301, 302, 303, 307, 308):
-            return resp, current, hops
-        location = resp.headers.get("Location")
-        _discard(resp)
+            return hop, current, hops
+        location = hop.resp.headers.get("Location")
+        _close(hop)
         if not location:
             raise FetchError(f"{current} answered with a redirect (HTTP {status}) but gave no new address; open it in a browser instead")
         nxt = urljoin(current, location.strip())
@@ -183,22 +478,20 @@ def _follow(pool: urllib3.PoolManager, url: str, timeout: float):
             raise FetchError(
                 f"{url} redirects more than {MAX_REDIRECTS} times (last to {nxt}); it may loop: open it in a browser and save the page"
             )
+        addresses = _allowed(nxt, _resolve(nxt, budget), origin, allow_private=allow_private, after=current)
         current = nxt
 
 
-def _check_response(resp, current: str) -> tuple[str, str | None]:
+def _check_response(resp: Any, current: str) -> tuple[str, str | None]:
     """Refuse error statuses and non-HTML content types; return (content type, declared charset)."""
     status = resp.status
     if status >= 400:
-        _discard(resp)
         raise _http_status_error(status, resp.reason or "", current)
     if status != 200:
-        _discard(resp)
         raise FetchError(f"{current} answered HTTP {status} {resp.reason or ''} instead of a page; check the address")
     raw_type = resp.headers.get("Content-Type", "")
     ctype = raw_type.split(";")[0].strip().lower()
     if ctype and ctype not in HTML_TYPES:
-        _discard(resp)
         raise ContentTypeError(
             f"{current} is {_describe_type(ctype)} ({ctype}), not an HTML page; framing reads web pages: "
             "copy the article text into a .txt file and run: framing read FILE.txt"
@@ -207,17 +500,33 @@ def _check_response(resp, current: str) -> tuple[str, str | None]:
     return ctype, (m.group(1) if m else None)
 
 
-def _read_body(resp, current: str, *, max_bytes: int, timeout: float, deadline: float) -> bytes:
-    """The decoded body of ``resp``, at most ``max_bytes`` after decompression, read before ``deadline``."""
+def _declared_length(resp: Any) -> int | None:
+    length = (resp.headers.get("Content-Length") or "").strip()
+    return int(length) if length.isdigit() else None
+
+
+def _cut_short(current: str, received: int, declared: int | None) -> FetchError:
+    if declared is not None:
+        return FetchError(
+            f"{current} ended after {received:,} of the {declared:,} bytes it announced (Content-Length); "
+            "the download was cut short: try again"
+        )
+    return FetchError(f"{current} sent a compressed body that was cut short ({received:,} bytes, no end marker); try again")
+
+
+def _read_body(resp: Any, current: str, *, max_bytes: int, budget: _Budget) -> bytes:
+    """The decoded body of ``resp``: complete, at most ``max_bytes`` after decompression, read before the deadline."""
     host = urlsplit(current).hostname or current
     decoder = _decompressor(resp.headers.get("Content-Encoding", ""), current)
-    length = resp.headers.get("Content-Length")
-    if decoder is None and length and length.isdigit() and int(length) > max_bytes:
-        _discard(resp)
+    declared = _declared_length(resp)
+    if decoder is None and declared is not None and declared > max_bytes:
         raise _oversize(current, max_bytes)
     out = bytearray()
+    received = 0
+    timed_out = FetchError(f"timed out after {budget.timeout:g} s reading {current}; try again later or raise --timeout")
     try:
-        for chunk in resp.stream(64 * 1024, decode_content=False):
+        for chunk in resp.stream(READ_CHUNK, decode_content=False):
+            received += len(chunk)
             if decoder is None:
                 out += chunk
             else:
@@ -226,47 +535,52 @@ def _read_body(resp, current: str, *, max_bytes: int, timeout: float, deadline: 
                     raise _oversize(current, max_bytes)
             if len(out) > max_bytes:
                 raise _oversize(current, max_bytes)
-            if time.monotonic() > deadline:
-                raise FetchError(f"{current} took longer than {4 * timeout:g} s to download; try again later or raise --timeout")
-        if decoder is not None:
+            if budget.expired():
+                raise timed_out
+        if declared is not None and received < declared:
+            raise _cut_short(current, received, declared)
+        if decoder is not None and received:
             out += decoder.flush()
+            if not decoder.eof:
+                raise _cut_short(current, received, None)
             if len(out) > max_bytes:
                 raise _oversize(current, max_bytes)
     except zlib.error as exc:
         raise FetchError(f"{current} sent a corrupt compressed body ({exc}); try again later") from exc
-    except ux.ReadTimeoutError as exc:
-        raise FetchError(f"timed out after {timeout:g} s reading {current}; try again later or raise --timeout") from exc
+    except (ux.ReadTimeoutError, TimeoutError) as exc:
+        raise timed_out from exc
     except (ux.ProtocolError, ux.HTTPError, OSError) as exc:
+        if budget.expired():
+            raise timed_out from exc
+        if declared is not None and received < declared:
+            raise _cut_short(current, received, declared) from exc
         raise FetchError(f"the connection to {host} broke off while reading the page ({_reason(exc)}); try again") from exc
-    finally:
-        _discard(resp)
     return bytes(out)
 
 
-def _download(url: str, *, timeout: float, max_bytes: int) -> _Download:
-    """GET ``url`` following at most ``MAX_REDIRECTS`` redirects, each hop's scheme checked; body capped after decoding.
+def _download(url: str, *, timeout: float, max_bytes: int, allow_private: bool = False) -> _Download:
+    """GET ``url`` (redirects followed and checked) within ``timeout`` seconds in all; body capped after decoding.
 
     A page served without a content type must look like HTML (not a PDF).
     """
     _check_scheme(url)
-    pool = _pool(timeout)
-    deadline = time.monotonic() + 4 * timeout
+    budget = _Budget.start(timeout)
+    hop, current, hops = _follow(url, budget, allow_private=allow_private)
     try:
-        resp, current, hops = _follow(pool, url, timeout)
-        ctype, declared = _check_response(resp, current)
-        data = _read_body(resp, current, max_bytes=max_bytes, timeout=timeout, deadline=deadline)
-        if not ctype:
-            head = data[:1024].lstrip().lower()
-            if head.startswith(b"%pdf-"):
-                raise ContentTypeError(f"{current} is a PDF document, not an HTML page; copy the article text into a .txt file and run: framing read FILE.txt")
-            if not (head.startswith(b"<") or b"<html" in head or b"<body" in head):
-                raise ContentTypeError(f"{current} sent no content type and does not look like an HTML page; save it from your browser instead")
-        return _Download(url, current, resp.status, ctype or "text/html", declared, data, hops)
+        ctype, declared = _check_response(hop.resp, current)
+        data = _read_body(hop.resp, current, max_bytes=max_bytes, budget=budget)
     finally:
-        pool.clear()
+        _close(hop)
+    if not ctype:
+        head = data[:1024].lstrip().lower()
+        if head.startswith(b"%pdf-"):
+            raise ContentTypeError(f"{current} is a PDF document, not an HTML page; copy the article text into a .txt file and run: framing read FILE.txt")
+        if not (head.startswith(b"<") or b"<html" in head or b"<body" in head):
+            raise ContentTypeError(f"{current} sent no content type and does not look like an HTML page; save it from your browser instead")
+    return _Download(url, current, hop.resp.status, ctype or "text/html", declared, data, hops)
 
 
-def _discard(resp) -> None:
+def _discard(resp: Any) -> None:
     """Close a response without reading the rest of its body (the connection is not reused)."""
     try:
         resp.close()
@@ -293,24 +607,28 @@ def fetch_article(
     timeout: float = DEFAULT_TIMEOUT,
     max_bytes: int = DEFAULT_MAX_BYTES,
     check_language: bool = True,
+    allow_private_redirects: bool = False,
 ) -> Article:
     """Download ``url`` and extract its article (the only network code in framing).
 
     http and https only (also after each redirect); at most 5 redirects;
-    ``timeout`` seconds for connecting and for each read (and ``4 * timeout``
-    for the whole download); at most ``max_bytes`` of decoded body; the
-    content type must be HTML. ``Article.url`` is the address after
-    redirects; ``meta`` records the requested URL, the charset and the
-    canonical URL the page declares. Raises :class:`FetchError`,
-    :class:`ContentTypeError`, :class:`ExtractionError`, :class:`LanguageError`.
+    ``timeout`` seconds (finite, at most ``MAX_TIMEOUT``) for the whole
+    download, every redirect hop included; at most ``max_bytes`` of decoded
+    body, which must be complete; the content type must be HTML. Redirects to
+    link-local or cloud-metadata addresses are refused, and so are redirects
+    into loopback, private, CGNAT or unique-local addresses from a URL of
+    another address class, unless ``allow_private_redirects`` (for local
+    testing). ``Article.url`` is the address after redirects; ``meta`` records
+    the requested URL, the charset and the canonical URL the page declares.
+    Raises :class:`FetchError`, :class:`ContentTypeError`,
+    :class:`ExtractionError`, :class:`LanguageError`, :class:`InputError`.
     """
     if not isinstance(url, str):
         raise InputError(f"expected a URL string, got {type(url).__name__}")
-    if timeout <= 0:
-        raise InputError(f"timeout must be a positive number of seconds, got {timeout!r}")
+    seconds = _check_timeout(timeout)
     url = url.strip()
     started = time.monotonic()
-    dl = _download(url, timeout=float(timeout), max_bytes=int(max_bytes))
+    dl = _download(url, timeout=seconds, max_bytes=int(max_bytes), allow_private=bool(allow_private_redirects))
     log.info("fetched %s: %d bytes in %.2f s (%d redirects)", dl.url, len(dl.data), time.monotonic() - started, len(dl.redirects))
     meta = {"requested_url": url if dl.redirects else None, "content_type": dl.content_type}
     return load_html(dl.data, url=dl.url, source=dl.url, charset=dl.charset, meta=meta, check_language=check_language)
