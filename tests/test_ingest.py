@@ -12,11 +12,11 @@ import json
 import os
 import socket
 import time
-from pathlib import Path
 
 import pytest
 from pageserver import CP1252_TEXT, PAGES, PageServer, closed_port
 
+import framing.ingest.files as ingest_files
 from framing import ingest
 from framing.errors import ContentTypeError, ExtractionError, FetchError, FramingError, InputError, LanguageError
 from framing.ingest import fetch_article, load_html, load_path, load_stdin, load_text, normalize_text, read, split_title
@@ -428,10 +428,10 @@ def test_unreadable_file(tmp_path, monkeypatch):
     try:
         if os.access(p, os.R_OK):  # root reads anything: make the read fail as it would for another user
 
-            def denied(self):
-                raise PermissionError(13, "Permission denied", str(self))
+            def denied(path):
+                raise PermissionError(13, "Permission denied", str(path))
 
-            monkeypatch.setattr(Path, "read_bytes", denied)
+            monkeypatch.setattr(ingest_files, "_open_for_reading", denied)
         with pytest.raises(InputError, match=r"cannot read the file .*permissions"):
             load_path(p)
     finally:
