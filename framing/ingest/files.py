@@ -206,9 +206,11 @@ def read(
     check_language: bool = True,
     timeout: float = DEFAULT_TIMEOUT,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    allow_private_redirects: bool = False,
 ) -> Article:
     """An Article from any source: an ``http(s)://`` URL (fetched with :func:`fetch_article`: the one
-    entry here that may touch the network), ``-`` for stdin, or a path to an existing file (:func:`load_path`)."""
+    entry here that may touch the network; ``allow_private_redirects`` is passed to it), ``-`` for stdin,
+    or a path to an existing file (:func:`load_path`)."""
     if isinstance(source, os.PathLike):
         return load_path(source, check_language=check_language)
     if not isinstance(source, str):
@@ -221,7 +223,8 @@ def read(
     if _URL_LIKE.match(s):
         scheme = s.split(":", 1)[0].lower()
         if scheme in ("http", "https"):
-            return fetch_article(s, timeout=timeout, max_bytes=max_bytes, check_language=check_language)
+            return fetch_article(s, timeout=timeout, max_bytes=max_bytes, check_language=check_language,
+                                 allow_private_redirects=allow_private_redirects)
         raise InputError(f"{s!r}: only http:// and https:// URLs can be fetched ({scheme}:// is not supported); download the page and give the file instead")
     p = Path(s).expanduser()
     if p.exists():
