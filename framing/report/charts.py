@@ -6,6 +6,8 @@ the word "TARGET", the
 stance heatmap prints its value (with its sign) in every cell, and scatter
 points differ by marker shape as well as shade. Text in the SVG stays text
 (``svg.fonttype = none``), so it is selectable in the PDF.
+Labels are outlet, actor and term names written by strangers, so every text is
+drawn with mathtext off (``parse_math=False``): ``$x^$`` is printed, not parsed.
 
 Functions return ``""`` when there is nothing to draw; callers show a
 sentence instead of an empty chart.
@@ -40,6 +42,8 @@ from matplotlib import rc_context
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
+from matplotlib.text import Text
+from matplotlib.ticker import FixedFormatter
 from matplotlib.typing import RcKeyType
 
 RULES: dict[str, str] = {}  # charts draw findings made elsewhere; they emit none
@@ -87,6 +91,23 @@ def _figure(width: float, height: float) -> Figure:
     return fig
 
 
+def _no_mathtext(fig: Figure) -> None:
+    """Turn mathtext off for every text of ``fig`` that can carry data (``$x^$`` in a name must print, not crash).
+
+    Kept on only for the labels matplotlib formats itself (log-scale ticks such as 10^2, offset texts):
+    tick labels of an axis whose labels were given (a FixedFormatter) are data and are switched off.
+    """
+    own: set[int] = set()
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            own.add(id(axis.offsetText))
+            if not isinstance(axis.get_major_formatter(), FixedFormatter):
+                own.update(id(t) for tick in axis.get_major_ticks() + axis.get_minor_ticks() for t in (tick.label1, tick.label2))
+    for text in fig.findobj(Text):
+        if id(text) not in own:
+            text.set_parse_math(False)
+
+
 def to_svg(fig: Figure, *, title: str = "") -> str:
     """Serialise ``fig`` to an ``<svg>`` element string for inlining in HTML.
 
@@ -96,6 +117,7 @@ def to_svg(fig: Figure, *, title: str = "") -> str:
     SVG's ``<title>`` (read out by screen readers).
     """
     buf = io.StringIO()
+    _no_mathtext(fig)
     with rc_context(_RC):
         FigureCanvasSVG(fig)
         # tight_layout measures text extents once; bbox_inches="tight" would draw the whole figure twice

@@ -242,7 +242,7 @@ def findings_table(name: str, section: Any, *, analyzers: Sequence[AnalyzerSpec]
     rows = generic.findings(name, section, specs=analyzers)
     if not rows:
         return None
-    t = Table(title=plain(f"{generic.title(name)}: findings"), title_justify="left")
+    t = Table(title=plain(f"{generic.title(name)}: findings", "table.title"), title_justify="left")
     for col in ("passage", "offsets", "rule", "weight", "detail"):
         t.add_column(col)
     for f in rows[: generic.MAX_ROWS]:
