@@ -43,7 +43,7 @@ from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
 from matplotlib.text import Text
-from matplotlib.ticker import FixedFormatter
+from matplotlib.ticker import LogFormatter, ScalarFormatter
 from matplotlib.typing import RcKeyType
 
 RULES: dict[str, str] = {}  # charts draw findings made elsewhere; they emit none
@@ -94,14 +94,14 @@ def _figure(width: float, height: float) -> Figure:
 def _no_mathtext(fig: Figure) -> None:
     """Turn mathtext off for every text of ``fig`` that can carry data (``$x^$`` in a name must print, not crash).
 
-    Kept on only for the labels matplotlib formats itself (log-scale ticks such as 10^2, offset texts):
-    tick labels of an axis whose labels were given (a FixedFormatter) are data and are switched off.
+    Kept on only for the labels matplotlib formats itself from numbers (log-scale ticks such as 10^2, scalar
+    ticks, offset texts); tick labels given as strings (``set_yticks(ys, labels)``) are data and are switched off.
     """
     own: set[int] = set()
     for ax in fig.axes:
         for axis in (ax.xaxis, ax.yaxis):
             own.add(id(axis.offsetText))
-            if not isinstance(axis.get_major_formatter(), FixedFormatter):
+            if isinstance(axis.get_major_formatter(), (LogFormatter, ScalarFormatter)):
                 own.update(id(t) for tick in axis.get_major_ticks() + axis.get_minor_ticks() for t in (tick.label1, tick.label2))
     for text in fig.findobj(Text):
         if id(text) not in own:
