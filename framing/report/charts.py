@@ -46,6 +46,8 @@ from matplotlib.text import Text
 from matplotlib.ticker import LogFormatter, ScalarFormatter
 from matplotlib.typing import RcKeyType
 
+from framing.safetext import terminal_safe
+
 RULES: dict[str, str] = {}  # charts draw findings made elsewhere; they emit none
 
 FONT = "DejaVu Sans"
@@ -92,10 +94,12 @@ def _figure(width: float, height: float) -> Figure:
 
 
 def _no_mathtext(fig: Figure) -> None:
-    """Turn mathtext off for every text of ``fig`` that can carry data (``$x^$`` in a name must print, not crash).
+    """Make every text of ``fig`` that can carry data literal: mathtext off, control characters removed.
 
-    Kept on only for the labels matplotlib formats itself from numbers (log-scale ticks such as 10^2, scalar
-    ticks, offset texts); tick labels given as strings (``set_yticks(ys, labels)``) are data and are switched off.
+    ``$x^$`` in an outlet name must print, not crash the mathtext parser; an escape sequence in a
+    name must not reach the SVG. Mathtext stays on only for the labels matplotlib formats itself from
+    numbers (log-scale ticks such as 10^2, scalar ticks, offset texts); tick labels given as strings
+    (``set_yticks(ys, labels)``) are data.
     """
     own: set[int] = set()
     for ax in fig.axes:
@@ -103,9 +107,17 @@ def _no_mathtext(fig: Figure) -> None:
             own.add(id(axis.offsetText))
             if isinstance(axis.get_major_formatter(), (LogFormatter, ScalarFormatter)):
                 own.update(id(t) for tick in axis.get_major_ticks() + axis.get_minor_ticks() for t in (tick.label1, tick.label2))
+                continue
+            labels = [t.get_text() for t in axis.get_majorticklabels()]
+            clean = [terminal_safe(x) for x in labels]
+            if clean != labels:  # the formatter re-sets tick texts at draw time: give it the clean labels
+                axis.set_ticklabels(clean)
     for text in fig.findobj(Text):
         if id(text) not in own:
             text.set_parse_math(False)
+            raw = text.get_text()
+            if terminal_safe(raw) != raw:
+                text.set_text(terminal_safe(raw))
 
 
 def to_svg(fig: Figure, *, title: str = "") -> str:

@@ -8,7 +8,7 @@ quotes, sources and claims are listed with their offsets in the tables.
 Titles, outlets, names, quotes and the article text were written by strangers,
 so every string from the report model is escaped before it is written (:func:`md`):
 ``<``, ``>`` and entity-like ``&`` become HTML entities (``<script>`` is never
-written through), the characters Markdown reads as markup (``\ ` * _ [ ] ~ |``
+written through), the characters Markdown reads as markup (backslash, backtick, ``* _ [ ] ~ |``
 and block markers at the start of a paragraph: ``#``, ``-``, ``+``, ``=``,
 ``1.``) are backslash-escaped, and terminal escape sequences and control
 characters are removed (a report may be read with ``cat``). The only markup in
@@ -111,7 +111,7 @@ def render_markdown(report: Report) -> str:
         lines += [f"## {md(sec.title)}", ""]
         for b in sec.blocks:
             if isinstance(b, Para):
-                lines += [f"### {md(b.text)}" if b.cls == "h3" else (f"> {md(b.text)}" if b.cls == "note" else md(b.text, block=True)), ""]
+                lines += [f"### {md(b.text)}" if b.cls == "h3" else (f"> {md(b.text)}" if b.cls == "note" else _BLOCK.sub(_block_marker, md(b.text))), ""]
             elif isinstance(b, Bullets):
                 lines += [f"- {_cell(it)}" for it in b.items] + [""]
             elif isinstance(b, Facts):
