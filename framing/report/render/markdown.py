@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from framing.safetext import terminal_safe
 from framing.report.model import (
     Bullets,
     Card,
@@ -33,6 +32,7 @@ from framing.report.model import (
     Report,
     Table,
 )
+from framing.safetext import terminal_safe
 
 RULES: dict[str, str] = {}
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from itertools import pairwise
 from typing import Any
 
 from rich.console import Console
@@ -32,8 +33,8 @@ from rich.text import Text
 from framing.analyzers import AnalyzerSpec
 from framing.report.sections import generic
 from framing.report.sections.analysis import COVERED
-from framing.schema import Analysis, Article, actor_cards
 from framing.safetext import terminal_safe
+from framing.schema import Analysis, Article, actor_cards
 from framing.schema.comparison import Comparison
 
 AUTHOR_STYLE = "bold red"
@@ -68,7 +69,7 @@ def _safe_pieces(text: str, offsets: set[int]) -> tuple[str, dict[int, int]]:
         return text, {i: i for i in offsets}
     cuts = sorted({0, len(text)} | {i for i in offsets if 0 < i < len(text)})
     parts, where, pos = [], {0: 0}, 0
-    for s, e in zip(cuts, cuts[1:]):
+    for s, e in pairwise(cuts):
         piece = terminal_safe(text[s:e])
         parts.append(piece)
         pos += len(piece)
