@@ -33,6 +33,7 @@ import framing
 from framing.errors import FramingError
 from framing.report.inputs import typed
 from framing.report.render.notebook import analysis_html
+from framing.safetext import one_line
 from framing.schema import Analysis, actor_cards
 
 log = logging.getLogger(__name__)
@@ -130,13 +131,15 @@ class Table:
         return "".join(parts)
 
     def __str__(self) -> str:
+        """Plain text for a terminal: every cell, column name and the caption made terminal-safe and one line."""
         shown = self.rows[: self.max_rows]
-        cells = [[self._cell(r.get(c)) for c in self.columns] for r in shown]
-        widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(self.columns)]
+        cols = [one_line(str(c)) for c in self.columns]
+        cells = [[one_line(self._cell(r.get(c))) for c in self.columns] for r in shown]
+        widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(cols)]
         lines = []
         if self.caption:
-            lines.append(self.caption)
-        lines.append("  ".join(c.ljust(w) for c, w in zip(self.columns, widths)))
+            lines.append(one_line(self.caption))
+        lines.append("  ".join(c.ljust(w) for c, w in zip(cols, widths)))
         lines.append("  ".join("-" * w for w in widths))
         lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths)) for row in cells]
         if not self.rows:

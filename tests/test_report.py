@@ -26,8 +26,10 @@ from framing.pipeline import analyze
 from framing.report import charts
 from framing.report import render_report as render
 from framing.report.highlight import Mark, highlight, marked_pieces, paragraphs
+from framing.report.render.markdown import md
 from framing.report.render.notebook import analysis_html, comparison_html
 from framing.report.render.pdf import ExternalFetchError, local_only_fetcher, render_pdf
+from framing.report.render.terminal import plain
 from framing.report.sections import comparison as comparison_report
 from framing.resources.events import load_actor_file
 from framing.schema import Analysis, Article, Evidence, Measure, Span
@@ -503,3 +505,26 @@ def test_any_other_section_gets_a_generic_findings_table(monkeypatch):
     assert "Toy marks: findings" in term and "rule:toy.exclamation" in term
     nb = str(analysis_html(analysis))
     assert "rule:toy.exclamation" in nb
+
+
+# --------------------------------------------------------------------------- escaping (issue 22; tests/security has the full sweep)
+
+
+@pytest.mark.parametrize(("raw", "inline", "block"), [
+    ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;", None),
+    ("**bold** and _emphasis_", "\\*\\*bold\\*\\* and \\_emphasis\\_", None),
+    ("[link](https://evil.example) `code` a|b ~~s~~", "\\[link\\](https://evil.example) \\`code\\` a\\|b \\~\\~s\\~\\~", None),
+    ("per_1000_words AT&T &amp;", "per_1000_words AT&T &amp;amp;", None),  # intraword _ and a lone & stay as they are
+    ("# not a heading", "# not a heading", "\\# not a heading"),
+    ("2019. A year", "2019. A year", "2019\\. A year"),
+    ("- not a list\n+ nor this", "- not a list + nor this", "\\- not a list\n\\+ nor this"),
+    ("\x1b]0;owned\x07title\x1b[2J", "title", "title"),
+])
+def test_markdown_escapes_stranger_text(raw, inline, block):
+    assert md(raw) == inline
+    assert md(raw, block=True) == (block if block is not None else inline)
+
+
+def test_terminal_cells_are_safe_text_not_markup():
+    t = plain("a [/] b [link=https://evil.example]x[/link] \x1b[2J\nnext")
+    assert t.plain == "a [/] b [link=https://evil.example]x[/link] next" and not t.spans

@@ -13,6 +13,7 @@ from framing.cli.common import DB_HELP, Bar, print_json
 from framing.comparison import compare as compare_coverage
 from framing.corpus import Store, default_path
 from framing.errors import InputError
+from framing.safetext import one_line
 
 
 def analyze_sources(sources: list[str], store: Any, event: str | None, *, any_language: bool, timeout: float) -> list:
@@ -86,7 +87,7 @@ def compare(
                 with Bar() as bar:
                     res = store.analyze_event(event, workers=2, progress=bar)
                 for label, err in res.failed:
-                    print(f"framing: skipped {label}: its analysis failed: {err}", file=sys.stderr)
+                    print(one_line(f"framing: skipped {label}: its analysis failed: {err}"), file=sys.stderr)
             peer_analyses += store.analyses(event, compute_missing=False)
     finally:
         if store is not None:

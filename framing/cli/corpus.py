@@ -9,17 +9,19 @@ from typing import Any
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from framing.cli.common import DB_HELP, Bar, print_json
 from framing.corpus import Store, default_path, read_url_list
 from framing.errors import CorpusError, InputError
+from framing.safetext import one_line
 
 app = typer.Typer(help="The corpus store: import, add, list and analyze articles grouped by event.\n\nExample: framing corpus list", no_args_is_help=True)
 
 
 def _report_import(res: Any, as_json: bool, db_path: Any) -> None:
     for source, err in res.failed:
-        print(f"framing: skipped {source}: {err}", file=sys.stderr)
+        print(one_line(f"framing: skipped {source}: {err}"), file=sys.stderr)
     if as_json:
         print_json({**res.to_dict(), "db": str(db_path)})
     else:
@@ -106,24 +108,23 @@ def corpus_list(
             if as_json:
                 print_json({"db": str(store.path), "events": evs})
                 return
-            t = Table(title=f"events in {store.path}")
+            t = Table(title=Text(one_line(f"events in {store.path}"), style="table.title"))
             for col in ("event", "articles", "outlets", "analyzed"):
                 t.add_column(col, justify="left" if col == "event" else "right")
             for e in evs:
-                t.add_row(e["name"], str(e["articles"]), str(e["outlets"]), str(e["analyzed"]))
+                t.add_row(*(Text(one_line(str(v))) for v in (e["name"], e["articles"], e["outlets"], e["analyzed"])))
             Console().print(t)
             return
         rows = store.list_articles(event)
         if as_json:
             print_json({"db": str(store.path), "event": event, "articles": [r.to_dict() for r in rows]})
             return
-        t = Table(title=f"{event}: {len(rows)} articles")
+        t = Table(title=Text(one_line(f"{event}: {len(rows)} articles"), style="table.title"))
         for col in ("id", "outlet", "lean", "date", "words", "analyzed", "title"):
             t.add_column(col, justify="right" if col in ("id", "words") else "left", overflow="fold")
         for r in rows:
-            t.add_row(
-                str(r.id), r.outlet or "", r.lean or "", r.published or "", str(r.words), "yes" if r.analyzed else "no", (r.title or "")[:80]
-            )
+            t.add_row(*(Text(one_line(str(v))) for v in (
+                r.id, r.outlet or "", r.lean or "", r.published or "", r.words, "yes" if r.analyzed else "no", (r.title or "")[:80])))
         Console().print(t)
 
 
@@ -148,7 +149,7 @@ def corpus_analyze(
             store._require_event(event)
         res = store.analyze_event(event, workers=workers, force=force, progress=bar)
     for label, err in res.failed:
-        print(f"framing: analysis failed for {label}: {err}", file=sys.stderr)
+        print(one_line(f"framing: analysis failed for {label}: {err}"), file=sys.stderr)
     if as_json:
         print_json(res.to_dict())
     else:

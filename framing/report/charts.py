@@ -6,6 +6,8 @@ the word "TARGET", the
 stance heatmap prints its value (with its sign) in every cell, and scatter
 points differ by marker shape as well as shade. Text in the SVG stays text
 (``svg.fonttype = none``), so it is selectable in the PDF.
+Labels are outlet, actor and term names written by strangers, so every text is
+drawn with mathtext off (``parse_math=False``): ``$x^$`` is printed, not parsed.
 
 Functions return ``""`` when there is nothing to draw; callers show a
 sentence instead of an empty chart.
@@ -40,7 +42,11 @@ from matplotlib import rc_context
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
+from matplotlib.text import Text
+from matplotlib.ticker import LogFormatter, ScalarFormatter
 from matplotlib.typing import RcKeyType
+
+from framing.safetext import terminal_safe
 
 RULES: dict[str, str] = {}  # charts draw findings made elsewhere; they emit none
 
@@ -87,6 +93,33 @@ def _figure(width: float, height: float) -> Figure:
     return fig
 
 
+def _no_mathtext(fig: Figure) -> None:
+    """Make every text of ``fig`` that can carry data literal: mathtext off, control characters removed.
+
+    ``$x^$`` in an outlet name must print, not crash the mathtext parser; an escape sequence in a
+    name must not reach the SVG. Mathtext stays on only for the labels matplotlib formats itself from
+    numbers (log-scale ticks such as 10^2, scalar ticks, offset texts); tick labels given as strings
+    (``set_yticks(ys, labels)``) are data.
+    """
+    own: set[int] = set()
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            own.add(id(axis.offsetText))
+            if isinstance(axis.get_major_formatter(), (LogFormatter, ScalarFormatter)):
+                own.update(id(t) for tick in axis.get_major_ticks() + axis.get_minor_ticks() for t in (tick.label1, tick.label2))
+                continue
+            labels = [t.get_text() for t in axis.get_majorticklabels()]
+            clean = [terminal_safe(x) for x in labels]
+            if clean != labels:  # the formatter re-sets tick texts at draw time: give it the clean labels
+                axis.set_ticklabels(clean)
+    for text in fig.findobj(Text):
+        if id(text) not in own:
+            text.set_parse_math(False)
+            raw = text.get_text()
+            if terminal_safe(raw) != raw:
+                text.set_text(terminal_safe(raw))
+
+
 def to_svg(fig: Figure, *, title: str = "") -> str:
     """Serialise ``fig`` to an ``<svg>`` element string for inlining in HTML.
 
@@ -96,6 +129,7 @@ def to_svg(fig: Figure, *, title: str = "") -> str:
     SVG's ``<title>`` (read out by screen readers).
     """
     buf = io.StringIO()
+    _no_mathtext(fig)
     with rc_context(_RC):
         FigureCanvasSVG(fig)
         # tight_layout measures text extents once; bbox_inches="tight" would draw the whole figure twice

@@ -4,6 +4,15 @@ Charts are left out (Markdown has no inline SVG that every viewer shows; the
 HTML and PDF reports carry them); tables and findings are all kept. In the
 article text, loaded terms are in bold with their legend code in brackets;
 quotes, sources and claims are listed with their offsets in the tables.
+
+Titles, outlets, names, quotes and the article text were written by strangers,
+so every string from the report model is escaped before it is written (:func:`md`):
+``<``, ``>`` and entity-like ``&`` become HTML entities (``<script>`` is never
+written through), the characters Markdown reads as markup (backslash, backtick, ``* _ [ ] ~ |``
+and block markers at the start of a paragraph: ``#``, ``-``, ``+``, ``=``,
+``1.``) are backslash-escaped, and terminal escape sequences and control
+characters are removed (a report may be read with ``cat``). The only markup in
+the file is the renderer's own.
 """
 
 from __future__ import annotations
@@ -23,13 +32,32 @@ from framing.report.model import (
     Report,
     Table,
 )
+from framing.safetext import terminal_safe
 
 RULES: dict[str, str] = {}
 
 
-def _esc(s: Any) -> str:
-    s = "" if s is None else str(s)
-    return s.replace("|", "\\|").replace("\n", " ")
+_HTML = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+_INLINE = re.compile(r"[<>]|&(?=#?\w+;)|[\\`*\[\]~|]|(?<![^\W_])_|_(?![^\W_])")
+_BLOCK = re.compile(r"^(\s*)([#+=-]|\d{1,9}(?=[.)]))([.)]?)")
+
+
+def md(s: Any, *, block: bool = False) -> str:
+    """``s`` as literal Markdown text: terminal-safe, HTML and Markdown-active characters escaped.
+
+    Inline text (``block=False``, table cells and list items) is folded to one line; ``block=True``
+    keeps line breaks and escapes block markers (heading, list, rule) at the start of every line.
+    """
+    s = terminal_safe("" if s is None else str(s))
+    s = _INLINE.sub(lambda m: _HTML.get(m.group(0)) or "\\" + m.group(0), s)
+    if not block:
+        return s.replace("\n", " ")
+    return "\n".join(_BLOCK.sub(_block_marker, line) for line in s.split("\n"))
+
+
+def _block_marker(m: re.Match) -> str:
+    lead, marker, dot = m.groups()
+    return lead + (marker + "\\" + dot if dot else "\\" + marker)
 
 
 def _cell(v: Any) -> str:
@@ -37,14 +65,14 @@ def _cell(v: Any) -> str:
         return "–"
     if isinstance(v, Quote):
         ref = v.ref()
-        return f"“{_esc(v.text)}”" + (f" ({_esc(v.note)})" if v.note else "") + (f" [{_esc(ref)}]" if ref else "")
+        return f"“{md(v.text)}”" + (f" ({md(v.note)})" if v.note else "") + (f" [{md(ref)}]" if ref else "")
     if isinstance(v, tuple):
         return "<br>".join(_cell(x) for x in v)
     if isinstance(v, float):
         return f"{v:,.2f}"
     if isinstance(v, int) and not isinstance(v, bool):
         return f"{v:,}"
-    return _esc(v)
+    return md(v)
 
 
 def _text(source: str, block: Highlighted) -> str:
@@ -62,44 +90,44 @@ def _text(source: str, block: Highlighted) -> str:
         chosen.append((s, e, code))
     out, pos = [], 0
     for s, e, code in chosen:
-        out.append(source[pos:s])
-        out.append(f"**{source[s:e]}**" + (f"[{code}]" if code else ""))
+        out.append(md(source[pos:s], block=True))
+        out.append(f"**{md(source[s:e])}**" + (f"[{md(code)}]" if code else ""))
         pos = e
-    out.append(source[pos:])
+    out.append(md(source[pos:], block=True))
     paras = [p.strip() for p in "".join(out).split("\n") if p.strip()]
-    return "\n\n".join(paras)
+    return "\n\n".join(_BLOCK.sub(_block_marker, p) for p in paras)
 
 
 def render_markdown(report: Report) -> str:
-    lines: list[str] = [f"# {report.title}", "", f"*{report.subtitle}*", ""]
+    lines: list[str] = [f"# {md(report.title)}", "", f"*{md(report.subtitle)}*", ""]
     for k, v in report.title_facts:
-        lines.append(f"- **{k}:** {_esc(v)}")
+        lines.append(f"- **{md(k)}:** {md(v)}")
     if report.peers_by_lean:
         lines.append("")
         for lean, outlets in report.peers_by_lean.items():
-            lines.append(f"- **peers, {lean} ({len(outlets)}):** {_esc(', '.join(outlets))}")
+            lines.append(f"- **peers, {md(lean)} ({len(outlets)}):** {md(', '.join(outlets))}")
     lines.append("")
     for sec in report.sections:
-        lines += [f"## {sec.title}", ""]
+        lines += [f"## {md(sec.title)}", ""]
         for b in sec.blocks:
             if isinstance(b, Para):
-                lines += [f"### {b.text}" if b.cls == "h3" else (f"> {b.text}" if b.cls == "note" else b.text), ""]
+                lines += [f"### {md(b.text)}" if b.cls == "h3" else (f"> {md(b.text)}" if b.cls == "note" else _BLOCK.sub(_block_marker, md(b.text))), ""]
             elif isinstance(b, Bullets):
                 lines += [f"- {_cell(it)}" for it in b.items] + [""]
             elif isinstance(b, Facts):
-                lines += [f"- **{k}:** {_esc(v)}" for k, v in b.pairs] + [""]
+                lines += [f"- **{md(k)}:** {md(v)}" for k, v in b.pairs] + [""]
             elif isinstance(b, Table):
                 if b.caption:
-                    lines += [f"*{_esc(b.caption)}*", ""]
-                lines.append("| " + " | ".join(_esc(c) for c in b.columns) + " |")
+                    lines += [f"*{md(b.caption)}*", ""]
+                lines.append("| " + " | ".join(md(c) for c in b.columns) + " |")
                 lines.append("|" + "|".join("---:" if i in b.numeric else "---" for i in range(len(b.columns))) + "|")
                 for row in b.rows:
                     lines.append("| " + " | ".join(_cell(v) for v in row) + " |")
                 lines.append("")
             elif isinstance(b, Chart):
-                lines += [f"*Chart ({b.title or 'see the HTML or PDF report'}): {_esc(b.caption)}*", ""]
+                lines += [f"*Chart ({md(b.title or 'see the HTML or PDF report')}): {md(b.caption)}*", ""]
             elif isinstance(b, Highlighted):
-                legend = "; ".join(f"{it.code} = {it.label} ({it.count})" for it in b.legend if it.kind.startswith("loaded"))
+                legend = "; ".join(f"{md(it.code)} = {md(it.label)} ({it.count})" for it in b.legend if it.kind.startswith("loaded"))
                 if legend:
                     lines += [f"*Loaded terms in bold, with their category code: {legend}.*", ""]
                 lines += [_text(report.source_text, b), ""]
@@ -110,7 +138,7 @@ def render_markdown(report: Report) -> str:
 
 
 def _card(c: Card) -> list[str]:
-    out = [f"#### {c.title}" + (f" ({c.subtitle})" if c.subtitle else ""), ""]
-    out += [f"- **{k}:** {_esc(v)}" for k, v in c.facts]
-    out += [f"- {_esc(what)}: {_cell(q)}" for what, q in c.evidence]
+    out = [f"#### {md(c.title)}" + (f" ({md(c.subtitle)})" if c.subtitle else ""), ""]
+    out += [f"- **{md(k)}:** {md(v)}" for k, v in c.facts]
+    out += [f"- {md(what)}: {_cell(q)}" for what, q in c.evidence]
     return out + [""]

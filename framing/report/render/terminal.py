@@ -9,12 +9,21 @@ from its ``evidence()``). Everything is read from ``Analysis.to_dict()`` (the
 JSON contract) and the sections' evidence, so the terminal shows exactly what
 ``--json`` prints. ``print_comparison`` is the terminal view of a comparison
 (``framing compare``).
+
+Every string that comes from an article, a store or a JSON file (titles, outlets,
+bylines, the text, actor names, quotes, table cells) was written by a stranger:
+it goes through :mod:`framing.safetext` (no escape sequences or control
+characters reach the terminal; one-line fields are folded to one line) and is
+printed as a rich ``Text``, never as a markup string, so ``[/]`` cannot crash
+the view and ``[link=...]`` cannot become a hidden hyperlink.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from itertools import pairwise
 from typing import Any
 
 from rich.console import Console
@@ -24,6 +33,7 @@ from rich.text import Text
 from framing.analyzers import AnalyzerSpec
 from framing.report.sections import generic
 from framing.report.sections.analysis import COVERED
+from framing.safetext import terminal_safe
 from framing.schema import Analysis, Article, actor_cards
 from framing.schema.comparison import Comparison
 
@@ -36,10 +46,41 @@ def _console() -> Console:
     return Console(highlight=False)
 
 
+_BREAKS = re.compile(r"\s*[\n\u2028\u2029]\s*")
+
+
+def plain(value: Any, style: str = "") -> Text:
+    """``value`` as one line of terminal-safe text, never read as rich markup (for fields and table cells).
+
+    Escape sequences and controls are removed and line breaks (with the spaces around them)
+    become one space; other spacing is kept.
+    """
+    return Text(_BREAKS.sub(" ", terminal_safe("" if value is None else str(value))), style=style)
+
+
+def _safe_pieces(text: str, offsets: set[int]) -> tuple[str, dict[int, int]]:
+    """``text`` made terminal-safe piece by piece between ``offsets``, and where each offset lands in the result.
+
+    Each piece is sanitised on its own, so the styles placed at the mapped offsets cover
+    exactly the characters they covered before (identity when nothing is removed).
+    """
+    clean = terminal_safe(text)
+    if clean == text:
+        return text, {i: i for i in offsets}
+    cuts = sorted({0, len(text)} | {i for i in offsets if 0 < i < len(text)})
+    parts, where, pos = [], {0: 0}, 0
+    for s, e in pairwise(cuts):
+        piece = terminal_safe(text[s:e])
+        parts.append(piece)
+        pos += len(piece)
+        where[e] = pos
+    return "".join(parts), {i: where[min(max(i, 0), len(text))] for i in offsets}
+
+
 def print_article(article: Article, console: Console | None = None, *, paragraphs: int = 4) -> None:
     """Title, outlet, date, byline, word count and the opening paragraphs."""
     c = console or _console()
-    c.print(Text(article.title or "(untitled)", style="bold"))
+    c.print(plain(article.title or "(untitled)", "bold"))
     rows = (
         ("outlet", article.outlet),
         ("published", article.published),
@@ -50,31 +91,35 @@ def print_article(article: Article, console: Console | None = None, *, paragraph
     )
     for label, value in rows:
         if value:
-            c.print(Text(f"{label}: {value}"))
+            c.print(Text(f"{label}: ") + plain(value))
     paras_total = len([p for p in article.body.split("\n") if p.strip()])
-    c.print(Text(f"words: {article.word_count}, paragraphs: {paras_total}, extracted with {article.extractor or 'plain text'}"))
+    c.print(Text(f"words: {article.word_count}, paragraphs: {paras_total}, extracted with ") + plain(article.extractor or "plain text"))
     if paragraphs:
         c.print()
         paras = [p for p in article.body.split("\n") if p.strip()]
         for p in paras[:paragraphs]:
-            c.print(Text(p))
+            c.print(Text(terminal_safe(p)))
             c.print()
         if len(paras) > paragraphs:
             c.print(Text(f"[... {len(paras) - paragraphs} more paragraphs]", style="dim"))
 
 
 def highlighted_text(d: Mapping[str, Any]) -> Text:
-    """The article text with loaded spans and quotes styled from their offsets."""
+    """The article text (terminal-safe) with loaded spans and quotes styled from their offsets."""
     text = d["article"]["text"]
-    out = Text(text)
+    quotes = []
     for q in (d.get("attribution") or {}).get("quotes", []):
         s, e = q.get("content_start"), q.get("content_end")
         if isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= len(text):
-            out.stylize(QUOTE_STYLE, s, e)
-    for sp in (d.get("loaded_language") or {}).get("spans", []):
-        if sp.get("negated"):
-            continue
-        out.stylize(QUOTED_STYLE if sp.get("voice") == "quoted" else AUTHOR_STYLE, sp["start"], sp["end"])
+            quotes.append((s, e))
+    spans = [(QUOTED_STYLE if sp.get("voice") == "quoted" else AUTHOR_STYLE, sp["start"], sp["end"])
+             for sp in (d.get("loaded_language") or {}).get("spans", []) if not sp.get("negated")]
+    clean, at = _safe_pieces(text, {i for q in quotes for i in q} | {i for _, s, e in spans for i in (s, e)})
+    out = Text(clean)
+    for s, e in quotes:
+        out.stylize(QUOTE_STYLE, at[s], at[e])
+    for style, s, e in spans:
+        out.stylize(style, at[s], at[e])
     return out
 
 
@@ -110,7 +155,8 @@ def loaded_table(d: Mapping[str, Any], *, top: int = 15) -> Table | None:
     ranked = sorted(counts, key=lambda k: (-(info[k].get("weight", 0) * counts[k]), k))
     for key in ranked[:top]:
         s = info[key]
-        t.add_row(s["quote"], s.get("voice", ""), s.get("category", ""), s.get("alternative") or "-", str(counts[key]))
+        t.add_row(plain(s["quote"]), plain(s.get("voice", "")), plain(s.get("category", "")), plain(s.get("alternative") or "-"),
+                  str(counts[key]))
     return t
 
 
@@ -135,11 +181,11 @@ def figures_table(d: Mapping[str, Any]) -> Table:
     for name, value in rows:
         if value is None:
             continue
-        t.add_row(name, f"{value:.2f}" if isinstance(value, float) else str(value))
+        t.add_row(name, plain(f"{value:.2f}" if isinstance(value, float) else value))
     devices = ll.get("top_devices") or []
     if devices:
         names = [x if isinstance(x, str) else (x.get("category") or x.get("name") or str(x)) for x in devices[:5]]
-        t.add_row("top devices", ", ".join(names))
+        t.add_row("top devices", plain(", ".join(names)))
     return t
 
 
@@ -155,13 +201,13 @@ def actors_table(d: Mapping[str, Any], *, top: int = 12) -> Table | None:
         labels = a.get("labels") or []
         names = [(x if isinstance(x, str) else x.get("quote") or x.get("label") or x.get("term", "")) for x in labels]
         t.add_row(
-            a.get("name", ""),
-            a.get("kind", ""),
-            str(a.get("mentions", "")),
+            plain(a.get("name", "")),
+            plain(a.get("kind", "")),
+            plain(a.get("mentions", "")),
             _stance_bar(float(a.get("stance") or 0.0)),
-            a.get("stance_label", ""),
-            ", ".join(dict.fromkeys(n for n in names if n))[:60] or "-",
-            f"{a.get('agent', 0)} / {a.get('patient', 0)}",
+            plain(a.get("stance_label", "")),
+            plain(", ".join(dict.fromkeys(str(n) for n in names if n))[:60] or "-"),
+            plain(f"{a.get('agent', 0)} / {a.get('patient', 0)}"),
         )
     return t
 
@@ -183,11 +229,11 @@ def sources_table(d: Mapping[str, Any], *, top: int = 15) -> Table | None:
         t.add_column(col)
     for (speaker, kind), row in sorted(by_speaker.items(), key=lambda kv: -kv[1]["n"])[:top]:
         t.add_row(
-            speaker,
-            kind,
+            plain(speaker),
+            plain(kind),
             str(row["n"]),
-            ", ".join(v for v, _ in row["verbs"].most_common(4)) or "-",
-            ", ".join(f"{k} {v}" for k, v in row["types"].most_common() if k),
+            plain(", ".join(v for v, _ in row["verbs"].most_common(4)) or "-"),
+            plain(", ".join(f"{k} {v}" for k, v in row["types"].most_common() if k)),
         )
     return t
 
@@ -197,12 +243,12 @@ def findings_table(name: str, section: Any, *, analyzers: Sequence[AnalyzerSpec]
     rows = generic.findings(name, section, specs=analyzers)
     if not rows:
         return None
-    t = Table(title=f"{generic.title(name)}: findings", title_justify="left")
+    t = Table(title=plain(f"{generic.title(name)}: findings", "table.title"), title_justify="left")
     for col in ("passage", "offsets", "rule", "weight", "detail"):
         t.add_column(col)
     for f in rows[: generic.MAX_ROWS]:
-        t.add_row(f.quote.text[:120], f"{f.quote.start}-{f.quote.end}", f.rule + (f" ({f.meaning})" if f.meaning else ""),
-                  f"{f.weight:+.2f}", f.detail or "-")
+        t.add_row(plain(f.quote.text[:120]), plain(f"{f.quote.start}-{f.quote.end}"), plain(f.rule + (f" ({f.meaning})" if f.meaning else "")),
+                  f"{f.weight:+.2f}", plain(f.detail or "-"))
     return t
 
 
@@ -237,21 +283,26 @@ def _f(v, pct: bool = False) -> str:
     return f"{v:.2f}" if isinstance(v, float) else str(v)
 
 
+def _terms(rows: Sequence[Mapping[str, Any]]) -> str:
+    return ", ".join(f"{r['term']} ({r['z']:.1f})" for r in rows[:15])
+
+
 def print_comparison(comparison: Comparison, console: Console | None = None) -> None:
     """The `framing compare` terminal view: where the target stands, distinctive words, naming, stance, voices, claims."""
     con = console or Console()
+    bold = "bold"
     d = comparison.to_dict()
     t = d["target"]
     leans: dict[str, int] = {}
     for p in d["peers"]:
         leans[p["lean"] or "unknown"] = leans.get(p["lean"] or "unknown", 0) + 1
-    con.rule(f"[bold]{t['title'] or '(untitled)'}[/bold]")
-    con.print(
+    con.rule(plain(t["title"] or "(untitled)", bold))
+    con.print(plain(
         f"{t['outlet'] or 'unknown outlet'} · {t['word_count']} words · compared with {len(d['peers'])} peers "
         f"({', '.join(f'{n} {k}' for k, n in sorted(leans.items()))}); similarity to their centroid {t['similarity']:.2f}"
-    )
+    ))
     if d["set_aside"]:
-        con.print("set aside as off-story: " + "; ".join(f"{p['outlet']} ({p['similarity']:.2f})" for p in d["set_aside"][:8]))
+        con.print(plain("set aside as off-story: " + "; ".join(f"{p['outlet']} ({p['similarity']:.2f})" for p in d["set_aside"][:8])))
 
     tab = Table(title="Where the target stands", show_lines=False)
     for col in ("measure", "target", "peers' median", "IQR", "percentile", "by lean (median)"):
@@ -261,12 +312,12 @@ def print_comparison(comparison: Comparison, console: Console | None = None) -> 
         pe = m["peers"]
         iqr = f"{_f(pe['q1'], pct)}–{_f(pe['q3'], pct)}" if pe["n"] else "–"
         lean = ", ".join(f"{k} {_f(v['median'], pct)}" for k, v in m["by_lean"].items())
-        tab.add_row(m["label"], _f(m["target"], pct), _f(pe["median"], pct), iqr, _f(m["percentile"]), lean)
+        tab.add_row(*map(plain, (m["label"], _f(m["target"], pct), _f(pe["median"], pct), iqr, _f(m["percentile"]), lean)))
     con.print(tab)
 
     dt = d["distinctive_terms"]
-    con.print("[bold]Words the target uses more[/bold] (Fightin' Words z): " + ", ".join(f"{r['term']} ({r['z']:.1f})" for r in dt["target"][:15]))
-    con.print("[bold]Words the peers use more[/bold]: " + ", ".join(f"{r['term']} ({r['z']:.1f})" for r in dt["peers"][:15]))
+    con.print(Text.assemble(("Words the target uses more", bold), " (Fightin' Words z): ", plain(_terms(dt["target"]))))
+    con.print(Text.assemble(("Words the peers use more", bold), ": ", plain(_terms(dt["peers"]))))
 
     if d["naming"]:
         tab = Table(title="Naming choices")
@@ -276,8 +327,8 @@ def print_comparison(comparison: Comparison, console: Console | None = None) -> 
         for n in d["naming"]:
             if not n["target"]["counts"]:
                 continue
-            tab.add_row(n["referent"], ", ".join(f"{k} {v}" for k, v in n["target"]["counts"].items()),
-                        ", ".join(f"{k} {v}" for k, v in list(n["peers_total"].items())[:6]))
+            tab.add_row(plain(n["referent"]), plain(", ".join(f"{k} {v}" for k, v in n["target"]["counts"].items())),
+                        plain(", ".join(f"{k} {v}" for k, v in list(n["peers_total"].items())[:6])))
         con.print(tab)
 
     rows = [r for r in d["stance_matrix"]["rows"] if "target" in r["cells"]][:12]
@@ -287,24 +338,24 @@ def print_comparison(comparison: Comparison, console: Console | None = None) -> 
             tab.add_column(col)
         for r in rows:
             cell = r["cells"]["target"]
-            tab.add_row(r["actor"], _f(cell["stance"]), ", ".join(cell["labels"][:4]), _f(r["peers_median"]), str(r["n_peers"]))
+            tab.add_row(*map(plain, (r["actor"], _f(cell["stance"]), ", ".join(map(str, cell["labels"][:4])), _f(r["peers_median"]), r["n_peers"])))
         con.print(tab)
 
     src = d["sources"]
     if src["target_only"]:
-        con.print("[bold]Voices only the target quotes[/bold]: " + ", ".join(str(v["voice"]) for v in src["target_only"][:10]))
+        con.print(Text.assemble(("Voices only the target quotes", bold), ": ", plain(", ".join(str(v["voice"]) for v in src["target_only"][:10]))))
     if src["target_omits"]:
-        con.print("[bold]Voices the peers quote and the target does not[/bold]: "
-                  + ", ".join(f"{v['voice']} ({v['n_peers']})" for v in src["target_omits"][:10]))
+        con.print(Text.assemble(("Voices the peers quote and the target does not", bold), ": ",
+                                plain(", ".join(f"{v['voice']} ({v['n_peers']})" for v in src["target_omits"][:10]))))
 
     cl = d["claims"]
     for kind, title in (("contradicted", "Claims peers contradict"), ("uncorroborated", "Claims no peer corroborates"), ("omitted", "Facts peers report that the target leaves out")):
         items = cl[kind]
         if not items:
             continue
-        con.print(f"[bold]{title}[/bold] ({len(items)})")
+        con.print(Text.assemble((title, bold), f" ({len(items)})"))
         for x in items[:5]:
             where = f"[{x['start']}:{x['end']}]" if kind != "omitted" else f"{x['outlet']} and {x['n_peers'] - 1} more"
-            con.print(f"  • {x['quote'][:160]}  [dim]{where}[/dim]")
+            con.print(Text.assemble("  • ", plain(x["quote"][:160]), "  ", plain(where, "dim")))
             for e in x["peer_evidence"][:2]:
-                con.print(f"      [dim]{e['relation']}: {e['outlet']}: {e['quote'][:120]}[/dim]")
+                con.print(Text.assemble("      ", plain(f"{e['relation']}: {e['outlet']}: {e['quote'][:120]}", "dim")))
