@@ -16,11 +16,13 @@ from framing.errors import InputError
 from framing.safetext import one_line
 
 
-def analyze_sources(sources: list[str], store: Any, event: str | None, *, any_language: bool, timeout: float) -> list:
+def analyze_sources(sources: list[str], store: Any, event: str | None, *, any_language: bool, timeout: float,
+                    allow_private_redirects: bool = False) -> list:
     """Read and analyze each source (through the store's cache when there is a store)."""
     out = []
     for src in sources:
-        article = framing.read(src, check_language=not any_language, timeout=timeout)
+        article = framing.read(src, check_language=not any_language, timeout=timeout,
+                               allow_private_redirects=allow_private_redirects)
         out.append(store.get_or_analyze(article, event=event) if store is not None else framing.analyze(article))
     return out
 
@@ -62,7 +64,8 @@ def compare(
     html: Path | None = typer.Option(None, "--html", help="Also write a self-contained HTML report to this path."),
     min_similarity: float = typer.Option(0.05, "--min-similarity", min=0.0, max=1.0, help="Set aside peers whose TF-IDF cosine to the others' centroid is below this."),
     any_language: bool = typer.Option(False, "--any-language", help="Do not refuse non-English text."),
-    timeout: float = typer.Option(15.0, "--timeout", help="Connect and read timeout in seconds for URLs."),
+    timeout: float = typer.Option(15.0, "--timeout", help="Deadline in seconds for the whole download of a URL, redirects included (at most 300)."),
+    allow_private_redirects: bool = typer.Option(False, "--allow-private-redirects", help="Follow redirects from a public page into loopback or private networks (for testing against a local server); link-local and cloud-metadata addresses are always refused."),
 ) -> None:
     """Compare an article with other outlets' coverage of the same event: measures, word choice, naming, stance, sources, claims.
 
@@ -79,8 +82,10 @@ def compare(
         if event:
             store._require_event(event)
     try:
-        (target_analysis,) = analyze_sources([target], store, event, any_language=any_language, timeout=timeout)
-        peer_analyses = analyze_sources(peers, store, event, any_language=any_language, timeout=timeout)
+        (target_analysis,) = analyze_sources([target], store, event, any_language=any_language, timeout=timeout,
+                                        allow_private_redirects=allow_private_redirects)
+        peer_analyses = analyze_sources(peers, store, event, any_language=any_language, timeout=timeout,
+                                        allow_private_redirects=allow_private_redirects)
         if event and store is not None:  # an event always opens the store above
             if store.missing(event):
                 print(f"framing: analyzing the articles of {event} not analyzed yet", file=sys.stderr)

@@ -17,7 +17,8 @@ def score(
     pdf: Path | None = typer.Option(None, "--pdf", help="Also write a PDF report to this path."),
     html: Path | None = typer.Option(None, "--html", help="Also write a self-contained HTML report to this path."),
     any_language: bool = typer.Option(False, "--any-language", help="Do not refuse non-English text."),
-    timeout: float = typer.Option(15.0, "--timeout", help="Connect and read timeout in seconds for URLs."),
+    timeout: float = typer.Option(15.0, "--timeout", help="Deadline in seconds for the whole download of a URL, redirects included (at most 300)."),
+    allow_private_redirects: bool = typer.Option(False, "--allow-private-redirects", help="Follow redirects from a public page into loopback or private networks (for testing against a local server); link-local and cloud-metadata addresses are always refused."),
 ) -> None:
     """Score one article: loaded language, actors and stance, sources and attribution.
 
@@ -28,7 +29,8 @@ def score(
 
         for out in (p for p in (html, pdf) if p):
             check_output_path(out)  # before any work: a bad path fails now, in one line
-    article = framing.read(source, check_language=not any_language, timeout=timeout)
+    article = framing.read(source, check_language=not any_language, timeout=timeout,
+                           allow_private_redirects=allow_private_redirects)
     analysis = framing.analyze(article)
     if pdf or html:
         for fmt, path in (("html", html), ("pdf", pdf)):
