@@ -79,6 +79,7 @@ class Context:
     models: Models = field(default_factory=Models)
     results: Mapping[str, Section] = field(default_factory=dict)
     options: Mapping[str, Any] = field(default_factory=dict)
+    _memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)  # derived, per context
 
     @property
     def text(self) -> str:
@@ -94,7 +95,10 @@ class Context:
     @property
     def quoted_regions(self) -> Regions:
         """Quotation-mark spans plus attributed content (when attribution has run): the quoted voice."""
-        return _regions(self.parsed, self.results.get("attribution"))
+        regions = self._memo.get("quoted_regions")  # built once per context: voice() is asked per sentence
+        if regions is None:
+            regions = self._memo["quoted_regions"] = _regions(self.parsed, self.results.get("attribution"))
+        return regions
 
     def voice(self, span: Span) -> Voice:
         """The one author-vs-quoted rule (see the module docstring)."""

@@ -94,6 +94,31 @@ class Parsed:
     def _paragraph_ends(self) -> list[int]:
         return [p.end for p in self.paragraphs]
 
+    @functools.cached_property
+    def entities(self) -> tuple:
+        """The named entities of the Doc (``doc.ents``, in text order), built once: ``doc.ents`` rebuilds its list per access."""
+        return tuple(self.doc.ents)
+
+    @functools.cached_property
+    def _entity_starts(self) -> list[int]:
+        return [e.start_char for e in self.entities]
+
+    def entity_index(self, offset: int) -> int:
+        """Index in :attr:`entities` of the first entity starting at or after character ``offset``."""
+        return bisect.bisect_left(self._entity_starts, offset)
+
+    def entities_in(self, span: Span) -> list:
+        """The entities lying wholly inside ``span``, in text order (a bisect, not a scan)."""
+        out = []
+        ents = self.entities
+        for i in range(self.entity_index(span.start), len(ents)):  # an index walk: a slice would copy the tail
+            e = ents[i]
+            if e.start_char >= span.end:
+                break
+            if e.end_char <= span.end:
+                out.append(e)
+        return out
+
     def in_quotes(self, span: Span) -> bool:
         """Whether ``span`` lies inside quotation marks (:func:`framing.nlp.quotes.in_quotes`)."""
         return in_quotes(span, self.quotes)

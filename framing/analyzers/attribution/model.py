@@ -48,6 +48,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from framing.analyzers.attribution.cues import Lex, match_cue
+from framing.analyzers.spanindex import Overlaps
 from framing.analyzers.attribution.quotes import all_quotes
 from framing.nlp.spans import trim
 from framing.nlp.syntax import DIRECT, subject, tokens_span
@@ -535,9 +536,13 @@ class AttributionSpanModel:
         out.sort(key=lambda x: -x[0])
         if self.dedup:
             kept: list[Pick] = []
+            index = Overlaps()  # kept picks by their spans: only overlapping ones can reach a positive share
             for x in out:
-                if any(overlap_share(x[2].spans, k[2].spans) >= self.dedup for k in kept):
+                near = {j: None for sp in x[2].spans for j in index.keys_overlapping(sp)} if self.dedup > 0 else range(len(kept))
+                if any(overlap_share(x[2].spans, kept[j][2].spans) >= self.dedup for j in near):
                     continue
+                for sp in x[2].spans:
+                    index.add(sp, len(kept))
                 kept.append(x)
             out = kept
         return out
