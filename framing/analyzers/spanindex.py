@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Hashable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from framing.schema import Span
 
@@ -29,7 +30,7 @@ class Coverage:
     """A fixed multiset of spans, for overlap sums and containment (both exact, both O(log n))."""
 
     def __init__(self, spans: Iterable[Span]) -> None:
-        spans = [s for s in spans]
+        spans = list(spans)
         # depth(x) = number of spans covering character x; integral[i] = characters counted up to points[i]
         deltas: dict[int, int] = {}
         for s in spans:
@@ -81,11 +82,11 @@ class Overlaps:
 
     def __init__(self) -> None:
         self._starts: list[int] = []
-        self._items: list[tuple[int, int, int, Hashable]] = []
+        self._items: list[tuple[int, int, int, Any]] = []
         self._longest = 0
         self._seq = itertools.count()
 
-    def add(self, span: Span, key: Hashable) -> None:
+    def add(self, span: Span, key: Any) -> None:
         if span.end <= span.start:
             return  # an empty span overlaps nothing
         i = bisect.bisect_right(self._starts, span.start)
@@ -93,7 +94,7 @@ class Overlaps:
         self._items.insert(i, (span.start, span.end, next(self._seq), key))
         self._longest = max(self._longest, span.end - span.start)
 
-    def keys_overlapping(self, span: Span) -> Iterator[Hashable]:
+    def keys_overlapping(self, span: Span) -> Iterator[Any]:
         """Keys of the added spans ``a`` with ``overlap(span, a) > 0`` (a key may repeat)."""
         if span.end <= span.start:
             return

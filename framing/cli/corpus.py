@@ -16,6 +16,15 @@ from framing.errors import CorpusError, InputError
 
 app = typer.Typer(help="The corpus store: import, add, list and analyze articles grouped by event.\n\nExample: framing corpus list", no_args_is_help=True)
 
+BATCH_FAILED = 3  # exit code of a batch in which some items failed (0 only when every item succeeded)
+
+
+def _batch_exit(failed: int, total: int, what: str) -> None:
+    """End a batch command: exit 0 when nothing failed, else one line with the count and exit code 3."""
+    if failed:
+        print(f"framing: error: {failed} of {total} {what} failed (each is reported above); exit code {BATCH_FAILED}", file=sys.stderr)
+        raise typer.Exit(BATCH_FAILED)
+
 
 def _report_import(res: Any, as_json: bool, db_path: Any) -> None:
     for source, err in res.failed:
@@ -65,6 +74,8 @@ def corpus_add(
 ) -> None:
     """Fetch articles from the web into the corpus store. A URL that fails is reported on one line and skipped.
 
+    Exit code 0 when every URL was added (or already stored); 3 when some failed, with the count on the last line.
+
     Example: framing corpus add --from corpora/soleimani-2020/manifest.jsonl --event soleimani-2020
     """
     items: list = list(urls or [])
@@ -79,6 +90,7 @@ def corpus_add(
             items, event, outlet=outlet, lean=lean, workers=workers, timeout=timeout, check_language=not any_language, progress=bar
         )
     _report_import(res, as_json, store.path)
+    _batch_exit(len(res.failed), res.added + res.existing + len(res.failed), "URLs")
 
 
 @app.command("list")
@@ -138,6 +150,8 @@ def corpus_analyze(
 ) -> None:
     """Analyze every article of an event not yet analyzed by this version of framing; results are cached in the store.
 
+    Exit code 0 when every article has its analysis; 3 when some failed, with the count on the last line.
+
     Example: framing corpus analyze --event soleimani-2020 --workers 2
     """
     path = db if db is not None else default_path()
@@ -157,5 +171,4 @@ def corpus_analyze(
             f"({res.seconds:.1f} s, {res.workers} worker{'s' if res.workers != 1 else ''})",
             file=sys.stderr,
         )
-    if res.failed:
-        raise typer.Exit(1)
+    _batch_exit(len(res.failed), res.total, "articles")

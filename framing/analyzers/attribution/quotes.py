@@ -114,7 +114,8 @@ def attach_quotes(parsed, cands: list[Cand], lex: Lex) -> list[Cand]:
     prev_quote: tuple[Span, Cand] | None = None
     # candidates by their content spans (a scan of every candidate per quotation is quadratic); spans are added
     # again whenever a content changes, so the index holds a superset of the current overlaps
-    index, order, synced = Overlaps(), {}, 0
+    index, synced = Overlaps(), 0
+    order: dict[int, int] = {}  # id(candidate) -> its position in cands
 
     def track(c: Cand) -> None:
         if id(c) not in order:
