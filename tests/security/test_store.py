@@ -73,7 +73,7 @@ def test_skip_bad_skips_malformed_json_lines_with_a_count(tmp_path, capsys):
         res = st.import_jsonl(src, "example", skip_bad=True)
     assert res.added == 2 and [w for w, _ in res.failed] == [f"{src}:2", f"{src}:4"]
     assert "expected a JSON object, got list" in res.failed[1][1]
-    code, out, err = run(["corpus", "import", str(src), "--event", "other", "--db", str(tmp_path / "d.sqlite"), "--skip-bad", "--json"], capsys)
+    code, out, _ = run(["corpus", "import", str(src), "--event", "other", "--db", str(tmp_path / "d.sqlite"), "--skip-bad", "--json"], capsys)
     assert code == 0 and json.loads(out)["added"] == 2 and len(json.loads(out)["failed"]) == 2
 
 
