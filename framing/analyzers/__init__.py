@@ -52,7 +52,8 @@ class Regions:
     def covered(self, start: int, end: int) -> int:
         """Characters of ``[start, end)`` inside the regions."""
         total = 0
-        for s in self.spans[max(0, bisect.bisect_right(self._starts, start) - 1):]:
+        for i in range(max(0, bisect.bisect_right(self._starts, start) - 1), len(self.spans)):  # no tail copy
+            s = self.spans[i]
             if s.start >= end:
                 break
             total += max(0, min(end, s.end) - max(start, s.start))

@@ -41,7 +41,7 @@ def corpus_import(
     event: str = typer.Option(..., "--event", help="The event the articles cover (letters, digits, . _ -)."),
     outlet: str | None = typer.Option(None, "--outlet", help="Outlet of every imported file (not for .jsonl, whose records name theirs)."),
     lean: str | None = typer.Option(None, "--lean", help="left, center or right for every imported file (not for .jsonl)."),
-    skip_bad: bool = typer.Option(False, "--skip-bad", help="Skip records or files that cannot be read instead of stopping (each is reported)."),
+    skip_bad: bool = typer.Option(False, "--skip-bad", help="Skip records, malformed JSON lines or files that cannot be read instead of stopping (each is reported, the count in the summary line)."),
     any_language: bool = typer.Option(False, "--any-language", help="Do not refuse non-English text."),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print what was imported as JSON."),

@@ -16,6 +16,7 @@ import time
 import pytest
 
 from framing import analyze, load_text
+from framing.analyzers.attribution.actorindex import IndexedActors
 from framing.errors import ExtractionError
 from framing.nlp import parse
 
@@ -79,3 +80,16 @@ def test_too_many_sentences_is_one_line_error(monkeypatch):
     with pytest.raises(ExtractionError, match=r"7 sentences; framing analyzes at most 5 per article") as info:
         parse(art)
     assert "\n" not in str(info.value)
+
+
+def test_indexed_actor_lookup_answers_as_the_section():
+    """The attribution analyzer's indexed view gives Actors.actor_at's answer for every span."""
+    art = page(400, seed=5)
+    actors = analyze(art).sections["actors"]
+    view = IndexedActors.wrap(actors)
+    n = len(art.text)
+    rnd = random.Random(3)
+    spans = [(a, a + rnd.randint(0, 40)) for a in (rnd.randrange(n) for _ in range(3000))]
+    spans += [(m.start, m.end) for a in actors.actors for m in a.mentions]
+    assert any(actors.actor_at(s, e) is not None for s, e in spans)
+    assert all(view.actor_at(s, e) is actors.actor_at(s, e) for s, e in spans)
