@@ -52,7 +52,8 @@ class Regions:
     def covered(self, start: int, end: int) -> int:
         """Characters of ``[start, end)`` inside the regions."""
         total = 0
-        for s in self.spans[max(0, bisect.bisect_right(self._starts, start) - 1):]:
+        for i in range(max(0, bisect.bisect_right(self._starts, start) - 1), len(self.spans)):  # no tail copy
+            s = self.spans[i]
             if s.start >= end:
                 break
             total += max(0, min(end, s.end) - max(start, s.start))
@@ -79,6 +80,7 @@ class Context:
     models: Models = field(default_factory=Models)
     results: Mapping[str, Section] = field(default_factory=dict)
     options: Mapping[str, Any] = field(default_factory=dict)
+    _memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)  # derived, per context
 
     @property
     def text(self) -> str:
@@ -94,7 +96,10 @@ class Context:
     @property
     def quoted_regions(self) -> Regions:
         """Quotation-mark spans plus attributed content (when attribution has run): the quoted voice."""
-        return _regions(self.parsed, self.results.get("attribution"))
+        regions = self._memo.get("quoted_regions")  # built once per context: voice() is asked per sentence
+        if regions is None:
+            regions = self._memo["quoted_regions"] = _regions(self.parsed, self.results.get("attribution"))
+        return regions
 
     def voice(self, span: Span) -> Voice:
         """The one author-vs-quoted rule (see the module docstring)."""

@@ -18,6 +18,15 @@ from framing.safetext import one_line
 
 app = typer.Typer(help="The corpus store: import, add, list and analyze articles grouped by event.\n\nExample: framing corpus list", no_args_is_help=True)
 
+BATCH_FAILED = 3  # exit code of a batch in which some items failed (0 only when every item succeeded)
+
+
+def _batch_exit(failed: int, total: int, what: str) -> None:
+    """End a batch command: exit 0 when nothing failed, else one line with the count and exit code 3."""
+    if failed:
+        print(f"framing: error: {failed} of {total} {what} failed (each is reported above); exit code {BATCH_FAILED}", file=sys.stderr)
+        raise typer.Exit(BATCH_FAILED)
+
 
 def _report_import(res: Any, as_json: bool, db_path: Any) -> None:
     for source, err in res.failed:
@@ -34,7 +43,7 @@ def corpus_import(
     event: str = typer.Option(..., "--event", help="The event the articles cover (letters, digits, . _ -)."),
     outlet: str | None = typer.Option(None, "--outlet", help="Outlet of every imported file (not for .jsonl, whose records name theirs)."),
     lean: str | None = typer.Option(None, "--lean", help="left, center or right for every imported file (not for .jsonl)."),
-    skip_bad: bool = typer.Option(False, "--skip-bad", help="Skip records or files that cannot be read instead of stopping (each is reported)."),
+    skip_bad: bool = typer.Option(False, "--skip-bad", help="Skip records, malformed JSON lines or files that cannot be read instead of stopping (each is reported, the count in the summary line)."),
     any_language: bool = typer.Option(False, "--any-language", help="Do not refuse non-English text."),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print what was imported as JSON."),
@@ -67,6 +76,8 @@ def corpus_add(
 ) -> None:
     """Fetch articles from the web into the corpus store. A URL that fails is reported on one line and skipped.
 
+    Exit code 0 when every URL was added (or already stored); 3 when some failed, with the count on the last line.
+
     Example: framing corpus add --from corpora/soleimani-2020/manifest.jsonl --event soleimani-2020
     """
     items: list = list(urls or [])
@@ -81,6 +92,7 @@ def corpus_add(
             items, event, outlet=outlet, lean=lean, workers=workers, timeout=timeout, check_language=not any_language, progress=bar
         )
     _report_import(res, as_json, store.path)
+    _batch_exit(len(res.failed), res.added + res.existing + len(res.failed), "URLs")
 
 
 @app.command("list")
@@ -139,6 +151,8 @@ def corpus_analyze(
 ) -> None:
     """Analyze every article of an event not yet analyzed by this version of framing; results are cached in the store.
 
+    Exit code 0 when every article has its analysis; 3 when some failed, with the count on the last line.
+
     Example: framing corpus analyze --event soleimani-2020 --workers 2
     """
     path = db if db is not None else default_path()
@@ -158,5 +172,4 @@ def corpus_analyze(
             f"({res.seconds:.1f} s, {res.workers} worker{'s' if res.workers != 1 else ''})",
             file=sys.stderr,
         )
-    if res.failed:
-        raise typer.Exit(1)
+    _batch_exit(len(res.failed), res.total, "articles")

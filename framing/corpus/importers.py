@@ -134,8 +134,12 @@ def article_from_record(rec: Mapping[str, Any], *, where: str, event: str, check
         raise InputError(f"{where}: {exc}") from None
 
 
-def read_jsonl_records(path: Path) -> Iterator[tuple[int, dict]]:
-    """Yield ``(line number, record)`` for every non-blank line; InputError naming ``file:line`` otherwise."""
+def read_jsonl_records(path: Path, *, bad: list[tuple[str, str]] | None = None) -> Iterator[tuple[int, dict]]:
+    """Yield ``(line number, record)`` for every non-blank line; InputError naming ``file:line`` otherwise.
+
+    With a ``bad`` list, a line that is not a JSON object is appended to it as
+    ``("file:line", reason)`` and skipped instead.
+    """
     try:
         fh = path.open("r", encoding="utf-8-sig")
     except FileNotFoundError:
@@ -150,10 +154,16 @@ def read_jsonl_records(path: Path) -> Iterator[tuple[int, dict]]:
                 try:
                     rec = json.loads(line.strip())
                 except json.JSONDecodeError as exc:
-                    raise InputError(f"{path}:{n}: not valid JSON ({exc.msg} at column {exc.colno}); each line must be one JSON object") from None
-                if not isinstance(rec, dict):
-                    raise InputError(f"{path}:{n}: expected a JSON object, got {type(rec).__name__}")
-                yield n, rec
+                    problem = f"not valid JSON ({exc.msg} at column {exc.colno}); each line must be one JSON object"
+                else:
+                    if isinstance(rec, dict):
+                        yield n, rec
+                        continue
+                    problem = f"expected a JSON object, got {type(rec).__name__}"
+                if bad is None:
+                    raise InputError(f"{path}:{n}: {problem}")
+                bad.append((f"{path}:{n}", f"{path}:{n}: {problem}"))
+                log.warning("skipped %s:%d: %s", path, n, problem)
         except UnicodeDecodeError as exc:
             raise InputError(f"{path}: not valid UTF-8 (byte {exc.start}); re-save it as UTF-8") from None
 
@@ -218,11 +228,13 @@ class ImportMixin:
         p = Path(path)
         if p.is_dir():
             raise InputError(f"{p} is a folder; use import_dir for folders of .txt/.html files")
-        records = list(read_jsonl_records(p))
+        failed: list[tuple[str, str]] = []  # with skip_bad: malformed lines, then records that are not articles
+        records = list(read_jsonl_records(p, bad=failed if skip_bad else None))
+        if not records and failed:
+            raise InputError(f"{p}: none of its {len(failed)} lines is a JSON object; each line must be one JSON object with \"title\" and \"text\"")
         if not records:
             raise InputError(f"{p}: no records (the file is empty); each line must be one JSON object with \"title\" and \"text\"")
         arts: list[Article] = []
-        failed: list[tuple[str, str]] = []
         for i, (n, rec) in enumerate(records, 1):
             where = f"{p}:{n}"
             try:

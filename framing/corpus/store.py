@@ -28,6 +28,10 @@ Guarantees
     * Errors a user can cause are one-line :class:`~framing.errors.CorpusError` or
       :class:`~framing.errors.InputError` messages (``file:line`` for bad JSON Lines),
       raised before anything is written.
+    * Every open runs SQLite's ``PRAGMA quick_check``: a damaged file is refused
+      with one line naming the recovery step (move it aside and re-import, or
+      ``sqlite3 ... .recover``), never served as a cache. A cached analysis that
+      no longer decodes is recomputed and replaced.
 
 Batch analysis (:meth:`Store.analyze_event`) spreads articles over worker
 processes (``ProcessPoolExecutor``, each worker imports framing and parses on
@@ -225,6 +229,16 @@ def _restore(cached: dict[str, Any], article: Article) -> Analysis:
     return replace(Analysis.from_dict(cached), article=article)
 
 
+def damaged(path: Path, detail: str) -> str:
+    """The one-line report of a store that fails SQLite's integrity check, with the recovery step."""
+    detail = " ".join(detail.split())[:200]
+    return (
+        f"{path}: the corpus store is damaged (SQLite: {detail}); it was not used. Move it aside "
+        f"(mv {path} {path}.damaged) and import the articles again, or salvage what is readable with: "
+        f"sqlite3 {path}.damaged .recover | sqlite3 {path}"
+    )
+
+
 class Store(ImportMixin):
     """One corpus store file. Open with ``Store(path)`` (``None`` = :func:`default_path`).
 
@@ -263,7 +277,9 @@ class Store(ImportMixin):
         except sqlite3.DatabaseError as exc:
             self._con.close()
             msg = str(exc)
-            if "not a database" in msg or "malformed" in msg:
+            if "malformed" in msg:
+                raise CorpusError(damaged(p, msg)) from None
+            if "not a database" in msg:
                 raise CorpusError(f"{p} is not a framing corpus store ({msg}); choose another --db path") from None
             if "readonly" in msg or "read-only" in msg or "unable to open" in msg:
                 raise CorpusError(f"{p}: the store cannot be written ({msg}); check the file and folder permissions") from None
@@ -286,6 +302,9 @@ class Store(ImportMixin):
         if str(mode).lower() != "wal":  # pragma: no cover - e.g. some network filesystems
             log.warning("%s: WAL journal not available (journal_mode=%s); concurrent use will be slower", self.path, mode)
         con.execute("PRAGMA synchronous = NORMAL")
+        problems = [r[0] for r in con.execute("PRAGMA quick_check(3)")]  # a damaged store is never served as a cache
+        if problems != ["ok"]:
+            raise CorpusError(damaged(self.path, "; ".join(str(x) for x in problems)))
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if tables and "meta" not in tables:
             raise CorpusError(
@@ -508,7 +527,13 @@ class Store(ImportMixin):
         row = self._con.execute(
             "SELECT analysis_json FROM analyses WHERE text_sha256=? AND analyzer_version=?", (text_sha256, key)
         ).fetchone()
-        return json.loads(row[0]) if row else None
+        if not row:
+            return None
+        try:
+            return json.loads(row[0])
+        except (ValueError, TypeError):  # a damaged row is recomputed and replaced, never served
+            log.warning("%s: the cached analysis of %s does not decode; recomputing it", self.path, text_sha256[:12])
+            return None
 
     def _put_analysis(self, text_sha256: str, key: str, analysis_json: str) -> None:
         with self._write() as con:
@@ -626,6 +651,7 @@ class Store(ImportMixin):
         return AnalyzeResult(event, total, computed, cached, tuple(failed), time.perf_counter() - t0, n_workers)
 
     def integrity_check(self) -> str:
-        """SQLite's ``PRAGMA integrity_check`` ("ok" when the file is sound)."""
+        """SQLite's ``PRAGMA integrity_check`` ("ok" when the file is sound; the full check, slower than the
+        ``quick_check`` every open runs)."""
         return self._con.execute("PRAGMA integrity_check").fetchone()[0]
 

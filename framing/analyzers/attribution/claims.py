@@ -18,7 +18,8 @@ from framing.analyzers import Regions
 from framing.analyzers.attribution.cues import Lex, lemma
 from framing.analyzers.attribution.quotes import outer
 from framing.analyzers.attribution.rules import SPEAKER_KINDS
-from framing.schema import Span, merge, overlap
+from framing.analyzers.spanindex import Coverage, Overlaps
+from framing.schema import Span, merge
 from framing.schema.sections.attribution import (
     Claim,
     ClaimMarker,
@@ -34,16 +35,18 @@ def standalone_vague(parsed, lex: Lex, found: Sequence[SourceMention], quoted: R
     (``rule:attribution.vague_phrase``)."""
     text = parsed.text
     out = []
-    taken = [v.span for v in found]
+    taken = Overlaps()  # spans already claimed, searched by bisect (a scan per match is quadratic)
+    for v in found:
+        taken.add(v.span, True)
     for pat, _kind, term in lex.standalone:
         for m in pat.finditer(text):
             s, e = m.start(), m.end()
             sp = Span(s, e)
-            if any(overlap(sp, t) for t in taken):
+            if any(taken.keys_overlapping(sp)):
                 continue
             if quoted.contains(s, e):
                 continue
-            taken.append(sp)
+            taken.add(sp, True)
             out.append(SourceMention(sp, text[s:e], term, "rule:attribution.vague_phrase", ""))
     return out
 
@@ -57,7 +60,7 @@ def _claim_markers(parsed, sent_span: Span, lex: Lex) -> list[ClaimMarker]:
     if sp is None:
         return []
     out = []
-    for e in sp.ents:
+    for e in parsed.entities_in(Span(sp.start_char, sp.end_char)):  # = sp.ents, by bisect (Span.ents scans doc.ents)
         if e.label_ in ("CARDINAL", "PERCENT", "MONEY", "QUANTITY"):
             out.append(_marker(text, e.start_char, e.end_char, "number"))
     toks = list(sp)
@@ -92,6 +95,7 @@ def unattributed_claims(parsed, quotes: Sequence[Quote], lex: Lex) -> list[Claim
                 if p is not None:
                     sourced_paras.add(parsed.paragraph_index(p.start))
     quote_marks = [outer(text, qs) for qs in parsed.quotes]
+    voiced = Coverage(attributed + quote_marks)  # per-sentence sums and containment by bisect, not by scans
     out = []
     for s in parsed.sentences:
         if parsed.paragraph_index(s.start) in sourced_paras:
@@ -99,11 +103,10 @@ def unattributed_claims(parsed, quotes: Sequence[Quote], lex: Lex) -> list[Claim
         n = len(s)
         if n == 0:
             continue
-        cov = sum(overlap(s, a) for a in attributed) + sum(overlap(s, a) for a in quote_marks)
+        cov = voiced.overlap_sum(s)  # = sum(overlap(s, a) for a in attributed + quote_marks)
         if cov / n > 0.5:
             continue
-        markers = [m for m in _claim_markers(parsed, s, lex)
-                   if not any(a.contains(m.span) for a in attributed + quote_marks)]
+        markers = [m for m in _claim_markers(parsed, s, lex) if not voiced.contains(m.span)]
         if not markers:
             continue
         if len(text[s.start:s.end].split()) < 4:

@@ -25,6 +25,7 @@ from framing.analyzers.attribution.speakers import (
     plausible_source,
     speaker_like,
 )
+from framing.analyzers.spanindex import Coverage, Overlaps
 from framing.nlp.syntax import SPEAKER, np_span, passive_agents, subject
 from framing.schema import Span, overlap
 
@@ -56,13 +57,18 @@ def model_candidates(parsed, cands: list[Cand], lex: Lex, model: AttributionSpan
     # a cue no rule took must clear the (higher) bar for new cues
     new_bar = getattr(model, "threshold_new", 0.0)
     by_tok = {ti: (score, cand) for score, ti, cand, _ in picks if ti in rule_toks or score >= new_bar}
-    speech = all_quotes(parsed)
+    speech = Coverage(all_quotes(parsed))  # asked once per candidate: sums by bisect
+    picked = Overlaps()  # the model's picks by their spans (only overlapping ones can share >= 0.5)
+    for ti, (_score, cand) in by_tok.items():
+        for sp in cand.spans:
+            picked.add(sp, ti)
     out: list[Cand] = []
     taken: set[int] = set()
     for c in cands:
         if c.cue_tok is None or c.cue_tok < 0:
             # a quotation with no cue: kept unless a model attribution already covers it
-            if any(overlap_share(tuple(c.content), cand.spans) >= 0.5 for _, cand in by_tok.values()):
+            near = {ti for p in c.content for ti in picked.keys_overlapping(p)}
+            if any(overlap_share(tuple(c.content), by_tok[ti][1].spans) >= 0.5 for ti in near):
                 continue
             out.append(c)
             continue

@@ -49,6 +49,7 @@ from typing import Any
 
 from framing.analyzers.attribution.cues import Lex, match_cue
 from framing.analyzers.attribution.quotes import all_quotes
+from framing.analyzers.spanindex import Overlaps
 from framing.nlp.spans import trim
 from framing.nlp.syntax import DIRECT, subject, tokens_span
 from framing.schema import Span, overlap
@@ -154,7 +155,10 @@ def content_candidates(parsed, tok, quotes: Sequence[Span], rule_content: Sequen
     lo = _sent_bounds(doc, s0 - 1, ctx)[0] if s0 > 0 else s0
     hi = _sent_bounds(doc, s1 + 1, ctx)[1] if s1 + 1 < len(doc) else s1
     c_lo, c_hi = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
-    near = [q for q in quotes if q.end > c_lo and q.start < c_hi]
+    if ctx is not None and quotes is ctx.quotes:
+        near = ctx.quotes_between(c_lo, c_hi)  # by bisect: a scan of every quotation per cue is quadratic
+    else:
+        near = [q for q in quotes if q.end > c_lo and q.start < c_hi]
     for q in near:
         where = "same" if q.start < doc[s1].idx + len(doc[s1].text) and q.end > doc[s0].idx else ("before" if q.end <= doc[s0].idx else "after")
         gap = len(text[min(q.end, tok.idx):max(q.start, tok.idx)].split())
@@ -195,6 +199,10 @@ class FeatureContext:
         self.text = parsed.text
         self.lex = lex
         self.quotes = all_quotes(parsed)
+        self._quote_index = Overlaps()
+        self._empty_quotes = [i for i, q in enumerate(self.quotes) if q.end <= q.start]
+        for i, q in enumerate(self.quotes):
+            self._quote_index.add(q, i)
         n = len(self.doc)
         toks = list(self.doc)
         self.tok_starts = [t.idx for t in toks]
@@ -229,6 +237,12 @@ class FeatureContext:
             for i in range(a, b):
                 self.sent_start[i] = a
                 self.sent_end[i] = b
+
+    def quotes_between(self, lo: int, hi: int) -> list[Span]:
+        """``[q for q in self.quotes if q.end > lo and q.start < hi]``, in the same order, by bisect."""
+        keys = set(self._quote_index.keys_overlapping(Span(lo, hi)))
+        keys.update(i for i in self._empty_quotes if self.quotes[i].end > lo and self.quotes[i].start < hi)
+        return [self.quotes[i] for i in sorted(keys)]
 
 
 _SIG_DEPS = frozenset({"nsubj", "nsubjpass", "ccomp", "xcomp", "dobj", "prep", "dative", "agent", "advcl", "parataxis", "attr", "acomp"})
@@ -535,9 +549,13 @@ class AttributionSpanModel:
         out.sort(key=lambda x: -x[0])
         if self.dedup:
             kept: list[Pick] = []
+            index = Overlaps()  # kept picks by their spans: only overlapping ones can reach a positive share
             for x in out:
-                if any(overlap_share(x[2].spans, k[2].spans) >= self.dedup for k in kept):
+                near = {j: None for sp in x[2].spans for j in index.keys_overlapping(sp)} if self.dedup > 0 else range(len(kept))
+                if any(overlap_share(x[2].spans, kept[j][2].spans) >= self.dedup for j in near):
                     continue
+                for sp in x[2].spans:
+                    index.add(sp, len(kept))
                 kept.append(x)
             out = kept
         return out

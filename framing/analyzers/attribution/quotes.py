@@ -21,6 +21,7 @@ from framing.analyzers.attribution.cues import (
     Lex,
     match_cue,
 )
+from framing.analyzers.spanindex import Coverage, Overlaps
 from framing.nlp.spans import QUOTE_CHARS
 from framing.nlp.syntax import SPEAKER, np_span, subject
 from framing.schema import Span, merge, overlap
@@ -111,10 +112,25 @@ def attach_quotes(parsed, cands: list[Cand], lex: Lex) -> list[Cand]:
             short.add(speech[-1])
     by_cue = {c.cue_tok: c for c in cands}
     prev_quote: tuple[Span, Cand] | None = None
+    # candidates by their content spans (a scan of every candidate per quotation is quadratic); spans are added
+    # again whenever a content changes, so the index holds a superset of the current overlaps
+    index, synced = Overlaps(), 0
+    order: dict[int, int] = {}  # id(candidate) -> its position in cands
+
+    def track(c: Cand) -> None:
+        if id(c) not in order:
+            return  # appended during this quotation: indexed with its content at the next one
+        for p in c.content:
+            index.add(p, order[id(c)])
+
     for oq in speech:
+        for c in cands[synced:]:  # candidates appended since the last quotation
+            order[id(c)] = synced
+            synced += 1
+            track(c)
         best = None
         best_ov = 0
-        for c in cands:
+        for c in (cands[i] for i in sorted(set(index.keys_overlapping(oq)))):  # cands order: first best wins
             if c.type == "agentless" or c.type == "according_to":
                 continue
             if c.cue_span and oq.start <= c.cue_span.start < oq.end:
@@ -133,6 +149,7 @@ def attach_quotes(parsed, cands: list[Cand], lex: Lex) -> list[Cand]:
             gap = text[pq.end:oq.start]
             if pi == qi and len(gap.split()) <= 40:
                 pc.content = _merge_content(pc.content, oq, pc.cue_span, pc.source_span)
+                track(pc)
                 prev_quote = (oq, pc)
                 continue
         if oq in short and best is None:
@@ -147,6 +164,7 @@ def attach_quotes(parsed, cands: list[Cand], lex: Lex) -> list[Cand]:
             para = parsed.paragraphs[qi] if parsed.paragraphs else None
             if qi == pi + 1 and para is not None and oq.start - para.start <= 1 and len(text[pq.end:oq.start].strip()) <= 2:
                 pc.content = _merge_content(pc.content, oq, pc.cue_span, pc.source_span)
+                track(pc)
                 prev_quote = (oq, pc)
                 continue
         if best is None:
@@ -160,6 +178,7 @@ def attach_quotes(parsed, cands: list[Cand], lex: Lex) -> list[Cand]:
             best.rule = rule
         merged = _merge_content(best.content, oq, best.cue_span, best.source_span)
         best.content = merged
+        track(best)
         total = sum(len(p) for p in merged)
         inside = sum(overlap(p, oq) for p in merged)
         if total and inside / total >= 0.6:
@@ -250,11 +269,13 @@ def _nearby_cue(parsed, oq: Span, cands: list[Cand], lex: Lex, by_cue, *, where:
 
 
 
-def in_quotes_share(spans: Sequence[Span], quotes: Sequence[Span]) -> float:
-    """Share of the characters of ``spans`` inside quotations."""
+def in_quotes_share(spans: Sequence[Span], quotes: Sequence[Span] | Coverage) -> float:
+    """Share of the characters of ``spans`` inside quotations (pass a :class:`Coverage` of them when asking often)."""
     total = sum(len(p) for p in spans)
     if not total:
         return 0.0
+    if isinstance(quotes, Coverage):
+        return sum(quotes.overlap_sum(p) for p in spans) / total
     return sum(overlap(p, q) for p in spans for q in quotes) / total
 
 

@@ -30,15 +30,15 @@ from framing.schema import Span
 
 log = logging.getLogger(__name__)
 
-def _ents_in(doc, span: Span):
-    return [e for e in doc.ents if span.start <= e.start_char and e.end_char <= span.end]
+def _ents_in(parsed, span: Span):
+    return parsed.entities_in(span)  # a bisect over the cached entities: doc.ents is rebuilt per access
 
 
 def classify_source(parsed, tok, span: Span, lex: Lex) -> tuple[str, str | None]:
     """(speaker_kind, matched source term) for a source phrase."""
     text = parsed.text
     low = " " + re.sub(r"\s+", " ", text[span.start:span.end].lower()) + " "
-    ents = _ents_in(parsed.doc, span)
+    ents = _ents_in(parsed, span)
     has_person = any(e.label_ == "PERSON" for e in ents)
     head_lemma = lemma(tok)
     for term, phrase_kind in lex.source_phrases:
@@ -90,7 +90,7 @@ def actor_lookup(actors, span: Span, text: str):
 
 def display_name(parsed, tok, span: Span) -> str:
     text = parsed.text
-    persons = [e for e in _ents_in(parsed.doc, span) if e.label_ == "PERSON"]
+    persons = [e for e in _ents_in(parsed, span) if e.label_ == "PERSON"]
     if persons:
         return persons[-1].text
     s = text[span.start:span.end]
@@ -103,7 +103,9 @@ def last_entity(parsed, before: int, labels: tuple[str, ...], *, window: int = 2
     si = parsed.sentence_index(before)
     lo = parsed.sentences[max(0, si - window)].start if parsed.sentences else 0
     best = best_subj = None
-    for e in parsed.doc.ents:
+    ents = parsed.entities
+    for i in range(parsed.entity_index(lo), len(ents)):  # entities before ``lo`` never qualify
+        e = ents[i]
         if e.start_char >= before:
             break
         if e.start_char >= lo and e.label_ in labels and not parsed.in_quotes(Span(e.start_char, e.end_char)):

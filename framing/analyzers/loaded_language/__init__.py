@@ -141,10 +141,18 @@ def _sentence_scores(ctx: Context, hits: Sequence[LexHit], regions: Regions) -> 
     text = ctx.text
     sentences = ctx.parsed.sentences
     names = _model.mask_regions(ctx.parsed.doc, text)  # names are masked from the n-gram features (even-handedness)
+    # each hit to the sentences containing it (sentences are sorted and disjoint): a bisect per hit, not a scan
+    starts = [s.start for s in sentences]
+    inside: list[list[LexHit]] = [[] for _ in sentences]
+    for h in hits:
+        i = bisect.bisect_right(starts, h.start) - 1
+        while i >= 0 and sentences[i].end >= h.start:
+            if h.end <= sentences[i].end:
+                inside[i].append(h)
+            i -= 1
     rows = []
-    for s in sentences:
-        shits = tuple(Hit(h.start - s.start, h.end - s.start, h.category, h.strength, h.direction)
-                      for h in hits if s.start <= h.start and h.end <= s.end)
+    for s, sh in zip(sentences, inside):
+        shits = tuple(Hit(h.start - s.start, h.end - s.start, h.category, h.strength, h.direction) for h in sh)
         rows.append(SentenceRow(text[s.start:s.end], shits, _model.masks_in(names, s.start, s.end)))
     if not rows:
         return []
