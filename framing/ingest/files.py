@@ -28,7 +28,7 @@ from framing.errors import ExtractionError, InputError
 from framing.ingest.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, fetch_article
 from framing.ingest.html import load_html, looks_like_html
 from framing.ingest.language import check_language as _check_language
-from framing.ingest.text import MIN_WORDS, load_text, split_title, unwrap_lines
+from framing.ingest.text import MIN_WORDS, clean_field, load_text, normalize_text, split_title, unwrap_lines
 from framing.schema import Article
 
 log = logging.getLogger(__name__)
@@ -74,6 +74,7 @@ def _article_from_json(raw: bytes, where: str, *, check_language: bool) -> Artic
         raise InputError(f"{where} is not a valid Article ({exc}); export one with: framing read SOURCE --json") from exc
     if "sha256" in d and d["sha256"] != art.sha256:
         log.warning("%s: the text was edited after export (sha256 differs); offsets are taken from the file as it is", where)
+    art = _normalised(art, where)
     if len(art.text.split()) < MIN_WORDS:
         raise ExtractionError(f"no article text found in {where}: fewer than {MIN_WORDS} words in 'text'")
     if check_language:
@@ -81,6 +82,24 @@ def _article_from_json(raw: bytes, where: str, *, check_language: bool) -> Artic
     if not art.source:
         art = replace(art, source=where)
     return art
+
+
+def _normalised(art: Article, where: str) -> Article:
+    """``art`` as ingest would have made it: text and metadata through the one normalisation.
+
+    An Article exported by ``framing read --json`` is already normalised and comes back unchanged
+    (same text, same offsets); a hand-made or tampered file with controls, escape sequences or
+    invisible characters in its text or metadata is rebuilt with :func:`load_text` (with a warning).
+    """
+    fields = (art.url, art.outlet, art.published, art.byline, *(v for _, v in art.meta))
+    title_ok = not art.title or " ".join(normalize_text(art.title).split()) == art.title
+    if normalize_text(art.body) == art.body and title_ok and all(v is None or clean_field(v) == v for v in fields):
+        return art
+    log.warning("%s: the Article's text or metadata held control or invisible characters; normalised them", where)
+    rebuilt = load_text(art.body, art.title or None, url=art.url, outlet=art.outlet, published=art.published,
+                        byline=art.byline, source=art.source or where, extractor=art.extractor or "plain-text",
+                        extractor_version=art.extractor_version, meta=dict(art.meta), check_language=False)
+    return replace(rebuilt, source_sha256=art.source_sha256 or rebuilt.source_sha256, language=art.language)
 
 
 def _stat(p: Path) -> os.stat_result:

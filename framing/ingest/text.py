@@ -23,6 +23,7 @@ import unicodedata
 from framing.errors import ExtractionError, InputError
 from framing.ingest.language import check_language as _check_language
 from framing.ingest.language import detect_language
+from framing.safetext import terminal_safe
 from framing.schema import Article
 
 log = logging.getLogger(__name__)
@@ -108,9 +109,12 @@ def normalize_text(text: str) -> str:
     keeps every evidence span pointing into the text the reader sees, and stops invisible
     characters inside a loaded word from hiding it from the lexicon.
 
+    Terminal escape sequences are removed whole (:func:`framing.safetext.terminal_safe`).
     Idempotent: ``normalize_text(normalize_text(t)) == normalize_text(t)``.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LINE_SEPARATORS)
+    if "\x1b" in text or "\x9b" in text or "\x9d" in text:
+        text = terminal_safe(text)  # a whole escape sequence goes, not only its ESC byte
     text = unicodedata.normalize("NFC", text)
     if not text.isascii() or any(ord(c) < 32 and c != "\n" for c in text) or "\x7f" in text:
         text = _clean(text)
@@ -203,6 +207,7 @@ def load_text(
     if mixed is not None:
         meta = {**(meta or {}), "mixed_script_words": mixed}
     raw = source_bytes if source_bytes is not None else text.encode("utf-8", errors="surrogatepass")
+    url, outlet, published, byline = (clean_field(v) for v in (url, outlet, published, byline))
     return Article(
         text=full,
         title=head,
@@ -216,8 +221,15 @@ def load_text(
         extractor=extractor,
         extractor_version=extractor_version,
         source=source,
-        meta=tuple(sorted((str(k), str(v)) for k, v in (meta or {}).items() if v is not None)),
+        meta=tuple(sorted((clean_field(str(k)) or "", clean_field(str(v)) or "") for k, v in (meta or {}).items() if v is not None)),
     )
+
+
+def clean_field(value: str | None) -> str | None:
+    """A metadata field (outlet, byline, date, URL, meta value) on one line, without controls or invisible characters."""
+    if value is None:
+        return None
+    return " ".join(normalize_text(str(value)).split())
 
 
 _WRAP_MIN, _WRAP_MAX, _WRAP_SPREAD = 40, 100, 30

@@ -8,13 +8,14 @@ into the text the reader sees.
 
 from __future__ import annotations
 
+import json
 import logging
 import unicodedata
 
 import pytest
 
 import framing
-from framing.ingest import load_html, load_text, normalize_text
+from framing.ingest import load_html, load_path, load_text, normalize_text
 from framing.ingest.text import mixed_script_words
 
 TITLE = "Crackdown"
@@ -125,3 +126,24 @@ def test_no_mixed_script_key_without_mixed_words(caplog):
     assert dict(art.meta) == {"event": "x"}
     assert "mixed_script_words" not in dict(greek.meta)  # a whole Greek word next to English ones is not mixed
     assert not [r for r in caplog.records if "mix Latin" in r.getMessage()]
+
+
+def test_json_article_files_and_metadata_are_normalised(tmp_path):
+    """An Article .json with escapes and invisible characters in its text and metadata goes through the one normalisation."""
+    clean = load_text("The minister said the brutal regime lied about the strike on the base. " * 3, title="A title",
+                      outlet="Daily Example", check_language=False)
+    exported = tmp_path / "clean.json"
+    exported.write_text(json.dumps(clean.to_dict()), encoding="utf-8")
+    assert load_path(exported, check_language=False).text == clean.text  # an export comes back unchanged
+
+    d = clean.to_dict()
+    d["text"] = d["text"].replace("brutal", "bru\u200btal").replace("regime", "\x1b[8mregime\x1b[0m")
+    d["outlet"] = "Daily\x1b]0;owned\x07 Example\n"
+    d["byline"] = "A. Writer\u202e"
+    d["meta"] = {"lean": "center\x1b[2J"}
+    d.pop("sha256", None)
+    bad = tmp_path / "tampered.json"
+    bad.write_text(json.dumps(d), encoding="utf-8")
+    art = load_path(bad, check_language=False)
+    assert art.text == clean.text
+    assert art.outlet == "Daily Example" and art.byline == "A. Writer" and art.get("lean") == "center"
