@@ -1,6 +1,6 @@
 """The command line: thin wrappers over the public API, one module per command group.
 
-``read``, ``score``, ``compare``, ``demo``, ``corpus``, ``evaluate`` and ``train``
+``read``, ``score``, ``compare``, ``demo``, ``info``, ``corpus``, ``evaluate`` and ``train``
 each only parse options and call the library. JSON goes to stdout, logs to
 stderr. Exit codes: 0 success; 1 internal error (``--debug`` shows the
 traceback); 2 a user error, printed as one line on stderr; 3 a batch
@@ -18,7 +18,7 @@ import sys
 
 import typer
 
-from framing.cli import compare, corpus, demo, evaluate, read, score, train
+from framing.cli import compare, corpus, demo, evaluate, info, read, score, train
 from framing.cli.common import state
 from framing.errors import FramingError
 from framing.version import __version__
@@ -44,6 +44,7 @@ app.command("read")(read.read)
 app.command("score")(score.score)
 app.command("compare")(compare.compare)
 app.command("demo")(demo.demo)
+app.command("info")(info.info)
 app.add_typer(train.app, name="train")
 app.add_typer(evaluate.app, name="evaluate")
 app.add_typer(corpus.app, name="corpus")

@@ -10,8 +10,6 @@ import typer
 
 import framing
 from framing.cli.common import DB_HELP, Bar, print_json
-from framing.comparison import compare as compare_coverage
-from framing.corpus import Store, default_path
 from framing.errors import InputError
 from framing.safetext import one_line
 
@@ -71,6 +69,13 @@ def compare(
 
     Example: framing compare ../shared/seed/soleimani-cgpi.txt --event soleimani-2020
     """
+    from framing.comparison import (
+        compare as compare_coverage,  # lazy: heavy (scikit-learn); keeps `framing --help` fast
+    )
+    from framing.corpus import (  # lazy: heavy (the store imports the pipeline: spaCy, scikit-learn); keeps `framing --help` fast
+        Store,
+        default_path,
+    )
     peers = list(peers or [])
     check_report_paths(html, pdf)
     if not peers and not event:

@@ -12,7 +12,6 @@ from rich.table import Table
 from rich.text import Text
 
 from framing.cli.common import DB_HELP, Bar, print_json
-from framing.corpus import Store, default_path, read_url_list
 from framing.errors import CorpusError, InputError
 from framing.safetext import one_line
 
@@ -53,6 +52,9 @@ def corpus_import(
 
     Example: framing corpus import ../shared/corpora/soleimani-2020/articles.jsonl --event soleimani-2020
     """
+    from framing.corpus import (
+        Store,  # lazy: heavy (the store imports the pipeline: spaCy, scikit-learn); keeps `framing --help` fast
+    )
     if lean is not None and lean.lower() not in ("left", "center", "right"):
         raise InputError(f"--lean {lean!r} is not one of left, center, right")
     with Store(db) as store, Bar(quiet) as bar:
@@ -68,7 +70,8 @@ def corpus_add(
     outlet: str | None = typer.Option(None, "--outlet", help="Outlet of these articles (a manifest record's own outlet wins)."),
     lean: str | None = typer.Option(None, "--lean", help="left, center or right (a manifest record's own lean wins)."),
     workers: int = typer.Option(4, "--workers", min=1, max=16, help="Pages fetched at once."),
-    timeout: float = typer.Option(15.0, "--timeout", help="Connect and read timeout in seconds per URL."),
+    timeout: float = typer.Option(15.0, "--timeout", help="Deadline in seconds for the whole download of each URL, redirects included (at most 300)."),
+    allow_private_redirects: bool = typer.Option(False, "--allow-private-redirects", help="Follow redirects from a public page into loopback or private networks (for testing against a local server); link-local and cloud-metadata addresses are always refused."),
     any_language: bool = typer.Option(False, "--any-language", help="Do not refuse non-English pages."),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print what was added as JSON."),
@@ -80,6 +83,10 @@ def corpus_add(
 
     Example: framing corpus add --from corpora/soleimani-2020/manifest.jsonl --event soleimani-2020
     """
+    from framing.corpus import (  # lazy: heavy (the store imports the pipeline: spaCy, scikit-learn); keeps `framing --help` fast
+        Store,
+        read_url_list,
+    )
     items: list = list(urls or [])
     if from_file is not None:
         items.extend(read_url_list(from_file))
@@ -89,7 +96,8 @@ def corpus_add(
         raise InputError(f"--lean {lean!r} is not one of left, center, right")
     with Store(db) as store, Bar(quiet) as bar:
         res = store.add_urls(
-            items, event, outlet=outlet, lean=lean, workers=workers, timeout=timeout, check_language=not any_language, progress=bar
+            items, event, outlet=outlet, lean=lean, workers=workers, timeout=timeout, check_language=not any_language, progress=bar,
+            allow_private_redirects=allow_private_redirects,
         )
     _report_import(res, as_json, store.path)
     _batch_exit(len(res.failed), res.added + res.existing + len(res.failed), "URLs")
@@ -105,6 +113,10 @@ def corpus_list(
 
     Example: framing corpus list --event soleimani-2020
     """
+    from framing.corpus import (  # lazy: heavy (the store imports the pipeline: spaCy, scikit-learn); keeps `framing --help` fast
+        Store,
+        default_path,
+    )
     path = db if db is not None else default_path()
     if not Path(path).exists():
         if event is not None:
@@ -155,6 +167,10 @@ def corpus_analyze(
 
     Example: framing corpus analyze --event soleimani-2020 --workers 2
     """
+    from framing.corpus import (  # lazy: heavy (the store imports the pipeline: spaCy, scikit-learn); keeps `framing --help` fast
+        Store,
+        default_path,
+    )
     path = db if db is not None else default_path()
     if not Path(path).exists():
         raise CorpusError(f"no event {event!r}: there is no store at {path} yet; import articles with: framing corpus import FILE --event {event}")

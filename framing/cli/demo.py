@@ -11,8 +11,6 @@ import typer
 
 from framing.cli.common import DB_HELP, Bar
 from framing.cli.compare import check_report_paths, write_reports
-from framing.comparison import compare as compare_coverage
-from framing.corpus import Store, default_path
 from framing.errors import DataError
 
 EXAMPLE_EVENT = "example"
@@ -32,6 +30,13 @@ def demo(
 
     Example: framing demo --out reports/
     """
+    from framing.comparison import (
+        compare as compare_coverage,  # lazy: heavy (scikit-learn); keeps `framing --help` fast
+    )
+    from framing.corpus import (  # lazy: heavy (the store imports the pipeline: spaCy, scikit-learn); keeps `framing --help` fast
+        Store,
+        default_path,
+    )
     check_report_paths(folder=out)  # before any work: a bad --out fails now, in one line
     folder = importlib.resources.files("framing.corpora") / EXAMPLE_EVENT
     jsonl, key = folder / "articles.jsonl", folder / "key.json"

@@ -326,6 +326,7 @@ class ImportMixin:
         timeout: float = 15.0,
         check_language: bool = True,
         progress: Progress | None = None,
+        allow_private_redirects: bool = False,
     ) -> ImportResult:
         """Fetch URLs (``framing.ingest.fetch_article``) with ``workers`` threads and add each article as it arrives.
 
@@ -360,7 +361,8 @@ class ImportMixin:
             progress(done, len(items), "fetching")
 
         def fetch(d: dict[str, Any]) -> Article:
-            return fetch_article(d["url"], timeout=timeout, check_language=check_language)
+            return fetch_article(d["url"], timeout=timeout, check_language=check_language,
+                                 allow_private_redirects=allow_private_redirects)
 
         with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
             futs = {pool.submit(fetch, d): d for d in todo}

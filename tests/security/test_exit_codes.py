@@ -18,7 +18,7 @@ from typing import ClassVar
 
 import pytest
 
-import framing.cli.corpus as cli_corpus
+import framing.corpus
 from framing.cli import main
 from framing.corpus import Store
 from framing.corpus.store import AnalyzeResult
@@ -95,7 +95,7 @@ def test_ctrl_c_exits_130_with_one_line(tmp_path, capsys, monkeypatch):
     def interrupted(*a, **k):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli_corpus, "Store", interrupted)
+    monkeypatch.setattr(framing.corpus, "Store", interrupted)  # the command imports it when it runs
     code, out, err = run(["corpus", "import", str(JSONL), "--event", "example", "--db", str(tmp_path / "c.sqlite")], capsys)
     assert code == 130 and out == ""
     assert err == "framing: interrupted\n"
