@@ -27,7 +27,7 @@ __all__ = ["app", "main"]
 
 EXIT_HELP = (
     "Exit codes: 0 success, 1 internal error, 2 bad input (one line on stderr), "
-    "3 some items of a batch failed (the count on the last line), 130 interrupted."
+    "3 some items of a batch failed or were skipped (the count on the last line), 130 interrupted."
 )
 
 app = typer.Typer(

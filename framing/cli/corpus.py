@@ -50,6 +50,9 @@ def corpus_import(
 ) -> None:
     """Import articles into the corpus store under an event. Re-importing the same texts adds nothing.
 
+    Without --skip-bad the first bad record stops the import (exit code 2, nothing of it written); with it,
+    bad records are reported and skipped, and the exit code is 3 when any was skipped (0 only when all went in).
+
     Example: framing corpus import ../shared/corpora/soleimani-2020/articles.jsonl --event soleimani-2020
     """
     from framing.corpus import (
@@ -60,6 +63,7 @@ def corpus_import(
     with Store(db) as store, Bar(quiet) as bar:
         res = store.import_path(source, event, outlet=outlet, lean=lean, skip_bad=skip_bad, check_language=not any_language, progress=bar)
     _report_import(res, as_json, store.path)
+    _batch_exit(len(res.failed), res.added + res.existing + len(res.failed), "records")
 
 
 @app.command("add")

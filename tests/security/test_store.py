@@ -74,7 +74,7 @@ def test_skip_bad_skips_malformed_json_lines_with_a_count(tmp_path, capsys):
     assert res.added == 2 and [w for w, _ in res.failed] == [f"{src}:2", f"{src}:4"]
     assert "expected a JSON object, got list" in res.failed[1][1]
     code, out, _ = run(["corpus", "import", str(src), "--event", "other", "--db", str(tmp_path / "d.sqlite"), "--skip-bad", "--json"], capsys)
-    assert code == 0 and json.loads(out)["added"] == 2 and len(json.loads(out)["failed"]) == 2
+    assert code == 3 and json.loads(out)["added"] == 2 and len(json.loads(out)["failed"]) == 2  # skipped: not a full success
 
 
 def test_skip_bad_with_no_valid_line_is_one_line_error(tmp_path):
