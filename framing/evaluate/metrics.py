@@ -22,6 +22,9 @@ import numpy as np
 from numpy.typing import ArrayLike
 from sklearn.metrics import f1_score, precision_score, recall_score
 
+from framing.schema import Span
+from framing.schema.spans import overlap_share
+
 __all__ = ["Tally", "best_threshold", "binary_prf", "expected_calibration_error", "macro_f1", "overlap_score", "prf"]
 
 Frag = tuple[int, int]
@@ -93,21 +96,7 @@ def expected_calibration_error(p: ArrayLike, y: ArrayLike, bins: int = 10) -> fl
     return float(ece)
 
 
-def _length(fr: Sequence[Frag]) -> int:
-    return sum(e - s for s, e in fr)
-
-
-def _inter(a: Sequence[Frag], b: Sequence[Frag]) -> int:
-    n = 0
-    for s1, e1 in a:
-        for s2, e2 in b:
-            n += max(0, min(e1, e2) - max(s1, s2))
-    return n
-
-
 def overlap_score(a: Sequence[Frag], b: Sequence[Frag]) -> float:
-    """Shared characters over the length of the longer span set, in [0, 1] (0 when either is empty)."""
-    la, lb = _length(a), _length(b)
-    if not la or not lb:
-        return 0.0
-    return _inter(a, b) / max(la, lb)
+    """Shared characters over the length of the longer span set, in [0, 1] (0 when either is empty):
+    :func:`framing.schema.spans.overlap_share` on ``(start, end)`` pairs."""
+    return overlap_share([Span(s, e) for s, e in a], [Span(s, e) for s, e in b])

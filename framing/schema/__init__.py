@@ -15,7 +15,7 @@ from framing.schema.article import Article, article_problems
 from framing.schema.enums import ActorKind, AttributionType, CueClass, SpeakerKind, StanceLabel, Voice
 from framing.schema.errors import SchemaError
 from framing.schema.section import Measure, Section
-from framing.schema.spans import Evidence, Score, Span, covered, merge, overlap, recompute
+from framing.schema.spans import Evidence, Score, Span, covered, merge, overlap, overlap_share, recompute
 from framing.schema.validate import validate, walk
 
 __all__ = [
@@ -39,6 +39,7 @@ __all__ = [
     "covered",
     "merge",
     "overlap",
+    "overlap_share",
     "recompute",
     "validate",
     "walk",

@@ -128,6 +128,18 @@ def overlap(a: Span, b: Span) -> int:
     return max(0, min(a.end, b.end) - max(a.start, b.start))
 
 
+def overlap_share(a: Sequence[Span], b: Sequence[Span]) -> float:
+    """Shared characters of two span sets over the length of the longer set, in [0, 1] (0 when either is empty).
+
+    The matching criterion of attribution spans (a content counts as found at >= 0.5).
+    """
+    la = sum(len(s) for s in a)
+    lb = sum(len(s) for s in b)
+    if not la or not lb:
+        return 0.0
+    return sum(overlap(x, y) for x in a for y in b) / max(la, lb)
+
+
 def merge(spans: Iterable[Span]) -> list[Span]:
     """The union of ``spans`` as sorted, disjoint spans (touching spans are joined)."""
     out: list[Span] = []

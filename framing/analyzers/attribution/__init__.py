@@ -96,7 +96,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from framing.analyzers import AnalyzerSpec, Context
-from framing.analyzers.attribution.actorindex import IndexedActors
 from framing.analyzers.attribution.claims import (
     standalone_vague,
     summary,
@@ -135,7 +134,7 @@ def analyze(ctx: Context) -> Attribution:
     candidate with ``Models({"attribution_spans": candidate})``).
     """
     parsed = ctx.parsed
-    actors = IndexedActors.wrap(ctx.result("actors"))  # speaker lookups by bisect (Actors.actor_at scans)
+    actors = ctx.result("actors")
     lex = lex_of(ctx.lexicons)
     cands = rule_candidates(parsed, lex, actors=actors)
     if ctx.options.get("use_model", True):

@@ -17,7 +17,7 @@ from framing.analyzers.attribution.cues import (
     lemma,
     match_cue,
 )
-from framing.analyzers.attribution.model import AttributionSpanModel, overlap_share
+from framing.analyzers.attribution.model import AttributionSpanModel
 from framing.analyzers.attribution.quotes import all_quotes, in_quotes_share, with_marks
 from framing.analyzers.attribution.rules import noun_source
 from framing.analyzers.attribution.speakers import (
@@ -28,6 +28,7 @@ from framing.analyzers.attribution.speakers import (
 from framing.analyzers.spanindex import Coverage, Overlaps
 from framing.nlp.syntax import SPEAKER, np_span, passive_agents, subject
 from framing.schema import Span, overlap
+from framing.schema.spans import overlap_share
 
 #: prepositions of place and time: a phrase they head is a setting, not what a new cue attributes
 _SETTING_PREPS = frozenset({"in", "on", "at", "during", "after", "before", "since", "until", "near", "inside", "outside",

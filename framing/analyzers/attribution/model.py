@@ -53,6 +53,7 @@ from framing.analyzers.spanindex import Overlaps
 from framing.nlp.spans import trim
 from framing.nlp.syntax import DIRECT, subject, tokens_span
 from framing.schema import Span, overlap
+from framing.schema.spans import overlap_share
 
 #: parts of speech that can head a cue
 CUE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "ADP", "PROPN"})
@@ -559,13 +560,3 @@ class AttributionSpanModel:
                 kept.append(x)
             out = kept
         return out
-
-
-def overlap_share(a: Sequence[Span], b: Sequence[Span]) -> float:
-    """Shared characters of two span sets over the length of the longer one, in [0, 1]."""
-    la = sum(s.end - s.start for s in a)
-    lb = sum(s.end - s.start for s in b)
-    if not la or not lb:
-        return 0.0
-    inter = sum(overlap(x, y) for x in a for y in b)
-    return inter / max(la, lb)

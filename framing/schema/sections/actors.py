@@ -16,6 +16,7 @@ analyzer, which attaches its name lookup; a section restored from JSON answers
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -175,17 +176,36 @@ class Actors:
         out.sort(key=lambda t: (t[0], t[1]))
         return out
 
+    @functools.cached_property
+    def _mention_starts(self) -> tuple[list[int], int]:
+        """The mentions' start offsets (sorted, for bisect) and the longest mention's length."""
+        index = self._mention_index
+        return [t[0] for t in index], max((e - s for s, e, _, _ in index), default=0)
+
+    @functools.cached_property
+    def _named_at(self) -> dict[tuple[int, int, int], bool]:
+        """(actor index, start, end) -> True when no mention of that actor at exactly that span is a pronoun."""
+        named: dict[tuple[int, int, int], bool] = {}
+        for i, a in enumerate(self.actors):
+            for m in a.mentions:
+                named[(i, m.start, m.end)] = named.get((i, m.start, m.end), True) and not m.pronoun
+        return named
+
     def actor_at(self, start: int, end: int) -> Actor | None:
         """The actor with the mention that best covers ``[start, end)``.
 
         Among mentions overlapping the span, the one with the largest overlap
         wins; ties go to the mention ending later (the head of an English noun
         phrase is at its right: in "US President Donald Trump" the person wins
-        over "US"), then to named over pronoun mentions.
+        over "US"), then to named over pronoun mentions. O(log n + k): the scan
+        starts by bisect at the first mention that could reach the span.
         """
         best: tuple[int, int, int] | None = None
         best_actor = None
-        for s, e, _i, a in self._mention_index:
+        index = self._mention_index
+        starts, longest = self._mention_starts
+        for j in range(bisect.bisect_left(starts, start - longest), len(index)):
+            s, e, i, a = index[j]
             if s >= end:
                 break
             if e <= start:
@@ -193,8 +213,7 @@ class Actors:
             ov = min(e, end) - max(s, start)
             if ov <= 0:
                 continue
-            is_named = int(not any(m.pronoun for m in a.mentions if m.start == s and m.end == e))
-            key = (ov, e, is_named)
+            key = (ov, e, int(self._named_at[(i, s, e)]))
             if best is None or key > best:
                 best, best_actor = key, a
         return best_actor
