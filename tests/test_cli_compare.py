@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-
-from framing.cli import main
+from cli_run import run_cli
 
 # Three short reports of one fictional event, written for this test.
 TEXTS = {
@@ -27,28 +26,22 @@ def files(tmp_path_factory):
     return d
 
 
-def run(argv, capsys):
-    with pytest.raises(SystemExit) as exc:
-        main(argv)
-        raise SystemExit(0)
-    out = capsys.readouterr()
-    return exc.value.code or 0, out.out, out.err
 
 
 def test_compare_needs_peers(files, capsys):
-    code, out, err = run(["compare", str(files / "target.txt")], capsys)
+    code, out, err = run_cli(["compare", str(files / "target.txt")], capsys)
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and "needs peers" in err
 
 
 def test_compare_unknown_event_is_a_one_line_error(files, tmp_path, capsys):
-    code, out, err = run(["compare", str(files / "target.txt"), "--event", "nothing-here", "--db", str(tmp_path / "none.sqlite")], capsys)
+    code, out, err = run_cli(["compare", str(files / "target.txt"), "--event", "nothing-here", "--db", str(tmp_path / "none.sqlite")], capsys)
     assert code == 2 and out == "" and err.count("\n") == 1
     assert "none.sqlite" in err or "nothing-here" in err
 
 
 def test_compare_files_json(files, capsys):
-    code, out, err = run(["compare", str(files / "target.txt"), str(files / "peer1.txt"), str(files / "peer2.txt"), "--json"], capsys)
+    code, out, err = run_cli(["compare", str(files / "target.txt"), str(files / "peer1.txt"), str(files / "peer2.txt"), "--json"], capsys)
     assert code == 0, err
     d = json.loads(out)["comparison"]
     for k in ("target", "peers", "set_aside", "measures", "distinctive_terms", "naming", "stance_matrix", "sources", "claims"):
@@ -62,7 +55,7 @@ def test_compare_files_json(files, capsys):
 
 
 def test_compare_terminal_summary(files, capsys):
-    code, out, err = run(["compare", str(files / "target.txt"), str(files / "peer1.txt"), str(files / "peer2.txt")], capsys)
+    code, out, err = run_cli(["compare", str(files / "target.txt"), str(files / "peer1.txt"), str(files / "peer2.txt")], capsys)
     assert code == 0, err
     assert "Where the target stands" in out and "Claims peers contradict" in out
 
@@ -70,7 +63,7 @@ def test_compare_terminal_summary(files, capsys):
 @pytest.mark.slow
 def test_demo_writes_reports(tmp_path, capsys):
     out_dir = tmp_path / "reports"
-    code, out, err = run(["demo", "--out", str(out_dir), "--db", str(tmp_path / "c.sqlite"), "--no-pdf", "--quiet", "--workers", "1"], capsys)
+    code, out, err = run_cli(["demo", "--out", str(out_dir), "--db", str(tmp_path / "c.sqlite"), "--no-pdf", "--quiet", "--workers", "1"], capsys)
     assert code == 0, err
     written = [line.split(" ", 1)[1] for line in out.splitlines() if line.startswith("wrote ")]
     assert str(out_dir / "example-comparison.json") in written

@@ -4,24 +4,16 @@ from __future__ import annotations
 
 import json
 
-from framing.cli import main
+from cli_run import run_cli
+
 from framing.corpus import Store
-
-
-def run(args, capsys):
-    try:
-        code = main(args)
-    except SystemExit as exc:  # typer may exit
-        code = exc.code
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def test_info_lists_the_parts_and_checks_a_sound_store(tmp_path, capsys):
     db = tmp_path / "c.sqlite"
     with Store(db):
         pass
-    code, out, _ = run(["info", "--db", str(db), "--json"], capsys)
+    code, out, _ = run_cli(["info", "--db", str(db), "--json"], capsys)
     assert code in (0, None)
     d = json.loads(out)
     assert [a["name"] for a in d["analyzers"]] == ["actors", "attribution", "loaded_language", "stance"]
@@ -36,6 +28,6 @@ def test_info_refuses_a_damaged_store_in_one_line(tmp_path, capsys):
     raw = bytearray(db.read_bytes())
     raw[100:4096] = b"\xff" * (4096 - 100)  # overwrite the schema page
     db.write_bytes(bytes(raw))
-    code, out, err = run(["info", "--db", str(db)], capsys)
+    code, out, err = run_cli(["info", "--db", str(db)], capsys)
     assert code == 2 and out == ""
     assert len(err.strip().splitlines()) == 1 and str(db) in err

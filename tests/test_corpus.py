@@ -22,10 +22,10 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from cli_run import run_cli
 
 import framing.corpus.store
 import framing.pipeline
-from framing.cli import main
 from framing.corpus import Store, check_event_name, default_path, read_url_list
 from framing.errors import CorpusError, InputError
 from framing.ingest import load_path
@@ -435,39 +435,31 @@ def test_two_processes_share_one_store(tmp_path):
 # --------------------------------------------------------------------------- CLI
 
 
-def _cli(args, capsys):
-    code = 0
-    try:
-        main(args)
-    except SystemExit as exc:
-        code = exc.code or 0
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def test_cli_import_list_and_errors(tmp_path, capsys):
     db = str(tmp_path / "c.sqlite")
-    code, out, err = _cli(["corpus", "import", str(JSONL), "--event", "example", "--db", db, "--json"], capsys)
+    code, out, err = run_cli(["corpus", "import", str(JSONL), "--event", "example", "--db", db, "--json"], capsys)
     assert code == 0 and json.loads(out)["added"] == N_EXAMPLE
-    code, out, err = _cli(["corpus", "import", str(JSONL), "--event", "example", "--db", db], capsys)
+    code, out, err = run_cli(["corpus", "import", str(JSONL), "--event", "example", "--db", db], capsys)
     assert code == 0 and "0 added, 7 already in the store" in err
-    code, out, err = _cli(["corpus", "list", "--db", db, "--json"], capsys)
+    code, out, err = run_cli(["corpus", "list", "--db", db, "--json"], capsys)
     assert code == 0 and [e["name"] for e in json.loads(out)["events"]] == ["example"]
-    code, out, err = _cli(["corpus", "list", "--event", "example", "--db", db, "--json"], capsys)
+    code, out, err = run_cli(["corpus", "list", "--event", "example", "--db", db, "--json"], capsys)
     rows = json.loads(out)["articles"]
     assert code == 0 and len(rows) == N_EXAMPLE and rows[4]["record_id"] == "example-counterpoint-partisan"
     assert all(r["analyzed"] is False for r in rows)
-    code, out, err = _cli(["corpus", "list", "--event", "example", "--db", db], capsys)
+    code, out, err = run_cli(["corpus", "list", "--event", "example", "--db", db], capsys)
     assert code == 0 and "Counterpoint" in out
     # errors: one line on stderr, exit 2
-    code, out, err = _cli(["corpus", "analyze", "--event", "missing", "--db", db], capsys)
+    code, out, err = run_cli(["corpus", "analyze", "--event", "missing", "--db", db], capsys)
     assert code == 2 and err.count("\n") == 1 and "no event 'missing'" in err
-    code, out, err = _cli(["corpus", "list", "--event", "x", "--db", str(tmp_path / "none.sqlite")], capsys)
+    code, out, err = run_cli(["corpus", "list", "--event", "x", "--db", str(tmp_path / "none.sqlite")], capsys)
     assert code == 2 and "no store" in err and not (tmp_path / "none.sqlite").exists()
-    code, out, err = _cli(["corpus", "add", "--event", "x", "--db", db], capsys)
+    code, out, err = run_cli(["corpus", "add", "--event", "x", "--db", db], capsys)
     assert code == 2 and "no URLs given" in err
-    code, out, err = _cli(["corpus", "import", str(JSONL), "--event", "bad name", "--db", db], capsys)
+    code, out, err = run_cli(["corpus", "import", str(JSONL), "--event", "bad name", "--db", db], capsys)
     assert code == 2 and "event name" in err
     (tmp_path / "junk.sqlite").write_bytes(b"\x00\x01 definitely not sqlite")
-    code, out, err = _cli(["corpus", "list", "--db", str(tmp_path / "junk.sqlite")], capsys)
+    code, out, err = run_cli(["corpus", "list", "--db", str(tmp_path / "junk.sqlite")], capsys)
     assert code == 2 and "not a framing corpus store" in err

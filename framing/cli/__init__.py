@@ -21,6 +21,7 @@ import typer
 from framing.cli import compare, corpus, demo, evaluate, info, read, score, train
 from framing.cli.common import state
 from framing.errors import FramingError
+from framing.safetext import one_line
 from framing.version import __version__
 
 __all__ = ["app", "main"]
@@ -114,7 +115,8 @@ def main(argv: list[str] | None = None) -> None:
             sys.exit(code)
         if state["debug"]:
             raise
-        print(f"framing: internal error: {type(exc).__name__}: {exc} (run again with --debug for the traceback)", file=sys.stderr)
+        print(one_line(f"framing: internal error: {type(exc).__name__}: {exc} (run again with --debug for the traceback)"),
+              file=sys.stderr)
         sys.exit(1)
     if isinstance(code, int) and not isinstance(code, bool) and code:
         if code == 130:  # Typer turns Ctrl-C into Exit(130), silently

@@ -277,16 +277,9 @@ class _GuardedHTTPConnection(HTTPConnection):
         return _connect_errors(self, self.host, self.framing_budget, self.framing_addresses)
 
 
-class _GuardedHTTPSConnection(HTTPSConnection):
-    """The TLS counterpart of :class:`_GuardedHTTPConnection`; the certificate is checked against the host name."""
-
-    def __init__(self, *args: Any, framing_addresses: Sequence[str] = (), framing_budget: _Budget | None = None, **kw: Any):
-        super().__init__(*args, **kw)
-        self.framing_addresses = tuple(framing_addresses)
-        self.framing_budget = framing_budget or _Budget.start(DEFAULT_TIMEOUT)
-
-    def _new_conn(self) -> socket.socket:
-        return _connect_errors(self, self.host, self.framing_budget, self.framing_addresses)
+class _GuardedHTTPSConnection(_GuardedHTTPConnection, HTTPSConnection):
+    """The TLS counterpart of :class:`_GuardedHTTPConnection` (its addresses, budget and connect; the MRO puts
+    urllib3's HTTPS connection after it); the certificate is checked against the host name."""
 
     def connect(self) -> None:
         super().connect()

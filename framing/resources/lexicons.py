@@ -171,7 +171,13 @@ def load(name: str) -> Lexicon:
 
 
 def digests() -> dict[str, str]:
-    """sha256 of every shipped lexicon, by name (for provenance and cache keys)."""
+    """sha256 of every shipped lexicon, by name (for provenance and cache keys); a copy of the per-process value
+    (lexicons are loaded once per process too, see :func:`load`)."""
+    return dict(_digests())
+
+
+@functools.cache
+def _digests() -> dict[str, str]:
     return {n: hashlib.sha256((_files() / f"{n}.tsv").read_bytes()).hexdigest() for n in names()}
 
 

@@ -33,12 +33,23 @@ def models_dir() -> Path:
 
 
 def artifact_digests() -> dict[str, str]:
-    """sha256 of every artifact file in ``framing/models/`` (``*.joblib``, ``*.json``), by file name."""
+    """sha256 of every artifact file in ``framing/models/`` (``*.joblib``, ``*.json``), by file name.
+
+    Called for every analysis (provenance, cache keys): a file is hashed again only when its size or
+    modification time changed (``framing train`` rewrites artifacts in place).
+    """
     out = {}
     for p in sorted(models_dir().iterdir()):
         if p.is_file() and (p.name.endswith(".joblib") or p.name.endswith(".json")):
-            out[p.name] = hashlib.sha256(p.read_bytes()).hexdigest()
+            st = p.stat()
+            out[p.name] = _file_sha256(str(p), st.st_mtime_ns, st.st_size)
     return out
+
+
+@functools.lru_cache(maxsize=64)
+def _file_sha256(path: str, mtime_ns: int, size: int) -> str:
+    """sha256 of a file, cached by (path, mtime, size)."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 def card_path(name: str, folder: Path | None = None) -> Path:

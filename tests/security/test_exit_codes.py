@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from cli_run import run_cli
 
 import framing.corpus
-from framing.cli import main
 from framing.corpus import Store
 from framing.corpus.store import AnalyzeResult
 
@@ -28,14 +28,6 @@ EXAMPLE = REPO / "corpora" / "example"
 JSONL = EXAMPLE / "articles.jsonl"
 
 
-def run(args, capsys):
-    code = 0
-    try:
-        main(args)
-    except SystemExit as exc:
-        code = exc.code or 0
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 class _Pages(http.server.BaseHTTPRequestHandler):
@@ -70,24 +62,24 @@ def site():
 def test_corpus_add_with_failed_urls_exits_3_with_the_count(tmp_path, site, capsys):
     db = str(tmp_path / "c.sqlite")
     args = ["corpus", "add", f"{site}/a.html", f"{site}/gone-1.html", f"{site}/gone-2.html", "--event", "web", "--db", db, "-q"]
-    code, _, err = run(args, capsys)
+    code, _, err = run_cli(args, capsys)
     last = err.strip().splitlines()[-1]
     assert code == 3, err
     assert last == "framing: error: 2 of 3 URLs failed (each is reported above); exit code 3"
-    code, _, err = run(["corpus", "add", f"{site}/a.html", "--event", "web", "--db", db, "-q"], capsys)
+    code, _, err = run_cli(["corpus", "add", f"{site}/a.html", "--event", "web", "--db", db, "-q"], capsys)
     assert code == 0, err  # all stored (already there): success
 
 
 def test_corpus_analyze_with_failed_articles_exits_3_with_the_count(tmp_path, capsys, monkeypatch):
     db = str(tmp_path / "c.sqlite")
-    assert run(["corpus", "import", str(JSONL), "--event", "example", "--db", db, "-q"], capsys)[0] == 0
+    assert run_cli(["corpus", "import", str(JSONL), "--event", "example", "--db", db, "-q"], capsys)[0] == 0
     failed = AnalyzeResult("example", 7, computed=5, failed=(("a1", "boom"), ("a2", "boom")))
     monkeypatch.setattr(Store, "analyze_event", lambda self, event, **kw: failed)
-    code, _, err = run(["corpus", "analyze", "--event", "example", "--db", db, "-q"], capsys)
+    code, _, err = run_cli(["corpus", "analyze", "--event", "example", "--db", db, "-q"], capsys)
     assert code == 3
     assert err.strip().splitlines()[-1] == "framing: error: 2 of 7 articles failed (each is reported above); exit code 3"
     monkeypatch.setattr(Store, "analyze_event", lambda self, event, **kw: AnalyzeResult("example", 7, computed=7))
-    code, _, err = run(["corpus", "analyze", "--event", "example", "--db", db, "-q"], capsys)
+    code, _, err = run_cli(["corpus", "analyze", "--event", "example", "--db", db, "-q"], capsys)
     assert code == 0, err
 
 
@@ -96,20 +88,20 @@ def test_ctrl_c_exits_130_with_one_line(tmp_path, capsys, monkeypatch):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(framing.corpus, "Store", interrupted)  # the command imports it when it runs
-    code, out, err = run(["corpus", "import", str(JSONL), "--event", "example", "--db", str(tmp_path / "c.sqlite")], capsys)
+    code, out, err = run_cli(["corpus", "import", str(JSONL), "--event", "example", "--db", str(tmp_path / "c.sqlite")], capsys)
     assert code == 130 and out == ""
     assert err == "framing: interrupted\n"
 
 
 def test_bad_input_still_exits_2(tmp_path, capsys):
-    code, _, err = run(["corpus", "import", str(tmp_path / "missing.jsonl"), "--event", "example", "--db", str(tmp_path / "c.sqlite")], capsys)
+    code, _, err = run_cli(["corpus", "import", str(tmp_path / "missing.jsonl"), "--event", "example", "--db", str(tmp_path / "c.sqlite")], capsys)
     assert code == 2 and len(err.strip().splitlines()) == 1
 
 
 def test_exit_codes_are_documented(capsys):
     for args, needle in ((["--help"], "130 interrupted"), (["corpus", "add", "--help"], "3 when some failed"),
                          (["corpus", "analyze", "--help"], "3 when some failed")):
-        code, out, _ = run(args, capsys)
+        code, out, _ = run_cli(args, capsys)
         assert code == 0 and needle in " ".join(out.split()), args
     readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
     assert "exits with code 130" in readme and "code 3" in readme

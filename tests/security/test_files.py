@@ -14,9 +14,9 @@ import time
 from pathlib import Path
 
 import pytest
+from cli_run import run_cli
 
 import framing
-from framing.cli import main
 from framing.errors import InputError
 from framing.ingest import files as ingest_files
 from framing.ingest import load_path, read
@@ -211,12 +211,6 @@ def test_check_output_folder(tmp_path):
 # --------------------------------------------------------------------------- the CLI checks paths before any work
 
 
-def run(argv, capsys):
-    with pytest.raises(SystemExit) as exc:
-        main(argv)
-        raise SystemExit(0)
-    out = capsys.readouterr()
-    return exc.value.code or 0, out.out, out.err
 
 
 @pytest.fixture
@@ -239,7 +233,7 @@ def test_cli_bad_output_paths_fail_before_work(cmd, option, tmp_path, victim, no
     link.symlink_to(victim)
     for bad, why in ((tmp_path / "missing" / "r.html", "does not exist"), (tmp_path / ("x" * 300), "bytes long"), (link, "symbolic link")):
         argv = [cmd, str(src), *([str(src)] if cmd == "compare" else []), option, str(bad)]
-        code, out, err = run(argv, capsys)
+        code, out, err = run_cli(argv, capsys)
         assert code == 2 and out == "", err
         assert err.startswith("framing: error: ") and err.count("\n") == 1 and why in err, err
     assert victim.read_text(encoding="utf-8") == VICTIM
@@ -250,7 +244,7 @@ def test_cli_demo_bad_out_fails_before_work(tmp_path, capsys):
     f.write_text("x", encoding="utf-8")
     db = tmp_path / "c.sqlite"
     for bad, why in ((f, "not a folder"), (tmp_path / "a" / "b", "does not exist")):
-        code, _out, err = run(["demo", "--out", str(bad), "--db", str(db), "--quiet", "--no-pdf"], capsys)
+        code, _out, err = run_cli(["demo", "--out", str(bad), "--db", str(db), "--quiet", "--no-pdf"], capsys)
         assert code == 2 and err.count("\n") == 1 and why in err, err
     assert not db.exists()  # the store was never opened
 

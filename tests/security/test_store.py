@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from cli_run import run_cli
 
-from framing.cli import main
 from framing.corpus import Store
 from framing.errors import CorpusError, InputError
 
@@ -16,14 +16,6 @@ REPO = Path(__file__).resolve().parents[2]
 JSONL = REPO / "corpora" / "example" / "articles.jsonl"
 
 
-def run(args, capsys):
-    code = 0
-    try:
-        main(args)
-    except SystemExit as exc:
-        code = exc.code or 0
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def damage(path: Path) -> None:
@@ -45,9 +37,9 @@ def test_damaged_store_is_refused_in_one_line_with_the_recovery_step(tmp_path, c
         Store(db)
     msg = str(info.value)
     assert "\n" not in msg and "damaged" in msg and f"mv {db} {db}.damaged" in msg and ".recover" in msg
-    code, out, err = run(["corpus", "analyze", "--event", "example", "--db", str(db), "-q"], capsys)
+    code, out, err = run_cli(["corpus", "analyze", "--event", "example", "--db", str(db), "-q"], capsys)
     assert code == 2 and out == "" and len(err.strip().splitlines()) == 1 and "damaged" in err
-    code, out, err = run(["corpus", "list", "--event", "example", "--db", str(db)], capsys)
+    code, out, err = run_cli(["corpus", "list", "--event", "example", "--db", str(db)], capsys)
     assert code == 2 and "damaged" in err
 
 
@@ -73,7 +65,7 @@ def test_skip_bad_skips_malformed_json_lines_with_a_count(tmp_path, capsys):
         res = st.import_jsonl(src, "example", skip_bad=True)
     assert res.added == 2 and [w for w, _ in res.failed] == [f"{src}:2", f"{src}:4"]
     assert "expected a JSON object, got list" in res.failed[1][1]
-    code, out, _ = run(["corpus", "import", str(src), "--event", "other", "--db", str(tmp_path / "d.sqlite"), "--skip-bad", "--json"], capsys)
+    code, out, _ = run_cli(["corpus", "import", str(src), "--event", "other", "--db", str(tmp_path / "d.sqlite"), "--skip-bad", "--json"], capsys)
     assert code == 3 and json.loads(out)["added"] == 2 and len(json.loads(out)["failed"]) == 2  # skipped: not a full success
 
 
