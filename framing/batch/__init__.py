@@ -18,6 +18,6 @@ See docs/scale.md for laptops, SLURM and Kubernetes, and measured capacity.
 from __future__ import annotations
 
 from framing.batch.aggregate import aggregate, compare_with_aggregates
-from framing.batch.run import BatchResult, analyze
+from framing.batch.run import BatchResult, analyze, event_actors
 
-__all__ = ["BatchResult", "aggregate", "analyze", "compare_with_aggregates"]
+__all__ = ["BatchResult", "aggregate", "analyze", "compare_with_aggregates", "event_actors"]

@@ -59,7 +59,7 @@ from framing.resources.events import load_actor_file
 from framing.schema import SCHEMA_VERSION, Article
 from framing.version import __version__
 
-__all__ = ["DEFAULT_EVENT", "BatchResult", "analyze", "manifest", "run_partition"]
+__all__ = ["DEFAULT_EVENT", "BatchResult", "analyze", "event_actors", "manifest", "run_partition"]
 
 log = logging.getLogger(__name__)
 
@@ -170,7 +170,8 @@ def finished(fs: Any, root: str, part: Partition) -> bool:
 
 
 @functools.cache
-def _event_actors(event: str) -> Any:
+def event_actors(event: str) -> Any:
+    """The bundled ``corpora/<event>/actors.toml`` of ``event`` (loaded once per process), or None."""
     f = bundled_actor_file(event)
     return load_actor_file(f) if f is not None else None
 
@@ -195,7 +196,7 @@ def run_partition(part: Partition, out: str, event: str, options: dict[str, Any]
     keep_json = bool(options.get("keep_json"))
     items = list(read_partition(part, event, check_language=bool(options.get("check_language"))))
     arts = [x for x in items if isinstance(x, Article)]
-    results = engine.analyze_many(arts, event_actors=_event_actors(event), batch_size=int(options.get("batch_size") or 16))
+    results = engine.analyze_many(arts, event_actors=event_actors(event), batch_size=int(options.get("batch_size") or 16))
     rows: dict[str, list[dict[str, Any]]] = {t: [] for t in tables.table_names(keep_json=keep_json)}
     done = iter(results)
     words = 0
