@@ -110,7 +110,7 @@ def analyze_json_chunk(items: Sequence[tuple[str, str, str]], event_actors: Any 
             errors[i] = describe(exc)
     good = [a for a in arts if a is not None]
     results = iter(analyze_many(good, event_actors=event_actors, batch_size=batch_size))
-    out = []
+    out: list[tuple[str, str, str | None, str | None]] = []
     for i, (sha, label, _) in enumerate(items):
         if arts[i] is None:
             out.append((sha, label, None, errors[i]))

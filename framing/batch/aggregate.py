@@ -104,7 +104,7 @@ def _measures(dd: Any, fs: Any, root: str) -> pd.DataFrame:
     arts = arts.assign(event=arts["event"].astype(str), outlet=arts["outlet"].fillna("").astype(str))
     long = arts.melt(id_vars=["event", "outlet"], value_vars=keys, var_name="measure", value_name="value")
     both = dd.concat([long, long.assign(outlet=ALL)])
-    meta = {k: "f8" for k in ("n", "median", "q1", "q3", "iqr", "min", "max")}
+    meta = dict.fromkeys(("n", "median", "q1", "q3", "iqr", "min", "max"), "f8")
     res = both.groupby(["event", "outlet", "measure"]).value.apply(_spread, meta=("value", "f8")).compute()
     df = res.unstack().reset_index() if isinstance(res.index, pd.MultiIndex) and res.index.nlevels == 4 else pd.DataFrame(columns=[*meta])
     return df
@@ -240,7 +240,7 @@ def _stance(target: Analysis, stance: pd.DataFrame, outlets: pd.DataFrame, max_r
     stance = stance.assign(key=[norm_name(str(x)) for x in stance["actor"]])
     rows = []
     for key, g in stance.groupby("key"):
-        cells = {str(r.outlet): {"stance": None if pd.isna(r.stance_median) else float(r.stance_median), "stance_label": None,
+        cells: dict[str, dict[str, Any]] = {str(r.outlet): {"stance": None if pd.isna(r.stance_median) else float(r.stance_median), "stance_label": None,
                                  "mentions": int(r.mentions), "labels": []} for r in g.itertuples()}
         if key in tcells:
             cells["target"] = tcells[key][1]

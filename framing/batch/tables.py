@@ -203,7 +203,7 @@ def rows_of(analysis: Analysis, *, keep_json: bool = False) -> dict[str, list[di
 def to_table(name: str, rows: Iterable[Mapping[str, Any]]) -> pa.Table:
     """``rows`` as a pyarrow Table of ``name``'s schema (missing keys are null; extra keys dropped)."""
     sch = schema(name)
-    cols = {f.name: [] for f in sch}
+    cols: dict[str, list[Any]] = {f.name: [] for f in sch}
     for r in rows:
         for k in cols:
             cols[k].append(r.get(k))

@@ -43,12 +43,12 @@ def batch(
     if inputs and inputs[0] == "aggregate":
         if len(inputs) != 2:
             raise InputError("usage: framing batch aggregate DIR (the --out folder of a batch run)")
-        res = fb.aggregate(inputs[1], client_address=scheduler)
+        summary = fb.aggregate(inputs[1], client_address=scheduler)
         if as_json:
-            print_json(res)
+            print_json(summary)
         else:
-            print(f"wrote {res['out']}: {res['events']} event(s), {res['outlets']} outlet rows from {res['articles']} articles",
-                  file=sys.stderr)
+            print(f"wrote {summary['out']}: {summary['events']} event(s), {summary['outlets']} outlet rows from "
+                  f"{summary['articles']} articles", file=sys.stderr)
         return
     if not out:
         raise InputError("framing batch needs --out DIR (the folder of the Parquet dataset)")
