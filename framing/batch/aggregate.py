@@ -122,7 +122,8 @@ def aggregate(out: str, *, client_address: str | None = None) -> dict[str, Any]:
 
         client = Client(client_address, timeout=30)
     try:
-        with dask.config.set(scheduler="threads" if client is None else None):
+        local = {"scheduler": "threads", "dataframe.shuffle.method": "tasks"}  # no p2p shuffle without a cluster
+        with dask.config.set(local if client is None else {}):
             measures = _measures(dd, fs, root)
             actors = dd.read_parquet(f"{root}/actors", columns=["article_id", "outlet", "actor", "stance", "stance_author", "mentions", "event"])
             actors = actors.assign(event=actors["event"].astype(str), outlet=actors["outlet"].fillna("").astype(str),
