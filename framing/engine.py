@@ -15,8 +15,8 @@ analyze`` (:meth:`framing.corpus.Store.analyze_event`, the SQLite store).
   process runs :func:`dask_setup` (Dask's preload hook): it loads spaCy, the
   lexicons and the models once (:func:`warm_up`, in a thread, so the worker
   registers at once) and starts a watchdog that ends the process when its
-  parent dies, so a SIGKILL of the parent leaves no orphaned worker (nanny and
-  worker both watch their parent; the chain ends within ~1 s per level).
+  parent (the client process, where a LocalCluster's nannies live) dies, so a
+  SIGKILL of the parent leaves no orphaned worker (within ~0.5 s).
 * :func:`stream` — submit tasks to a Dask client with at most ``window`` in
   flight and yield the results as they complete: the client never holds every
   pending task, so memory stays bounded however long the input is.
@@ -147,11 +147,18 @@ def watch_parent(interval: float = WATCH_INTERVAL_S) -> threading.Thread:
     return t
 
 
-def dask_setup(service: Any = None) -> None:  # pragma: no cover - runs in nanny and worker processes
-    """Dask's preload hook (``preload=["framing.engine"]``): watch the parent; in a worker, load the models once."""
+def dask_setup(service: Any = None) -> None:  # pragma: no cover - runs in worker processes
+    """Dask's preload hook of a worker (``preload=["framing.engine"]``): watch the parent, load the models once.
+
+    In a ``LocalCluster`` the nannies live in the client's process and each worker
+    process is their child, so the worker watches the client process itself.
+    Not for nannies (``preload_nanny``): a nanny of a LocalCluster is the client
+    process, which must not end with *its* parent.
+    """
+    if type(service).__name__ == "Nanny":
+        return
     watch_parent()
-    if type(service).__name__ != "Nanny":
-        threading.Thread(target=_quiet_warm_up, name="framing-warm-up", daemon=True).start()
+    threading.Thread(target=_quiet_warm_up, name="framing-warm-up", daemon=True).start()
 
 
 def _quiet_warm_up() -> None:  # pragma: no cover - runs in worker processes
@@ -172,7 +179,7 @@ def local_client(n_workers: int = 2, *, memory_limit: str | float | None = "auto
 
     kw: dict[str, Any] = {
         "n_workers": max(1, int(n_workers)), "threads_per_worker": 1, "processes": True, "host": "127.0.0.1",
-        "dashboard_address": None, "preload": ["framing.engine"], "preload_nanny": ["framing.engine"],
+        "dashboard_address": None, "preload": ["framing.engine"],
     }
     if memory_limit is not None:
         kw["memory_limit"] = memory_limit
