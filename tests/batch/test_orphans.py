@@ -9,6 +9,7 @@ guard that polls the parent pid). The store stays sound.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -64,9 +65,7 @@ def test_sigkill_of_corpus_analyze_leaves_no_worker(tmp_path):
             os.killpg(proc.pid, signal.SIGKILL)
         for k in psutil.Process().children(recursive=True):  # never leave a process behind, even on failure
             if _alive(k) and k.pid != os.getpid():
-                try:
+                with contextlib.suppress(ProcessLookupError):
                     os.kill(k.pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
     with Store(db) as st:
         assert st.integrity_check() == "ok"
