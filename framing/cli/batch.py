@@ -77,6 +77,6 @@ def batch(
         print(f"{res.out}: {res.computed} partitions analyzed, {res.skipped} already finished, {len(res.failed)} failed; "
               f"{res.articles} articles, {res.errors} errors rows, {res.seconds:.1f} s", file=sys.stderr)
     if res.failed or res.errors:
-        print(f"framing: error: {len(res.failed)} partitions and {res.errors} articles failed (see the errors table); "
+        print(f"framing: error: {len(res.failed)} partition(s) failed and {res.errors} record(s) went to the errors table; "
               f"exit code {BATCH_FAILED}", file=sys.stderr)
         raise typer.Exit(BATCH_FAILED)

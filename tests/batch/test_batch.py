@@ -24,6 +24,7 @@ pytest.importorskip("distributed", reason="framing[dask] is not installed (pip i
 pytest.importorskip("pyarrow", reason="framing[dask] is not installed (pip install 'framing[dask]')")
 
 import pandas as pd
+from cli_run import run_cli
 from conftest import REPO, shared_path
 
 import framing
@@ -240,3 +241,26 @@ def test_killing_a_worker_mid_run_loses_and_duplicates_nothing(cluster, first_ru
         want = read(first_out, table).query("article_id in @ids")["article_id"].value_counts().sort_index()
         assert got.to_dict() == want.to_dict(), table
     assert len(list(markers.rglob("*.json"))) == n
+
+
+def test_cli_batch_aggregate_and_compare_peers_from(records, tmp_path, capsys):
+    """The faces: exit 3 with a line when a record failed, JSON summary, a rerun skips, aggregate, compare --peers-from."""
+    src = tmp_path / "three.jsonl"
+    src.write_text("\n".join(records[:3] + ["[1, 2]"]) + "\n", encoding="utf-8")
+    seed = shared_path("seed", "soleimani-cgpi.txt")
+    code, stdout, stderr = run_cli(["batch", str(src), "--out", str(tmp_path / "ds"), "--workers", "0", "--event", EVENT,
+                                    "--partition-size", "20", "--json"], capsys)
+    assert code == 3 and json.loads(stdout)["articles"] == 3 and "1 record(s) went to the errors table" in stderr
+    code, stdout, _ = run_cli(["batch", str(src), "--out", str(tmp_path / "ds"), "--workers", "0", "--event", EVENT,
+                               "--partition-size", "20", "--json"], capsys)
+    assert code == 0 and json.loads(stdout)["skipped"] == 1
+    code, stdout, _ = run_cli(["batch", "aggregate", str(tmp_path / "ds"), "--json"], capsys)
+    assert code == 0 and json.loads(stdout)["articles"] == 3
+    code, stdout, stderr = run_cli(["compare", str(seed), "--peers-from", str(tmp_path / "ds"), "--event", EVENT, "--json"], capsys)
+    assert code == 0, stderr
+    cmp = json.loads(stdout)["comparison"]
+    assert len(cmp["peers"]) == 3 and cmp["measures"]["quoted_share"]["target"] is not None
+    code, _, stderr = run_cli(["compare", str(seed), "--peers-from", str(tmp_path / "ds")], capsys)
+    assert code == 2 and "--event" in stderr and len(stderr.strip().splitlines()) == 1
+    code, _, stderr = run_cli(["batch", str(tmp_path / "missing.jsonl"), "--out", str(tmp_path / "x")], capsys)
+    assert code == 2 and "no such file" in stderr
