@@ -38,7 +38,8 @@ sys.path.insert(0, str(REPO / "scripts"))
 from analysis_digests import digest
 
 EVENT = "soleimani-2020"
-N_RECORDS = 12
+N_RECORDS = 9
+PARTS = -(-(N_RECORDS + 1) // 3)  # partitions of 3 lines; the input has one malformed line more
 GOLDEN = json.loads((REPO / "tests" / "golden" / "analysis_digests.json").read_text(encoding="utf-8"))
 
 
@@ -73,7 +74,7 @@ def read(out: Path, table: str) -> pd.DataFrame:
 
 def test_batch_equals_single_process(first_run, records):
     src, out, res = first_run
-    assert res.failed == () and res.partitions == 5 and res.computed == 5 and res.skipped == 0  # 13 lines / 3
+    assert res.failed == () and res.partitions == PARTS and res.computed == PARTS and res.skipped == 0
     arts = read(out, "articles")
     assert sorted(arts["id"]) == sorted(json.loads(r)["id"] for r in records[:N_RECORDS])  # none lost, none twice
     analyses = read(out, "analyses")
@@ -126,12 +127,24 @@ def test_rerun_redoes_only_the_deleted_partition(first_run, cluster):
     victim = next((out / "findings").rglob("part-00001.parquet"))
     victim.unlink()
     res = batch.analyze([str(src)], str(out), cluster, event=EVENT, partition_size=3, keep_json=True)
-    assert (res.computed, res.skipped, res.failed) == (1, 4, ())
+    assert (res.computed, res.skipped, res.failed) == (1, PARTS - 1, ())
     assert [d["partition"].rsplit("/", 1)[1] for d in res.details] == ["part-00001"]
     assert victim.exists()
     assert {t: len(read(out, t)) for t in before} == before  # redone once, not added twice
     again = batch.analyze([str(src)], str(out), cluster, event=EVENT, partition_size=3, keep_json=True)
-    assert (again.computed, again.skipped) == (0, 5)
+    assert (again.computed, again.skipped) == (0, PARTS)
+
+
+def test_cli_on_a_running_scheduler(cluster, records, tmp_path, capsys):
+    """`--scheduler ADDRESS` runs on that cluster (here the test's own LocalCluster)."""
+    src = tmp_path / "two.jsonl"
+    src.write_text("\n".join(records[:2]) + "\n", encoding="utf-8")
+    address = cluster.scheduler.address
+    code, stdout, stderr = run_cli(["batch", str(src), "--out", str(tmp_path / "ds"), "--scheduler", address, "--event", EVENT,
+                                    "--json"], capsys)
+    assert code == 0, stderr
+    summary = json.loads(stdout)
+    assert (summary["computed"], summary["articles"], summary["workers"]) == (1, 2, 2)
 
 
 def test_parquet_input_by_file_url_in_process(tmp_path, records):
@@ -208,7 +221,7 @@ def test_compare_against_10000_peers_is_fast(first_run, seed_article, tmp_path):
 
 
 def test_killing_a_worker_mid_run_loses_and_duplicates_nothing(cluster, first_run, records, tmp_path):
-    n = 8
+    n = 6
     src = tmp_path / "eight.jsonl"
     src.write_text("\n".join(records[:n]) + "\n", encoding="utf-8")
     out = tmp_path / "out"
