@@ -76,13 +76,14 @@ def run_workers(n: int, src: Path, folder: Path, partition_size: int) -> dict:
         seconds = time.perf_counter() - t1
         after = client.run(_usage)
     cpu = sum(after[w]["cpu"] - before[w]["cpu"] for w in after if w in before)
+    size = sum(f.stat().st_size for f in (folder / f"out-{n}").rglob("*.parquet"))
     return {
         "workers": n, "articles": res.articles, "errors": res.errors, "words": res.words, "partitions": res.partitions,
         "seconds": round(seconds, 2), "articles_per_s": round(res.articles / seconds, 3), "words_per_s": round(res.words / seconds, 1),
         "startup_s": round(registered, 2), "models_loaded_s": round(ready, 2), "first_result_s": round(ready + (res.first_result_s or 0), 2),
         "cpu_s_per_1000_articles": round(1000 * cpu / max(res.articles, 1), 1),
         "worker_peak_rss_mb": sorted(round(u["rss_mb"], 1) for u in after.values()),
-        "failed": len(res.failed),
+        "failed": len(res.failed), "dataset_mb_per_1000_articles": round(size / 1e6 * 1000 / max(res.articles, 1), 1),
     }
 
 
@@ -147,7 +148,8 @@ def main(argv: list[str] | None = None) -> int:
     for r in runs:
         print(f"{r['workers']} worker(s): {r['articles']} articles in {r['seconds']} s = {r['articles_per_s']} articles/s, "
               f"{r['words_per_s']} words/s; workers up {r['startup_s']} s, models loaded {r['models_loaded_s']} s, first result {r['first_result_s']} s; "
-              f"{r['cpu_s_per_1000_articles']} CPU-s per 1,000 articles; worker peak RSS {r['worker_peak_rss_mb']} MB")
+              f"{r['cpu_s_per_1000_articles']} CPU-s per 1,000 articles; worker peak RSS {r['worker_peak_rss_mb']} MB; "
+              f"{r['dataset_mb_per_1000_articles']} MB of Parquet per 1,000 articles")
     print(f"speed-up 2 workers / 1: {result['speedup_2_over_1']}x")
     print(f"aggregate of {args.peers} peers: {result['aggregate']['seconds']} s; "
           f"compare against them: {result['compare_with_aggregates']['seconds']} s")
