@@ -28,7 +28,6 @@ not a JSON object, a record without text, or a file that cannot be read is a
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import io
 import json
@@ -202,9 +201,9 @@ def _record(rec: dict[str, Any], where: str, rid: str, event: str, check_languag
 
 def _read_jsonl(part: Partition, event: str, check_language: bool) -> Iterator[Article | BadRecord]:
     fs, path = fsspec.core.url_to_fs(part.url)
-    if part.stop < 0:
-        with fs.open(path, "rb") as raw:
-            data = gzip.decompress(raw.read()) if path.lower().endswith(".gz") else raw.read()
+    if part.stop < 0:  # a compressed file: read whole, decompressed by fsspec from its suffix
+        with fs.open(path, "rb", compression="infer") as raw:
+            data = raw.read()
     else:
         with fs.open(path, "rb") as fh:
             fh.seek(part.start)
