@@ -288,6 +288,10 @@ def analyze(inputs: Sequence[str] | str, out: str, client: Any = None, *, worker
                 record(task, res, err)
     elif tasks and client is not None:
         n_workers = len(client.nthreads() or {})
+        try:  # a cluster started without `--preload framing.engine`: load the models on each worker now, once
+            client.run(engine.warm_up)
+        except Exception as exc:  # noqa: BLE001 - the tasks report a worker that cannot analyze
+            log.warning("loading the models on the workers failed: %s", engine.describe(exc))
         for task, res, err in engine.stream(client, run_partition, tasks, key=key):
             record(task, res, err)
     else:
