@@ -42,7 +42,7 @@ fi
 stamp=.venv/.framing-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e ".[test,notebooks]"
+  .venv/bin/python -m pip install -q -e ".[test,notebooks,dask]"
   touch "$stamp"
 fi
 

@@ -18,7 +18,7 @@ import sys
 
 import typer
 
-from framing.cli import compare, corpus, demo, evaluate, info, read, score, train
+from framing.cli import batch, compare, corpus, demo, evaluate, info, read, score, train
 from framing.cli.common import state
 from framing.errors import FramingError
 from framing.safetext import one_line
@@ -49,6 +49,7 @@ app.command("info")(info.info)
 app.add_typer(train.app, name="train")
 app.add_typer(evaluate.app, name="evaluate")
 app.add_typer(corpus.app, name="corpus")
+app.command("batch")(batch.batch)
 
 log = logging.getLogger("framing")
 

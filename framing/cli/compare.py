@@ -64,11 +64,20 @@ def compare(
     any_language: bool = typer.Option(False, "--any-language", help="Do not refuse non-English text."),
     timeout: float = typer.Option(15.0, "--timeout", help="Deadline in seconds for the whole download of a URL, redirects included (at most 300)."),
     allow_private_redirects: bool = typer.Option(False, "--allow-private-redirects", help="Follow redirects from a public page into loopback or private networks (for testing against a local server); link-local and cloud-metadata addresses are always refused."),
+    peers_from: str | None = typer.Option(None, "--peers-from", help="Compare with the aggregates of --event in this `framing batch` dataset (after `framing batch aggregate DIR`) instead of the corpus store."),
 ) -> None:
     """Compare an article with other outlets' coverage of the same event: measures, word choice, naming, stance, sources, claims.
 
+    With --peers-from DIR the peers are the event's articles in a batch dataset, read as aggregates (no sources or claims).
+
     Example: framing compare ../shared/seed/soleimani-cgpi.txt --event soleimani-2020
     """
+    if peers_from is not None:
+        check_report_paths(html, pdf)
+        comparison = compare_from_dataset(target, peers_from, event, peers, any_language=any_language, timeout=timeout,
+                                          allow_private_redirects=allow_private_redirects)
+        show(comparison, html, pdf, as_json)
+        return
     from framing.comparison import (
         compare as compare_coverage,  # lazy: heavy (scikit-learn); keeps `framing --help` fast
     )
@@ -103,6 +112,24 @@ def compare(
         if store is not None:
             store.close()
     comparison = compare_coverage(target_analysis, peer_analyses, min_similarity=min_similarity)
+    show(comparison, html, pdf, as_json)
+
+
+def compare_from_dataset(target: str, dataset: str, event: str | None, peers: list[str] | None, **read_options: Any) -> Any:
+    """``framing compare TARGET --peers-from DIR --event NAME``: the target against an event's aggregates (framing.batch)."""
+    if not event or peers:
+        raise InputError("--peers-from DIR needs --event NAME (the event in the dataset) and no PEER sources")
+    try:
+        from framing import batch  # lazy: optional dependency (framing[dask]: pyarrow, pandas)
+    except ImportError as exc:
+        raise InputError(f"--peers-from needs the dask extra ({exc}): pip install 'framing[dask]'") from None
+    article = framing.read(target, check_language=not read_options.pop("any_language"), **read_options)
+    analysis = framing.analyze(article, event_actors=batch.event_actors(event))
+    return batch.compare_with_aggregates(analysis, dataset, event)
+
+
+def show(comparison: Any, html: Path | None, pdf: Path | None, as_json: bool) -> None:
+    """Write the reports asked for, then print the comparison (JSON or the terminal view)."""
     write_reports(comparison, html, pdf)
     if as_json:
         print_json({"comparison": comparison.to_dict()})

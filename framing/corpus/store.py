@@ -33,9 +33,10 @@ Guarantees
       ``sqlite3 ... .recover``), never served as a cache. A cached analysis that
       no longer decodes is recomputed and replaced.
 
-Batch analysis (:meth:`Store.analyze_event`) spreads articles over worker
-processes (``ProcessPoolExecutor``, each worker imports framing and parses on
-its own core); the parent is the only writer.
+Batch analysis (:meth:`Store.analyze_event`) runs on :mod:`framing.engine`, the
+engine of ``framing batch``: a local Dask cluster of worker processes when Dask
+is installed and more than one worker is asked for (workers die with their
+parent), else in this process; the parent is the only writer.
 
 Known limits: the store keeps texts, not the raw pages; duplicates are found by
 exact text hash only (a re-extracted page with one changed character is a new
@@ -49,18 +50,14 @@ advice on WAL and ``busy_timeout`` for multi-process use.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
 import hashlib
 import json
 import logging
-import multiprocessing as mp
 import os
-import signal
 import sqlite3
 import time
 from collections.abc import Iterable
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, replace
 from importlib.resources import files
 from pathlib import Path
@@ -68,6 +65,7 @@ from typing import Any
 
 import platformdirs
 
+from framing import engine
 from framing.corpus.importers import (
     ImportMixin,
     ImportResult,
@@ -75,8 +73,7 @@ from framing.corpus.importers import (
     _with_meta,
     check_event_name,
 )
-from framing.errors import CorpusError, FramingError
-from framing.nlp import get_nlp
+from framing.errors import CorpusError
 from framing.pipeline import analyze, analyzer_version
 from framing.resources.events import load_actor_file
 from framing.schema import Analysis, Article
@@ -86,6 +83,8 @@ log = logging.getLogger(__name__)
 STORE_FORMAT = 1
 APPLICATION = "framing-corpus"
 BUSY_TIMEOUT_MS = 60_000
+CHUNK = 8
+"""Most articles per engine task in :meth:`Store.analyze_event` (fewer when there are few, to spread them)."""
 
 RULES: dict[str, str] = {
     "corpus.cache_hit": "analysis served from the store: same text sha256 and same analysis key",
@@ -198,22 +197,6 @@ class StoredArticle:
 
     def to_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
-
-
-# --------------------------------------------------------------------------- workers
-
-
-def _analyze_job(article_json: str, overrides: Any) -> str:
-    """Worker-process entry: restore the Article, analyze it, return the Analysis JSON."""
-    art = Article.from_dict(json.loads(article_json))
-    return analyze(art, event_actors=overrides).to_json()
-
-
-def _worker_init() -> None:  # pragma: no cover - runs in worker processes
-    # Ctrl-C goes to the parent, which cancels the pool; workers just stop.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    with contextlib.suppress(Exception):  # the job itself will report the problem
-        get_nlp()
 
 
 # --------------------------------------------------------------------------- the store
@@ -591,10 +574,14 @@ class Store(ImportMixin):
     def analyze_event(self, event: str, *, workers: int = 2, force: bool = False, progress: Progress | None = None) -> AnalyzeResult:
         """Analyze every article of ``event`` that has no analysis under the current key.
 
-        ``workers`` > 1 runs a ``ProcessPoolExecutor`` (each worker process imports
-        framing and parses on its own core); this process writes each result in its
-        own transaction as it arrives, so killing the run loses only the analyses in
-        flight, and re-running computes only what is missing. ``force`` recomputes all.
+        The work goes through :mod:`framing.engine`, the same code as ``framing batch``:
+        ``workers`` > 1 starts a local Dask cluster of that many worker processes
+        (models loaded once per worker; the workers die with this process), in
+        chunks of up to :data:`CHUNK` articles parsed with ``nlp.pipe``; without
+        Dask installed, or with one worker, the chunks run in this process. This
+        process writes each result in its own transaction as it arrives, so killing
+        the run loses only the analyses in flight, and re-running computes only
+        what is missing. ``force`` recomputes all.
         """
         t0 = time.perf_counter()
         total = self.count("articles", event) if self.has_event(event) else 0
@@ -612,42 +599,36 @@ class Store(ImportMixin):
         if progress:
             progress(0, len(todo), "analyzing")
         n_workers = max(1, min(int(workers), len(todo))) if todo else 1
+        if n_workers > 1 and not engine.have_dask():
+            log.info("Dask is not installed (pip install 'framing[dask]'): analyzing in this process")
+            n_workers = 1
 
-        def record(sha: str, label: str, result: str | None, exc: BaseException | None) -> None:
+        def record(sha: str, label: str, result: str | None, error: str | None) -> None:
             nonlocal computed
-            if exc is not None:
-                msg = str(exc) if isinstance(exc, FramingError) else f"{type(exc).__name__}: {exc}"
-                failed.append((label, msg))
-                log.warning("analysis of %s failed: %s", label, msg)
+            if error is not None:
+                failed.append((label, error))
+                log.warning("analysis of %s failed: %s", label, error)
             elif result is not None:
                 self._put_analysis(sha, key, result)  # one transaction per article
                 computed += 1
             if progress:
                 progress(computed + len(failed), len(todo), "analyzing")
 
+        size = max(1, min(CHUNK, -(-len(todo) // (4 * n_workers)))) if todo else 1
+        chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
         if n_workers == 1:
-            for sha, label, aj in todo:
-                try:
-                    res, err = _analyze_job(aj, overrides), None
-                except Exception as exc:  # noqa: BLE001 - reported per article, the batch goes on
-                    res, err = None, exc
-                record(sha, label, res, err)
+            for chunk in chunks:
+                for sha, label, res, err in engine.analyze_json_chunk(chunk, overrides):
+                    record(sha, label, res, err)
         else:
-            ctx = mp.get_context("spawn")
-            with ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx, initializer=_worker_init) as pool:
-                futs: dict[Future, tuple[str, str]] = {pool.submit(_analyze_job, aj, overrides): (sha, label) for sha, label, aj in todo}
-                pending = set(futs)
-                try:
-                    while pending:
-                        ready, pending = wait(pending, return_when=FIRST_COMPLETED)
-                        for fut in ready:
-                            sha, label = futs[fut]
-                            error = fut.exception()
-                            record(sha, label, None if error else fut.result(), error)
-                except BaseException:
-                    for f in pending:
-                        f.cancel()
-                    raise
+            with engine.local_client(n_workers) as client:
+                for (chunk, _), res, exc in engine.stream(client, engine.analyze_json_chunk, [(c, overrides) for c in chunks]):
+                    if exc is not None:  # the whole task failed (e.g. its worker died three times)
+                        for sha, label, _ in chunk:
+                            record(sha, label, None, engine.describe(exc))
+                        continue
+                    for sha, label, js, err in res:
+                        record(sha, label, js, err)
         return AnalyzeResult(event, total, computed, cached, tuple(failed), time.perf_counter() - t0, n_workers)
 
     def integrity_check(self) -> str:
