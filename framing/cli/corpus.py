@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from framing.cli.common import DB_HELP, Bar, print_json
+from framing.cli.common import DB_HELP, LOCK_HELP, Bar, print_json
 from framing.errors import CorpusError, InputError
 from framing.safetext import one_line
 
@@ -45,6 +45,7 @@ def corpus_import(
     skip_bad: bool = typer.Option(False, "--skip-bad", help="Skip records, malformed JSON lines or files that cannot be read instead of stopping (each is reported, the count in the summary line)."),
     any_language: bool = typer.Option(False, "--any-language", help="Do not refuse non-English text."),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    lock_timeout: float = typer.Option(60.0, "--lock-timeout", help=LOCK_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print what was imported as JSON."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
@@ -60,7 +61,7 @@ def corpus_import(
     )
     if lean is not None and lean.lower() not in ("left", "center", "right"):
         raise InputError(f"--lean {lean!r} is not one of left, center, right")
-    with Store(db) as store, Bar(quiet) as bar:
+    with Store(db, lock_timeout=lock_timeout) as store, Bar(quiet) as bar:
         res = store.import_path(source, event, outlet=outlet, lean=lean, skip_bad=skip_bad, check_language=not any_language, progress=bar)
     _report_import(res, as_json, store.path)
     _batch_exit(len(res.failed), res.added + res.existing + len(res.failed), "records")
@@ -78,6 +79,7 @@ def corpus_add(
     allow_private_redirects: bool = typer.Option(False, "--allow-private-redirects", help="Follow redirects from a public page into loopback or private networks (for testing against a local server); link-local and cloud-metadata addresses are always refused."),
     any_language: bool = typer.Option(False, "--any-language", help="Do not refuse non-English pages."),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    lock_timeout: float = typer.Option(60.0, "--lock-timeout", help=LOCK_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print what was added as JSON."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
@@ -98,7 +100,7 @@ def corpus_add(
         raise InputError("no URLs given; pass URLs as arguments or --from FILE (one URL per line, or a manifest .jsonl)")
     if lean is not None and lean.lower() not in ("left", "center", "right"):
         raise InputError(f"--lean {lean!r} is not one of left, center, right")
-    with Store(db) as store, Bar(quiet) as bar:
+    with Store(db, lock_timeout=lock_timeout) as store, Bar(quiet) as bar:
         res = store.add_urls(
             items, event, outlet=outlet, lean=lean, workers=workers, timeout=timeout, check_language=not any_language, progress=bar,
             allow_private_redirects=allow_private_redirects,
@@ -162,6 +164,7 @@ def corpus_analyze(
     workers: int = typer.Option(2, "--workers", min=1, max=32, help="Worker processes (one per core)."),
     force: bool = typer.Option(False, "--force", help="Recompute analyses that are already cached."),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    lock_timeout: float = typer.Option(60.0, "--lock-timeout", help=LOCK_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print the counts as JSON."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
@@ -178,7 +181,7 @@ def corpus_analyze(
     path = db if db is not None else default_path()
     if not Path(path).exists():
         raise CorpusError(f"no event {event!r}: there is no store at {path} yet; import articles with: framing corpus import FILE --event {event}")
-    with Store(path, create=False) as store, Bar(quiet) as bar:
+    with Store(path, create=False, lock_timeout=lock_timeout) as store, Bar(quiet) as bar:
         if not store.has_event(event):
             store._require_event(event)
         res = store.analyze_event(event, workers=workers, force=force, progress=bar)

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from framing.errors import ExtractionError, FramingError, InputError
 from framing.ingest import fetch_article, load_path, load_text
+from framing.ingest.files import MAX_JSON_DEPTH, json_depth_ok
 from framing.schema import Article
 
 log = logging.getLogger(__name__)
@@ -152,7 +153,11 @@ def read_jsonl_records(path: Path, *, bad: list[tuple[str, str]] | None = None) 
                 if not line.strip():
                     continue
                 try:
+                    if not json_depth_ok(line):
+                        raise RecursionError
                     rec = json.loads(line.strip())
+                except RecursionError:
+                    problem = f"JSON nested more than {MAX_JSON_DEPTH} levels deep; each line must be one flat JSON object"
                 except json.JSONDecodeError as exc:
                     problem = f"not valid JSON ({exc.msg} at column {exc.colno}); each line must be one JSON object"
                 else:
