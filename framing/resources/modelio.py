@@ -10,7 +10,8 @@ The format follows the artifact's suffix, as the model card names it:
   ``__state__``. Loading rebuilds each object with ``cls.__new__`` and its
   saved state, for classes of ``framing`` and ``scikit-learn`` only (and the
   numpy/builtin types they hold as parameters), so a crafted file cannot run
-  code, and scikit-learn's ``_sklearn_version`` tag is dropped: any release
+  code, and scikit-learn's ``_sklearn_version`` tag is dropped: constructor parameters
+  the saved state lacks get the installed release's defaults; any release
   that keeps the attributes the estimators use at inference
   (``LogisticRegression``: ``coef_``, ``intercept_``, ``classes_``;
   ``TfidfVectorizer``: ``vocabulary_``, ``idf_``) loads it, and numpy 1 or 2
@@ -202,6 +203,8 @@ class _Reader:
         obj = cls.__new__(cls)
         if hasattr(obj, "__dict__"):
             setstate = getattr(obj, "__setstate__", None)
+            if _is_sklearn(cls):
+                state = {**_missing_params(cls, state), **state}
             if callable(setstate):
                 if _is_sklearn(cls):  # no version warning: the state is the portable one
                     state = {**state, "_sklearn_version": _sklearn_version()}
@@ -216,6 +219,19 @@ class _Reader:
 
 def _is_sklearn(cls: type) -> bool:
     return any((c.__module__ or "").startswith("sklearn.") for c in cls.__mro__)
+
+
+def _missing_params(cls: type, state: dict[str, Any]) -> dict[str, Any]:
+    """The installed release's defaults of constructor parameters the saved state lacks (a parameter that a later
+    release removed, e.g. ``LogisticRegression.multi_class`` in 1.8, is still read by the earlier one)."""
+    get_names = getattr(cls, "_get_param_names", None)
+    if not callable(get_names):
+        return {}
+    import inspect  # lazy: only when rebuilding a scikit-learn estimator
+
+    params = inspect.signature(cls.__init__).parameters
+    return {name: params[name].default for name in get_names()
+            if name not in state and name in params and params[name].default is not inspect.Parameter.empty}
 
 
 def _sklearn_version() -> str:
