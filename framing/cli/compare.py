@@ -32,6 +32,16 @@ def write_reports(comparison: Any, html: Path | None, pdf: Path | None, *, requi
     written = []
     for fmt, path in (("html", html), ("pdf", pdf)):
         if path:
+            if fmt == "pdf":
+                from framing.report.render.pdf import PdfUnavailable, check_pdf_support  # lazy: heavy (framing.report)
+
+                try:
+                    check_pdf_support()
+                except PdfUnavailable as exc:
+                    if required:
+                        raise
+                    print(f"framing: PDF skipped: {exc}", file=sys.stderr)  # the HTML and JSON are written
+                    continue
             written.append(Path(framing.render_report(comparison, fmt, path=path)))
             print(f"wrote {written[-1]}", file=sys.stderr)
     return written

@@ -29,6 +29,10 @@ def score(
 
         for out in (p for p in (html, pdf) if p):
             check_output_path(out)  # before any work: a bad path fails now, in one line
+    if pdf:
+        from framing.report.render.pdf import check_pdf_support  # lazy: heavy (weasyprint)
+
+        check_pdf_support()  # WeasyPrint or Pango missing: one line naming it and the install command, before work
     article = framing.read(source, check_language=not any_language, timeout=timeout,
                            allow_private_redirects=allow_private_redirects)
     analysis = framing.analyze(article)
