@@ -1,4 +1,4 @@
-"""``framing corpus import|add|list|analyze``: thin wrappers over :class:`framing.corpus.Store`."""
+"""``framing corpus import|add|list|analyze|export``: thin wrappers over :class:`framing.corpus.Store`."""
 
 from __future__ import annotations
 
@@ -156,6 +156,54 @@ def corpus_list(
             t.add_row(*(Text(one_line(str(v))) for v in (
                 r.id, r.outlet or "", r.lean or "", r.published or "", r.words, "yes" if r.analyzed else "no", (r.title or "")[:80])))
         Console().print(t)
+
+
+@app.command("export")
+def corpus_export(
+    event: str = typer.Option(..., "--event", help="The event whose analyses to export."),
+    fmt: str = typer.Option("csv", "--format", help="csv, jsonl or parquet (parquet needs pyarrow: pip install 'framing-analyzer[tables]')."),
+    out: Path = typer.Option(Path("."), "--out", help="Folder for the files (created if missing; its parent folder must exist)."),
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Export an event's analyses as tables: EVENT.articles (one row per article, every measure a column),
+    EVENT.findings (every evidence span with its offsets), EVENT.actors and EVENT.attributions.
+
+    Only analyzed articles are exported (run `framing corpus analyze --event E` first); the count of the others is
+    reported. Rows join on article_id.
+
+    Example: framing corpus export --event soleimani-2020 --format csv --out tables/
+    """
+    from framing.corpus import (  # lazy: heavy (the store imports the pipeline: spaCy, scikit-learn); keeps `framing --help` fast
+        Store,
+        default_path,
+    )
+    from framing.report.output import check_output_folder, write_output  # lazy: heavy (framing.report)
+    from framing.schema.tables import FORMATS, encode_table, rows_of_many  # lazy: with the store above
+
+    if fmt not in FORMATS:
+        raise InputError(f"--format {fmt!r} is not one of {', '.join(FORMATS)}")
+    if fmt == "parquet":
+        try:
+            import pyarrow  # noqa: F401  # lazy: optional (the tables extra); checked before any work
+        except ImportError:
+            raise InputError("Parquet export needs pyarrow: pip install 'framing-analyzer[tables]' (or use --format csv)") from None
+    check_output_folder(out)  # before any work: a bad --out fails now, in one line
+    path = db if db is not None else default_path()
+    if not Path(path).exists():
+        raise CorpusError(f"no event {event!r}: there is no store at {path} yet; import articles with: framing corpus import FILE --event {event}")
+    with Store(path, create=False) as store:
+        store._require_event(event)
+        total = len(store.list_articles(event))
+        analyses = store.analyses(event, compute_missing=False)
+    if not analyses:
+        raise CorpusError(f"no analyzed article in event {event!r} ({total} imported); run: framing corpus analyze --event {event}")
+    tables = rows_of_many(analyses)
+    for name, rows in tables.items():
+        p = write_output(Path(out) / f"{event}.{name}{FORMATS[fmt]}", encode_table(rows, fmt))
+        print(f"wrote {p} ({len(rows)} rows)", file=sys.stderr)
+    if len(analyses) < total:
+        print(f"framing: {total - len(analyses)} of {total} articles are not analyzed yet and were left out; "
+              f"run: framing corpus analyze --event {event}", file=sys.stderr)
 
 
 @app.command("analyze")
