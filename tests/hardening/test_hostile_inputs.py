@@ -177,3 +177,24 @@ def test_folder_as_input(tmp_path, capsys):
     code, _out, err = run_cli(["score", str(tmp_path)], capsys)
     assert code == 2
     error_line(err)
+
+
+def test_score_batch_from_arguments_and_list_file(story, tmp_path, capsys):
+    listing = tmp_path / "list.txt"
+    listing.write_text(f"# sources\n{story}\n\nhttp://[::1\n{tmp_path / 'missing.txt'}\n", encoding="utf-8")
+    code, out, err = run_cli(["score", str(story), "-i", str(listing), "--jsonl", "-q"], capsys)
+    assert code == 3
+    rows = [json.loads(ln) for ln in out.splitlines()]
+    assert len(rows) == 2 and all(r["article"]["title"] == TITLE for r in rows)
+    assert err.count("framing: skipped ") == 2
+    assert err.rstrip().splitlines()[-1].startswith("framing: error: 2 of 4 sources failed")
+
+
+def test_score_jsonl_for_one_source_is_one_line(story, capsys):
+    code, out, _err = run_cli(["score", str(story), "--jsonl"], capsys)
+    assert code == 0 and len(out.splitlines()) == 1 and json.loads(out)["article"]["title"] == TITLE
+
+
+def test_score_reports_need_one_source(story, tmp_path, capsys):
+    code, _out, err = run_cli(["score", str(story), str(story), "--html", str(tmp_path / "r.html")], capsys)
+    assert code == 2 and "one source" in error_line(err)
