@@ -80,6 +80,7 @@ def corpus_add(
     any_language: bool = typer.Option(False, "--any-language", help="Do not refuse non-English pages."),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
     lock_timeout: float = typer.Option(60.0, "--lock-timeout", help=LOCK_HELP),
+    delay: float = typer.Option(1.0, "--delay", min=0.0, max=60.0, help="Seconds between two requests to the same site (politeness; other sites are fetched in parallel)."),
     as_json: bool = typer.Option(False, "--json", help="Print what was added as JSON."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
@@ -103,7 +104,7 @@ def corpus_add(
     with Store(db, lock_timeout=lock_timeout) as store, Bar(quiet) as bar:
         res = store.add_urls(
             items, event, outlet=outlet, lean=lean, workers=workers, timeout=timeout, check_language=not any_language, progress=bar,
-            allow_private_redirects=allow_private_redirects,
+            allow_private_redirects=allow_private_redirects, delay=delay,
         )
     _report_import(res, as_json, store.path)
     _batch_exit(len(res.failed), res.added + res.existing + len(res.failed), "URLs")

@@ -155,3 +155,37 @@ def test_dead_proxy_is_one_fetch_error(serve, monkeypatch):
     monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")
     with pytest.raises(FetchError, match="proxy"):
         fetch_article(site + "/x.html", timeout=5)
+
+
+def test_host_pacer_spaces_requests_to_one_host_only():
+    from framing.ingest.polite import HostPacer
+
+    pacer = HostPacer(0.3)
+    starts: dict[str, list[float]] = {"a": [], "b": []}
+
+    def go(host):
+        pacer.wait(f"http://{host}.example/x")
+        starts[host].append(time.monotonic())
+
+    threads = [threading.Thread(target=go, args=(h,)) for h in ("a", "a", "a", "b")]
+    t0 = time.monotonic()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    a = sorted(starts["a"])
+    assert all(y - x >= 0.28 for x, y in zip(a, a[1:]))
+    assert starts["b"][0] - t0 < 0.2  # another host does not queue behind the first
+
+
+def test_corpus_add_is_polite_per_host(serve, tmp_path, capsys):
+    from tests.cli_run import run_cli
+
+    base = serve(_Site)
+    urls = [f"{base}/p{i}.html" for i in range(3)]
+    t = time.monotonic()
+    code, _out, err = run_cli(["corpus", "add", *urls, "--event", "e", "--db", str(tmp_path / "s.sqlite"),
+                               "--workers", "3", "--delay", "0.5", "--allow-private-redirects", "-q"], capsys)
+    assert time.monotonic() - t >= 0.95  # three requests to one host, 0.5 s apart
+    assert sorted(_Site.hits) == ["/p0.html", "/p1.html", "/p2.html"]
+    assert code == 0 or "already" in err  # the same page text three times: stored once
