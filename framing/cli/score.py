@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -95,7 +96,7 @@ def _score_one(source: str, options: dict, *, as_json: bool, pdf: Path | None, h
     _print_analysis(analysis)
 
 
-def _print_analysis(analysis: object) -> None:
+def _print_analysis(analysis: Any) -> None:
     from framing.report.render import (
         terminal,  # lazy: heavy (matplotlib, jinja2 through framing.report)
     )

@@ -71,12 +71,14 @@ def sentiment() -> Any:
     """TextBlob's English ``Sentiment`` scorer: call it with a list of lower-cased tokens (or a string) to get
     ``(polarity in [-1, 1], subjectivity in [0, 1])``."""
     text = _text_module()
+    base: Any = text.Sentiment
 
-    class Sentiment(text.Sentiment):  # as textblob/en/__init__.py defines it (MIT licence, TextBlob authors)
+    class Sentiment(base):  # as textblob/en/__init__.py defines it (MIT licence, TextBlob authors)
         def load(self, path: str | None = None) -> None:
-            text.Sentiment.load(self, path)
+            base.load(self, path)
             if not path:  # map "terrible" to the adverb "terribly"
-                for w, pos in list(dict.items(self)):
+                items: list[tuple[str, Any]] = list(dict.items(self))
+                for w, pos in items:
                     if "JJ" in pos:
                         if w.endswith("y"):
                             w = w[:-1] + "i"

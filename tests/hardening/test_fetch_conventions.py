@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 import email.utils
+import itertools
 import threading
 import time
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
 
 import pytest
 
@@ -21,8 +23,8 @@ PAGE = (f"<html><head><title>{TITLE}</title></head><body><article><h1>{TITLE}</h
 
 
 class _Site(BaseHTTPRequestHandler):
-    plan: list[tuple[int, dict[str, str]]] = []
-    hits: list[str] = []
+    plan: ClassVar[list[tuple[int, dict[str, str]]]] = []
+    hits: ClassVar[list[str]] = []
 
     def do_GET(self):
         type(self).hits.append(self.path)
@@ -43,7 +45,7 @@ class _Site(BaseHTTPRequestHandler):
 class _Proxy(BaseHTTPRequestHandler):
     """A forward proxy for plain http: GET with an absolute URI, fetched with urllib (no proxy)."""
 
-    seen: list[str] = []
+    seen: ClassVar[list[str]] = []
 
     def do_GET(self):
         type(self).seen.append(self.path)
@@ -174,7 +176,7 @@ def test_host_pacer_spaces_requests_to_one_host_only():
     for t in threads:
         t.join()
     a = sorted(starts["a"])
-    assert all(y - x >= 0.28 for x, y in zip(a, a[1:]))
+    assert all(y - x >= 0.28 for x, y in itertools.pairwise(a))
     assert starts["b"][0] - t0 < 0.2  # another host does not queue behind the first
 
 

@@ -59,7 +59,7 @@ def test_demo_without_pdf_support_writes_html_and_json(tmp_path, capsys, monkeyp
         monkeypatch.delitem(sys.modules, name)
     monkeypatch.setitem(sys.modules, "weasyprint", None)
     out = tmp_path / "reports"
-    code, stdout, err = run_cli(["demo", "--out", str(out), "--db", str(tmp_path / "s.sqlite"), "--workers", "1", "-q"],
+    code, _stdout, err = run_cli(["demo", "--out", str(out), "--db", str(tmp_path / "s.sqlite"), "--workers", "1", "-q"],
                                 capsys)
     assert code == 0, err
     assert (out / "example-comparison.html").is_file() and (out / "example-comparison.json").is_file()
