@@ -3,8 +3,8 @@
     python scripts/render_lessons.py                    # all lessons -> docs/lessons/NN_topic.html + index.html
     python scripts/render_lessons.py --only 01 --out /tmp/lessons   # one lesson elsewhere (the tests do this)
 
-Each student notebook in notebooks/ (not the teacher's keys) is executed top to bottom with nbclient in its own
-folder (as a student would run it: the install cell does nothing where framing is importable) and exported with
+Each student notebook in notebooks/ (not the teacher's keys) is executed top to bottom with nbclient in a temporary
+folder (what a lesson writes, e.g. reports/, is thrown away, and that folder's path is shown as "." in the page) (as a student would run it: the install cell does nothing where framing is importable) and exported with
 nbconvert's HTML exporter. A cell that raises stops the script (exit 1) naming the lesson and the cell.
 """
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import html
 import sys
+import tempfile
 from pathlib import Path
 
 import nbformat
@@ -31,12 +32,14 @@ def lessons(only: str | None = None) -> list[Path]:
 def render(path: Path, out: Path, *, timeout: int = 900) -> Path:
     """Execute one notebook and write its HTML into ``out``; the HTML path."""
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}})
-    try:
-        client.execute()
-    except Exception as exc:
-        raise SystemExit(f"{path.name}: execution failed: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from exc
-    body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
+    with tempfile.TemporaryDirectory(prefix="framing-lesson-") as work:  # what a lesson writes (reports/) goes here
+        client = NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": work}})
+        try:
+            client.execute()
+        except Exception as exc:  # nbclient raises CellExecutionError and kernel errors: report and stop
+            raise SystemExit(f"{path.name}: execution failed: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from exc
+        body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
+        body = body.replace(str(Path(work).resolve()), ".").replace(work, ".")  # no machine paths in the page
     out.mkdir(parents=True, exist_ok=True)
     target = out / f"{path.stem}.html"
     target.write_text(body, encoding="utf-8")

@@ -70,7 +70,7 @@ def _portable_with_root(root: dict) -> bytes:
     {"$obj": "builtins:eval", "state": {"$dict": {}}},
 ])
 def test_a_portable_file_cannot_name_arbitrary_code(root):
-    with pytest.raises(ModelError, match="refusing|not a class"):
+    with pytest.raises(ModelError, match=r"refusing|not a class"):
         modelio.loads_portable(_portable_with_root(root))
 
 
