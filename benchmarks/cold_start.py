@@ -10,7 +10,10 @@ The medians of ``--rounds`` (default 5) wall-clock times and of the processes' C
 ``resource.getrusage(RUSAGE_CHILDREN)``) are reported with their ratio ``score / bare``. On a busy shared machine the
 CPU ratio is the steadier figure; the issue's target (21) is a wall-clock ratio of at most 1.4.
 
-    python benchmarks/cold_start.py [--rounds 5] [--file PATH] [--json]
+    python benchmarks/cold_start.py [--rounds 5] [--file PATH] [--baseline OTHER_CHECKOUT] [--json]
+
+``--baseline`` also times ``score`` from another checkout of framing (e.g. the main branch before a change), in the
+same rounds, so a before/after comparison is not disturbed by a change in the machine's load.
 
 The default text is the first article of the bundled example corpus (no ../shared needed).
 """
@@ -61,21 +64,26 @@ def _run(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
     return wall, cpu
 
 
-def measure(path: Path, rounds: int) -> dict:
-    env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""),
-           "PYTHONDONTWRITEBYTECODE": "0", "COLUMNS": "100"}
+def _env(repo: Path) -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(repo) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+            "PYTHONDONTWRITEBYTECODE": "0", "COLUMNS": "100"}
+
+
+def measure(path: Path, rounds: int, baseline: Path | None = None) -> dict:
     score = [sys.executable, "-m", "framing", "score", str(path)]
     bare = [sys.executable, "-c", BARE, str(path)]
-    _run(score, env)  # one warm-up of each: .pyc files written, the OS file cache filled for both alike
-    _run(bare, env)
-    times: dict[str, list[tuple[float, float]]] = {"score": [], "bare": []}
+    runs = [("score", score, _env(REPO)), ("bare", bare, _env(REPO))]
+    if baseline is not None:
+        runs.append(("baseline_score", score, _env(baseline)))
+    for _name, argv, env in runs:  # one warm-up of each: .pyc files written, the OS file cache filled for all alike
+        _run(argv, env)
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name, _a, _e in runs}
     for i in range(rounds):
-        order = (("score", score), ("bare", bare)) if i % 2 == 0 else (("bare", bare), ("score", score))
-        for name, argv in order:
+        for name, argv, env in (runs if i % 2 == 0 else runs[::-1]):
             times[name].append(_run(argv, env))
     med = {name: {"wall_s": round(statistics.median(w for w, _ in ts), 3),
                   "cpu_s": round(statistics.median(c for _, c in ts), 3)} for name, ts in times.items()}
-    return {
+    out = {
         "file": str(path.relative_to(REPO) if path.is_relative_to(REPO) else path),
         "rounds": rounds,
         "score": med["score"],
@@ -84,15 +92,21 @@ def measure(path: Path, rounds: int) -> dict:
         "ratio_cpu": round(med["score"]["cpu_s"] / med["bare"]["cpu_s"], 2),
         "target_ratio": 1.4,
     }
+    if baseline is not None:
+        out["baseline"] = {"checkout": str(baseline), **med["baseline_score"],
+                           "ratio_wall": round(med["baseline_score"]["wall_s"] / med["bare"]["wall_s"], 2),
+                           "ratio_cpu": round(med["baseline_score"]["cpu_s"] / med["bare"]["cpu_s"], 2)}
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--file", type=Path, default=None)
+    ap.add_argument("--baseline", type=Path, default=None, help="another framing checkout to time beside this one")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
-    res = measure((args.file or _default_file()).resolve(), args.rounds)
+    res = measure((args.file or _default_file()).resolve(), args.rounds, args.baseline)
     if args.json:
         print(json.dumps(res, indent=2))
     else:
@@ -100,6 +114,10 @@ def main(argv: list[str] | None = None) -> int:
         for name in ("score", "bare"):
             print(f"  {name:6s} {res[name]['wall_s']:6.2f} s wall  {res[name]['cpu_s']:6.2f} s CPU")
         print(f"  score / bare: {res['ratio_wall']:.2f}x wall, {res['ratio_cpu']:.2f}x CPU (target <= {res['target_ratio']})")
+        if "baseline" in res:
+            b = res["baseline"]
+            print(f"  baseline {b['checkout']}: {b['wall_s']:.2f} s wall, {b['cpu_s']:.2f} s CPU; "
+                  f"{b['ratio_wall']:.2f}x wall, {b['ratio_cpu']:.2f}x CPU")
     return 0
 
 
