@@ -67,3 +67,13 @@ def test_demo_without_pdf_support_writes_html_and_json(tmp_path, capsys, monkeyp
     skipped = [ln for ln in err.splitlines() if "PDF skipped" in ln]
     assert len(skipped) == 1 and "pip install 'framing-analyzer[pdf]'" in skipped[0]
     assert "Traceback" not in err and "internal error" not in err
+
+
+def test_info_reports_pdf_support_and_model_files(no_pdf, tmp_path, capsys):
+    import json
+
+    code, out, err = run_cli(["info", "--json", "--db", str(tmp_path / "none.sqlite")], capsys)
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["pdf"]["available"] is False and "pip install 'framing-analyzer[pdf]'" in report["pdf"]["reason"]
+    assert all(name.endswith(".npz") for name in report["model_files"].values())
