@@ -15,7 +15,9 @@ change that makes a key wrong fails tests/test_notebooks.py. Notebooks are writt
 Cell tags (in ``cell.metadata.tags``) that tests/test_notebooks.py relies on:
 ``goals`` (the learning goals), ``exercise`` (an exercise statement: a heading "Exercise N"),
 ``key`` (answers: a heading "Key to exercise N" in the first key cell of each exercise; the key banner),
-``try-it`` (cells a student is invited to edit and re-run), ``optional-shared`` (uses ../shared if present).
+``try-it`` (cells a student is invited to edit and re-run), ``optional-shared`` (uses ../shared if present),
+``install`` (the setup cell right after the goals: ``%pip install`` of the published package when framing is not
+importable, so a lesson runs in Colab or VS Code; the build refuses a source without it).
 Every other cell metadata is dropped.
 
 Usage::
@@ -56,6 +58,13 @@ def _cells(source: Path) -> list[nbformat.NotebookNode]:
     return cells
 
 
+def _check_install_cell(cells: list, source: Path) -> None:
+    """The first code cell must be the ``install`` cell (the lesson then runs in Colab and VS Code)."""
+    code = [c for c in cells if c.cell_type == "code"]
+    if not code or "install" not in code[0].metadata.get("tags", []) or "pip" not in code[0].source:
+        raise SystemExit(f"{source}: the first code cell must be the install cell (tags=[\"install\"], %pip install)")
+
+
 def _notebook(cells: list, *, key: bool, name: str) -> nbformat.NotebookNode:
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = dict(KERNELSPEC)
@@ -79,6 +88,7 @@ def build() -> dict[Path, str]:
     for source in sorted(SRC.glob("[0-9][0-9]_*.py")):
         name = source.stem
         cells = _cells(source)
+        _check_install_cell(cells, source)
         for nb, stem in ((_notebook(cells, key=False, name=name), name), (_notebook(cells, key=True, name=name),
                                                                            name + "_key")):
             nbformat.validate(nb)

@@ -41,7 +41,6 @@ if [ ! -x .venv/bin/python ]; then
 fi
 stamp=.venv/.framing-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-  .venv/bin/python -m pip install -q --upgrade pip
   .venv/bin/python -m pip install -q -e ".[test,notebooks,dask]"
   touch "$stamp"
 fi

@@ -37,7 +37,7 @@ app = typer.Typer(
     "who is quoted and how, compared with other outlets' coverage.\n\n" + EXIT_HELP + "\n\n"
     "Example: framing score https://example.org/news/story.html",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish, PowerShell
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -64,7 +64,7 @@ def _version(value: bool) -> None:
 def _main(
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks and debug logs."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log progress to stderr."),
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True, help="Print the version and exit."),
 ) -> None:
     state["debug"] = debug
     level = logging.DEBUG if debug else (logging.INFO if verbose else logging.WARNING)

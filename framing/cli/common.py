@@ -19,6 +19,7 @@ from rich.progress import (
 state = {"debug": False}
 
 DB_HELP = "The corpus store file (default: $FRAMING_DB, else corpus.sqlite in the user data folder)."
+LOCK_HELP = "Seconds to wait while another process writes to the store (a message says it waits); then exit code 2."
 
 
 def print_json(obj: Any) -> None:

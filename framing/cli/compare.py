@@ -15,13 +15,16 @@ from framing.safetext import one_line
 
 
 def analyze_sources(sources: list[str], store: Any, event: str | None, *, any_language: bool, timeout: float,
-                    allow_private_redirects: bool = False) -> list:
-    """Read and analyze each source (through the store's cache when there is a store)."""
+                    allow_private_redirects: bool = False, progress: Any = None) -> list:
+    """Read and analyze each source (through the store's cache when there is a store); ``progress(done, total,
+    label)`` is called after each (a :class:`framing.cli.common.Bar`)."""
     out = []
-    for src in sources:
+    for n, src in enumerate(sources):
         article = framing.read(src, check_language=not any_language, timeout=timeout,
                                allow_private_redirects=allow_private_redirects)
         out.append(store.get_or_analyze(article, event=event) if store is not None else framing.analyze(article))
+        if progress is not None:
+            progress(n + 1, len(sources), "analyzing peers")
     return out
 
 
@@ -32,6 +35,16 @@ def write_reports(comparison: Any, html: Path | None, pdf: Path | None, *, requi
     written = []
     for fmt, path in (("html", html), ("pdf", pdf)):
         if path:
+            if fmt == "pdf":
+                from framing.report.render.pdf import PdfUnavailable, check_pdf_support  # lazy: heavy (framing.report)
+
+                try:
+                    check_pdf_support()
+                except PdfUnavailable as exc:
+                    if required:
+                        raise
+                    print(f"framing: PDF skipped: {exc}", file=sys.stderr)  # the HTML and JSON are written
+                    continue
             written.append(Path(framing.render_report(comparison, fmt, path=path)))
             print(f"wrote {written[-1]}", file=sys.stderr)
     return written
@@ -98,8 +111,9 @@ def compare(
     try:
         (target_analysis,) = analyze_sources([target], store, event, any_language=any_language, timeout=timeout,
                                         allow_private_redirects=allow_private_redirects)
-        peer_analyses = analyze_sources(peers, store, event, any_language=any_language, timeout=timeout,
-                                        allow_private_redirects=allow_private_redirects)
+        with Bar() as bar:  # drawn only when stderr is a terminal
+            peer_analyses = analyze_sources(peers, store, event, any_language=any_language, timeout=timeout,
+                                            allow_private_redirects=allow_private_redirects, progress=bar)
         if event and store is not None:  # an event always opens the store above
             if store.missing(event):
                 print(f"framing: analyzing the articles of {event} not analyzed yet", file=sys.stderr)

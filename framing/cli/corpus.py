@@ -1,4 +1,4 @@
-"""``framing corpus import|add|list|analyze``: thin wrappers over :class:`framing.corpus.Store`."""
+"""``framing corpus import|add|list|analyze|export``: thin wrappers over :class:`framing.corpus.Store`."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from framing.cli.common import DB_HELP, Bar, print_json
+from framing.cli.common import DB_HELP, LOCK_HELP, Bar, print_json
 from framing.errors import CorpusError, InputError
 from framing.safetext import one_line
 
@@ -45,6 +45,7 @@ def corpus_import(
     skip_bad: bool = typer.Option(False, "--skip-bad", help="Skip records, malformed JSON lines or files that cannot be read instead of stopping (each is reported, the count in the summary line)."),
     any_language: bool = typer.Option(False, "--any-language", help="Do not refuse non-English text."),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    lock_timeout: float = typer.Option(60.0, "--lock-timeout", help=LOCK_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print what was imported as JSON."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
@@ -60,7 +61,7 @@ def corpus_import(
     )
     if lean is not None and lean.lower() not in ("left", "center", "right"):
         raise InputError(f"--lean {lean!r} is not one of left, center, right")
-    with Store(db) as store, Bar(quiet) as bar:
+    with Store(db, lock_timeout=lock_timeout) as store, Bar(quiet) as bar:
         res = store.import_path(source, event, outlet=outlet, lean=lean, skip_bad=skip_bad, check_language=not any_language, progress=bar)
     _report_import(res, as_json, store.path)
     _batch_exit(len(res.failed), res.added + res.existing + len(res.failed), "records")
@@ -78,6 +79,8 @@ def corpus_add(
     allow_private_redirects: bool = typer.Option(False, "--allow-private-redirects", help="Follow redirects from a public page into loopback or private networks (for testing against a local server); link-local and cloud-metadata addresses are always refused."),
     any_language: bool = typer.Option(False, "--any-language", help="Do not refuse non-English pages."),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    lock_timeout: float = typer.Option(60.0, "--lock-timeout", help=LOCK_HELP),
+    delay: float = typer.Option(1.0, "--delay", min=0.0, max=60.0, help="Seconds between two requests to the same site (politeness; other sites are fetched in parallel)."),
     as_json: bool = typer.Option(False, "--json", help="Print what was added as JSON."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
@@ -98,10 +101,10 @@ def corpus_add(
         raise InputError("no URLs given; pass URLs as arguments or --from FILE (one URL per line, or a manifest .jsonl)")
     if lean is not None and lean.lower() not in ("left", "center", "right"):
         raise InputError(f"--lean {lean!r} is not one of left, center, right")
-    with Store(db) as store, Bar(quiet) as bar:
+    with Store(db, lock_timeout=lock_timeout) as store, Bar(quiet) as bar:
         res = store.add_urls(
             items, event, outlet=outlet, lean=lean, workers=workers, timeout=timeout, check_language=not any_language, progress=bar,
-            allow_private_redirects=allow_private_redirects,
+            allow_private_redirects=allow_private_redirects, delay=delay,
         )
     _report_import(res, as_json, store.path)
     _batch_exit(len(res.failed), res.added + res.existing + len(res.failed), "URLs")
@@ -156,12 +159,61 @@ def corpus_list(
         Console().print(t)
 
 
+@app.command("export")
+def corpus_export(
+    event: str = typer.Option(..., "--event", help="The event whose analyses to export."),
+    fmt: str = typer.Option("csv", "--format", help="csv, jsonl or parquet (parquet needs pyarrow: pip install 'framing-analyzer[tables]')."),
+    out: Path = typer.Option(Path("."), "--out", help="Folder for the files (created if missing; its parent folder must exist)."),
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Export an event's analyses as tables: EVENT.articles (one row per article, every measure a column),
+    EVENT.findings (every evidence span with its offsets), EVENT.actors and EVENT.attributions.
+
+    Only analyzed articles are exported (run `framing corpus analyze --event E` first); the count of the others is
+    reported. Rows join on article_id.
+
+    Example: framing corpus export --event soleimani-2020 --format csv --out tables/
+    """
+    from framing.corpus import (  # lazy: heavy (the store imports the pipeline: spaCy, scikit-learn); keeps `framing --help` fast
+        Store,
+        default_path,
+    )
+    from framing.report.output import check_output_folder, write_output  # lazy: heavy (framing.report)
+    from framing.schema.tables import FORMATS, encode_table, rows_of_many  # lazy: with the store above
+
+    if fmt not in FORMATS:
+        raise InputError(f"--format {fmt!r} is not one of {', '.join(FORMATS)}")
+    if fmt == "parquet":
+        try:
+            import pyarrow  # noqa: F401  # lazy: optional (the tables extra); checked before any work
+        except ImportError:
+            raise InputError("Parquet export needs pyarrow: pip install 'framing-analyzer[tables]' (or use --format csv)") from None
+    check_output_folder(out)  # before any work: a bad --out fails now, in one line
+    path = db if db is not None else default_path()
+    if not Path(path).exists():
+        raise CorpusError(f"no event {event!r}: there is no store at {path} yet; import articles with: framing corpus import FILE --event {event}")
+    with Store(path, create=False) as store:
+        store._require_event(event)
+        total = len(store.list_articles(event))
+        analyses = store.analyses(event, compute_missing=False)
+    if not analyses:
+        raise CorpusError(f"no analyzed article in event {event!r} ({total} imported); run: framing corpus analyze --event {event}")
+    tables = rows_of_many(analyses)
+    for name, rows in tables.items():
+        p = write_output(Path(out) / f"{event}.{name}{FORMATS[fmt]}", encode_table(rows, fmt))
+        print(f"wrote {p} ({len(rows)} rows)", file=sys.stderr)
+    if len(analyses) < total:
+        print(f"framing: {total - len(analyses)} of {total} articles are not analyzed yet and were left out; "
+              f"run: framing corpus analyze --event {event}", file=sys.stderr)
+
+
 @app.command("analyze")
 def corpus_analyze(
     event: str = typer.Option(..., "--event", help="The event whose articles to analyze."),
     workers: int = typer.Option(2, "--workers", min=1, max=32, help="Worker processes (one per core)."),
     force: bool = typer.Option(False, "--force", help="Recompute analyses that are already cached."),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    lock_timeout: float = typer.Option(60.0, "--lock-timeout", help=LOCK_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print the counts as JSON."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
@@ -178,7 +230,7 @@ def corpus_analyze(
     path = db if db is not None else default_path()
     if not Path(path).exists():
         raise CorpusError(f"no event {event!r}: there is no store at {path} yet; import articles with: framing corpus import FILE --event {event}")
-    with Store(path, create=False) as store, Bar(quiet) as bar:
+    with Store(path, create=False, lock_timeout=lock_timeout) as store, Bar(quiet) as bar:
         if not store.has_event(event):
             store._require_event(event)
         res = store.analyze_event(event, workers=workers, force=force, progress=bar)

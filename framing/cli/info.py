@@ -1,4 +1,4 @@
-"""``framing info``: what this framing is made of (versions, analyzers, lexicons, models) and the store's health."""
+"""``framing info``: what this framing is made of (versions, analyzers, lexicons, models, PDF support) and the store's health."""
 
 from __future__ import annotations
 
@@ -22,6 +22,16 @@ def _store_health(db: Path | None) -> dict[str, Any]:
                 "events": len(store.events()), "integrity_check": store.integrity_check()}
 
 
+def _pdf_support() -> dict[str, Any]:
+    from framing.report.render.pdf import PdfUnavailable, check_pdf_support  # lazy: heavy (weasyprint)
+
+    try:
+        check_pdf_support()
+    except PdfUnavailable as exc:
+        return {"available": False, "reason": str(exc)}
+    return {"available": True}
+
+
 def info(
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
@@ -43,6 +53,8 @@ def info(
         "analyzers": [{"name": s.name, "requires": list(s.requires), "rules": len(s.rules)} for s in ANALYZERS],
         "lexicons": {name: lexicons.load(name).version for name in lexicons.names()},
         "models": {name: models.load_card(name).get("artifact_sha256", "")[:12] for name in models.MODELS},
+        "model_files": {name: models.artifact_path(name).name for name in models.MODELS},
+        "pdf": _pdf_support(),
         "store": _store_health(db),
     }
     if as_json:
@@ -53,7 +65,8 @@ def info(
         f"framing {report['framing']} (analysis schema {report['schema_version']}, analyzer version {report['analyzer_version']})",
         "analyzers: " + ", ".join(a["name"] for a in report["analyzers"]),
         "lexicons: " + ", ".join(f"{k} {v}" for k, v in report["lexicons"].items()),
-        "models: " + ", ".join(f"{k} {v}" for k, v in report["models"].items()),
+        "models: " + ", ".join(f"{k} {v} ({report['model_files'][k]})" for k, v in report["models"].items()),
+        "pdf: " + ("available" if report["pdf"]["available"] else report["pdf"]["reason"]),
     ]
     if store["exists"]:
         lines.append(f"store: {store['path']}: {store['articles']} articles in {store['events']} events; "

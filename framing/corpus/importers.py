@@ -27,6 +27,8 @@ from typing import TYPE_CHECKING, Any
 
 from framing.errors import ExtractionError, FramingError, InputError
 from framing.ingest import fetch_article, load_path, load_text
+from framing.ingest.files import MAX_JSON_DEPTH, json_depth_ok
+from framing.ingest.polite import DEFAULT_DELAY, HostPacer
 from framing.schema import Article
 
 log = logging.getLogger(__name__)
@@ -152,7 +154,11 @@ def read_jsonl_records(path: Path, *, bad: list[tuple[str, str]] | None = None) 
                 if not line.strip():
                     continue
                 try:
+                    if not json_depth_ok(line):
+                        raise RecursionError
                     rec = json.loads(line.strip())
+                except RecursionError:
+                    problem = f"JSON nested more than {MAX_JSON_DEPTH} levels deep; each line must be one flat JSON object"
                 except json.JSONDecodeError as exc:
                     problem = f"not valid JSON ({exc.msg} at column {exc.colno}); each line must be one JSON object"
                 else:
@@ -327,8 +333,12 @@ class ImportMixin:
         check_language: bool = True,
         progress: Progress | None = None,
         allow_private_redirects: bool = False,
+        delay: float = DEFAULT_DELAY,
     ) -> ImportResult:
         """Fetch URLs (``framing.ingest.fetch_article``) with ``workers`` threads and add each article as it arrives.
+
+        Requests to one host start at least ``delay`` seconds apart (:class:`framing.ingest.polite.HostPacer`);
+        different hosts are fetched in parallel.
 
         ``urls`` holds strings or manifest records (dicts with ``url`` and optionally
         ``outlet_normalized``/``outlet``, ``lean``, ``date``, ``id``, ``text_kind``;
@@ -360,7 +370,10 @@ class ImportMixin:
         if progress:
             progress(done, len(items), "fetching")
 
+        pacer = HostPacer(delay)
+
         def fetch(d: dict[str, Any]) -> Article:
+            pacer.wait(d["url"])
             return fetch_article(d["url"], timeout=timeout, check_language=check_language,
                                  allow_private_redirects=allow_private_redirects)
 

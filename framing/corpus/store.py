@@ -229,8 +229,12 @@ class Store(ImportMixin):
     connection; open one Store per thread or process.
     """
 
-    def __init__(self, path: str | os.PathLike | None = None, *, create: bool = True):
+    def __init__(self, path: str | os.PathLike | None = None, *, create: bool = True,
+                 lock_timeout: float = BUSY_TIMEOUT_MS / 1000):
         self.path = Path(path).expanduser() if path is not None else default_path()
+        if not (isinstance(lock_timeout, int | float) and 0 <= lock_timeout <= 86_400):
+            raise CorpusError(f"lock timeout must be a number of seconds in [0, 86400], got {lock_timeout!r}")
+        self.lock_timeout = float(lock_timeout)
         self._version: str | None = None
         self._overrides_cache: dict[str, tuple[Any, str]] = {}
         p = self.path
@@ -313,11 +317,36 @@ class Store(ImportMixin):
             con.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('created_at', ?)", (_now(),))
 
     class _Tx:
-        def __init__(self, con: sqlite3.Connection):
-            self.con = con
+        """``BEGIN IMMEDIATE`` that waits for another writer at most ``lock_timeout`` seconds, saying so once on the
+        log (a waiting command does not look hung), then a one-line CorpusError (exit code 2) instead of SQLite's
+        "database is locked"."""
+
+        def __init__(self, con: sqlite3.Connection, path: Path | None = None, lock_timeout: float = BUSY_TIMEOUT_MS / 1000):
+            self.con, self.path, self.lock_timeout = con, path, lock_timeout
 
         def __enter__(self):
-            self.con.execute("BEGIN IMMEDIATE")
+            first = min(0.5, self.lock_timeout)
+            try:
+                self.con.execute(f"PRAGMA busy_timeout = {int(first * 1000)}")
+                try:
+                    self.con.execute("BEGIN IMMEDIATE")
+                except sqlite3.OperationalError as exc:
+                    if "locked" not in str(exc) and "busy" not in str(exc):
+                        raise
+                    rest = self.lock_timeout - first
+                    log.warning("%s is being written by another framing process; waiting up to %.0f s for it "
+                                "(--lock-timeout SECONDS to change)", self.path, rest)
+                    self.con.execute(f"PRAGMA busy_timeout = {int(rest * 1000)}")
+                    try:
+                        self.con.execute("BEGIN IMMEDIATE")
+                    except sqlite3.OperationalError as exc2:
+                        if "locked" not in str(exc2) and "busy" not in str(exc2):
+                            raise
+                        raise CorpusError(
+                            f"{self.path}: another process kept the store locked for {self.lock_timeout:g} s; wait for "
+                            "it to finish (or stop it), or pass a longer --lock-timeout") from None
+            finally:
+                self.con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             return self.con
 
         def __exit__(self, et, ev, tb):
@@ -329,7 +358,7 @@ class Store(ImportMixin):
 
     def _write(self) -> Store._Tx:
         """A write transaction: ``BEGIN IMMEDIATE`` (waits for other writers), COMMIT or ROLLBACK."""
-        return Store._Tx(self._con)
+        return Store._Tx(self._con, self.path, self.lock_timeout)
 
     def close(self) -> None:
         self._con.close()

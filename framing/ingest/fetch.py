@@ -25,10 +25,14 @@ Defences (issue 22):
   the URL the user gave (``allow_private_redirects=True`` lifts that for local
   testing).
 
+Proxies and retries (:mod:`framing.ingest.proxy`): ``HTTP_PROXY``/``HTTPS_PROXY``/``NO_PROXY``
+are honoured (the address checks still run on the target's name); HTTP 429 and 503 are asked again at most
+twice, after the server's ``Retry-After`` or 1, 2 s, and only while the deadline leaves time for it.
+
 Every failure is a one-line :class:`~framing.errors.FetchError`,
 :class:`~framing.errors.ContentTypeError` or :class:`~framing.errors.InputError`.
 
-Known limits: HTTP(S) proxies from the environment are not used; Brotli/zstd
+Known limits: Brotli/zstd
 content encodings are not requested (servers fall back to gzip or identity);
 a body without Content-Length and without compression that the server cuts
 short cannot be told from a complete one; pages that build their text with
@@ -59,6 +63,7 @@ from framing.errors import ContentTypeError, FetchError, InputError
 from framing.ingest import netguard
 from framing.ingest.html import HEADER_CHARSET, load_html
 from framing.ingest.netguard import AddressClass, AddressRefused
+from framing.ingest.proxy import RETRY_STATUSES, proxy_for, retry_wait
 from framing.schema import Article
 from framing.version import __version__
 
@@ -117,8 +122,25 @@ class _Download:
     redirects: list[str] = field(default_factory=list)
 
 
+def _split(url: str, *, after: str | None = None):
+    """``urlsplit(url)`` with its host and port checked: a malformed URL (a bad IPv6 literal, an IPv4 address in
+    brackets, a port out of range, spaces or control characters in the host) is one InputError (FetchError when
+    a server sent it as a redirect), never a ValueError."""
+    try:
+        parts = urlsplit(url)
+        host, _port = parts.hostname, parts.port
+    except ValueError as exc:
+        problem = f"{url!r} is not a valid URL ({exc})"
+        if after:
+            raise FetchError(f"{after} redirects to {problem}; open the page in a browser and save it as a file") from None
+        raise InputError(f"{problem}; check the address") from None
+    if host and any(c.isspace() or ord(c) < 32 or c in "<>\\^`{|}" for c in host):
+        raise InputError(f"{url!r} is not a valid URL (the host name holds spaces or other characters a host cannot have); check the address")
+    return parts
+
+
 def _check_scheme(url: str, *, after: str | None = None) -> None:
-    parts = urlsplit(url)
+    parts = _split(url, after=after)
     if parts.scheme.lower() not in ("http", "https"):
         shown = f"{parts.scheme}://" if parts.scheme else "no scheme"
         if after:
@@ -388,7 +410,7 @@ class _Hop:
     """The response of one GET (body not read) and the pool that must stay open while it is read."""
 
     resp: Any
-    pool: urllib3.HTTPConnectionPool
+    pool: Any  # urllib3.HTTPConnectionPool, or _ManagerPool through a proxy
 
 
 def _request(current: str, addresses: Sequence[str], budget: _Budget, ssl_context: ssl.SSLContext | None) -> _Hop:
@@ -399,6 +421,9 @@ def _request(current: str, addresses: Sequence[str], budget: _Budget, ssl_contex
     pool_cls = _GuardedHTTPSPool if https else _GuardedHTTPPool
     extra: dict[str, Any] = {"ssl_context": ssl_context or _ssl_context()} if https else {}
     timeout = budget.timeout
+    proxy = proxy_for(current)
+    if proxy:
+        return _request_via_proxy(current, proxy, budget, ssl_context)
     pool = pool_cls(
         host,
         parts.port or (443 if https else 80),
@@ -436,6 +461,33 @@ def _request(current: str, addresses: Sequence[str], budget: _Budget, ssl_contex
         if budget.expired():
             raise FetchError(f"timed out after {timeout:g} s waiting for {current} to answer; try again later or raise --timeout") from exc
         raise FetchError(f"the connection to {host} failed ({_reason(exc)}); check the address or try again later") from exc
+
+
+class _ManagerPool:
+    """A ProxyManager in the place of a hop's pool (``close`` clears its pools)."""
+
+    def __init__(self, manager: urllib3.ProxyManager) -> None:
+        self.manager = manager
+
+    def close(self) -> None:
+        self.manager.clear()
+
+
+def _request_via_proxy(current: str, proxy: str, budget: _Budget, ssl_context: ssl.SSLContext | None) -> _Hop:
+    """One GET of ``current`` through the ``http://`` proxy (CONNECT for https); errors as in :func:`_request`."""
+    host = urlsplit(current).hostname or current
+    try:
+        left = budget.left()
+        manager = urllib3.ProxyManager(proxy, num_pools=1, ssl_context=ssl_context or _ssl_context())
+        resp = manager.urlopen("GET", current, redirect=False, retries=False, preload_content=False,
+                               decode_content=False, headers=HEADERS, timeout=urllib3.Timeout(connect=left, read=left))
+    except (TimeoutError, ux.TimeoutError) as exc:
+        raise FetchError(f"timed out after {budget.timeout:g} s fetching {current} through the proxy {proxy}; try again later or raise --timeout") from exc
+    except ux.ProxyError as exc:
+        raise FetchError(f"the proxy {proxy} failed for {host} ({_reason(exc)}); check HTTP_PROXY/HTTPS_PROXY") from exc
+    except (ux.HTTPError, OSError) as exc:
+        raise FetchError(f"the connection to {host} through the proxy {proxy} failed ({_reason(exc)}); try again later") from exc
+    return _Hop(resp, _ManagerPool(manager))
 
 
 def _close(hop: _Hop) -> None:
@@ -558,7 +610,16 @@ def _download(url: str, *, timeout: float, max_bytes: int, allow_private: bool =
     """
     _check_scheme(url)
     budget = _Budget.start(timeout)
-    hop, current, hops = _follow(url, budget, allow_private=allow_private)
+    for attempt in range(1 << 30):  # bounded by proxy.MAX_ATTEMPTS through retry_wait
+        hop, current, hops = _follow(url, budget, allow_private=allow_private)
+        if hop.resp.status not in RETRY_STATUSES:
+            break
+        wait = retry_wait(hop.resp.headers.get("Retry-After"), attempt, budget.deadline - time.monotonic())
+        if wait is None:
+            break
+        _close(hop)
+        log.warning("%s answered HTTP %d; asking again in %.1f s", current, hop.resp.status, wait)
+        time.sleep(wait)
     try:
         ctype, declared = _check_response(hop.resp, current)
         data = _read_body(hop.resp, current, max_bytes=max_bytes, budget=budget)

@@ -57,9 +57,53 @@ def _looks_binary(raw: bytes) -> bool:
 
 
 
+#: deepest nesting of arrays/objects a JSON input may have (an Article is 3 deep; a serialised Analysis about 8)
+MAX_JSON_DEPTH = 64
+
+
+def json_depth_ok(text: str, limit: int = MAX_JSON_DEPTH) -> bool:
+    """Whether the JSON ``text`` nests arrays/objects at most ``limit`` deep (brackets inside strings ignored).
+
+    Checked before ``json.loads``, whose recursion would otherwise end in a RecursionError (or worse) on
+    ``[[[[...`` a hundred thousand deep. One pass over the characters, no recursion.
+    """
+    if text.count("[") + text.count("{") <= limit:
+        return True
+    depth = 0
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > limit:
+                return False
+        elif ch in "]}":
+            depth -= 1
+    return True
+
+
+def loads_json(text: str, where: str) -> object:
+    """``json.loads`` with the nesting bounded (:data:`MAX_JSON_DEPTH`): InputError naming ``where`` otherwise."""
+    if not json_depth_ok(text):
+        raise InputError(f"{where}: JSON nested more than {MAX_JSON_DEPTH} levels deep; an Article is a flat object: "
+                         "export one with: framing read SOURCE --json")
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise InputError(f"{where}: JSON nested too deeply to read; export the article with: framing read SOURCE --json") from None
+
+
 def _article_from_json(raw: bytes, where: str, *, check_language: bool) -> Article:
     try:
-        d = json.loads(raw.decode("utf-8-sig"))
+        d = loads_json(raw.decode("utf-8-sig"), where)
     except UnicodeDecodeError as exc:
         raise InputError(f"{where} is not UTF-8 JSON (byte {exc.start}); re-save it as UTF-8") from exc
     except json.JSONDecodeError as exc:

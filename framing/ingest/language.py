@@ -25,11 +25,14 @@ _LANGUAGE_NAMES = {
 
 @functools.cache
 def _identifier():
-    from py3langid.langid import (
-        _load_identifier,  # lazy: heavy (numpy model loaded on first use)
-    )
+    """py3langid's identifier with normalised probabilities (0.4 names its loader ``_load_identifier``; 0.3 builds it
+    from the pickled model file)."""
+    from py3langid import langid  # lazy: heavy (numpy model loaded on first use)
 
-    return _load_identifier(norm_probs=True)
+    load = getattr(langid, "_load_identifier", None)
+    if load is not None:
+        return load(norm_probs=True)
+    return langid.LanguageIdentifier.from_pickled_model(langid.MODEL_FILE, norm_probs=True)
 
 
 def detect_language(text: str) -> tuple[str, float]:

@@ -93,6 +93,8 @@ def _clean(text: str) -> str:
         cat = unicodedata.category(ch)
         if cat == "Zs" or ch == "\t":
             out.append(" ")
+        elif cat == "Cs":
+            out.append("\ufffd")  # a lone surrogate (from JSON "\\ud800"): not encodable, shown as the replacement mark
         elif cat == "Cc" or (cat == "Cf" and not _keep_format(ch, text[i - 1] if i else "", text[i + 1 : i + 2])):
             continue
         else:

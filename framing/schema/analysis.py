@@ -17,6 +17,7 @@ from framing.schema.article import Article
 from framing.schema.errors import SchemaError
 from framing.schema.section import Section
 from framing.schema.sections import SECTION_TYPES
+from framing.schema.tables import analysis_rows, to_frames
 from framing.schema.validate import validate
 
 SCHEMA_VERSION = "2.0"
@@ -86,6 +87,19 @@ class Analysis:
     def validate(self) -> list[str]:
         """Offset problems of the JSON form (empty when every span slices the text to its quote)."""
         return validate(self.to_dict())
+
+    def to_rows(self) -> dict[str, list[dict[str, Any]]]:
+        """The tables ``articles``, ``findings``, ``actors``, ``attributions`` as lists of dicts
+        (see :mod:`framing.schema.tables`; no pandas needed)."""
+        return analysis_rows(self)
+
+    def to_frames(self) -> dict[str, Any]:
+        """The same tables as pandas DataFrames (pandas is optional: ``pip install 'framing-analyzer[tables]'``).
+
+        ``frames["findings"]`` has one row per evidence span (``section``, ``rule``, ``start``, ``end``, ``quote``,
+        ``weight``); ``frames["articles"]`` one row with every measure as a ``<section>.<measure>`` column.
+        """
+        return to_frames(self.to_rows())
 
 
 def actor_cards(analysis: Mapping[str, Any]) -> list[dict[str, Any]]:

@@ -24,6 +24,7 @@ from typing import Any
 
 from framing.schema.analysis import SCHEMA_VERSION, Analysis
 from framing.schema.errors import SchemaError
+from framing.schema.tables import comparison_rows, to_frames
 from framing.schema.validate import validate, walk
 
 Row = Mapping[str, Any]
@@ -383,6 +384,15 @@ class Comparison:
             elif "quote" in dd and dd["quote"] != text[s:e]:
                 problems.append(f"{path}: quote differs from peer {tid} text[{s}:{e}]")
         return problems
+
+    def to_rows(self) -> dict[str, list[dict[str, Any]]]:
+        """The target's tables (``articles``, ``findings``, ``actors``, ``attributions``) plus ``measures`` (target
+        beside the peers' median, range and percentile) and ``peers``, as lists of dicts (:mod:`framing.schema.tables`)."""
+        return comparison_rows(self)
+
+    def to_frames(self) -> dict[str, Any]:
+        """The same tables as pandas DataFrames (pandas is optional: ``pip install 'framing-analyzer[tables]'``)."""
+        return to_frames(self.to_rows())
 
     def _repr_html_(self) -> str:  # pragma: no cover - notebooks
         """A plain summary table; the report layer may register a richer notebook view."""

@@ -1,4 +1,8 @@
-"""The one model card format: ``<name>.card.json`` beside ``<name>.joblib``, and ``<name>.card.md`` for people.
+"""The one model card format: ``<name>.card.json`` beside the artifact, and ``<name>.card.md`` for people.
+
+Trainers write the artifact with :func:`save_artifact` (the portable ``.npz``
+form of :mod:`framing.resources.modelio` by default) and put
+:func:`artifact_entry` of the returned path into the card.
 
 A card records what the artifact is (``artifact``, ``artifact_sha256``,
 ``artifact_bytes``), what it was trained on (data file name and sha256, row
@@ -17,9 +21,12 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from framing.errors import ModelError
+from framing.resources.modelio import FORMATS, dumps_portable, load_bytes
 from framing.resources.models import card_path, load_card
 
-__all__ = ["artifact_entry", "markdown_path", "read_card", "text_hash", "training_text_hashes", "write_card"]
+__all__ = ["artifact_entry", "markdown_path", "read_card", "save_artifact", "text_hash", "training_text_hashes",
+           "write_card"]
 
 
 def text_hash(text: str) -> str:
@@ -36,6 +43,44 @@ def artifact_entry(path: Path) -> dict[str, Any]:
     """The card fields that identify an artifact file: name, sha256 and size in bytes."""
     data = path.read_bytes()
     return {"artifact": path.name, "artifact_sha256": hashlib.sha256(data).hexdigest(), "artifact_bytes": len(data)}
+
+
+def save_artifact(model: Any, name: str, folder: Path, *, fmt: str = ".npz", check: bool = True) -> Path:
+    """Write ``model`` as ``<name><fmt>`` into ``folder`` and return the path (give it to :func:`artifact_entry`).
+
+    ``fmt`` is ``.npz`` (portable: arrays + JSON, no pickle, loads under other scikit-learn and numpy releases),
+    ``.pkl`` (plain pickle: fast, bound to these library versions) or ``.joblib``. With ``check`` the written bytes
+    are loaded back and must give an object of the same class (a model the portable form cannot hold fails here,
+    at training time, not at the user's). Artifacts of the same name in other formats are removed, so the folder
+    holds one per model.
+    """
+    if fmt not in FORMATS:
+        raise ModelError(f"unknown artifact format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}{fmt}"
+    if fmt == ".npz":
+        data = dumps_portable(model)
+    elif fmt == ".pkl":
+        import pickle  # lazy: only this format
+
+        data = pickle.dumps(model, protocol=5)
+    else:
+        import io
+
+        import joblib  # lazy: heavy (only this format)
+
+        buf = io.BytesIO()
+        joblib.dump(model, buf, compress=3)
+        data = buf.getvalue()
+    if check and type(load_bytes(data, fmt)) is not type(model):
+        raise ModelError(f"{name}{fmt}: the written artifact does not load back as a {type(model).__name__}")
+    tmp = path.with_name(path.name + ".part")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+    for other in FORMATS:
+        if other != fmt and (folder / f"{name}{other}").is_file():
+            (folder / f"{name}{other}").unlink()
+    return path
 
 
 def markdown_path(name: str, folder: Path) -> Path:

@@ -16,6 +16,15 @@
 # - measure how far two readers agree with **Cohen's kappa**, and say why it is better than "percent agreement";
 # - rewrite a loaded paragraph neutrally, keeping every fact, and check the result.
 
+# %% tags=["install"]
+# Setup. In Google Colab or VS Code, run this cell first: it installs framing (and its English spaCy model) when it
+# is missing. In a checkout of the repository it does nothing. The development version installs from the git
+# repository instead: %pip install "framing-analyzer @ git+<repository URL>"
+import importlib.util
+
+if importlib.util.find_spec("framing") is None:
+    get_ipython().run_line_magic("pip", "install -q framing-analyzer")
+
 # %% [markdown]
 # ## 1. What is loaded language?
 #

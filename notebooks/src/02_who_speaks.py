@@ -16,6 +16,15 @@
 # - find **unattributed claims**: statements the author makes with no source at all;
 # - describe *whose* voices a story includes and whose it leaves out.
 
+# %% tags=["install"]
+# Setup. In Google Colab or VS Code, run this cell first: it installs framing (and its English spaCy model) when it
+# is missing. In a checkout of the repository it does nothing. The development version installs from the git
+# repository instead: %pip install "framing-analyzer @ git+<repository URL>"
+import importlib.util
+
+if importlib.util.find_spec("framing") is None:
+    get_ipython().run_line_magic("pip", "install -q framing-analyzer")
+
 # %% [markdown]
 # ## 1. Why it matters who speaks
 #

@@ -15,6 +15,15 @@
 # - tell the **agent** (who acts) from the **patient** (who is acted upon) in a sentence, and see how the passive voice can hide the agent;
 # - read framing's **stance** score for an actor and check it against the words it is based on.
 
+# %% tags=["install"]
+# Setup. In Google Colab or VS Code, run this cell first: it installs framing (and its English spaCy model) when it
+# is missing. In a checkout of the repository it does nothing. The development version installs from the git
+# repository instead: %pip install "framing-analyzer @ git+<repository URL>"
+import importlib.util
+
+if importlib.util.find_spec("framing") is None:
+    get_ipython().run_line_magic("pip", "install -q framing-analyzer")
+
 # %% [markdown]
 # ## 1. Stories have characters
 #

@@ -16,6 +16,15 @@
 # - find **what is left out**: facts most outlets report that one article omits, and claims no one else backs;
 # - explain why comparing with other coverage is the fairest way to judge a single article.
 
+# %% tags=["install"]
+# Setup. In Google Colab or VS Code, run this cell first: it installs framing (and its English spaCy model) when it
+# is missing. In a checkout of the repository it does nothing. The development version installs from the git
+# repository instead: %pip install "framing-analyzer @ git+<repository URL>"
+import importlib.util
+
+if importlib.util.find_spec("framing") is None:
+    get_ipython().run_line_magic("pip", "install -q framing-analyzer")
+
 # %% [markdown]
 # ## 1. Why compare?
 #

@@ -15,6 +15,15 @@
 # - name at least three **limits** of automated bias detection, and say what a human reader has to add;
 # - check any finding of the tool yourself, using its evidence (exact position and rule).
 
+# %% tags=["install"]
+# Setup. In Google Colab or VS Code, run this cell first: it installs framing (and its English spaCy model) when it
+# is missing. In a checkout of the repository it does nothing. The development version installs from the git
+# repository instead: %pip install "framing-analyzer @ git+<repository URL>"
+import importlib.util
+
+if importlib.util.find_spec("framing") is None:
+    get_ipython().run_line_magic("pip", "install -q framing-analyzer")
+
 # %% [markdown]
 # ## 1. A tool is a reader too
 #

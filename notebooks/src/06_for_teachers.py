@@ -15,6 +15,15 @@
 # - **export** a PDF (and an HTML page) report to print or share;
 # - plan a lesson sequence with the notebooks 1–5 and adapt their exercises to your own article.
 
+# %% tags=["install"]
+# Setup. In Google Colab or VS Code, run this cell first: it installs framing (and its English spaCy model) when it
+# is missing. In a checkout of the repository it does nothing. The development version installs from the git
+# repository instead: %pip install "framing-analyzer @ git+<repository URL>"
+import importlib.util
+
+if importlib.util.find_spec("framing") is None:
+    get_ipython().run_line_magic("pip", "install -q framing-analyzer")
+
 # %% [markdown]
 # ## 1. Choose the text
 #

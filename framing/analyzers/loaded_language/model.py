@@ -54,7 +54,6 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -67,6 +66,7 @@ from spacy.attrs import ENT_TYPE, IDX, IS_LOWER, IS_PUNCT, IS_TITLE, LENGTH, LOW
 from spacy.symbols import ADJ, NOUN, PROPN, X
 
 from framing.errors import ModelError
+from framing.resources import textblob_data
 
 #: Name of the model in :mod:`framing.resources.models` (``framing/models/loaded_sentence.joblib``).
 MODEL_NAME = "loaded_sentence"
@@ -134,10 +134,8 @@ MASK_ENT_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 @functools.cache
 def _brill_tags() -> dict[str, str]:
     """Word -> most frequent Penn tag of the Brill lexicon that ships in the TextBlob wheel (offline)."""
-    import textblob  # lazy: heavy optional dependency (TextBlob and its lexicons)
-
     out: dict[str, str] = {}
-    path = Path(textblob.__file__).parent / "en" / "en-lexicon.txt"
+    path = textblob_data.brill_lexicon_path()  # found without importing textblob (NLTK: 1.5-2 s)
     for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split()
         if len(parts) >= 2 and not line.startswith(";"):
@@ -297,11 +295,8 @@ def vader_scores(text: str) -> dict[str, float]:
 _TB_TOKENS = re.compile(r"\w+(?:[-']\w+)*|[^\w\s]")
 
 
-@functools.cache
 def _textblob_sentiment():
-    from textblob.en import sentiment  # lazy: heavy optional dependency
-
-    return sentiment
+    return textblob_data.sentiment()  # TextBlob's own scorer, built without importing textblob (NLTK)
 
 
 def textblob_scores(text: str) -> tuple[float, float]:

@@ -27,6 +27,31 @@ class ExternalFetchError(FramingError):
     """Raised when a report would fetch something from outside itself."""
 
 
+class PdfUnavailable(FramingError):
+    """PDF output needs WeasyPrint (the ``pdf`` extra) and the Pango system library; one of them is missing."""
+
+
+PDF_INSTALL = ("pip install 'framing-analyzer[pdf]' (WeasyPrint) and the Pango library "
+               "(Debian/Ubuntu: apt-get install libpango-1.0-0 libpangoft2-1.0-0; macOS: brew install pango)")
+
+
+def weasyprint_module() -> Any:
+    """``weasyprint``, imported; :class:`PdfUnavailable` naming what is missing and how to install it otherwise."""
+    try:
+        import weasyprint  # lazy: heavy (weasyprint)
+    except ImportError as exc:
+        raise PdfUnavailable(f"PDF output needs WeasyPrint, which is not installed ({exc.name or exc}); install it: {PDF_INSTALL}") from None
+    except OSError as exc:  # WeasyPrint is there, a system library it loads with cffi is not (Pango, GObject, HarfBuzz)
+        lib = str(exc).split("'")[1] if str(exc).count("'") >= 2 else "Pango"
+        raise PdfUnavailable(f"PDF output needs the Pango system library, which WeasyPrint cannot load ({lib}); install it: {PDF_INSTALL}") from None
+    return weasyprint
+
+
+def check_pdf_support() -> None:
+    """Raise :class:`PdfUnavailable` now (before any work) when a PDF could not be written."""
+    weasyprint_module()
+
+
 def _refuse(url: str) -> None:
     raise ExternalFetchError(f"the report tried to fetch {url[:80]!r}; reports must be self-contained (this is a bug in framing)")
 
@@ -71,8 +96,7 @@ def render_pdf(html: str, *, fetcher: Any = None) -> bytes:
     ``fetcher`` defaults to a fresh :func:`local_only_fetcher`; pass one to
     inspect what the renderer asked for.
     """
-    import weasyprint  # lazy: heavy (weasyprint)
-
+    weasyprint = weasyprint_module()
     for name in ("weasyprint", "fontTools"):
         logging.getLogger(name).setLevel(logging.ERROR)
     fetcher = fetcher if fetcher is not None else local_only_fetcher()
