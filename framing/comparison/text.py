@@ -18,7 +18,7 @@ __all__ = ["norm_name", "norm_token", "split_sentences", "stopwords", "tokens"]
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,6}s?$")
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(]?[A-Z0-9])")
-_ABBREV = {"mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "sen", "rep", "gov", "st", "jr", "sr", "vs", "maj", "adm", "prof", "inc", "co"}
+ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "sen", "rep", "gov", "st", "jr", "sr", "vs", "maj", "adm", "prof", "inc", "co"}
 
 
 @functools.cache
@@ -77,7 +77,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         for m in _BOUNDARY.finditer(seg):
             before = seg[start : m.start() + 1]
             last = re.search(r"([A-Za-z]+)\.$", before.rstrip("\"”’')]!?"))
-            if last and (len(last.group(1)) == 1 or last.group(1).lower() in _ABBREV):
+            if last and (len(last.group(1)) == 1 or last.group(1).lower() in ABBREVIATIONS):
                 continue
             spans.append((ls + start, ls + m.end()))
             start = m.end()
