@@ -21,6 +21,11 @@ How a flag is judged
       that target whose peer sentences it overlaps; true positive when the fact is
       ``not_stated`` by the target, false positive when ``stated``; else unjudged.
 Recall: gold claims (facts) of a verdict (``not_stated``) with a flag of that kind over them.
+
+Pooled records (note starting "pooled") were added in a second pass: flags of the
+tool on sentences the first pass had not listed, each judged by reading the target
+and searching the peers (as TREC pools judge a system's output). ``--first-pass``
+leaves them out: flags on those sentences are then "unjudged".
 """
 
 from __future__ import annotations
@@ -111,9 +116,10 @@ def _flags(comparison: Any) -> dict[str, list[dict[str, Any]]]:
     return {"uncorroborated": list(c.uncorroborated), "contradicted": list(c.contradicted), "omitted": list(c.omitted)}
 
 
-def run(db: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+def run(db: Path, *, first_pass: bool = False) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Figures over every target; ``first_pass`` drops the records judged from the tool's flags (note "pooled...")."""
     texts = gold.corpus_texts(CORPUS, SEED)
-    records = gold.load(GOLD, texts)
+    records = [r for r in gold.load(GOLD, texts) if not (first_pass and r.note.startswith("pooled"))]
     by_target: dict[str, list[gold.GoldRecord]] = defaultdict(list)
     for r in records:
         by_target[r.article].append(r)
@@ -138,11 +144,12 @@ def main() -> None:
     ap.add_argument("--db", type=Path, default=None, help="corpus store with the event's analyses (default: a temporary one)")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--verbose", action="store_true", help="list every judged flag")
+    ap.add_argument("--first-pass", action="store_true", help="only the records annotated before any run (no pooled judgements)")
     a = ap.parse_args()
     if not CORPUS.exists():
         sys.exit(f"needs {CORPUS}")
     with tempfile.TemporaryDirectory() as tmp:
-        figs, per_target = run(a.db or Path(tmp) / "corpus.sqlite")
+        figs, per_target = run(a.db or Path(tmp) / "corpus.sqlite", first_pass=a.first_pass)
     if a.json:
         print(json.dumps(figs, indent=1))
         return

@@ -32,7 +32,7 @@ def test_claims_gold_loads_and_every_peer_span_matches_its_digest(texts):
     recs = gold.load(GOLD, texts)
     claims = [r for r in recs if r.kind == "claim"]
     assert len({r.article for r in claims}) >= 6
-    assert {r.labels["verdict"] for r in claims} == {"corroborated", "uncorroborated", "contradicted"}
+    assert {r.labels["verdict"] for r in claims} == {"corroborated", "uncorroborated", "contradicted", "not_checkable"}
     assert {r.labels["voice"] for r in claims} <= {"author", "attributed"}
     for r in recs:
         for pid, s, e, dg in r.labels.get("evidence", []) + r.labels.get("peers", []):
@@ -40,9 +40,9 @@ def test_claims_gold_loads_and_every_peer_span_matches_its_digest(texts):
             assert gold.digest(texts[pid][s:e]) == dg, (r.line, pid)
         if r.kind == "claim":
             # a corroborated or contradicted claim names the peer sentence that decides it; an uncorroborated one none
-            assert bool(r.labels["evidence"]) == (r.labels["verdict"] != "uncorroborated"), r.line
+            assert bool(r.labels["evidence"]) == (r.labels["verdict"] in ("corroborated", "contradicted")), r.line
         if r.kind == "fact":
-            assert len({p[0] for p in r.labels["peers"]}) >= 3, r.line
+            assert len({p[0] for p in r.labels["peers"]}) >= 3 or r.labels["status"] == "incoherent", r.line
             assert ("target" in r.spans) == (r.labels["status"] == "stated"), r.line
     seed80 = [r for r in claims if r.article == "seed" and "80" in texts["seed"][slice(*r.spans["claim"])]]
     assert [r.labels["verdict"] for r in seed80] == ["contradicted"]
@@ -82,5 +82,7 @@ def test_claim_flag_figures_on_gold_floors(tmp_path: Path):
     """Floors at what was measured (benchmarks/compare_gold.py); never above."""
     shared_path("corpora", "soleimani-2020", "articles.jsonl")
     figs, _ = _bench().run(tmp_path / "corpus.sqlite")
-    assert figs["contradicted"]["precision"] >= 1.0 and figs["contradicted"]["recall"] >= 0.2
-    assert figs["uncorroborated"]["precision"] >= 0.5
+    # measured 18:45 (benchmarks/compare_gold.py, with the pooled judgements): 0.538 / 0.538, 1.0 / 0.6, 0.692 / 0.5
+    assert figs["contradicted"]["precision"] >= 1.0 and figs["contradicted"]["recall"] >= 0.6
+    assert figs["uncorroborated"]["precision"] >= 0.53 and figs["uncorroborated"]["recall"] >= 0.53
+    assert figs["omitted"]["precision"] >= 0.69

@@ -15,14 +15,17 @@ actor); lexical similarity is one feature among several:
   claim (> 1) must be among the peer's unless two names, one specific, are shared;
   a casualty count is supported only by the same count of the same kind;
 * **contradicted**: the same casualty slot with an incompatible value in a passage
-  about the same event (the peer sentence and its neighbours, cosine >= ``related_sim``):
+  about the same event (the peer sentence and its neighbours, cosine >= ``related_sim``,
+  or a peer sentence with the same casualty predicate class, harm or death, naming the
+  same people):
   a count against "no one was harmed" / "zero casualties", "no Americans were hurt"
   against a count of injured, or another count of the same kind for the same people.
   Flagged when at least as many peers contradict as support it; when the target
   attributes the claim to someone (a reporting verb), one contradicting peer is
   enough and the wording is "reported differently", never "false";
 * **uncorroborated**: no peer sentence supports it *and* no peer sentence shares its
-  predicate class and all its specific participants (two names when it has none) (when one does but the details differ, the check
+  predicate class and all its specific participants (two names when it has none),
+  and it names a participant other than the story's topic names or gives a figure (when one does but the details differ, the check
   abstains: the claim is neither flagged nor counted as corroborated). ``confidence``
   is ``high`` when no peer sentence even shares a key and the closest wording is far
   (cosine < ``support_sim`` / 2), else ``medium``;
@@ -52,6 +55,7 @@ MAX_ITEMS = 15
 TOP_K = 60
 MAX_INDEX_CANDIDATES = 400
 TOPIC_SHARE = 0.25
+CASUALTY_CLASSES = frozenset({"harm", "death"})
 TOPIC_MIN = 5  # with few peers there is no topic to tell apart
 
 
@@ -177,11 +181,13 @@ def contradicts(al: Aligned, t: Fact, j: int, ctx_sim: float, sent_sim: float,
                 support_sim: float = SUPPORT_SIM, related_sim: float = RELATED_SIM) -> bool:
     """Does peer fact ``j`` report the claim's casualty slot with an incompatible value (same event, same people)?"""
     ps = al.p_facts[j]
-    if ps.furniture or ps.question or ctx_sim < related_sim:
+    same_kind = bool(t.preds & ps.preds & CASUALTY_CLASSES)  # both report deaths or injuries: related by predicate class
+    if ps.furniture or ps.question or (ctx_sim < related_sim and not same_kind):
         return False
     if t.casualty:
         who = set(t.casualty["who"])
-        compatible = bool(who & al.ctx_entities(j)) if who else ctx_sim >= 2 * related_sim
+        # the same people: the peer sentence names the claim's casualties (or, when none is named, one of its participants)
+        compatible = bool((who or t.entities) & ps.entities) if who or t.entities else ctx_sim >= 2 * related_sim
         if ps.negated_casualty and not ps.casualty and compatible:
             return True
         if ps.casualty and ps.casualty["type"] == t.casualty["type"] and ps.casualty["count"] != t.casualty["count"]:
@@ -250,8 +256,8 @@ def judge(al: Aligned, i: int, support_sim: float = SUPPORT_SIM, related_sim: fl
     if t.casualty or t.negated_casualty:
         import numpy as np  # lazy: heavy (numpy)
 
-        related = np.nonzero(ctx >= related_sim)[0]
-        contra = [int(j) for j in related[np.argsort(-ctx[related])] if contradicts(al, t, int(j), ctx[j], row[j], support_sim, related_sim)]
+        related = set(np.nonzero(ctx >= related_sim)[0].tolist()) | set(cand)
+        contra = [j for j in sorted(related, key=lambda j: -ctx[j]) if contradicts(al, t, j, ctx[j], row[j], support_sim, related_sim)]
         n_contra = len({al.p_facts[j].doc.id for j in contra})
         if contra and (n_contra >= n_support or t.attributed):
             return "contradicted", _contradicted_item(al, t, base, contra, ctx, n_support)
@@ -260,6 +266,8 @@ def judge(al: Aligned, i: int, support_sim: float = SUPPORT_SIM, related_sim: fl
     slot = [j for j in cand if _shares_slot(t, al.p_facts[j], al.topic)]
     if slot:
         return None  # a peer reports the same act by the same participants with other details: abstain
+    if not (t.entities - al.topic or {n for n in t.numbers if n > 1}):
+        return None  # only the story's topic names and no figure: too general to call uncorroborated (abstain)
     closest = [j for j in cand[:3] if row[j] > 0]
     confidence = "high" if not any(t.keys & al.p_facts[j].keys for j in cand) and (not closest or row[closest[0]] < support_sim / 2) else "medium"
     return "uncorroborated", {**base, "rule": "compare.claim.uncorroborated", "n_peers": 0, "confidence": confidence,

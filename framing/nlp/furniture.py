@@ -52,7 +52,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("byline", re.compile(r"^\s*By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*(?:,|\||and\b|$)")),
     ("byline", re.compile(r"^\s*(?:Opinion columnist|Staff writer|Contributing writer|Columnist|Editor's note)\b", re.I)),
     ("byline", re.compile(r"contributed (?:reporting )?to this (?:report|story|article)|^\s*(?:Follow|Contact) [^\n]{0,60}\b(?:on Twitter|on Facebook|at @)", re.I)),
-    ("caption", re.compile(r"\((?:[A-Z][\w.'’-]+\s){1,3}[A-Z]?[\w.'’-]*/(?:[A-Z][\w ]{1,30})\)\s*$|\b(?:REUTERS|AP Photo|AFP|Getty Images|EPA)/[A-Z]|\bGetty Images\s*$|^\s*Play Video\b|^\s*(?:Photo|Image|Credit|Caption):", re.I)),
+    ("caption", re.compile(r"\((?:[A-Z][\w.'’-]+\s){1,3}[A-Z]?[\w.'’-]*/(?:[A-Z][\w ]{1,30})\)\s*$|\b(?:REUTERS|AP Photo|AFP|Getty Images|EPA)/[A-Z]|\bGetty Images\s*$|^\s*Play Video\b|\((?:top|bottom|left|right|middle|centre|center|above|below|inset)\)|^\s*(?:Photo|Image|Credit|Caption):", re.I)),
     ("related", re.compile(r"^\s*(?:More|Related|See|See also|Read more|Read|Also read|Watch|Listen|Sign up|Subscribe|Click here|RELATED)\s*(?::|\b(?:here|now)\b)", re.I)),
 )
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z.,/'’ -]{2,60}?(?:,\s+[A-Z][a-z.]+)?\s*(?:\((?:[A-Z][\w.]*\s?){1,3}\))?\s*[-—–]+\s")
