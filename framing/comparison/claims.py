@@ -12,7 +12,8 @@ actor); lexical similarity is one feature among several:
   i.e. named in fewer than a quarter of the peer articles; one may be missing among
   four or more) and some shared wording, or
   the same wording (cosine >= ``support_sim``) with a shared name; a figure of the
-  claim (> 1) must be among the peer's unless two names, one specific, are shared;
+  claim (> 1) must be among the peer's, unless the peer gives no figure and two names,
+  one specific, are shared;
   a casualty count is supported only by the same count of the same kind;
 * **contradicted**: the same casualty slot with an incompatible value in a passage
   about the same event (the peer sentence and its neighbours, cosine >= ``related_sim``,
@@ -157,8 +158,9 @@ def supports(t: Fact, ps: Fact, sim: float, support_sim: float = SUPPORT_SIM, to
         c = ps.casualty
         return bool(c and c["type"] == t.casualty["type"] and c["count"] == t.casualty["count"] and (shared or sim >= support_sim))
     tn = {n for n in t.numbers if n > 1}  # "one of the ..." is not a count
-    if tn and not tn & ps.numbers and not (len(shared) >= 2 and shared & specific):
-        return False
+    if tn and not tn & ps.numbers:
+        if any(n > 1 for n in ps.numbers) or not (len(shared) >= 2 and shared & specific):
+            return False  # another figure, or no figure and too few of the same names
     if sim >= support_sim and (shared or not t.entities or not ps.entities):
         return True
     if t.preds & ps.preds:

@@ -5,6 +5,10 @@ strike; regime / government ...), one row per term with its referent. Matching
 is on whole words, with an optional plural s/es, hyphens or spaces between the
 words of a term, longest term first, case-insensitive, no overlaps.
 
+Each use is split by voice: ``author`` (the outlet's own words) or ``quoted``
+(inside a direct quote of the analysis's attribution section: a speaker's word,
+not the outlet's choice). ``counts`` are the author's uses; ``quoted_counts`` the quoted ones.
+
 Known limits: surface forms only: "the strike" about a labour strike counts as
 a name for the lethal strike; the lexicon decides which alternatives exist.
 """
@@ -45,36 +49,53 @@ def naming_hits(text: str) -> list[tuple[str, str, int, int]]:
     return hits
 
 
+def _split(hits: list[tuple[str, str, int, int]], quotes: Sequence[tuple[int, int]]) -> tuple[list, list]:
+    """Hits in the author's voice and hits inside a direct quote."""
+    author, quoted = [], []
+    for h in hits:
+        (quoted if any(qs <= h[2] < qe for qs, qe in quotes) else author).append(h)
+    return author, quoted
+
+
 def by_referent(target: Doc, peers: Sequence[Doc]) -> list[dict[str, Any]]:
-    """One row per referent used by the target or a peer: the target's counts and examples, each peer's, and the peers' totals."""
+    """One row per referent used by the target or a peer: the target's counts and examples, each peer's, and the peers' totals.
+
+    Counts are the outlet's own uses (author's voice); uses inside direct quotes are counted apart (``quoted_counts``).
+    """
     refs: dict[str, list[str]] = defaultdict(list)
     for e in lexicons.load("naming").entries:
         refs[e["referent"]].append(e["term"])
-    t_hits = naming_hits(target.text)
-    p_hits = {p.id: naming_hits(p.text) for p in peers}
+    t_auth, t_quoted = _split(naming_hits(target.text), target.direct_quote_spans())
+    p_hits = {p.id: _split(naming_hits(p.text), p.direct_quote_spans()) for p in peers}
     out = []
     for ref, terms in refs.items():
-        th = [h for h in t_hits if h[1] == ref]
+        th = [h for h in t_auth if h[1] == ref]
+        tq = [h for h in t_quoted if h[1] == ref]
         by_outlet = []
         total: Counter = Counter()
+        total_q: Counter = Counter()
         for p in peers:
-            ph = [h for h in p_hits[p.id] if h[1] == ref]
-            if not ph:
+            ph = [h for h in p_hits[p.id][0] if h[1] == ref]
+            pq = [h for h in p_hits[p.id][1] if h[1] == ref]
+            total_q.update(h[0] for h in pq)
+            if not ph and not pq:
                 continue
             c = Counter(h[0] for h in ph)
             total.update(c)
             by_outlet.append({
-                "id": p.id, "outlet": p.outlet, "lean": p.lean, "counts": dict(c),
+                "id": p.id, "outlet": p.outlet, "lean": p.lean, "counts": dict(c), "quoted_counts": dict(Counter(h[0] for h in pq)),
                 "examples": [{"text_id": p.id, "term": t, "start": s, "end": e, "quote": p.text[s:e]} for t, _, s, e in ph[:3]],
             })
-        if not th and not by_outlet:
+        if not (th or tq) and not by_outlet:
             continue
         out.append({
             "referent": ref,
             "terms": terms,
-            "target": {"counts": dict(Counter(h[0] for h in th)),
-                       "examples": [{"term": t, "start": s, "end": e, "quote": target.text[s:e]} for t, _, s, e in th]},
+            "target": {"counts": dict(Counter(h[0] for h in th)), "quoted_counts": dict(Counter(h[0] for h in tq)),
+                       "examples": [{"term": t, "start": s, "end": e, "quote": target.text[s:e], "voice": "author"} for t, _, s, e in th]
+                       + [{"term": t, "start": s, "end": e, "quote": target.text[s:e], "voice": "quoted"} for t, _, s, e in tq]},
             "by_outlet": by_outlet,
             "peers_total": dict(total.most_common()),
+            "peers_quoted_total": dict(total_q.most_common()),
         })
     return out

@@ -14,7 +14,7 @@ does not count (the target could not have reported what happened later).
 
 A common fact is **stated** by the target when any target sentence, of any kind
 (quotes and unjudged sentences included: the target may say it in a quote or in
-other words), carries the predicate class and both participants, or shares its predicate class and a
+other words), carries one of the peer report's predicate classes and both participants, or shares its predicate class and a
 participant with wording close to a peer's report (cosine >= 0.6 x ``support_sim``),
 (the two participants may be named in the sentence before or after it), or is worded like it (cosine >= ``support_sim``). Otherwise it is listed as omitted,
 once per group of signatures reported in the same peer sentence, most-reported first,
@@ -72,7 +72,7 @@ def _stated(al: Aligned, rep: Fact, sig: tuple[str, str, str], sims: Any, suppor
         if t.furniture:
             continue
         window = [f for f in facts[max(0, i - 1) : i + 2] if not f.furniture]  # a fact told over two sentences
-        if p in t.preds and all(any(x in f.entities for f in window) for x in (a, b)):
+        if t.preds & (rep.preds | {p}) and all(any(x in f.entities for f in window) for x in (a, b)):
             return True
         if sims[i] >= support_sim:
             return True

@@ -49,7 +49,7 @@ _TIME = r"\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)"
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("update", re.compile(rf"^\s*(?:UPDATE[SD]?\b|(?:Last\s+)?updated\b|Published\b|Posted\b|First published\b)[^\n]{{0,120}}?(?:{_TIME}|\b20\d\d\b|:|\bET\b|\bGMT\b|story|article)", re.I)),
     ("update", re.compile(r"^\s*This (?:story|article|post|report) (?:has been|was) (?:updated|corrected)", re.I)),
-    ("byline", re.compile(r"^\s*By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*(?:,|\||and\b|$)")),
+    ("byline", re.compile(r"^\s*By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*(?:,|\||and\b|$)")),
     ("byline", re.compile(r"^\s*(?:Opinion columnist|Staff writer|Contributing writer|Columnist|Editor's note)\b", re.I)),
     ("byline", re.compile(r"contributed (?:reporting )?to this (?:report|story|article)|^\s*(?:Follow|Contact) [^\n]{0,60}\b(?:on Twitter|on Facebook|at @)", re.I)),
     ("caption", re.compile(r"\((?:[A-Z][\w.'’-]+\s){1,3}[A-Z]?[\w.'’-]*/(?:[A-Z][\w ]{1,30})\)\s*$|\b(?:REUTERS|AP Photo|AFP|Getty Images|EPA)/[A-Z]|\bGetty Images\s*$|^\s*Play Video\b|\((?:top|bottom|left|right|middle|centre|center|above|below|inset)\)|^\s*(?:Photo|Image|Credit|Caption):", re.I)),
