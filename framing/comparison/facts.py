@@ -104,9 +104,17 @@ class Fact:
 # ----------------------------------------------------------------------------- participants
 
 
-def alias_map(docs: Sequence[Doc]) -> dict[str, str]:
+class AliasMap(dict):
+    """Lowercased alias -> canonical name, with a memo of :func:`entity` results (the same words recur in every peer)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.memo: dict[str, str] = {}
+
+
+def alias_map(docs: Sequence[Doc]) -> AliasMap:
     """Lowercased alias -> canonical actor name, from every analysis's actors; then capitalised words seen mid-sentence."""
-    amap: dict[str, str] = {}
+    amap = AliasMap()
     for d in docs:
         for a in actor_cards(d.data):
             if not isinstance(a, Mapping) or not a.get("name"):
@@ -131,6 +139,16 @@ def skeleton(word: str) -> str:
 
 def entity(word: str, amap: Mapping[str, str]) -> str:
     """Canonical form of a name: the actor it is an alias of, else its demonym's country if known (Iranian -> iran)."""
+    memo = getattr(amap, "memo", None)
+    if memo is None:
+        return _entity(word, amap)
+    out = memo.get(word)
+    if out is None:
+        out = memo[word] = _entity(word, amap)
+    return out
+
+
+def _entity(word: str, amap: Mapping[str, str]) -> str:
     w = norm_name(word)
     if w in amap:
         return amap[w]

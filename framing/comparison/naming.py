@@ -3,7 +3,7 @@
 The alternatives come from ``lexicons/naming.tsv`` (killing / assassination /
 strike; regime / government ...), one row per term with its referent. Matching
 is on whole words, with an optional plural s/es, hyphens or spaces between the
-words of a term, longest term first, case-insensitive, no overlaps.
+words of a term, left to right, longest term first where several start, case-insensitive, no overlaps.
 
 Each use is split by voice: ``author`` (the outlet's own words) or ``quoted``
 (inside a direct quote of the analysis's attribution section: a speaker's word,
@@ -26,26 +26,34 @@ from framing.resources import lexicons
 
 
 @functools.cache
-def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
-    pats = []
-    for e in sorted(lexicons.load("naming").entries, key=lambda e: -len(e["term"])):
-        body = r"[\s\-]+".join(re.escape(w) for w in e["term"].split())
-        pats.append((e["term"], e["referent"], re.compile(rf"(?<![\w\-]){body}(?:s|es)?(?![\w\-])", re.IGNORECASE)))
-    return tuple(pats)
+def _pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """One alternation of every term (longest first, so the longest term wins where several start) and form -> (term, referent)."""
+    entries = sorted(lexicons.load("naming").entries, key=lambda e: -len(e["term"]))
+    bodies = [r"[\s\-]+".join(re.escape(w) for w in e["term"].split()) for e in entries]
+    pat = re.compile(rf"(?<![\w\-])(?:{'|'.join(bodies)})(?:s|es)?(?![\w\-])", re.IGNORECASE)
+    return pat, {" ".join(e["term"].lower().split()): (e["term"], e["referent"]) for e in entries}
+
+
+def _term_of(match: str, forms: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
+    key = " ".join(re.split(r"[\s\-]+", match.lower()))
+    for cut in (0, 2, 1):  # the term itself, then without a plural -es or -s
+        k = key[: len(key) - cut] if cut else key
+        if k in forms:
+            return forms[k]
+    return None
 
 
 def naming_hits(text: str) -> list[tuple[str, str, int, int]]:
-    """``(term, referent, start, end)`` for every naming choice in ``text`` (longest match first, no overlaps)."""
-    taken: list[tuple[int, int]] = []
+    """``(term, referent, start, end)`` for every naming choice in ``text`` (left to right, longest term first, no overlaps).
+
+    One regular expression for the whole lexicon: a single pass over the text.
+    """
+    pat, forms = _pattern()
     hits = []
-    for term, ref, pat in _patterns():
-        for m in pat.finditer(text):
-            s, e = m.span()
-            if any(s < te and ts < e for ts, te in taken):
-                continue
-            taken.append((s, e))
-            hits.append((term, ref, s, e))
-    hits.sort(key=lambda h: h[2])
+    for m in pat.finditer(text):
+        tr = _term_of(m.group(), forms)
+        if tr is not None:
+            hits.append((tr[0], tr[1], m.start(), m.end()))
     return hits
 
 
