@@ -26,7 +26,8 @@ actor); lexical similarity is one feature among several:
   enough and the wording is "reported differently", never "false";
 * **uncorroborated**: no peer sentence supports it *and* no peer sentence shares its
   predicate class and all its specific participants (two names when it has none),
-  and it names a participant other than the story's topic names or gives a figure (when one does but the details differ, the check
+  and it names a participant other than the story's topic names or gives a figure,
+  and it is not a judgement (an evaluative sentence, see :mod:`~framing.comparison.facts`, without a figure) (when one does but the details differ, the check
   abstains: the claim is neither flagged nor counted as corroborated). ``confidence``
   is ``high`` when no peer sentence even shares a key and the closest wording is far
   (cosine < ``support_sim`` / 2), else ``medium``;
@@ -232,7 +233,7 @@ def _contradicted_item(al: Aligned, t: Fact, base: dict[str, Any], contra: list[
     n = len(seen)
     if t.casualty:
         c = t.casualty
-        what = f"{c['count']} {c['type']}" + (f" ({', '.join(c['who'])})" if c["who"] else "")
+        what = f"{c['count']} {c['type']}" + (f" ({', '.join(w.title() if w.islower() else w for w in c['who'])})" if c["who"] else "")
         other = "none or a different count"
     else:
         what, other = "that no one was hurt", "people hurt"
@@ -270,6 +271,8 @@ def judge(al: Aligned, i: int, support_sim: float = SUPPORT_SIM, related_sim: fl
         return None  # a peer reports the same act by the same participants with other details: abstain
     if not (t.entities - al.topic or {n for n in t.numbers if n > 1}):
         return None  # only the story's topic names and no figure: too general to call uncorroborated (abstain)
+    if t.evaluative and not ({n for n in t.numbers if n > 1} or t.casualty):
+        return None  # a judgement in the author's loaded words, with no figure: not a claim another outlet would report
     closest = [j for j in cand[:3] if row[j] > 0]
     confidence = "high" if not any(t.keys & al.p_facts[j].keys for j in cand) and (not closest or row[closest[0]] < support_sim / 2) else "medium"
     return "uncorroborated", {**base, "rule": "compare.claim.uncorroborated", "n_peers": 0, "confidence": confidence,

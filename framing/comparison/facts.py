@@ -11,7 +11,8 @@ One :class:`Fact` per parsed sentence (:meth:`framing.comparison.docs.Doc.senten
   years, not days of a month);
 * **casualty slot** — a count within six words of a death/injury/casualty word, with the
   names near it (who), or a negated one ("no one was harmed", "zero casualties");
-* **flags** — inside a direct quote (the speaker's claim), a question, or page furniture
+* **flags** — evaluative (the analysis's loaded-language score of the sentence, author's
+  voice, >= 0.5), inside a direct quote (the speaker's claim), a question, or page furniture
   (:mod:`framing.nlp.furniture`: captions, credits, bylines, update lines, labels) —
   furniture never becomes a claim, a fact or a match.
 
@@ -51,6 +52,7 @@ _NEG_BEFORE = frozenset({"not", "no", "never", "nobody", "none", "zero", "withou
 _DOZEN = {"dozen": 12, "dozens": 24}
 CASUALTY_WINDOW = 6
 SKELETON_MIN = 6
+EVALUATIVE_SCORE = 0.5
 
 
 @functools.cache
@@ -85,6 +87,7 @@ class Fact:
     furniture: bool
     question: bool
     checkable: list[str] = field(default_factory=list)
+    evaluative: bool = False  # the author's own loaded-language score >= EVALUATIVE_SCORE: a judgement more than a report
 
     @property
     def quote(self) -> str:
@@ -123,6 +126,10 @@ def alias_map(docs: Sequence[Doc]) -> AliasMap:
             for k in keys:
                 amap.setdefault(k, name)
                 amap.setdefault("=" + k, name)  # marks an actor's alias (not just a capitalised word seen)
+            last = norm_name(str(a["name"])).split()
+            if len(last) > 1 and len(last[-1]) >= 4:  # "Abu Mahdi al-Muhandis" is also "al-Muhandis"
+                amap.setdefault(last[-1], name)
+                amap.setdefault("=" + last[-1], name)
     for d in docs:  # capitalised single words seen mid-sentence, to confirm demonym stems
         for m in re.finditer(r"(?<=[a-z,;] )[A-Z][a-z]{2,}\b", d.text):
             amap.setdefault(m.group().lower(), m.group().lower())
@@ -190,7 +197,7 @@ def entities(text: str, amap: Mapping[str, str]) -> set[str]:
             parts = [full]  # a known name: its parts (a title, a first name) are not participants of their own
         elif len(parts) > 1:
             known = [p for p in parts if _known(p, amap)]
-            parts = known or [full]  # an unknown name: the actors named in it, else the whole name (Camp Greystone)
+            parts = known or parts[-1:]  # an unknown name: the actors named in it, else its last word (Greystone, al-Muhandis)
         for part in parts:
             ent = entity(part, amap)
             if ent and len(ent) > 1 and (ent not in stop or part.replace(".", "").isupper()):
@@ -285,4 +292,10 @@ def facts(doc: Doc, amap: Mapping[str, str]) -> list[Fact]:
     """One :class:`Fact` per sentence of ``doc``, in order."""
     quotes = doc.direct_quote_spans()
     furn = furniture_spans(doc.text)
-    return [fact(doc, i, s, e, amap, quotes, furn) for i, (s, e) in enumerate(doc.sentences())]
+    scores = doc.loaded_scores()
+    out = []
+    for i, (s, e) in enumerate(doc.sentences()):
+        f = fact(doc, i, s, e, amap, quotes, furn)
+        f.evaluative = scores.get((s, e), 0.0) >= EVALUATIVE_SCORE
+        out.append(f)
+    return out

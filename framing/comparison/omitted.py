@@ -47,6 +47,7 @@ MAX_EVIDENCE = 4
 TOPIC_SHARE = 0.25
 COMMON_SHARE = 0.1
 MAX_GROUP = 300
+CLOSEST_SIM = 0.1
 TOPIC_MIN = 5  # with few peers there is no topic to tell apart
 
 
@@ -84,8 +85,8 @@ def _stated(al: Aligned, rep: Fact, sig: tuple[str, str, str], sims: Any, suppor
 def _closest(al: Aligned, rep: Fact, sims: Any) -> dict[str, Any] | None:
     best = max(range(len(al.t_facts)), key=lambda i: (len(al.t_facts[i].entities & rep.entities) + (1 if al.t_facts[i].preds & rep.preds else 0),
                                                      sims[i]), default=None)
-    if best is None or (sims[best] <= 0 and not al.t_facts[best].entities & rep.entities):
-        return None
+    if best is None or sims[best] < CLOSEST_SIM:
+        return None  # nothing in the target is about it: say so rather than show an unrelated sentence
     t = al.t_facts[best]
     return {"start": t.start, "end": t.end, "quote": t.quote, "similarity": round(float(sims[best]), 4),
             "shared": sorted(t.entities & rep.entities)}

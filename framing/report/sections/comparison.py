@@ -181,6 +181,17 @@ def _summary_stance(c: Mapping) -> list[str]:
     return out
 
 
+def _around_count(x: Mapping, width: int = 140) -> str:
+    """The claim's quote clipped to ``width`` characters around its casualty count (the part the verdict is about)."""
+    q = x.get("quote") or ""
+    count = str(((x.get("casualty") or {}).get("count")) or "")
+    at = q.find(count) if count else -1
+    if len(q) <= width or at < 0 or at < width - 20:
+        return clip(q, width)
+    start = max(0, at - width // 2)
+    return "…" + clip(q[start:], width - 1)
+
+
 def _summary_claims(c: Mapping, claims: list[dict]) -> list[str]:
     """Claims bullets capped by what the gold supports: contradictions (precision 1.0 on the claims gold) and only
     high-confidence uncorroborated claims; omitted facts as possible (precision about 0.7), never as findings."""
@@ -198,7 +209,7 @@ def _summary_claims(c: Mapping, claims: list[dict]) -> list[str]:
         first = next((x for x in claims if x["_kind"] == "contradicted"), None)
         if first:
             n = claims.index(first) + 1
-            out.append(f"For example (C{n}): “{clip(first.get('quote', ''), 140)}” — {first.get('reason') or first['_title']}.")
+            out.append(f"For example (C{n}): “{_around_count(first)}” — {first.get('reason') or first['_title']}.")
     if high:
         out.append(f"{len(high)} checkable statement{'s' if len(high) != 1 else ''} with names no other outlet mentions in any related "
                    "sentence (listed in the claims table with the closest peer wording, for the reader to check).")
@@ -425,7 +436,12 @@ def _claims_section(c: Mapping, d: Mapping, peers: _Peers, claims: list[dict]) -
             q = quote_at(e, None, peers.label(e.get("text_id")))
             if q:
                 evq.append(Quote(clip(q.text, 160), q.start, q.end, q.source, f"{e.get('relation', 'related')}, similarity {fmt(e.get('similarity'), 2)}"))
-        status = x.get("wording") or x["_kind"] if x["_kind"] == "contradicted" else f"not found elsewhere ({x.get('confidence', 'high')} confidence)"
+        if x["_kind"] == "contradicted":
+            status = x.get("wording") or "contradicted"
+        elif x.get("confidence", "high") == "high":
+            status = "not found elsewhere"
+        else:
+            status = "no match found: check the closest peer sentences"
         rows.append((f"C{n}", status, Quote(clip(x.get("quote") or text[x["start"]:x["end"]], 240), x.get("start"), x.get("end")),
                      x.get("reason") or "–", tuple(evq) if evq else "no similar peer sentence"))
     if rows:
@@ -441,7 +457,8 @@ def _claims_section(c: Mapping, d: Mapping, peers: _Peers, claims: list[dict]) -
         for x in om[:20]:
             q = quote_at(x, None, peers.label(x.get("text_id")))
             ct = x.get("closest_target")
-            ctq = Quote(clip(ct.get("quote", ""), 120), ct.get("start"), ct.get("end"), "", f"similarity {fmt(ct.get('similarity'), 2)}") if ct else "–"
+            ctq = (Quote(clip(ct.get("quote", ""), 120), ct.get("start"), ct.get("end"), "", f"similarity {fmt(ct.get('similarity'), 2)}")
+                   if ct else "no sentence of the target is about it")
             omitted_rows.append((Quote(clip(q.text, 220), q.start, q.end, q.source) if q else "–", f"{x.get('n_peers', '?')} ({pct(x.get('share_peers'))})", ctq))
         sec.add(Table(("fact reported by peers [source, offsets]", "peers reporting it", "closest sentence in the target"), tuple(omitted_rows),
                       "Possibly left out: facts that several other articles report in like words and that no sentence of the target "
