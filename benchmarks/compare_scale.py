@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import itertools
 import json
 import math
 import resource
@@ -90,7 +91,7 @@ def main() -> None:
     for n in a.sizes:
         res = subprocess.run([sys.executable, __file__, "--db", str(a.db), "--one", str(n)], capture_output=True, text=True, check=True)
         rows.append(json.loads(res.stdout.strip().splitlines()[-1]))
-    for prev, cur in zip(rows, rows[1:]):
+    for prev, cur in itertools.pairwise(rows):
         nlogn = (cur["peers"] * math.log(cur["peers"])) / (prev["peers"] * math.log(prev["peers"]))
         cur["time_ratio"] = round(cur["seconds"] / max(prev["seconds"], 1e-9), 2)
         cur["nlogn_ratio"] = round(nlogn, 2)

@@ -159,16 +159,15 @@ def supports(t: Fact, ps: Fact, sim: float, support_sim: float = SUPPORT_SIM, to
         c = ps.casualty
         return bool(c and c["type"] == t.casualty["type"] and c["count"] == t.casualty["count"] and (shared or sim >= support_sim))
     tn = {n for n in t.numbers if n > 1}  # "one of the ..." is not a count
-    if tn and not tn & ps.numbers:
-        if any(n > 1 for n in ps.numbers) or not (len(shared) >= 2 and shared & specific):
-            return False  # another figure, or no figure and too few of the same names
+    if tn and not tn & ps.numbers and (any(n > 1 for n in ps.numbers) or not (len(shared) >= 2 and shared & specific)):
+        return False  # another figure, or no figure and too few of the same names
     if sim >= support_sim and (shared or not t.entities or not ps.entities):
         return True
     if t.preds & ps.preds:
         if specific:  # the claim's own participants, all of them (one may be missing among four or more)
-            return len(specific - ps.entities) <= (len(specific) >= 4) and (len(shared) >= 2 and sim >= 0.1 or sim >= 0.6 * support_sim)
+            return len(specific - ps.entities) <= (len(specific) >= 4) and ((len(shared) >= 2 and sim >= 0.1) or sim >= 0.6 * support_sim)
         return len(shared) >= 2 and sim >= 0.6 * support_sim
-    return sim >= 0.6 * support_sim and (bool(tn & ps.numbers) or len(shared & specific) >= 1 and len(shared) >= 2)
+    return sim >= 0.6 * support_sim and (bool(tn & ps.numbers) or (len(shared & specific) >= 1 and len(shared) >= 2))
 
 
 def _shares_slot(t: Fact, ps: Fact, topic: frozenset[str]) -> bool:
@@ -269,9 +268,9 @@ def judge(al: Aligned, i: int, support_sim: float = SUPPORT_SIM, related_sim: fl
     slot = [j for j in cand if _shares_slot(t, al.p_facts[j], al.topic)]
     if slot:
         return None  # a peer reports the same act by the same participants with other details: abstain
-    if not (t.entities - al.topic or {n for n in t.numbers if n > 1}):
+    if not (t.entities - al.topic) and not any(n > 1 for n in t.numbers):
         return None  # only the story's topic names and no figure: too general to call uncorroborated (abstain)
-    if t.evaluative and not ({n for n in t.numbers if n > 1} or t.casualty):
+    if t.evaluative and not (any(n > 1 for n in t.numbers) or t.casualty):
         return None  # a judgement in the author's loaded words, with no figure: not a claim another outlet would report
     closest = [j for j in cand[:3] if row[j] > 0]
     confidence = "high" if not any(t.keys & al.p_facts[j].keys for j in cand) and (not closest or row[closest[0]] < support_sim / 2) else "medium"

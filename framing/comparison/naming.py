@@ -59,7 +59,8 @@ def naming_hits(text: str) -> list[tuple[str, str, int, int]]:
 
 def _split(hits: list[tuple[str, str, int, int]], quotes: Sequence[tuple[int, int]]) -> tuple[list, list]:
     """Hits in the author's voice and hits inside a direct quote."""
-    author, quoted = [], []
+    author: list[tuple[str, str, int, int]] = []
+    quoted: list[tuple[str, str, int, int]] = []
     for h in hits:
         (quoted if any(qs <= h[2] < qe for qs, qe in quotes) else author).append(h)
     return author, quoted

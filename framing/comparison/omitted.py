@@ -89,7 +89,7 @@ def _closest(al: Aligned, rep: Fact, sims: Any) -> dict[str, Any] | None:
         return None  # nothing in the target is about it: say so rather than show an unrelated sentence
     t = al.t_facts[best]
     return {"start": t.start, "end": t.end, "quote": t.quote, "similarity": round(float(sims[best]), 4),
-            "shared": sorted(t.entities & rep.entities)}
+            "common_names": sorted(t.entities & rep.entities)}
 
 
 def _date(doc: Doc) -> str:

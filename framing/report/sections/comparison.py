@@ -144,7 +144,7 @@ def _summary_words(c: Mapping) -> list[str]:
 
 def _summary_naming(c: Mapping) -> list[str]:
     """Naming bullets: the outlet's own words only (quoted uses are the speaker's), left out when used fewer than twice."""
-    out = []
+    out: list[str] = []
     for ref in c.get("naming") or []:
         tc = (ref.get("target") or {}).get("counts") or {}
         pc = ref.get("peers_total") or {}
@@ -169,9 +169,9 @@ def _summary_stance(c: Mapping) -> list[str]:
     for row in (c.get("stance_matrix") or {}).get("rows") or []:
         cell = (row.get("cells") or {}).get("target")
         med = num(row.get("peers_median"))
-        if cell and med is not None and num(cell.get("stance")) is not None and (row.get("n_peers") or 0) >= 2:
-            if (cell.get("n_evidence") or 0) >= MIN_STANCE_EVIDENCE:
-                diffs.append((abs(float(cell["stance"]) - med), row["actor"], float(cell["stance"]), med, row.get("n_peers"), cell["n_evidence"]))
+        if (cell and med is not None and num(cell.get("stance")) is not None and (row.get("n_peers") or 0) >= 2
+                and (cell.get("n_evidence") or 0) >= MIN_STANCE_EVIDENCE):
+            diffs.append((abs(float(cell["stance"]) - med), row["actor"], float(cell["stance"]), med, row.get("n_peers"), cell["n_evidence"]))
     out = []
     for _, actor, st, med, n, n_ev in sorted(diffs, reverse=True)[:3]:
         if abs(st - med) >= 0.2:
@@ -213,6 +213,11 @@ def _summary_claims(c: Mapping, claims: list[dict]) -> list[str]:
     if high:
         out.append(f"{len(high)} checkable statement{'s' if len(high) != 1 else ''} with names no other outlet mentions in any related "
                    "sentence (listed in the claims table with the closest peer wording, for the reader to check).")
+    weak = len(cl.get("uncorroborated") or []) - len(high)
+    if weak > 0:
+        out.append(f"{weak} more checkable statement{'s' if weak != 1 else ''} found no match in the other coverage; the match is not "
+                   "reliable enough to call them uncorroborated (on the hand-checked sample about half such flags were right), "
+                   "so they are only listed in the claims table, with the closest peer sentences.")
     if no:
         out.append(f"Possibly left out: {no} fact{'s' if no != 1 else ''} several other outlets report in like words "
                    "(see the claims table; about 7 in 10 such flags were right on the hand-checked sample).")
