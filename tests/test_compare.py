@@ -282,19 +282,35 @@ def test_off_story_peer_is_set_aside():
     assert len(c.peers) == 3
 
 
-def test_distinctive_terms_each_way(small):
+def test_distinctive_terms_only_beyond_chance(small):
+    # the small texts are too short for any word to reach |z| >= 1.96: nothing is listed (the report says so)
     dt = small.distinctive_terms
-    t_terms = [r["term"] for r in dt.target]
-    p_terms = [r["term"] for r in dt.peers]
-    assert "regime" in t_terms and "regime" not in p_terms
-    assert "pellan" in p_terms and "contractor" in p_terms  # the peers' story the target leaves out
-    r = next(r for r in dt.target if r["term"] == "regime")
-    assert r["count_target"] == 1 and r["count_peers"] == 0 and r["z"] > 0
-    text = small.target_analysis["article"]["text"]
-    assert all(text[e["start"]:e["end"]] == e["quote"] and e["quote"].lower() == "regime" for e in r["examples"])
-    pe = next(r for r in dt.peers if r["term"] == "pellan")["examples"][0]
-    assert pe["text_id"].startswith("peer") and pe["quote"] == "Pellan"
-    assert all(r["z"] < 0 for r in dt.peers)
+    assert all(abs(r["z"]) >= 1.96 for r in dt.target + dt.peers)
+    assert "regime" not in [r["term"] for r in dt.target]  # once against zero is chance, not a word choice
+    assert "1.96" in dt.method
+
+
+def test_distinctive_terms_each_way_when_significant():
+    t_text = "The regime fired missiles. " * 12 + "Officials met on Tuesday."
+    peers = [_analysis("The government fired missiles. " * 12 + f"Officials met on Tuesday in town {i}.", id=f"q{i}", outlet=f"O{i}")
+             for i in range(3)]
+    c = compare(_analysis(t_text, id="t", outlet="Counterpoint"), peers)
+    t_terms = {r["term"]: r for r in c.distinctive_terms.target}
+    p_terms = {r["term"]: r for r in c.distinctive_terms.peers}
+    assert "regime" in t_terms and t_terms["regime"]["z"] >= 1.96 and t_terms["regime"]["count_target"] == 12
+    assert "government" in p_terms and p_terms["government"]["z"] <= -1.96
+    assert "missiles" not in t_terms and "missiles" not in p_terms  # same rate on both sides
+    assert "tuesday" not in t_terms and "tuesday" not in p_terms  # days are timing, not word choice
+
+
+def test_distinctive_terms_skip_bylines_and_captions():
+    t_text = ("By Wendy Quillfeather\n\n" + "The regime fired missiles. " * 12
+              + "\nThe flag in Vienna. (Jane Doe/Reuters)\nUPDATE: This story has been updated.")
+    peers = [_analysis("The government fired missiles. " * 12, id=f"q{i}", outlet=f"O{i}") for i in range(3)]
+    c = compare(_analysis(t_text, id="t"), peers)
+    terms = {r["term"] for r in c.distinctive_terms.target}
+    assert "regime" in terms
+    assert not terms & {"wendy", "quillfeather", "vienna", "doe", "reuters", "updated", "story"}
 
 
 def test_tokens_keep_acronyms_and_drop_stopwords():
@@ -318,7 +334,9 @@ def test_naming_hits_longest_match_plural_and_word_boundaries():
 def test_naming_by_outlet(small):
     by_ref = {n["referent"]: n for n in small.naming}
     kill = by_ref["the lethal strike on a person"]
-    assert kill["target"]["counts"].get("assassination") == 1
+    # the target's "assassination" is inside a direct quote: the speaker's word, counted apart from the outlet's
+    assert kill["target"]["counts"].get("assassination") is None
+    assert kill["target"]["quoted_counts"].get("assassination") == 1
     assert kill["peers_total"].get("strike", 0) >= 2 and kill["peers_total"].get("murder") == 1
     gov = by_ref["a government"]
     assert gov["target"]["counts"] == {"regime": 1}
@@ -477,9 +495,12 @@ def test_seed_80_us_personnel_claim_flagged(seed_comparison):
 
 @pytest.mark.shared
 @pytest.mark.slow
-def test_seed_imperialism_among_distinctive_terms(seed_comparison):
+def test_seed_distinctive_terms_beyond_chance(seed_comparison):
+    # only terms beyond chance (|z| >= 1.96) are listed: "sovereignty" (6 uses in the seed) is;
+    # "imperialist" (2 uses) and "imperialism" (1) are shrunk below 1.96 by the informative prior and are not
     terms = [r["term"] for r in seed_comparison.distinctive_terms.target]
-    assert {"imperialism", "imperialist"} & set(terms), terms
+    assert "sovereignty" in terms, terms
+    assert all(r["z"] >= 1.96 for r in seed_comparison.distinctive_terms.target)
     # negative: the peers' own vocabulary is on the other side
     assert "imperialist" not in [r["term"] for r in seed_comparison.distinctive_terms.peers]
 

@@ -34,9 +34,14 @@ One module per measure family, each with its own rule ids (:data:`RULES`):
   ``compare.sources.target_omits``): who each outlet quotes, share of voice, voices
   only the target uses, voices several peers quote but the target leaves out.
 * :mod:`~framing.comparison.claims` — **claims** (``compare.claim.uncorroborated``,
-  ``compare.claim.contradicted``, ``compare.claim.omitted``): checkable sentences
-  (the parser's sentences) aligned across articles by TF-IDF cosine over content
-  words, with agreement of numbers and entities.
+  ``compare.claim.contradicted``, ``compare.claim.omitted``): each sentence as a
+  structured fact (:mod:`~framing.comparison.facts`: predicate classes, participants,
+  numbers, casualty slot; page furniture, questions, quotes and judgements never
+  judged), matched by participants and predicate class through an inverted index
+  plus sparse nearest neighbours, wording one feature among several; contradiction =
+  the same casualty slot with an incompatible value ("reported differently" when the
+  target attributes the claim); omitted facts (:mod:`~framing.comparison.omitted`)
+  searched in every sentence of the target.
 
 Every span without ``text_id`` points into the target's ``article.text``; every
 span with ``text_id`` into that peer's text (``Comparison.validate`` and
@@ -44,10 +49,13 @@ span with ``text_id`` into that peer's text (``Comparison.validate`` and
 
 Known limits
 ------------
-Sentence alignment is lexical: paraphrases with no shared content words are
-missed (a fact may be reported by a peer in other words and still be listed as
-uncorroborated). Entity matching relies on the actors' aliases from the
-analyses plus a crude demonym rule (Iranian -> Iran). Headline-only peers carry
+Claims are read from word forms, not from a dependency parse (the comparison
+never parses): predicate classes come from a word list, participants from names,
+actor aliases, a demonym rule (Iranian -> Iran) and a spelling key (Soleimani /
+Suleimani). Denials and confirmations other than casualties are not compared yet.
+On the hand-made claims gold (tests/gold/claims.jsonl, benchmarks/compare_gold.py)
+"uncorroborated" flags are right about 57% of the time, so the report lists them
+for checking and its summary does not state them. Headline-only peers carry
 little evidence; they enter word choice and naming but not the measures.
 Percentiles among few peers are coarse.
 """
@@ -97,9 +105,9 @@ RULES: dict[str, str] = {
     "compare.stance_matrix": "author's-voice stance toward each actor per outlet, actors matched by name and aliases",
     "compare.sources.target_only": "a voice the target quotes that no peer quotes",
     "compare.sources.target_omits": "a voice several peers quote that the target does not",
-    "compare.claim.uncorroborated": "a checkable sentence of the target that no peer sentence supports",
-    "compare.claim.contradicted": "a casualty count in the target where peers report none (or a different count) for the same event",
-    "compare.claim.omitted": "a checkable fact several peers report that the target does not",
+    "compare.claim.uncorroborated": "a checkable claim of the target no peer reports with its predicate and participants",
+    "compare.claim.contradicted": "the same casualty slot reported with an incompatible value by peers (reported differently when attributed)",
+    "compare.claim.omitted": "a fact several peers report in like words that no sentence of the target states",
 }
 
 

@@ -92,6 +92,15 @@ class Doc:
         sents = [(int(s["start"]), int(s["end"])) for s in (ll.get("sentences") or []) if "start" in s and "end" in s]
         return sents or split_sentences(self.text)
 
+    def loaded_scores(self) -> dict[tuple[int, int], float]:
+        """``(start, end)`` of each parsed sentence in the author's voice -> its loaded-language score (0-1)."""
+        ll = self.section("loaded_language") or {}
+        out = {}
+        for s in ll.get("sentences") or []:
+            if "start" in s and "end" in s and s.get("voice", "author") == "author" and isinstance(s.get("score"), (int, float)):
+                out[(int(s["start"]), int(s["end"]))] = float(s["score"])
+        return out
+
     def direct_quote_spans(self) -> list[tuple[int, int]]:
         """``(content_start, content_end)`` of every direct quote in the ``attribution`` section."""
         out = []

@@ -99,7 +99,9 @@ class _ActorIndex:
             stance = _num(actor.get("stance"))
         m = actor.get("mentions")
         mentions = int(m if isinstance(m, int) else len(m or []))
-        new = {"stance": stance, "stance_label": actor.get("stance_label"), "mentions": mentions, "labels": _labels(actor)}
+        n_ev = sum(1 for e in actor.get("evidence") or [] if isinstance(e, Mapping) and e.get("voice", "author") == "author")
+        new = {"stance": stance, "stance_label": actor.get("stance_label"), "mentions": mentions, "labels": _labels(actor),
+               "n_evidence": n_ev}  # evidence items behind the author's-voice stance
         cell = self.rows[i]["cells"].get(doc_id)
         if cell is None or mentions > cell["mentions"]:
             if cell is not None:

@@ -3,7 +3,11 @@
 The alternatives come from ``lexicons/naming.tsv`` (killing / assassination /
 strike; regime / government ...), one row per term with its referent. Matching
 is on whole words, with an optional plural s/es, hyphens or spaces between the
-words of a term, longest term first, case-insensitive, no overlaps.
+words of a term, left to right, longest term first where several start, case-insensitive, no overlaps.
+
+Each use is split by voice: ``author`` (the outlet's own words) or ``quoted``
+(inside a direct quote of the analysis's attribution section: a speaker's word,
+not the outlet's choice). ``counts`` are the author's uses; ``quoted_counts`` the quoted ones.
 
 Known limits: surface forms only: "the strike" about a labour strike counts as
 a name for the lethal strike; the lexicon decides which alternatives exist.
@@ -22,59 +26,85 @@ from framing.resources import lexicons
 
 
 @functools.cache
-def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
-    pats = []
-    for e in sorted(lexicons.load("naming").entries, key=lambda e: -len(e["term"])):
-        body = r"[\s\-]+".join(re.escape(w) for w in e["term"].split())
-        pats.append((e["term"], e["referent"], re.compile(rf"(?<![\w\-]){body}(?:s|es)?(?![\w\-])", re.IGNORECASE)))
-    return tuple(pats)
+def _pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """One alternation of every term (longest first, so the longest term wins where several start) and form -> (term, referent)."""
+    entries = sorted(lexicons.load("naming").entries, key=lambda e: -len(e["term"]))
+    bodies = [r"[\s\-]+".join(re.escape(w) for w in e["term"].split()) for e in entries]
+    pat = re.compile(rf"(?<![\w\-])(?:{'|'.join(bodies)})(?:s|es)?(?![\w\-])", re.IGNORECASE)
+    return pat, {" ".join(e["term"].lower().split()): (e["term"], e["referent"]) for e in entries}
+
+
+def _term_of(match: str, forms: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
+    key = " ".join(re.split(r"[\s\-]+", match.lower()))
+    for cut in (0, 2, 1):  # the term itself, then without a plural -es or -s
+        k = key[: len(key) - cut] if cut else key
+        if k in forms:
+            return forms[k]
+    return None
 
 
 def naming_hits(text: str) -> list[tuple[str, str, int, int]]:
-    """``(term, referent, start, end)`` for every naming choice in ``text`` (longest match first, no overlaps)."""
-    taken: list[tuple[int, int]] = []
+    """``(term, referent, start, end)`` for every naming choice in ``text`` (left to right, longest term first, no overlaps).
+
+    One regular expression for the whole lexicon: a single pass over the text.
+    """
+    pat, forms = _pattern()
     hits = []
-    for term, ref, pat in _patterns():
-        for m in pat.finditer(text):
-            s, e = m.span()
-            if any(s < te and ts < e for ts, te in taken):
-                continue
-            taken.append((s, e))
-            hits.append((term, ref, s, e))
-    hits.sort(key=lambda h: h[2])
+    for m in pat.finditer(text):
+        tr = _term_of(m.group(), forms)
+        if tr is not None:
+            hits.append((tr[0], tr[1], m.start(), m.end()))
     return hits
 
 
+def _split(hits: list[tuple[str, str, int, int]], quotes: Sequence[tuple[int, int]]) -> tuple[list, list]:
+    """Hits in the author's voice and hits inside a direct quote."""
+    author: list[tuple[str, str, int, int]] = []
+    quoted: list[tuple[str, str, int, int]] = []
+    for h in hits:
+        (quoted if any(qs <= h[2] < qe for qs, qe in quotes) else author).append(h)
+    return author, quoted
+
+
 def by_referent(target: Doc, peers: Sequence[Doc]) -> list[dict[str, Any]]:
-    """One row per referent used by the target or a peer: the target's counts and examples, each peer's, and the peers' totals."""
+    """One row per referent used by the target or a peer: the target's counts and examples, each peer's, and the peers' totals.
+
+    Counts are the outlet's own uses (author's voice); uses inside direct quotes are counted apart (``quoted_counts``).
+    """
     refs: dict[str, list[str]] = defaultdict(list)
     for e in lexicons.load("naming").entries:
         refs[e["referent"]].append(e["term"])
-    t_hits = naming_hits(target.text)
-    p_hits = {p.id: naming_hits(p.text) for p in peers}
+    t_auth, t_quoted = _split(naming_hits(target.text), target.direct_quote_spans())
+    p_hits = {p.id: _split(naming_hits(p.text), p.direct_quote_spans()) for p in peers}
     out = []
     for ref, terms in refs.items():
-        th = [h for h in t_hits if h[1] == ref]
+        th = [h for h in t_auth if h[1] == ref]
+        tq = [h for h in t_quoted if h[1] == ref]
         by_outlet = []
         total: Counter = Counter()
+        total_q: Counter = Counter()
         for p in peers:
-            ph = [h for h in p_hits[p.id] if h[1] == ref]
-            if not ph:
+            ph = [h for h in p_hits[p.id][0] if h[1] == ref]
+            pq = [h for h in p_hits[p.id][1] if h[1] == ref]
+            total_q.update(h[0] for h in pq)
+            if not ph and not pq:
                 continue
             c = Counter(h[0] for h in ph)
             total.update(c)
             by_outlet.append({
-                "id": p.id, "outlet": p.outlet, "lean": p.lean, "counts": dict(c),
+                "id": p.id, "outlet": p.outlet, "lean": p.lean, "counts": dict(c), "quoted_counts": dict(Counter(h[0] for h in pq)),
                 "examples": [{"text_id": p.id, "term": t, "start": s, "end": e, "quote": p.text[s:e]} for t, _, s, e in ph[:3]],
             })
-        if not th and not by_outlet:
+        if not (th or tq) and not by_outlet:
             continue
         out.append({
             "referent": ref,
             "terms": terms,
-            "target": {"counts": dict(Counter(h[0] for h in th)),
-                       "examples": [{"term": t, "start": s, "end": e, "quote": target.text[s:e]} for t, _, s, e in th]},
+            "target": {"counts": dict(Counter(h[0] for h in th)), "quoted_counts": dict(Counter(h[0] for h in tq)),
+                       "examples": [{"term": t, "start": s, "end": e, "quote": target.text[s:e], "voice": "author"} for t, _, s, e in th]
+                       + [{"term": t, "start": s, "end": e, "quote": target.text[s:e], "voice": "quoted"} for t, _, s, e in tq]},
             "by_outlet": by_outlet,
             "peers_total": dict(total.most_common()),
+            "peers_quoted_total": dict(total_q.most_common()),
         })
     return out

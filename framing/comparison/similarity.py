@@ -18,21 +18,29 @@ METHOD = "tfidf_cosine_to_peer_centroid"
 
 
 def same_story(target_text: str, peer_texts: Sequence[str]) -> tuple[float, list[float]]:
-    """TF-IDF cosine of the target to the peers' centroid, and of each peer to the other peers' centroid."""
-    import numpy as np  # lazy: heavy (numpy, with scikit-learn below)
+    """TF-IDF cosine of the target to the peers' centroid, and of each peer to the other peers' centroid.
+
+    Sparse throughout: the centroid is one sparse row, each peer's "others" centroid
+    is ``total - own row``, and the cosines come from sparse products and row norms
+    (no dense document x vocabulary matrix; memory grows with the number of nonzeros).
+    """
+    import numpy as np  # lazy: heavy (numpy, with scipy and scikit-learn below)
     from sklearn.feature_extraction.text import TfidfVectorizer  # lazy: heavy (scikit-learn)
+    from sklearn.metrics.pairwise import cosine_similarity  # lazy: heavy (scikit-learn)
 
     if not peer_texts:
         return 0.0, []
-    vec = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=1)
-    X = vec.fit_transform([target_text, *peer_texts]).toarray()
+    vec = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=1, dtype=np.float32)
+    X = vec.fit_transform([target_text, *peer_texts]).tocsr()
     T, P = X[0], X[1:]
-    total = P.sum(axis=0)
-
-    def cos(a, b) -> float:
-        na, nb = np.linalg.norm(a), np.linalg.norm(b)
-        return float(a @ b / (na * nb)) if na and nb else 0.0
-
-    t_sim = cos(T, total / len(P))
-    p_sims = [cos(P[i], total - P[i]) if len(P) > 1 else 1.0 for i in range(len(P))]
-    return t_sim, p_sims
+    total = np.asarray(P.sum(axis=0)).ravel()  # one dense vocabulary-length vector, not n x vocabulary
+    t_sim = float(cosine_similarity(T, total.reshape(1, -1))[0, 0]) if total.any() else 0.0
+    if P.shape[0] == 1:
+        return t_sim, [1.0]
+    # cos(p, total - p) = (p.total - |p|^2) / (|p| |total - p|), with |total - p|^2 = |total|^2 - 2 p.total + |p|^2
+    pt = P @ total
+    pp = np.asarray(P.multiply(P).sum(axis=1)).ravel()
+    tt = float(total @ total)
+    denom = np.sqrt(pp) * np.sqrt(np.maximum(tt - 2 * pt + pp, 0.0))
+    sims = np.divide(pt - pp, denom, out=np.zeros_like(pt), where=denom > 0)
+    return t_sim, [float(x) for x in np.clip(sims, 0.0, 1.0)]

@@ -11,14 +11,16 @@ from __future__ import annotations
 import functools
 import re
 
-from framing.schema.sections.attribution import name_key as norm_name
+from framing.schema.sections.attribution import name_key
+
+norm_name = functools.lru_cache(maxsize=1 << 17)(name_key)  # memoised: called once per capitalised word of every peer
 
 __all__ = ["norm_name", "norm_token", "split_sentences", "stopwords", "tokens"]
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,6}s?$")
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(]?[A-Z0-9])")
-_ABBREV = {"mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "sen", "rep", "gov", "st", "jr", "sr", "vs", "maj", "adm", "prof", "inc", "co"}
+ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "sen", "rep", "gov", "st", "jr", "sr", "vs", "maj", "adm", "prof", "inc", "co"}
 
 
 @functools.cache
@@ -29,6 +31,7 @@ def stopwords() -> frozenset[str]:
     return frozenset(ENGLISH_STOP_WORDS)
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def norm_token(tok: str) -> str:
     """Lowercase a token; acronyms keep capitals without dots (U.S. -> US); drop possessive 's."""
     if _ACRONYM.match(tok):
@@ -40,24 +43,31 @@ def norm_token(tok: str) -> str:
     return t.strip("'-")
 
 
+@functools.lru_cache(maxsize=1 << 18)
+def _term(raw: str, content_only: bool) -> str:
+    """The token's term, or "" when it is dropped (a number, an empty form, a stop word or a one-letter word)."""
+    if raw[0].isdigit():
+        return ""
+    term = norm_token(raw)
+    if not term:
+        return ""
+    if content_only and (term in stopwords() or len(term) < 2) and not term.isupper():
+        return ""
+    return term
+
+
 def tokens(text: str, *, content_only: bool = True) -> list[tuple[str, int, int]]:
     """``(term, start, end)`` for each word token of ``text``; stop words dropped when ``content_only``.
 
     Numbers are dropped (they are compared separately in claims). Acronyms in
-    capitals are never stop words (US the country is not "us").
+    capitals are never stop words (US the country is not "us"). Each distinct
+    word form is normalised once per process (memoised).
     """
-    stop = stopwords() if content_only else frozenset()
     out = []
     for m in _TOKEN.finditer(text):
-        raw = m.group()
-        if raw[0].isdigit():
-            continue
-        term = norm_token(raw)
-        if not term:
-            continue
-        if content_only and (term in stop or len(term) < 2) and not term.isupper():
-            continue
-        out.append((term, m.start(), m.end()))
+        term = _term(m.group(), content_only)
+        if term:
+            out.append((term, m.start(), m.end()))
     return out
 
 
@@ -77,7 +87,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         for m in _BOUNDARY.finditer(seg):
             before = seg[start : m.start() + 1]
             last = re.search(r"([A-Za-z]+)\.$", before.rstrip("\"”’')]!?"))
-            if last and (len(last.group(1)) == 1 or last.group(1).lower() in _ABBREV):
+            if last and (len(last.group(1)) == 1 or last.group(1).lower() in ABBREVIATIONS):
                 continue
             spans.append((ls + start, ls + m.end()))
             start = m.end()

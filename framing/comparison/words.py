@@ -14,8 +14,15 @@ Positive z: typical of the target; negative: of the peers. Tokens are
 lowercased word forms (:func:`framing.comparison.text.tokens`; acronyms keep their
 capitals without dots, U.S. -> US; scikit-learn's English stop words removed).
 
+Only terms with |z| >= :data:`Z_MIN` (1.96, a two-sided 5% level) are reported;
+when none reaches it, the lists are empty and the report says so. Page furniture
+(:mod:`framing.nlp.furniture`: bylines, contributor lines, captions, credits,
+update lines, labels) is removed before counting, and so are the article's own
+outlet name, day and month names (publication timing, not word choice).
+
 Known limits: single words only (no phrases); the pooled peers weigh long
-articles more than short ones.
+articles more than short ones; with many terms tested, a few at |z| just above
+1.96 are expected by chance.
 """
 
 from __future__ import annotations
@@ -26,10 +33,29 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from framing.comparison.docs import Doc
-from framing.comparison.text import tokens
+from framing.comparison.text import norm_name, tokens
+from framing.nlp.furniture import furniture_spans
 from framing.schema.comparison import DistinctiveTerms
 
 TOP_TERMS = 25
+Z_MIN = 1.96
+_DATES = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
+    "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "aug", "sept", "oct", "nov", "dec",
+})
+
+
+def content_tokens(doc: Doc) -> list[tuple[str, int, int]]:
+    """Word tokens of ``doc`` outside its page furniture, without its own outlet's name, days and months."""
+    text = doc.text
+    cuts = furniture_spans(text)
+    if cuts:
+        chars = list(text)
+        for s, e, _ in cuts:
+            chars[s:e] = " " * (e - s)
+        text = "".join(chars)  # offsets kept: furniture blanked, not removed
+    own = set(norm_name(doc.outlet).split()) if doc.outlet else set()
+    return [(t, s, e) for t, s, e in tokens(text) if t not in _DATES and t.lower() not in own]
 
 
 def fightin_words(
@@ -77,9 +103,9 @@ def _peer_examples(term: str, peers: Sequence[Doc], p_toks: Mapping[str, list[tu
 
 
 def distinctive_terms(target: Doc, peers: Sequence[Doc], top: int = TOP_TERMS) -> DistinctiveTerms:
-    """The ``top`` terms with the highest z (the target's words) and the lowest z (the peers' words), with examples."""
-    t_toks = tokens(target.text)
-    p_toks = {p.id: tokens(p.text) for p in peers}
+    """Up to ``top`` terms with z >= Z_MIN (the target's words) and z <= -Z_MIN (the peers' words), with examples."""
+    t_toks = content_tokens(target)
+    p_toks = {p.id: content_tokens(p) for p in peers}
     ca = Counter(t for t, _, _ in t_toks)
     cb: Counter = Counter()
     for toks in p_toks.values():
@@ -95,18 +121,19 @@ def distinctive_terms(target: Doc, peers: Sequence[Doc], top: int = TOP_TERMS) -
     ranked = sorted(scores, key=lambda w: (-scores[w][1], w))
     t_rows = []
     for w in ranked[:top]:
-        if scores[w][1] <= 0:
+        if scores[w][1] < Z_MIN:
             break
         t_rows.append({**row(w), "examples": [{"start": s, "end": e, "quote": target.text[s:e]} for t, s, e in t_toks if t == w][:3]})
     p_rows = []
     for w in reversed(ranked[-top:]):
-        if scores[w][1] >= 0:
+        if scores[w][1] > -Z_MIN:
             break
         p_rows.append({**row(w), "examples": _peer_examples(w, peers, p_toks)})
     return DistinctiveTerms(
-        method="log_odds_informative_dirichlet_prior",
+        method=f"log_odds_informative_dirichlet_prior, |z| >= {Z_MIN}",
         prior=f"pooled counts of target and peers (alpha0 = {n_a + n_b})",
-        tokenizer="regex word forms, lowercased (acronyms kept in capitals), scikit-learn English stop words removed",
+        tokenizer="regex word forms, lowercased (acronyms kept in capitals), scikit-learn English stop words, page furniture "
+                  "(bylines, captions, credits, update lines), the outlet's own name, days and months removed",
         n_tokens_target=n_a,
         n_tokens_peers=n_b,
         target=tuple(t_rows),
