@@ -93,6 +93,7 @@ reporting; Thompson & Ye (1991) Applied Linguistics 12(4); Ganter & Strube
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from framing.analyzers import AnalyzerSpec, Context
@@ -112,6 +113,7 @@ from framing.analyzers.attribution.rules import (
     TYPES,
     rule_candidates,
 )
+from framing.analyzers.attribution.people import people_of
 from framing.analyzers.attribution.speakers import History, resolve_speaker
 from framing.analyzers.spanindex import Coverage
 from framing.errors import ModelError
@@ -173,12 +175,13 @@ def _assemble(parsed, cands: Sequence[Cand], lex: Lex, actors: Any) -> tuple[lis
     vague: dict[Span, SourceMention] = {}
     history: History = []
     seen_keys: set = set()
+    people = people_of(parsed, lex.person_nouns, lex.first_names)
     for c in sorted(cands, key=lambda c: (c.source_span or c.cue_span or c.content[0]).start):
         key = (c.cue_span, tuple(c.content))
         if key in seen_keys:
             continue
         seen_keys.add(key)
-        speaker, kind, actor, stext, srule, term = resolve_speaker(parsed, c, lex, actors, history)
+        speaker, kind, actor, stext, srule, term, conf = resolve_speaker(parsed, c, lex, actors, history, people)
         cue_text = c.cue_label or (text[c.cue_span.start:c.cue_span.end] if c.cue_span else "")
         if c.source_span is not None and c.source_tok is not None and not srule and kind in ("anonymous", "vague"):
             s = c.source_span
@@ -191,10 +194,28 @@ def _assemble(parsed, cands: Sequence[Cand], lex: Lex, actors: Any) -> tuple[lis
             cue_class=CueClass(c.cue.cls) if c.cue and c.cue.cls else None, cue_weight=c.cue.weight if c.cue else 0.0,
             span=span, quote=text[span.start:span.end], speaker_span=c.source_span, cue_span=c.cue_span,
             content=tuple(sorted(set(c.content), key=lambda x: (x.start, x.end))), rule=c.rule,
-            speaker_text=stext, speaker_rule=srule, act=c.cue.act if c.cue else "speech",
+            speaker_text=stext, speaker_rule=srule, act=c.cue.act if c.cue else "speech", speaker_confidence=conf,
         ))
     quotes.sort(key=lambda q: (q.span.start, q.span.end))
-    return quotes, list(anonymous.values()), list(vague.values())
+    return _continued_speakers(parsed, quotes), list(anonymous.values()), list(vague.values())
+
+
+def _continued_speakers(parsed, quotes: list[Quote]) -> list[Quote]:
+    """A direct quotation with no source in its paragraph takes the speaker of the attribution just before it
+    when that one ends the previous paragraph or its own (the news convention of a speaker's quote following
+    their attribution: ``rule:attribution.quote_previous_speaker``, confidence 0.6); with none, the speaker is
+    unclear (confidence 0)."""
+    out: list[Quote] = []
+    for q in quotes:
+        if q.type == AttributionType.DIRECT and q.speaker_span is None and not q.speaker:
+            qp = parsed.paragraph_index(q.content_span.start)
+            prev = next((p for p in reversed(out) if p.span.end <= q.span.start), None)
+            if (prev is not None and prev.speaker and prev.confident
+                    and parsed.paragraph_index(max(prev.span.start, prev.span.end - 1)) in (qp, qp - 1)):
+                q = replace(q, speaker=prev.speaker, speaker_kind=prev.speaker_kind, actor=prev.actor,
+                            speaker_rule="rule:attribution.quote_previous_speaker", speaker_confidence=0.6)
+        out.append(q)
+    return out
 
 
 SPEC = AnalyzerSpec("attribution", analyze, Attribution, requires=("actors",), rules=RULES, lexicons=LEXICONS,
