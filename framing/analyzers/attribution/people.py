@@ -28,6 +28,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from framing.schema import Span
 
@@ -65,8 +66,9 @@ class People:
     canonical: dict[str, str] = field(default_factory=dict)
     pronoun: dict[str, str] = field(default_factory=dict)
     pronoun_evidence: dict[str, str] = field(default_factory=dict)  # key -> 'title' | 'article' | 'first_name'
-    roles: list[tuple[int, str, str]] = field(default_factory=list)  # (position, role lemma, surname key)
+    roles: list[tuple[int, str, str, frozenset]] = field(default_factory=list)  # (position, role, key, title words)
     dead: set[str] = field(default_factory=set)
+    in_content: Any = None  # a Coverage of attributed contents (set by the analyzer): names there are not speakers
 
     def name(self, name: str) -> str:
         """The canonical form of a person name (the longest the article uses for its surname)."""
@@ -79,28 +81,44 @@ class People:
     def is_dead(self, name: str) -> bool:
         return surname_key(name) in self.dead
 
-    def by_role(self, role: str, before: int) -> str | None:
-        """Canonical name of the person last introduced with ``role`` before offset ``before``."""
-        best = None
-        for pos, r, key in self.roles:
-            if pos >= before:
+    def by_role(self, role: str, before: int, words: frozenset = frozenset(), *, ahead: int = 0) -> str | None:
+        """Canonical name of the person introduced with ``role`` whose title words best match ``words`` (the
+        modifiers of the role noun in the source: 'Democratic' in 'the Democratic leader'), the latest before
+        offset ``before`` on a tie; a title qualified by a word the source lacks ('Vice President', 'former
+        envoy') does not match. ``ahead`` > 0 also looks that many characters past ``before`` (a role noun
+        naming a person introduced just after it), when no one before matches."""
+        best, best_score = None, -1
+        for pos, r, key, title in self.roles:
+            if pos >= before + ahead:
                 break
-            if r == role:
-                best = key
+            if r != role or (pos >= before and best is not None) or (title & _QUALIFIERS) - words:
+                continue
+            if key in self.dead:
+                continue
+            score = len(title & words)
+            if score >= best_score:
+                best, best_score = key, score
         return self.canonical.get(best) if best else None
 
 
-def _roles_of(ent, person_nouns: frozenset) -> set[str]:
-    """Role lemmas of a person entity: title words right before it and the head of an apposition."""
+#: title words that make a different office ('Vice President' is not 'the president')
+_QUALIFIERS = frozenset({"vice", "former", "deputy", "acting", "assistant", "ex", "late", "under", "associate"})
+
+
+def _roles_of(ent, person_nouns: frozenset) -> tuple[set[str], frozenset]:
+    """Role lemmas of a person entity (title words right before it, the head of an apposition) and the
+    lower-case title words around them."""
     doc = ent.doc
     out: set[str] = set()
+    words: set[str] = set()
     i = ent.start - 1
     steps = 0
     while i >= 0 and steps < 6:
         t = doc[i]
         low = t.lower_.rstrip(".")
-        if t.is_punct and t.text not in (".",) or t.ent_type_ == "PERSON" or t.lower_ in ("and", "or", "the", "a", "an"):
+        if (t.is_punct and t.text != ".") or t.ent_type_ == "PERSON" or t.lower_ in ("and", "or", "the", "a", "an"):
             break
+        words.add(low)
         if low in TITLE_ROLES:
             out.add(TITLE_ROLES[low])
         elif t.lemma_.lower() in person_nouns:
@@ -108,12 +126,12 @@ def _roles_of(ent, person_nouns: frozenset) -> set[str]:
         i -= 1
         steps += 1
     root = ent.root
-    for c in root.children:
-        if c.dep_ == "appos" and c.lemma_.lower() in person_nouns:
-            out.add(c.lemma_.lower())
-    if root.dep_ == "appos" and root.head.lemma_.lower() in person_nouns:
-        out.add(root.head.lemma_.lower())
-    return out
+    heads = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+    for h in heads:
+        if h.lemma_.lower() in person_nouns:
+            out.add(h.lemma_.lower())
+            words.update(c.lower_ for c in h.children if c.dep_ in ("amod", "compound", "poss"))
+    return out, frozenset(words)
 
 
 def _dead(text: str, ent, persons: list) -> bool:
@@ -128,7 +146,10 @@ def _dead(text: str, ent, persons: list) -> bool:
             lo = ent.start_char - len(gap)
             if not any(lo <= p.start_char < ent.start_char for p in persons):
                 return True
-    return bool(_DEATH_AFTER.match(text[ent.end_char:ent.end_char + 110]))
+    after = text[ent.end_char:ent.end_char + 110]
+    if ent.text.endswith(("'s", "\u2019s")):
+        after = "'s" + after  # the entity took the possessive mark
+    return bool(_DEATH_AFTER.match(after))
 
 
 def people_of(parsed, person_nouns: frozenset, first_names: Mapping[str, str]) -> People:
@@ -150,8 +171,9 @@ def people_of(parsed, person_nouns: frozenset, first_names: Mapping[str, str]) -
             titled[key] = "m"
         elif prev in _FEMALE_TITLES:
             titled[key] = "f"
-        for r in sorted(_roles_of(e, person_nouns)):
-            p.roles.append((e.start_char, r, key))
+        roles, words = _roles_of(e, person_nouns)
+        for r in sorted(roles):
+            p.roles.append((e.start_char, r, key, words | {r}))
         if _dead(text, e, persons):
             p.dead.add(key)
         nxt = persons[k + 1].start_char if k + 1 < len(persons) else len(text)

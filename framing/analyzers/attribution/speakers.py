@@ -22,6 +22,7 @@ from framing.analyzers.attribution.cues import (
     NONPERSON_PRON,
     PERSON_PRON,
     PLURAL_PRON,
+    STATEMENT_NOUNS,
     Cand,
     Lex,
     lemma,
@@ -281,8 +282,23 @@ def resolve_speaker(parsed, c: Cand, lex: Lex, actors: Any, history: History,
     if tok.pos_ == "PRON" and (low in PERSON_PRON or low in NONPERSON_PRON or low in PLURAL_PRON):
         srule = "rule:attribution.pronoun_speaker"
         speaker, kind, actor, conf = _pronoun_speaker(parsed, c, act, low, stext, history, people)
+    elif people is not None and (principal := _possessed_office(tok)) is not None:
+        # 'his office said', 'her spokeswoman said': the text links them to the person the pronoun names
+        speaker, kind, actor, conf = _pronoun_speaker(parsed, c, None, principal, stext, history, people)
+        srule = "rule:attribution.pronoun_speaker"
+    elif people is not None and lemma(tok) in STATEMENT_NOUNS and _definite(tok) and tok.pos_ == "NOUN":
+        # 'the statement added': the statement of the last speaker
+        prev = next((h for h in reversed(history) if h[0] < hs.start and h[1]), None)
+        if prev is not None:
+            speaker, kind, actor, conf = prev[1], prev[2], prev[3], 0.7
+        else:
+            speaker, kind, conf = "", "unknown", 0.0
+        srule = "rule:attribution.pronoun_speaker"
     elif (role := _role_head(parsed, tok, hs, lex, prep)) is not None:
-        named = people.by_role(role, hs.start) if people is not None and _definite(tok) else None
+        words = frozenset(t.lower_ for t in tok.subtree if hs.start <= t.idx < hs.end and not t.is_punct)
+        named = None
+        if people is not None and _definite(tok):
+            named = people.by_role(role, hs.start, words) or people.by_role(role, hs.start, words, ahead=1500)
         if named:
             speaker, kind, actor, srule, conf = named, "named_person", None, "rule:attribution.role_speaker", 0.8
         else:  # an unnamed person of that role: never the organisation or country in its modifiers
@@ -313,6 +329,17 @@ def _past_cue(parsed, c: Cand) -> bool:
         return c.type == "according_to"
     t = parsed.doc[c.cue_tok]
     return t.tag_ in ("VBD", "VBN") or any(a.lower_ in ("had", "has", "have") for a in t.children if a.dep_ == "aux")
+
+
+_OFFICES = frozenset({"office", "spokesman", "spokeswoman", "spokesperson", "campaign", "team", "press"})
+
+
+def _possessed_office(tok) -> str | None:
+    """'he' or 'she' for an office or spokesperson owned by a personal pronoun ('his office'), else None."""
+    if tok.pos_ != "NOUN" or lemma(tok) not in _OFFICES:
+        return None
+    poss = next((c.lower_ for c in tok.children if c.dep_ == "poss"), "")
+    return {"his": "he", "her": "she"}.get(poss)
 
 
 def _definite(tok) -> bool:
@@ -353,10 +380,12 @@ def _pronoun_speaker(parsed, c: Cand, act: Any, low: str, stext: str, history: H
         want = "m" if low in ("he", "him") else "f"
         cands: list[tuple[int, str, str | None]] = [(h[0], h[1], h[3]) for h in history
                                                    if h[0] < start and h[2] == "named_person" and h[1]]
-        if act is not None and getattr(act, "kind", "") == "person" and getattr(act, "name", None):
-            cands.append((start - 1, act.name, act.name))
+        if (act is not None and getattr(act, "kind", "") == "person" and getattr(act, "name", None)
+                and people.gender(act.name) == want):
+            cands.append((start - 1, act.name, act.name))  # the actors' coreference, when the pronoun agrees
         for near in _recent_people(parsed, start):
-            cands.append((near[0], near[1], None))
+            if people.in_content is None or not people.in_content.contains(Span(near[0], near[0] + len(near[1]))):
+                cands.append((near[0], near[1], None))
         for pos, name, actor in sorted(cands, key=lambda x: -x[0]):
             g = people.gender(name)
             if people.is_dead(name) or (g and g != want):
