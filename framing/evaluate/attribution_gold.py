@@ -153,7 +153,7 @@ def score_article(aid: str, ctx: Context, records: Sequence[gold.GoldRecord], t:
     def err(kind: str, q: Any, expected: str) -> None:
         cs = q.content_span
         t.errors.append({"article": aid, "error": kind, "speaker": q.speaker, "speaker_text": q.speaker_text,
-                         "expected": expected, "cue": q.cue, "content": text[cs.start:cs.end][:90]})
+                         "expected": expected, "cue": q.cue, "rule": q.rule, "act": q.act, "type": str(q.type), "content": text[cs.start:cs.end][:90]})
 
     for g in gd:
         s, e = g.spans["content"]

@@ -115,6 +115,7 @@ from framing.analyzers.attribution.rules import (
 )
 from framing.analyzers.attribution.people import people_of
 from framing.analyzers.attribution.speakers import History, resolve_speaker
+from framing.analyzers.attribution.speech import not_speech
 from framing.analyzers.spanindex import Coverage
 from framing.errors import ModelError
 from framing.schema import AttributionType, CueClass, Span, SpeakerKind
@@ -151,7 +152,8 @@ def analyze(ctx: Context) -> Attribution:
     # not to a new source of the article
     in_speech = Coverage(speech)  # containment by bisect (= framing.nlp.quotes.in_quotes over speech)
     cands = [c for c in cands if c.content
-             and not (c.type != "direct" and c.cue_span is not None and in_speech.contains(c.cue_span))]
+             and not (c.type != "direct" and c.cue_span is not None and in_speech.contains(c.cue_span))
+             and (any(in_speech.overlap_sum(p) for p in c.content) or not not_speech(parsed, c))]
     cands.sort(key=lambda c: (c.content[0].start, c.cue_span.start if c.cue_span else 0))
     quotes, anonymous, vague = _assemble(parsed, cands, lex, actors)
     vague.extend(standalone_vague(parsed, lex, vague, ctx.quoted_regions))
