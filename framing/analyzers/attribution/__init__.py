@@ -105,7 +105,7 @@ from framing.analyzers.attribution.claims import (
 from framing.analyzers.attribution.cues import LEXICONS, Cand, Lex, lex_of
 from framing.analyzers.attribution.learned import model_candidates
 from framing.analyzers.attribution.model import AttributionSpanModel
-from framing.analyzers.attribution.quotes import all_quotes, outer, quote_kind
+from framing.analyzers.attribution.quotes import all_quotes, embedded_posts, outer, quote_kind
 from framing.analyzers.attribution.rules import (
     CUE_CLASSES,
     RULES,
@@ -134,7 +134,9 @@ def analyze(ctx: Context) -> Attribution:
     of :data:`~framing.analyzers.attribution.cues.LEXICONS`, and, unless
     ``ctx.options["use_model"]`` is false, the span model ``ctx.models["attribution_spans"]``
     (an :class:`~framing.analyzers.attribution.model.AttributionSpanModel`; inject a
-    candidate with ``Models({"attribution_spans": candidate})``).
+    candidate with ``Models({"attribution_spans": candidate})``). ``ctx.options["attributions"]``:
+    ``"statements"`` (default) drops what is not a statement (:mod:`.speech`); ``"all"`` keeps PolNeAR's broad
+    notion of attribution (actions, stances, beliefs without a proposition).
     """
     parsed = ctx.parsed
     actors = ctx.result("actors")
@@ -147,13 +149,21 @@ def analyze(ctx: Context) -> Attribution:
                              "rebuild it with `framing train attribution`")
         cands = model_candidates(parsed, cands, lex, model, actors)
     text = parsed.text
+    # 'statements' (the default) lists what someone said or thought; 'all' keeps PolNeAR's broad notion of
+    # attribution (actions, stances and beliefs without a proposition as well): the PolNeAR evaluation uses it
+    broad = ctx.options.get("attributions", "statements") == "all"
+    posts = embedded_posts(parsed)
     speech = [outer(text, q) for q in all_quotes(parsed) if quote_kind(parsed, q) == "speech"]
+    speech += [p.content[0] for p in posts]
+    if posts:  # a post's words are its author's: attributions found inside them give way to the post
+        cover = Coverage([p.content[0] for p in posts])
+        cands = [c for c in cands if not any(cover.contains(p) for p in c.content)] + posts
     # a reporting verb inside a quotation belongs to the quoted speaker's own words ('"I want to ask you ..."'),
     # not to a new source of the article
     in_speech = Coverage(speech)  # containment by bisect (= framing.nlp.quotes.in_quotes over speech)
     cands = [c for c in cands if c.content
              and not (c.type != "direct" and c.cue_span is not None and in_speech.contains(c.cue_span))
-             and (any(in_speech.overlap_sum(p) for p in c.content) or not not_speech(parsed, c))]
+             and (broad or any(in_speech.overlap_sum(p) for p in c.content) or not not_speech(parsed, c))]
     cands.sort(key=lambda c: (c.content[0].start, c.cue_span.start if c.cue_span else 0))
     quotes, anonymous, vague = _assemble(parsed, cands, lex, actors)
     vague.extend(standalone_vague(parsed, lex, vague, ctx.quoted_regions))

@@ -56,6 +56,7 @@ RULES: dict[str, str] = {
     "rule:attribution.agentless_passive": "an agentless passive of a reporting verb: 'it was reported that ...', 'X is believed to ...'",
     "rule:attribution.agentless_adverb": "an attribution adverb with no source: 'reportedly', 'allegedly'",
     "rule:attribution.pronoun_speaker": "a pronoun speaker resolved to the last speaker-eligible person whose pronoun agrees (or the last compatible institution)",
+    "rule:attribution.embedded_post": "a social-media post embedded in the article ('— Name (@handle) date'): the account's own words",
     "rule:attribution.role_speaker": "a role noun ('the envoy said') resolved to the person the article introduced with that role",
     "rule:attribution.speaker_dead": "speaker unclear: the article reports this person dead and the statement is in the present tense",
     "rule:attribution.quote_previous_speaker": "a quotation with no source of its own continues the attribution just before it",

@@ -54,6 +54,13 @@ def _clausal(parsed, c: Cand, verb) -> bool:
     """A proposition for content: a clausal complement of the cue, a 'that'/'whether' clause or a quotation."""
     if verb is not None and any(ch.dep_ in ("ccomp", "parataxis") for ch in verb.children):
         return True
+    if verb is not None and any(ch.dep_ in ("nsubjpass", "auxpass") for ch in verb.children) and any(
+            ch.dep_ == "xcomp" for ch in verb.children):
+        return True  # raising: 'X is believed to have died', 'Y was said to be a key figure'
+    if verb is not None and any(ch.dep_ == "dobj" for ch in verb.children) and any(
+            ch.dep_ == "prep" and ch.lower_ == "as" for ch in verb.children):
+        return True  # a small clause: 'economists view the plan as a gamble'
+
     if not c.content:
         return False
     first = parsed.text[c.content[0].start:c.content[0].end]
@@ -64,34 +71,35 @@ def _quoted(parsed, c: Cand) -> bool:
     return any(m in parsed.text[p.start:p.end] for p in c.content for m in _QUOTE_MARKS)
 
 
-def not_speech(parsed, c: Cand) -> bool:
-    """True when candidate ``c`` (not a direct quotation) reports no statement (see the module docstring)."""
+def not_speech(parsed, c: Cand) -> str:
+    """The reason candidate ``c`` (not a direct quotation) reports no statement, or '' (see the module docstring):
+    'verb', 'stance', 'no_proposition', 'agentless_learned', 'author', 'hypothetical', 'negated', 'question'."""
     if c.type in ("direct", "according_to"):
-        return False
+        return ""
     verb = parsed.doc[c.cue_tok] if c.cue_tok is not None and c.cue_tok >= 0 else None
     lem = lemma(verb) if verb is not None else (c.cue.term.split()[0] if c.cue else "")
     act = c.cue.act if c.cue else "speech"
     learned = c.rule.startswith("model:")
     if lem in NOT_SPEECH and not (lem == "know" and verb is not None and _clausal(parsed, c, verb)
                                   and not _universal(parsed, c)):
-        return True
+        return "verb"
     if act == "stance" and lem not in _NAMING and not _quoted(parsed, c):
-        return True
+        return "stance"
     if (act == "belief" or learned) and not _clausal(parsed, c, verb):
-        return True
+        return "no_proposition"
     if c.type == "agentless" and learned:
-        return True
+        return "agentless_learned"
     if _universal(parsed, c) or _author(parsed, c):
-        return True
+        return "author"
     if verb is not None and verb.pos_ in ("VERB", "AUX"):
         if any(ch.dep_ == "aux" and ch.lower_ in _POSSIBILITY for ch in verb.children):
-            return True
+            return "hypothetical"
         if any(ch.dep_ == "neg" for ch in verb.children) or any(
                 ch.dep_ == "neg" for ch in verb.head.children if verb.dep_ == "xcomp"):
-            return True
+            return "negated"
         if lem == "ask" and verb.tag_ == "VBN" and not any(ch.dep_.startswith("nsubj") for ch in verb.children):
-            return True
-    return False
+            return "question"
+    return ""
 
 
 def _author(parsed, c: Cand) -> bool:
