@@ -72,6 +72,9 @@ class People:
 
     def name(self, name: str) -> str:
         """The canonical form of a person name (the longest the article uses for its surname)."""
+        words = name.split()
+        if not (0 < len(words) <= 5 and (name == name.lower() or all(w[:1].isupper() for w in words if w.isalpha()))):
+            return name  # a descriptive phrase, not a name
         return proper_case(self.canonical.get(surname_key(name), name))
 
     def gender(self, name: str) -> str:
@@ -118,6 +121,8 @@ def _roles_of(ent, person_nouns: frozenset) -> tuple[set[str], frozenset]:
         low = t.lower_.rstrip(".")
         if (t.is_punct and t.text != ".") or t.ent_type_ == "PERSON" or t.lower_ in ("and", "or", "the", "a", "an"):
             break
+        if t.pos_ not in ("PROPN", "NOUN", "ADJ", "PART") and low not in TITLE_ROLES and t.text != ".":
+            break  # only the title words of the name's own noun phrase
         words.add(low)
         if low in TITLE_ROLES:
             out.add(TITLE_ROLES[low])
@@ -134,21 +139,21 @@ def _roles_of(ent, person_nouns: frozenset) -> tuple[set[str], frozenset]:
     return out, frozenset(words)
 
 
-def _dead(text: str, ent, persons: list) -> bool:
-    before = text[max(0, ent.start_char - 70):ent.start_char]
+def _dead_at(text: str, start: int, end: int, persons: list[tuple[int, int]]) -> bool:
+    """Whether the mention of a person at ``start:end`` is reported killed or dead (see the module docstring)."""
+    before = text[max(0, start - 70):start]
     # the death word, then only title words ('killed Iranian Maj. Gen. Qassem Soleimani'), no 'by', no other person
     ms = list(re.finditer(r"\b(?:killed|killing|assassinated|assassination|assassinating|death|murdered|murder|"
                           r"funeral|burial|slain|slaying)\b(?:\s+of)?", before, re.IGNORECASE))
     if ms:
         gap = before[ms[-1].end():]
-        if _GAP_OK.match(gap) and " by " not in gap and not re.search(r"[.;:!?]", gap.replace("Gen.", "").replace(
-                "Maj.", "").replace("Lt.", "")):
-            lo = ent.start_char - len(gap)
-            if not any(lo <= p.start_char < ent.start_char for p in persons):
+        if _GAP_OK.match(gap) and " by " not in gap and not re.search(r"[;:!?]|\.\s+[A-Z]", gap):
+            lo = start - len(gap)
+            if not any(lo <= a and b <= start for a, b in persons):  # no other person between
                 return True
-    after = text[ent.end_char:ent.end_char + 110]
-    if ent.text.endswith(("'s", "\u2019s")):
-        after = "'s" + after  # the entity took the possessive mark
+    after = text[end:end + 110]
+    if text[start:end].endswith(("'s", "\u2019s")):
+        after = "'s" + after  # the mention took the possessive mark
     return bool(_DEATH_AFTER.match(after))
 
 
@@ -174,14 +179,19 @@ def people_of(parsed, person_nouns: frozenset, first_names: Mapping[str, str]) -
         roles, words = _roles_of(e, person_nouns)
         for r in sorted(roles):
             p.roles.append((e.start_char, r, key, words | {r}))
-        if _dead(text, e, persons):
-            p.dead.add(key)
         nxt = persons[k + 1].start_char if k + 1 < len(persons) else len(text)
         window = text[e.end_char:min(nxt, e.end_char + 200)]
         m = _PRON.search(window)
         if m and not parsed.in_quotes(Span(e.end_char + m.start(), e.end_char + m.end())):
             votes[key]["m" if m.group(1).lower() in ("he", "his", "him") else "f"] += 1
+    spans = [(e.start_char, e.end_char) for e in persons]
     for key, full in p.canonical.items():
+        # every mention of the surname, whatever entity label the tagger gave it ("Soleimani's killing")
+        last = full.split()[-1]
+        for m in re.finditer(r"\b" + re.escape(last) + r"(?:['\u2019]s)?\b", text):
+            if _dead_at(text, m.start(), m.end(), spans):
+                p.dead.add(key)
+                break
         if key in titled:
             p.pronoun[key], p.pronoun_evidence[key] = titled[key], "title"
         elif votes[key] and votes[key].most_common(1)[0][1] > sum(votes[key].values()) / 2:

@@ -91,8 +91,12 @@ def actor_lookup(actors, span: Span, text: str):
 
 
 def display_name(parsed, tok, span: Span) -> str:
+    """The person named at the head of a source phrase, else the phrase without its article. A person named
+    elsewhere in the phrase ('the intelligence on which Trump based his decision') does not speak."""
     text = parsed.text
-    persons = [e for e in _ents_in(parsed, span) if e.label_ == "PERSON"]
+    persons = [e for e in _ents_in(parsed, span) if e.label_ == "PERSON"
+               and (e.start <= tok.i < e.end or any(e.start <= c.i < e.end for c in tok.children
+                                                   if c.dep_ in ("appos", "compound")))]
     if persons:
         return persons[-1].text
     s = text[span.start:span.end]
@@ -271,13 +275,17 @@ def resolve_speaker(parsed, c: Cand, lex: Lex, actors: Any, history: History,
     hs = c.source_span
     prep = next((x for x in tok.children if x.dep_ in ("prep", "relcl", "acl", "appos") and x.i > tok.i
                  and hs.start < x.left_edge.idx < hs.end), None)
-    act = actor_lookup(actors, hs, text)
+    # the actor at the head word first ('Shortly after Soleimani's death, Agnes Callamard, ... tweeted'), else the phrase
+    act = actor_lookup(actors, Span(tok.idx, tok.idx + len(tok.text)), text) or actor_lookup(actors, hs, text)
     if prep is not None and person_at_end(parsed, act, hs):
         pass  # 'Concord of Nations Secretary-General Lukas Brenner': the person the phrase ends on speaks
     elif prep is not None:
         act = actor_lookup(actors, Span(hs.start, prep.left_edge.idx), text)
         if act is None and not (tok.pos_ == "NOUN" and prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS):
             act = actor_lookup(actors, hs, text)
+    if (act is not None and tok.pos_ != "PRON" and getattr(act, "kind", "") == "person"
+            and not any(m.start <= tok.idx < m.end for m in getattr(act, "mentions", ()))):
+        act = None  # a person named inside the phrase, not at its head ("Soleimani's death, X, said"), does not speak
     low = tok.lower_
     if tok.pos_ == "PRON" and (low in PERSON_PRON or low in NONPERSON_PRON or low in PLURAL_PRON):
         srule = "rule:attribution.pronoun_speaker"
