@@ -217,10 +217,19 @@ def _assemble(parsed, cands: Sequence[Cand], lex: Lex, actors: Any) -> tuple[lis
 def _continued_speakers(parsed, quotes: list[Quote]) -> list[Quote]:
     """A direct quotation with no source in its paragraph takes the speaker of the attribution just before it
     when that one ends the previous paragraph or its own (the news convention of a speaker's quote following
-    their attribution: ``rule:attribution.quote_previous_speaker``, confidence 0.6); with none, the speaker is
-    unclear (confidence 0)."""
+    their attribution: ``rule:attribution.quote_previous_speaker``, confidence 0.6), or of the quotation that
+    reopens it at the start of the next paragraph (a quote running over paragraphs, confidence 0.8); with
+    neither, the speaker is unclear (confidence 0)."""
     out: list[Quote] = []
-    for q in quotes:
+    for k, q in enumerate(quotes):
+        nxt = quotes[k + 1] if k + 1 < len(quotes) else None
+        if (q.type == AttributionType.DIRECT and q.speaker_span is None and not q.speaker and nxt is not None
+                and nxt.type == AttributionType.DIRECT and nxt.speaker and nxt.confident
+                and parsed.paragraph_index(nxt.content_span.start) == parsed.paragraph_index(q.content_span.end - 1) + 1
+                and not parsed.text[q.content_span.end:nxt.content_span.start].strip(" \n\u201c\u201d\"")):
+            # a quotation left open at its paragraph's end and reopened by the next one: the same speaker
+            q = replace(q, speaker=nxt.speaker, speaker_kind=nxt.speaker_kind, actor=nxt.actor,
+                        speaker_rule="rule:attribution.quote_previous_speaker", speaker_confidence=0.8)
         if q.type == AttributionType.DIRECT and q.speaker_span is None and not q.speaker:
             qp = parsed.paragraph_index(q.content_span.start)
             prev = next((p for p in reversed(out) if p.span.end <= q.span.start), None)

@@ -43,7 +43,11 @@ _DEATH_AFTER = re.compile(r"^(?:\s*,[^,.]{0,80},)?\s+(?:was|were|had\s+been|has\
                           r"^['\u2019]s?\s+(?:death|killing|assassination|funeral|burial|body|coffin|murder)\b",
                           re.IGNORECASE)
 _GAP_OK = re.compile(r"^[\s\w.\u2019'-]{0,60}$")
-_PRON = re.compile(r"\b(he|his|him|she|her|hers)\b", re.IGNORECASE)
+# a pronoun the article uses for someone; not the subject of a reporting verb ('..., she said'), which is what
+# speaker resolution is asked to resolve and cannot be evidence for itself
+_PRON = re.compile(r"\b(he|his|him|she|her|hers)\b(?!\s+(?:said|says|added|adds|told|tells|wrote|writes|tweeted|"
+                   r"continued|explained|noted|asked|argued|insisted|warned|replied|recalled|predicted)\b)",
+                   re.IGNORECASE)
 
 
 def surname_key(name: str) -> str:

@@ -375,7 +375,8 @@ def _pronoun_speaker(parsed, c: Cand, act: Any, low: str, stext: str, history: H
                      people: People | None = None) -> tuple[str, str, str | None, float]:
     """(speaker, kind, actor, confidence) of a pronoun source.
 
-    'he' / 'she': the most recent speaker-eligible person before it -- the last
+    'he' / 'she': the most recent speaker-eligible person before it (not the actors' coreference, which
+    also links a pronoun to a person who only appears inside a quotation) -- the last
     person speaker in ``history`` or the last person named as a subject outside
     quotations in the two sentences before, whichever is later -- whose pronoun
     (from ``people``) agrees and whom the article does not report dead; a
@@ -388,9 +389,6 @@ def _pronoun_speaker(parsed, c: Cand, act: Any, low: str, stext: str, history: H
         want = "m" if low in ("he", "him") else "f"
         cands: list[tuple[int, str, str | None]] = [(h[0], h[1], h[3]) for h in history
                                                    if h[0] < start and h[2] == "named_person" and h[1]]
-        if (act is not None and getattr(act, "kind", "") == "person" and getattr(act, "name", None)
-                and people.gender(act.name) == want):
-            cands.append((start - 1, act.name, act.name))  # the actors' coreference, when the pronoun agrees
         for near in _recent_people(parsed, start):
             if people.in_content is None or not people.in_content.contains(Span(near[0], near[0] + len(near[1]))):
                 cands.append((near[0], near[1], None))
