@@ -101,6 +101,7 @@ def display_name(parsed, tok, span: Span) -> str:
         return persons[-1].text
     s = text[span.start:span.end]
     s = re.sub(r"^(the|a|an)\s+", "", s, flags=re.IGNORECASE)
+    s = re.sub(r"\s+(himself|herself|themselves|itself)$", "", s.strip(" ,"))  # 'Trump himself'
     return s.strip()
 
 
@@ -292,7 +293,8 @@ def resolve_speaker(parsed, c: Cand, lex: Lex, actors: Any, history: History,
         speaker, kind, actor, conf = _pronoun_speaker(parsed, c, act, low, stext, history, people)
     elif people is not None and (principal := _possessed_office(tok)) is not None:
         # 'his office said', 'her spokeswoman said': the text links them to the person the pronoun names
-        speaker, kind, actor, conf = _pronoun_speaker(parsed, c, None, principal, stext, history, people)
+        speaker, kind, actor, conf = _pronoun_speaker(parsed, c, None, principal, stext, history, people,
+                                                      own_content=True)
         srule = "rule:attribution.pronoun_speaker"
     elif people is not None and lemma(tok) in STATEMENT_NOUNS and _definite(tok) and tok.pos_ == "NOUN":
         # 'the statement added': the statement of the last speaker
@@ -306,7 +308,7 @@ def resolve_speaker(parsed, c: Cand, lex: Lex, actors: Any, history: History,
         words = frozenset(t.lower_ for t in tok.subtree if hs.start <= t.idx < hs.end and not t.is_punct)
         named = None
         if people is not None and _definite(tok):
-            named = people.by_role(role, hs.start, words) or people.by_role(role, hs.start, words, ahead=1500)
+            named = people.by_role(role, hs.start, words) or people.by_role(role, hs.start, words, ahead=700)
         if named:
             speaker, kind, actor, srule, conf = named, "named_person", None, "rule:attribution.role_speaker", 0.8
         else:  # an unnamed person of that role: never the organisation or country in its modifiers
@@ -372,7 +374,7 @@ def _role_head(parsed, tok, hs: Span, lex: Lex, prep) -> str | None:
 
 
 def _pronoun_speaker(parsed, c: Cand, act: Any, low: str, stext: str, history: History,
-                     people: People | None = None) -> tuple[str, str, str | None, float]:
+                     people: People | None = None, own_content: bool = False) -> tuple[str, str, str | None, float]:
     """(speaker, kind, actor, confidence) of a pronoun source.
 
     'he' / 'she': the most recent speaker-eligible person before it (not the actors' coreference, which
@@ -389,8 +391,11 @@ def _pronoun_speaker(parsed, c: Cand, act: Any, low: str, stext: str, history: H
         want = "m" if low in ("he", "him") else "f"
         cands: list[tuple[int, str, str | None]] = [(h[0], h[1], h[3]) for h in history
                                                    if h[0] < start and h[2] == "named_person" and h[1]]
+        own = [p for p in c.content] if own_content else []  # 'X made his request, his office said': X owns it
         for near in _recent_people(parsed, start):
-            if people.in_content is None or not people.in_content.contains(Span(near[0], near[0] + len(near[1]))):
+            at = Span(near[0], near[0] + len(near[1]))
+            if (people.in_content is None or not people.in_content.contains(at)
+                    or any(p.start <= at.start and at.end <= p.end for p in own)):
                 cands.append((near[0], near[1], None))
         for pos, name, actor in sorted(cands, key=lambda x: -x[0]):
             g = people.gender(name)
