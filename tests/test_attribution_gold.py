@@ -9,11 +9,11 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import shared_path
 
 from framing.evaluate import attribution_gold as ag
 from framing.evaluate import gold
 from framing.ingest import load_text
-from conftest import shared_path
 
 GOLD = Path(__file__).parent / "gold" / "attribution.jsonl"
 

@@ -66,8 +66,7 @@ from framing.schema import Article, Span, Voice
 #: speaker confidence at or above which an attribution's speaker counts as stated (below: "speaker unclear")
 CONFIDENT = 0.5
 
-_DROP = frozenset("""the a an of mr mrs ms dr sen senator rep gen general president secretary minister prime
-former u s us""".split())
+_DROP = frozenset(["the", "a", "an", "of", "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "gen", "general", "president", "secretary", "minister", "prime", "former", "u", "s", "us"])
 
 
 def name_tokens(name: str) -> frozenset[str]:

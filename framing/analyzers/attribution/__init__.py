@@ -105,6 +105,7 @@ from framing.analyzers.attribution.claims import (
 from framing.analyzers.attribution.cues import LEXICONS, Cand, Lex, lex_of
 from framing.analyzers.attribution.learned import model_candidates
 from framing.analyzers.attribution.model import AttributionSpanModel
+from framing.analyzers.attribution.people import people_of
 from framing.analyzers.attribution.quotes import all_quotes, embedded_posts, outer, quote_kind
 from framing.analyzers.attribution.rules import (
     CUE_CLASSES,
@@ -113,7 +114,6 @@ from framing.analyzers.attribution.rules import (
     TYPES,
     rule_candidates,
 )
-from framing.analyzers.attribution.people import people_of
 from framing.analyzers.attribution.speakers import History, resolve_speaker
 from framing.analyzers.attribution.speech import not_speech
 from framing.analyzers.spanindex import Coverage

@@ -322,14 +322,12 @@ def embedded_posts(parsed) -> list[Cand]:
         pre = text[ls:m.start()].strip()
         back = [j for j in range(k - 1, max(-1, k - 9), -1) if text[lines[j][0]:lines[j][1]].strip()]
         if len(pre.split()) < 5 or (back and _BULLET.match(text[lines[back[0]][0]:lines[back[0]][1]])):
-            taken = 0
-            for j in back:
+            for taken, j in enumerate(back):
                 s, e = lines[j]
                 ln = text[s:e]
                 if len(ln) > 300 or any(q in ln for q in QUOTE_CHARS if q not in "'\u2018\u2019") or taken >= 4:
                     break
                 start = s
-                taken += 1
         end = m.start() + (1 if text[m.start()].isspace() else 0)
         content = Span(start, end)
         while content.end > content.start and text[content.end - 1].isspace():

@@ -391,13 +391,13 @@ def _pronoun_speaker(parsed, c: Cand, act: Any, low: str, stext: str, history: H
         want = "m" if low in ("he", "him") else "f"
         cands: list[tuple[int, str, str | None]] = [(h[0], h[1], h[3]) for h in history
                                                    if h[0] < start and h[2] == "named_person" and h[1]]
-        own = [p for p in c.content] if own_content else []  # 'X made his request, his office said': X owns it
+        own = list(c.content) if own_content else []  # 'X made his request, his office said': X owns it
         for near in _recent_people(parsed, start):
             at = Span(near[0], near[0] + len(near[1]))
             if (people.in_content is None or not people.in_content.contains(at)
                     or any(p.start <= at.start and at.end <= p.end for p in own)):
                 cands.append((near[0], near[1], None))
-        for pos, name, actor in sorted(cands, key=lambda x: -x[0]):
+        for _pos, name, actor in sorted(cands, key=lambda x: -x[0]):
             g = people.gender(name)
             if people.is_dead(name) or (g and g != want):
                 continue
