@@ -7,8 +7,11 @@
 * :func:`classify_source` -- named person, organisation, government, anonymous,
   vague or unknown, from the entity tags and ``lexicons/source_terms.tsv``;
 * :func:`resolve_speaker` -- the speaker's display name and actor (through the
-  actors' section's ``actor_at`` / ``resolve``), pronouns by recency
-  (``rule:attribution.pronoun_speaker``): a rule, not coreference.
+  actors' section's ``actor_at`` / ``resolve``), pronouns agreeing in gender
+  with a living, speaker-eligible antecedent (``rule:attribution.pronoun_speaker``),
+  role nouns to the person introduced with that role (``role_speaker``), the
+  dead as no present-tense speakers (``speaker_dead``), and a confidence in
+  [0, 1] for each: a rule over the article's own facts, not coreference.
 """
 
 from __future__ import annotations
