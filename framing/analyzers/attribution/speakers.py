@@ -287,7 +287,8 @@ def resolve_speaker(parsed, c: Cand, lex: Lex, actors: Any, history: History,
         act = actor_lookup(actors, Span(hs.start, prep.left_edge.idx), text)
         if act is None and not (tok.pos_ == "NOUN" and prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS):
             act = actor_lookup(actors, hs, text)
-    if (act is not None and tok.pos_ != "PRON" and getattr(act, "kind", "") == "person"
+    if (act is not None and tok.lower_ not in PERSON_PRON | NONPERSON_PRON | PLURAL_PRON
+            and getattr(act, "kind", "") == "person"
             and not any(m.start <= tok.idx < m.end for m in getattr(act, "mentions", ()))):
         act = None  # a person named inside the phrase, not at its head ("Soleimani's death, X, said"), does not speak
     low = tok.lower_
