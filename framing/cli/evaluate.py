@@ -66,12 +66,10 @@ def evaluate_attribution(
 
     Articles the span model was trained on are recognised and scored apart
     (key in_training); the headline figures cover the articles it has not seen.
-    With --gold, scores speakers, speech and voice on hand-annotated real articles instead.
+    With --gold, scores speakers, speech and voice on hand-annotated real articles instead:
+    framing evaluate attribution --gold tests/gold/attribution.jsonl --corpus ../shared/corpora/soleimani-2020/articles.jsonl --seed ../shared/seed/soleimani-cgpi.txt
 
     Example: framing evaluate attribution --data ../shared/datasets/polnear/dev.jsonl --json
-
-    Example: framing evaluate attribution --gold tests/gold/attribution.jsonl
-    --corpus ../shared/corpora/soleimani-2020/articles.jsonl --seed ../shared/seed/soleimani-cgpi.txt --json
     """
     if gold_file is not None:
         if corpus is None:
