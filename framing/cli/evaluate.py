@@ -50,16 +50,35 @@ def evaluate_stance(
 
 @app.command("attribution")
 def evaluate_attribution(
-    data: Path = typer.Option(..., "--data", help="A JSON Lines file in the PolNeAR format."),
+    data: Path | None = typer.Option(None, "--data", help="A JSON Lines file in the PolNeAR format."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
     split: str | None = typer.Option(None, "--split", help="Keep rows whose official_split is this (e.g. dev)."),
     rules_only: bool = typer.Option(False, "--rules-only", help="Score the rules without the trained span model."),
+    statements_only: bool = typer.Option(False, "--statements-only",
+                                         help="PolNeAR: score framing's default listing (statements only), not "
+                                              "PolNeAR's broad notion of attribution."),
+    gold_file: Path | None = typer.Option(None, "--gold", help="A hand-made gold file (tests/gold/attribution.jsonl) "
+                                          "instead of PolNeAR: speaker precision/recall, speech share, voice."),
+    corpus: Path | None = typer.Option(None, "--corpus", help="With --gold: the corpus JSON Lines it annotates."),
+    seed: Path | None = typer.Option(None, "--seed", help="With --gold: the seed article it annotates."),
 ) -> None:
     """Attribution extraction: P/R/F1 of source, cue and content spans (exact and >= 50% overlap).
 
     Articles the span model was trained on are recognised and scored apart
     (key in_training); the headline figures cover the articles it has not seen.
+    With --gold, scores speakers, speech and voice on hand-annotated real articles instead:
+    framing evaluate attribution --gold tests/gold/attribution.jsonl --corpus ../shared/corpora/soleimani-2020/articles.jsonl --seed ../shared/seed/soleimani-cgpi.txt
 
     Example: framing evaluate attribution --data ../shared/datasets/polnear/dev.jsonl --json
     """
-    _evaluate("attribution", data, as_json, split=split, use_model=not rules_only)
+    if gold_file is not None:
+        if corpus is None:
+            raise typer.BadParameter("--gold needs --corpus (and --seed when the gold annotates the seed)")
+        mod = importlib.import_module("framing.evaluate.attribution_gold")
+        result = mod.run(gold_file, corpus, seed, use_model=not rules_only)
+        print_json(result) if as_json else typer.echo(mod.describe(result))
+        return
+    if data is None:
+        raise typer.BadParameter("give --data (PolNeAR) or --gold")
+    _evaluate("attribution", data, as_json, split=split, use_model=not rules_only,
+              attributions="statements" if statements_only else "all")

@@ -38,8 +38,8 @@ def voices(doc: Doc) -> list[dict[str, Any]]:
     total_words = 0
     for q in (doc.section("attribution") or {}).get("quotes") or []:
         key = voice_key(q)
-        if not key:
-            continue
+        if not key or float(q.get("speaker_confidence", 1.0)) < 0.5:
+            continue  # no speaker, or "speaker unclear": the ledger counts confident attributions only
         actor = q.get("actor")
         if isinstance(actor, Mapping):
             actor = actor.get("name")

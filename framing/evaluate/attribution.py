@@ -169,21 +169,26 @@ def _training_hashes() -> frozenset:
         return frozenset()
 
 
-def analyze_parsed(parsed: Parsed, *, use_model: bool = True) -> dict[str, Any]:
+def analyze_parsed(parsed: Parsed, *, use_model: bool = True, attributions: str = "all") -> dict[str, Any]:
     """The attribution section (as JSON) of one parsed dataset article: no actors (the dataset has none), the
-    shipped span model unless ``use_model`` is false."""
+    shipped span model unless ``use_model`` is false; ``attributions="all"`` (PolNeAR's broad notion: actions,
+    stances and beliefs count) unless ``"statements"`` (framing's default listing) is asked for."""
     ctx = Context(parsed=parsed, results={"actors": None},  # type: ignore[dict-item]  # the dataset has no actors
-                  options={"use_model": use_model})
+                  options={"use_model": use_model, "attributions": attributions})
     return analyze(ctx).to_dict()
 
 
 def run(path: str | Path, *, limit: int | None = None, split: str | None = None, batch_size: int = 32,
-        use_model: bool = True) -> dict[str, Any]:
+        use_model: bool = True, attributions: str = "all") -> dict[str, Any]:
     """Evaluate :func:`framing.analyzers.attribution.analyze` on a PolNeAR-format JSON Lines file.
 
     ``limit`` evaluates the first ``limit`` articles (tests); ``split`` keeps
     rows whose ``official_split`` equals it (e.g. ``"dev"``); ``use_model=False``
-    scores the rules alone.
+    scores the rules alone. ``attributions="all"`` (default) scores PolNeAR's
+    broad notion of attribution, which counts actions, stances and beliefs
+    without a proposition ('attacked', 'voted for'); ``"statements"`` scores
+    framing's default listing, which drops those (see
+    :mod:`framing.analyzers.attribution.speech`).
 
     Articles the shipped span model was fitted on (recognised by their text's
     digest, listed in its card) are scored apart, under ``in_training``: the
@@ -209,14 +214,16 @@ def run(path: str | Path, *, limit: int | None = None, split: str | None = None,
         # the dataset's own text is the offset space: no normalisation, no title
         arts = [Article(text=r["text"], source="polnear:" + str(r["id"])) for r in chunk]
         for row, parsed in zip(chunk, parse_many(arts, batch_size=batch_size)):
-            pred = predicted_roles(row["text"], analyze_parsed(parsed, use_model=use_model))
+            pred = predicted_roles(row["text"], analyze_parsed(parsed, use_model=use_model, attributions=attributions))
             in_training = hashlib.sha256(row["text"].encode("utf-8")).hexdigest()[:16] in seen_hashes
             n_seen += in_training
             (seen if in_training else unseen).add(gold_roles(row), pred)
     res: dict[str, Any] = {"task": "attribution", "dataset": str(path), "n": len(rows) - n_seen if n_seen < len(rows) else len(rows)}
     if split:
         res["split"] = split
-    res["system"] = "rules and trained span model" if use_model else "rules only"
+    res["system"] = ("rules and trained span model" if use_model else "rules only") + (
+        "" if attributions == "all" else ", statements only")
+    res["attributions"] = attributions
     res["n_in_training"] = n_seen
     if n_seen and n_seen == len(rows):
         res.update(seen.result())

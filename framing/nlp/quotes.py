@@ -9,6 +9,7 @@ unreliable); the attribution analyzer handles the two-apostrophe convention.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from framing.schema import Span
@@ -28,36 +29,77 @@ def in_quotes(span: Span, quotes: Iterable[Span]) -> bool:
 
 
 def find_quotes(text: str) -> tuple[Span, ...]:
-    """Spans inside matched quotation marks (curly, straight, guillemets).
+    """Spans inside matched double quotation marks (curly, straight, guillemets), paragraph by paragraph.
 
-    A straight double quote opens when it follows whitespace or an opening
-    bracket and closes otherwise. Unclosed quotes that run past the end of a
-    paragraph are closed at the paragraph's end only when the next paragraph
-    opens a quote again (the newspaper convention for multi-paragraph quotes);
-    otherwise they are dropped. Single quotes are ignored (apostrophes make them
-    unreliable); the attribution analyzer handles them where needed.
+    Marks are paired within a paragraph (a line), so a missing mark can never
+    make several paragraphs one quotation. Inside an open quotation any double
+    mark closes it, whatever its shape (a straight/curly mismatch, or a closing
+    mark typed as an opening one: '“... conflict. ”And'); outside, a mark
+    opens when it is an opening mark, or a straight or closing-shaped mark at the
+    paragraph start or after a non-word character and before a non-space ('”When
+    you see ...'). A mark after a digit is an inch or seconds mark. An opening mark
+    after whitespace inside an open straight or curly quotation, with no close in
+    between, means the first one was never closed: it is dropped and the new one
+    opens. A quotation still open at the paragraph's end is closed there only when
+    the next paragraph opens a quotation again (the newspaper convention for a
+    quote running over several paragraphs); otherwise it is dropped (a stray mark
+    must not put the author's sentences in someone's mouth). Single quotes are
+    ignored (apostrophes make them unreliable), except a pair of curly or straight
+    single quotes around words in the first line (headline convention: 'Rand Paul
+    rips \'insulting\' briefing').
     """
     out: list[Span] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch in OPEN_QUOTES and (ch != '"' or i == 0 or not text[i - 1].isalnum()):
-            close = OPEN_QUOTES[ch]
-            j = text.find(close, i + 1)
-            if ch == "\u201c":
-                # curly quotes: stop at a second opening mark before the close (a multi-paragraph quote)
-                k = text.find("\u201c", i + 1)
-                if k != -1 and (j == -1 or k < j):
-                    para_end = text.find("\n", i + 1)
-                    if para_end != -1 and para_end < k:
-                        out.append(Span(i + 1, para_end))
-                        i = k
-                        continue
-            if j == -1:
-                i += 1
+    lines = _lines(text)
+    for k, (ls, le) in enumerate(lines):
+        open_at: int | None = None
+        for i in range(ls, le):
+            ch = text[i]
+            if ch not in _DOUBLE:
                 continue
-            out.append(Span(i + 1, j))
-            i = j + 1
-            continue
-        i += 1
-    return tuple(out)
+            prev = text[i - 1] if i > ls else " "
+            nxt = text[i + 1] if i + 1 < le else " "
+            opening = ch in _OPENERS or (not prev.isalnum() and not nxt.isspace() and prev not in _DOUBLE)
+            if prev.isdigit() and ch == '"':
+                continue  # 3" wide: an inch mark
+            if open_at is None:
+                if opening and not (ch in _CLOSERS and nxt.isspace()):
+                    open_at = i
+            elif ch in _OPENERS and prev.isspace() and not nxt.isspace() and i - open_at > 1:
+                open_at = i  # the previous one was never closed: drop it, this one opens
+            elif ch == '"' and prev.isspace() and not nxt.isspace() and nxt not in ".,;:!?" and i - open_at > 1:
+                open_at = i
+            else:
+                if i > open_at + 1:
+                    out.append(Span(open_at + 1, i))
+                open_at = None
+        if open_at is not None and open_at + 1 < le and k + 1 < len(lines) and _reopens(text, lines[k + 1]):
+            out.append(Span(open_at + 1, le))
+    if lines:
+        out.extend(_headline_singles(text, *lines[0]))
+    return tuple(sorted(out, key=lambda q: q.start))
+
+
+_DOUBLE = frozenset('"\u201c\u201d\u00ab\u00bb\u201e')
+_OPENERS = frozenset("\u201c\u00ab\u201e")
+_CLOSERS = frozenset('"\u201d\u00bb')
+_SINGLE = re.compile(r"(?:(?<=\s)|^)['\u2018](\w[^'\u2018\u2019\n]{0,80}?[\w.!?])['\u2019](?=[\s,.;:!?)]|$)")
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _reopens(text: str, line: tuple[int, int]) -> bool:
+    first = text[line[0]:line[1]].lstrip()[:1]
+    return first in _DOUBLE
+
+
+def _headline_singles(text: str, start: int, end: int) -> list[Span]:
+    """Words between single quotation marks in the first line (headlines quote with single marks)."""
+    return [Span(start + m.start(1), start + m.end(1)) for m in _SINGLE.finditer(text[start:end])]

@@ -129,7 +129,7 @@ JSON_SHAPES: dict[type, Fields | Any] = {
         ("cue_weight", float), ("speaker_start", int | None), ("speaker_end", int | None), ("speaker_text", str),
         ("cue_start", int | None), ("cue_end", int | None), ("content_start", int), ("content_end", int),
         ("content", str), ("content_fragments", list[ContentFragment]),
-        ("act", str), ("rule", str), ("speaker_rule", NotRequired[str]),
+        ("act", str), ("rule", str), ("speaker_rule", NotRequired[str]), ("speaker_confidence", float),
     ),
     # SourceMention.to_dict (sections/attribution.py): span flattened
     SourceMention: (("start", int), ("end", int), ("quote", str), ("term", str | None), ("rule", str), ("cue", str)),

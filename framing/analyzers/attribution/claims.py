@@ -136,7 +136,8 @@ def summary(parsed, quotes: Sequence[Quote], anonymous: Sequence[SourceMention],
     cue_classes: dict[str, Counter] = defaultdict(Counter)
     kinds_seen: dict[str, set] = defaultdict(set)
     for q in quotes:
-        name = q.actor or q.speaker or "(unattributed)"
+        # summaries count only confident speakers: an unclear one is not credited to anyone
+        name = (q.actor or q.speaker or "(unattributed)") if q.confident else "(speaker unclear)"
         kinds_seen[q.speaker_kind].add(name.lower())
         if is_voice(q):
             by_speaker_words[name] += sum(count_in(c) for c in q.content)

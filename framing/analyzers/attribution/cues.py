@@ -1,8 +1,8 @@
 """Reporting cues and token helpers shared by the attribution rules, speakers and model.
 
 The lexicon bundle (:class:`Lex`, built by :func:`lex_of` from ``reporting_verbs``,
-``source_terms``, ``claim_markers``, ``inanimate_heads``, ``actor_nouns`` and
-``person_nouns``), cue matching on a token (:func:`match_cue`), and the mutable
+``source_terms``, ``claim_markers``, ``inanimate_heads``, ``actor_nouns``,
+``person_nouns`` and ``first_names``), cue matching on a token (:func:`match_cue`), and the mutable
 candidate record (:class:`Cand`) the rules, the quotations pass and the span
 model refine before it becomes a :class:`framing.schema.sections.attribution.Quote`.
 A verb's speaker, its passive agent, noun-phrase spans and trimming are the shared
@@ -61,10 +61,12 @@ class Lex:
     inanimate: Mapping[str, str]  # head lemma -> kind (lexicons/inanimate_heads.tsv)
     agent_nouns: frozenset  # institution and group nouns (lexicons/actor_nouns.tsv)
     person_nouns: frozenset  # nouns that name a person (lexicons/person_nouns.tsv)
+    first_names: Mapping[str, str]  # given name -> 'm' | 'f', a weak pronoun prior (lexicons/first_names.tsv)
 
 
 #: the lexicons the rules read (``lexicons/<name>.tsv``)
-LEXICONS = ("reporting_verbs", "source_terms", "claim_markers", "inanimate_heads", "actor_nouns", "person_nouns")
+LEXICONS = ("reporting_verbs", "source_terms", "claim_markers", "inanimate_heads", "actor_nouns", "person_nouns",
+            "first_names")
 
 _built: dict[tuple[str, ...], Lex] = {}
 
@@ -119,6 +121,7 @@ def _build(lexicons: Mapping[str, Any]) -> Lex:
         {e["term"].lower(): e["kind"] for e in lexicons["inanimate_heads"]},
         frozenset(e["term"].lower() for e in lexicons["actor_nouns"]),
         frozenset(e["term"].lower() for e in lexicons["person_nouns"]),
+        {e["term"].lower(): e["pronoun"] for e in lexicons["first_names"]},
     )
 
 

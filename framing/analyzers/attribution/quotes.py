@@ -287,3 +287,57 @@ def with_marks(text: str, spans: list[Span]) -> list[Span]:
             sp = Span(sp.start - 1, sp.end + 1)
         out.append(sp)
     return out
+
+
+_POST_SIGNATURE = re.compile(r"(?:^|\s)[\u2014\u2013]\s*(?P<name>[^\s()@\u2014\u2013][^()@\n\u2014\u2013]{0,60}?)\s*"
+                             r"\(@(?P<handle>\w{1,30})\)")
+_BULLET = re.compile(r"^\s*[-\u2022\u2013]\s*\S")
+
+
+def embedded_posts(parsed) -> list[Cand]:
+    """Social-media posts embedded in the article text, as direct quotations of their account
+    (``rule:attribution.embedded_post``).
+
+    A post is recognised by its signature line, '— Name (@handle) date', as
+    embedded tweets are rendered in article text. Its words are the text before
+    the signature on the same line; when that is short (under five words), or
+    the lines before are bullets ('-Targeting ...'), the post runs back over up
+    to four preceding short lines (300 characters or fewer) that hold no
+    quotation marks (a line with quotation marks is the article's own report).
+    The speaker is the name in the signature.
+    """
+    text = parsed.text
+    doc = parsed.doc
+    out: list[Cand] = []
+    lines = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    for k, (ls, le) in enumerate(lines):
+        m = _POST_SIGNATURE.search(text, ls, le)
+        if m is None:
+            continue
+        start = ls
+        pre = text[ls:m.start()].strip()
+        back = [j for j in range(k - 1, max(-1, k - 9), -1) if text[lines[j][0]:lines[j][1]].strip()]
+        if len(pre.split()) < 5 or (back and _BULLET.match(text[lines[back[0]][0]:lines[back[0]][1]])):
+            for taken, j in enumerate(back):
+                s, e = lines[j]
+                ln = text[s:e]
+                if len(ln) > 300 or any(q in ln for q in QUOTE_CHARS if q not in "'\u2018\u2019") or taken >= 4:
+                    break
+                start = s
+        end = m.start() + (1 if text[m.start()].isspace() else 0)
+        content = Span(start, end)
+        while content.end > content.start and text[content.end - 1].isspace():
+            content = Span(content.start, content.end - 1)
+        if len(text[content.start:content.end].split()) < 3:
+            continue
+        name = Span(m.start("name"), m.end("name"))
+        sp = doc.char_span(name.start, name.end, alignment_mode="expand")
+        if sp is None:
+            continue
+        out.append(Cand("direct", "rule:attribution.embedded_post", None, None, -1 - len(out) - 100000, sp.root, name,
+                        [content]))
+    return out

@@ -7,8 +7,11 @@
 * :func:`classify_source` -- named person, organisation, government, anonymous,
   vague or unknown, from the entity tags and ``lexicons/source_terms.tsv``;
 * :func:`resolve_speaker` -- the speaker's display name and actor (through the
-  actors' section's ``actor_at`` / ``resolve``), pronouns by recency
-  (``rule:attribution.pronoun_speaker``): a rule, not coreference.
+  actors' section's ``actor_at`` / ``resolve``), pronouns agreeing in gender
+  with a living, speaker-eligible antecedent (``rule:attribution.pronoun_speaker``),
+  role nouns to the person introduced with that role (``role_speaker``), the
+  dead as no present-tense speakers (``speaker_dead``), and a confidence in
+  [0, 1] for each: a rule over the article's own facts, not coreference.
 """
 
 from __future__ import annotations
@@ -22,10 +25,12 @@ from framing.analyzers.attribution.cues import (
     NONPERSON_PRON,
     PERSON_PRON,
     PLURAL_PRON,
+    STATEMENT_NOUNS,
     Cand,
     Lex,
     lemma,
 )
+from framing.analyzers.attribution.people import People
 from framing.schema import Span
 
 log = logging.getLogger(__name__)
@@ -89,12 +94,17 @@ def actor_lookup(actors, span: Span, text: str):
 
 
 def display_name(parsed, tok, span: Span) -> str:
+    """The person named at the head of a source phrase, else the phrase without its article. A person named
+    elsewhere in the phrase ('the intelligence on which Trump based his decision') does not speak."""
     text = parsed.text
-    persons = [e for e in _ents_in(parsed, span) if e.label_ == "PERSON"]
+    persons = [e for e in _ents_in(parsed, span) if e.label_ == "PERSON"
+               and (e.start <= tok.i < e.end or any(e.start <= c.i < e.end for c in tok.children
+                                                   if c.dep_ in ("appos", "compound")))]
     if persons:
         return persons[-1].text
     s = text[span.start:span.end]
     s = re.sub(r"^(the|a|an)\s+", "", s, flags=re.IGNORECASE)
+    s = re.sub(r"\s+(himself|herself|themselves|itself)$", "", s.strip(" ,"))  # 'Trump himself'
     return s.strip()
 
 
@@ -240,8 +250,17 @@ PLACE_PREPS = frozenset({"in", "at", "outside", "inside", "near", "across", "aro
 History = list[tuple[int, str, str, "str | None"]]
 
 
-def resolve_speaker(parsed, c: Cand, lex: Lex, actors: Any, history: History) -> tuple[str, str, str | None, str, str, str | None]:
-    """(speaker, speaker kind, actor name, source text, speaker rule, source term) of candidate ``c``.
+def resolve_speaker(parsed, c: Cand, lex: Lex, actors: Any, history: History,
+                    people: People | None = None) -> tuple[str, str, str | None, str, str, str | None, float]:
+    """(speaker, speaker kind, actor name, source text, speaker rule, source term, confidence) of candidate ``c``.
+
+    With ``people`` (:func:`~framing.analyzers.attribution.people.people_of`): a definite role noun ('the
+    envoy said') is the person the article introduced with that role (``rule:attribution.role_speaker``),
+    else an unnamed person of that role (kind ``anonymous``), never the organisation in its modifiers; a
+    person's name is given in its canonical form; a person the article reports dead is not the speaker of
+    a statement in the present tense (``rule:attribution.speaker_dead``: speaker unclear); pronouns agree
+    in gender (see :func:`_pronoun_speaker`). Confidence in [0, 1]: 1 for a named or described source,
+    lower for a resolved pronoun or role, 0 when the speaker is unclear.
 
     The actor named before the source head's first prepositional modifier
     speaks ('Helena Voss of the Marlow Institute' is Voss); with no actor there, a
@@ -252,25 +271,52 @@ def resolve_speaker(parsed, c: Cand, lex: Lex, actors: Any, history: History) ->
     :func:`classify_source`. A resolved speaker is appended to ``history``.
     """
     text = parsed.text
-    speaker, kind, actor, stext, srule, term = "", "unknown", None, "", "", None
+    speaker, kind, actor, stext, srule, term, conf = "", "unknown", None, "", "", None, 1.0
     if c.source_span is None or c.source_tok is None:
-        return speaker, kind, actor, stext, srule, term
+        return speaker, kind, actor, stext, srule, term, 0.0
     stext = text[c.source_span.start:c.source_span.end]
     tok = c.source_tok
     hs = c.source_span
     prep = next((x for x in tok.children if x.dep_ in ("prep", "relcl", "acl", "appos") and x.i > tok.i
                  and hs.start < x.left_edge.idx < hs.end), None)
-    act = actor_lookup(actors, hs, text)
+    # the actor at the head word first ('Shortly after Soleimani's death, Agnes Callamard, ... tweeted'), else the phrase
+    act = actor_lookup(actors, Span(tok.idx, tok.idx + len(tok.text)), text) or actor_lookup(actors, hs, text)
     if prep is not None and person_at_end(parsed, act, hs):
         pass  # 'Concord of Nations Secretary-General Lukas Brenner': the person the phrase ends on speaks
     elif prep is not None:
         act = actor_lookup(actors, Span(hs.start, prep.left_edge.idx), text)
         if act is None and not (tok.pos_ == "NOUN" and prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS):
             act = actor_lookup(actors, hs, text)
+    if (act is not None and tok.lower_ not in PERSON_PRON | NONPERSON_PRON | PLURAL_PRON
+            and getattr(act, "kind", "") == "person"
+            and not any(m.start <= tok.idx < m.end for m in getattr(act, "mentions", ()))):
+        act = None  # a person named inside the phrase, not at its head ("Soleimani's death, X, said"), does not speak
     low = tok.lower_
     if tok.pos_ == "PRON" and (low in PERSON_PRON or low in NONPERSON_PRON or low in PLURAL_PRON):
         srule = "rule:attribution.pronoun_speaker"
-        speaker, kind, actor = _pronoun_speaker(parsed, c, act, low, stext, history)
+        speaker, kind, actor, conf = _pronoun_speaker(parsed, c, act, low, stext, history, people)
+    elif people is not None and (principal := _possessed_office(tok)) is not None:
+        # 'his office said', 'her spokeswoman said': the text links them to the person the pronoun names
+        speaker, kind, actor, conf = _pronoun_speaker(parsed, c, None, principal, stext, history, people,
+                                                      own_content=True)
+        srule = "rule:attribution.pronoun_speaker"
+    elif people is not None and lemma(tok) in STATEMENT_NOUNS and _definite(tok) and tok.pos_ == "NOUN":
+        # 'the statement added': the statement of the last speaker
+        prev = next((h for h in reversed(history) if h[0] < hs.start and h[1]), None)
+        if prev is not None:
+            speaker, kind, actor, conf = prev[1], prev[2], prev[3], 0.7
+        else:
+            speaker, kind, conf = "", "unknown", 0.0
+        srule = "rule:attribution.pronoun_speaker"
+    elif (role := _role_head(parsed, tok, hs, lex, prep)) is not None:
+        words = frozenset(t.lower_ for t in tok.subtree if hs.start <= t.idx < hs.end and not t.is_punct)
+        named = None
+        if people is not None and _definite(tok):
+            named = people.by_role(role, hs.start, words) or people.by_role(role, hs.start, words, ahead=700)
+        if named:
+            speaker, kind, actor, srule, conf = named, "named_person", None, "rule:attribution.role_speaker", 0.8
+        else:  # an unnamed person of that role: never the organisation or country in its modifiers
+            speaker, kind, term = display_name(parsed, tok, hs), "anonymous", role
     else:
         kind, term = classify_source(parsed, tok, c.source_span, lex)
         speaker = display_name(parsed, tok, c.source_span)
@@ -281,30 +327,116 @@ def resolve_speaker(parsed, c: Cand, lex: Lex, actors: Any, history: History) ->
                 kind = akind
             if actor:
                 speaker = actor
+    if people is not None and kind == "named_person" and speaker:
+        speaker = people.name(speaker)
+        if people.is_dead(speaker) and not _past_cue(parsed, c):
+            history.append((c.source_span.start, "", "unknown", None))
+            return "", "unknown", None, stext, "rule:attribution.speaker_dead", term, 0.0
     if kind != "unknown" or speaker:
         history.append((c.source_span.start, speaker, kind, actor))
-    return speaker, kind, actor, stext, srule, term
+    return speaker, kind, actor, stext, srule, term, conf
 
 
-def _pronoun_speaker(parsed, c: Cand, act: Any, low: str, stext: str, history: History) -> tuple[str, str, str | None]:
-    """(speaker, kind, actor) of a pronoun source: the actor it resolves to, else the last compatible speaker
-    ('it' / 'they': or the nearest organisation or country mention after it; 'he' / 'she' with no earlier
-    speaker: the last person named in the two sentences before)."""
+def _past_cue(parsed, c: Cand) -> bool:
+    """Whether the cue of ``c`` is in a past tense (a dead person may have said it before)."""
+    if c.cue_tok is None or c.cue_tok < 0:
+        return c.type == "according_to"
+    t = parsed.doc[c.cue_tok]
+    return t.tag_ in ("VBD", "VBN") or any(a.lower_ in ("had", "has", "have") for a in t.children if a.dep_ == "aux")
+
+
+_OFFICES = frozenset({"office", "spokesman", "spokeswoman", "spokesperson", "campaign", "team", "press"})
+
+
+def _possessed_office(tok) -> str | None:
+    """'he' or 'she' for an office or spokesperson owned by a personal pronoun ('his office'), else None."""
+    if tok.pos_ != "NOUN" or lemma(tok) not in _OFFICES:
+        return None
+    poss = next((c.lower_ for c in tok.children if c.dep_ == "poss"), "")
+    return {"his": "he", "her": "she"}.get(poss)
+
+
+def _definite(tok) -> bool:
+    """A definite noun phrase ('the envoy', "Iran's envoy", 'envoy'), not an indefinite one ('an envoy')."""
+    return not any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another", "some", "any") for c in tok.children)
+
+
+def _role_head(parsed, tok, hs: Span, lex: Lex, prep) -> str | None:
+    """The role noun heading a source phrase with no person name in it ('the U.N. envoy', "Iran's UN
+    ambassador"), or None. A spokesperson *for* someone ('a spokesman for the ministry') is left to the
+    actor after it: the text links them."""
+    if tok.pos_ != "NOUN" or tok.ent_type_ == "PERSON" or tok.tag_ in ("NNS", "NNPS"):
+        return None
+    role = lemma(tok)
+    if role not in lex.person_nouns or lex.source_heads.get(role) == "vague":
+        return None
+    if prep is not None and prep.dep_ == "prep" and prep.lower_ == "for":
+        return None
+    if any(e.label_ == "PERSON" for e in _ents_in(parsed, hs)):
+        return None
+    return role
+
+
+def _pronoun_speaker(parsed, c: Cand, act: Any, low: str, stext: str, history: History,
+                     people: People | None = None, own_content: bool = False) -> tuple[str, str, str | None, float]:
+    """(speaker, kind, actor, confidence) of a pronoun source.
+
+    'he' / 'she': the most recent speaker-eligible person before it (not the actors' coreference, which
+    also links a pronoun to a person who only appears inside a quotation) -- the last
+    person speaker in ``history`` or the last person named as a subject outside
+    quotations in the two sentences before, whichever is later -- whose pronoun
+    (from ``people``) agrees and whom the article does not report dead; a
+    candidate of unknown pronoun is taken with lower confidence; none: speaker
+    unclear. 'it' / 'they': the actor it resolves to, else the last compatible
+    speaker or the nearest organisation or country mention."""
     assert c.source_span is not None
+    start = c.source_span.start
+    if low in ("he", "she", "him", "her") and people is not None:
+        want = "m" if low in ("he", "him") else "f"
+        cands: list[tuple[int, str, str | None]] = [(h[0], h[1], h[3]) for h in history
+                                                   if h[0] < start and h[2] == "named_person" and h[1]]
+        own = list(c.content) if own_content else []  # 'X made his request, his office said': X owns it
+        for near in _recent_people(parsed, start):
+            at = Span(near[0], near[0] + len(near[1]))
+            if (people.in_content is None or not people.in_content.contains(at)
+                    or any(p.start <= at.start and at.end <= p.end for p in own)):
+                cands.append((near[0], near[1], None))
+        for _pos, name, actor in sorted(cands, key=lambda x: -x[0]):
+            g = people.gender(name)
+            if people.is_dead(name) or (g and g != want):
+                continue
+            return people.name(name), "named_person", actor, 0.9 if g else 0.6
+        return "", "unknown", None, 0.0
     if act is not None:
         actor = getattr(act, "name", None)
-        return actor or stext, ACTOR_KIND.get(getattr(act, "kind", ""), "unknown"), actor
-    prev = next((h for h in reversed(history) if h[0] < c.source_span.start and compatible(low, h[2])), None)
+        return actor or stext, ACTOR_KIND.get(getattr(act, "kind", ""), "unknown"), actor, 0.8
+    prev = next((h for h in reversed(history) if h[0] < start and compatible(low, h[2])), None)
     if low not in PERSON_PRON:
         # 'it' / 'they': the nearest preceding organisation or country mention is a better guess
-        near = last_entity(parsed, c.source_span.start, ("GPE", "ORG", "NORP"))
+        near = last_entity(parsed, start, ("GPE", "ORG", "NORP"))
         if near is not None and (prev is None or near[0] > prev[0]):
             prev = near
     elif prev is None:
-        # 'he' / 'she' with no earlier speaker: the last person named in the two sentences before
-        near = last_entity(parsed, c.source_span.start, ("PERSON",))
+        near = last_entity(parsed, start, ("PERSON",))
         if near is not None:
             prev = (near[0], near[1], "named_person", None)
     if prev is not None:
-        return prev[1], prev[2], prev[3]
-    return stext, "named_person" if low in ("he", "she") else "unknown", None
+        return prev[1], prev[2], prev[3], 0.7
+    return "", "unknown", None, 0.0
+
+
+def _recent_people(parsed, before: int) -> list[tuple[int, str]]:
+    """(position, name) of persons named outside quotations as a subject in the two sentences before ``before``
+    (and earlier in its own sentence)."""
+    si = parsed.sentence_index(before)
+    lo = parsed.sentences[max(0, si - 2)].start if parsed.sentences else 0
+    out = []
+    ents = parsed.entities
+    for i in range(parsed.entity_index(lo), len(ents)):
+        e = ents[i]
+        if e.start_char >= before:
+            break
+        if e.label_ == "PERSON" and e.root.dep_ in ("nsubj", "nsubjpass") and not parsed.in_quotes(
+                Span(e.start_char, e.end_char)):
+            out.append((e.start_char, re.sub(r"['\u2019]s$", "", e.text)))
+    return out

@@ -28,7 +28,10 @@ from framing.schema.enums import AttributionType, CueClass, SpeakerKind
 from framing.schema.section import Measure
 from framing.schema.spans import Evidence, Span, merge
 
-__all__ = ["UNNAMED_KINDS", "Attribution", "Claim", "ClaimMarker", "Quote", "SourceMention", "is_voice", "name_key"]
+__all__ = ["CONFIDENT", "UNNAMED_KINDS", "Attribution", "Claim", "ClaimMarker", "Quote", "SourceMention", "is_voice", "name_key"]
+
+#: speaker confidence at or above which a speaker counts (summaries and the sourcing ledger count only these)
+CONFIDENT = 0.5
 
 #: speaker kinds that do not name a source (compare's ``named_source_share``)
 UNNAMED_KINDS = frozenset({"anonymous", "vague", "vague_collective", "unknown", "none", ""})
@@ -80,6 +83,12 @@ class Quote:
     speaker_text: str = ""
     speaker_rule: str = ""
     act: str = "speech"
+    speaker_confidence: float = 1.0
+
+    @property
+    def confident(self) -> bool:
+        """Whether the speaker is stated or resolved with confidence (below :data:`CONFIDENT`: 'speaker unclear')."""
+        return self.speaker_confidence >= CONFIDENT
 
     @property
     def content_span(self) -> Span:
@@ -113,6 +122,7 @@ class Quote:
             "content_fragments": [{"start": c.start, "end": c.end, "quote": self.text_of(c)} for c in self.content],
             "act": self.act,
             "rule": self.rule,
+            "speaker_confidence": self.speaker_confidence,
         }
         if self.speaker_rule:
             d["speaker_rule"] = self.speaker_rule
@@ -129,7 +139,7 @@ class Quote:
             speaker_span=_span(d, "speaker_start", "speaker_end"), cue_span=_span(d, "cue_start", "cue_end"),
             content=tuple(Span(int(f["start"]), int(f["end"])) for f in d["content_fragments"]),
             rule=d["rule"], speaker_text=d.get("speaker_text", ""), speaker_rule=d.get("speaker_rule", ""),
-            act=d.get("act", "speech"),
+            act=d.get("act", "speech"), speaker_confidence=float(d.get("speaker_confidence", 1.0)),
         )
 
 
@@ -269,7 +279,7 @@ class Attribution:
         words = max(article.word_count, 1)
         kinds: dict[str, str] = {}
         for q in self.quotes:
-            key = name_key(q.actor or q.speaker or "")
+            key = name_key(q.actor or q.speaker or "") if q.confident else ""  # only confident speakers count
             if key:
                 kinds.setdefault(key, str(q.speaker_kind or ""))
         values: dict[str, float | None] = {

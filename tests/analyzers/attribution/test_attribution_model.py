@@ -22,8 +22,10 @@ from framing.schema import Article
 from framing.train import attribution as T
 
 
-def run(parsed, *, use_model: bool = True):
-    return attribution.analyze(Context(parsed=parsed, results={"actors": None}, options={"use_model": use_model}))
+def run(parsed, *, use_model: bool = True, attributions: str = "all"):
+    """The section in PolNeAR's broad notion of attribution (what the span model was trained on) unless asked."""
+    return attribution.analyze(Context(parsed=parsed, results={"actors": None},
+                                       options={"use_model": use_model, "attributions": attributions}))
 
 
 def test_card_matches_artifact_and_records_held_out_figures():
