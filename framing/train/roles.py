@@ -168,7 +168,7 @@ def cross_validate(ex: Examples, *, folds: int = FOLDS, c: float = C, min_confid
         "rows": len(y),
         "found": int(found.sum()),
         "abstention": {"rule": "shown when p >= min_confidence, the parse places the entity in an act and the "
-                                "evidence without priors points to the same role", "min_confidence": min_confidence, "coverage": round(float(kept.mean()), 4),
+                                "structural evidence alone points to the same role", "min_confidence": min_confidence, "coverage": round(float(kept.mean()), 4),
                        **_scores(y[kept], pred[kept])} if kept.any() else None,
     }
     if baseline:
