@@ -82,3 +82,18 @@ def evaluate_attribution(
         raise typer.BadParameter("give --data (PolNeAR) or --gold")
     _evaluate("attribution", data, as_json, split=split, use_model=not rules_only,
               attributions="statements" if statements_only else "all")
+
+
+@app.command("roles")
+def evaluate_roles(
+    data: Path = typer.Option(..., "--data", help="A JSON Lines file in the narrative-frames format (text, entity_roles)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+    folds: int = typer.Option(5, "--folds", min=2, help="Cross-validation folds, grouped by article."),
+) -> None:
+    """Narrative roles: macro-F1 over hero / villain / victim for the entities the file names, cross-validated by article.
+
+    An entity the tool cannot find in its article counts as wrong.
+
+    Example: framing evaluate roles --data ../shared/datasets/narrative_frames/dev.jsonl --json
+    """
+    _evaluate("roles", data, as_json, folds=folds)

@@ -55,3 +55,17 @@ def train_attribution(
 
     card = attribution.train(data, log=lambda m: typer.echo(m, err=True))
     print_json(card)
+
+
+@app.command("roles")
+def train_roles(
+    data: Path = typer.Option(..., "--data", help="Narrative-frames data (JSON Lines: text, entity_roles)."),
+) -> None:
+    """Rebuild the hero / villain / victim classifier and its model card in framing/models/ (about 2 minutes).
+
+    Example: framing train roles --data ../shared/datasets/narrative_frames/dev.jsonl
+    """
+    from framing.train import roles  # lazy: heavy (scikit-learn, spaCy)
+
+    card = roles.train(data, log=lambda m: typer.echo(m, err=True))
+    print_json(card)

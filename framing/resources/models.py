@@ -30,6 +30,7 @@ MODELS: dict[str, tuple[str, str]] = {
     "loaded_sentence": ("the loaded-language model", "framing train loaded"),
     "attribution_spans": ("the attribution span model", "framing train attribution"),
     "stance_target_sentiment": ("the stance model", "framing train stance"),
+    "roles_entity": ("the roles model", "framing train roles"),
 }
 
 

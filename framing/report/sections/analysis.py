@@ -19,6 +19,7 @@ from framing.report.sections import (
     generic,
     loaded_language,
     methodology,
+    roles,
 )
 from framing.report.sections.common import now, version, when
 from framing.report.sections.text import highlighted_block, target_marks
@@ -38,6 +39,7 @@ BUILDERS: tuple[Builder, ...] = (
     Builder(("loaded_language",), loaded_language.section, loaded_language.summary),
     Builder(("actors", "stance"), actors.section, actors.summary),
     Builder(("attribution",), attribution.section, attribution.summary),
+    Builder(("roles",), roles.section, roles.summary),
 )
 COVERED = frozenset(name for b in BUILDERS for name in b.covers)
 

@@ -10,6 +10,7 @@ from framing.schema.section import Section
 from framing.schema.sections.actors import Actors
 from framing.schema.sections.attribution import Attribution
 from framing.schema.sections.loaded_language import LoadedLanguage
+from framing.schema.sections.roles import Roles
 from framing.schema.sections.stance import Stance
 
 SECTION_TYPES: dict[str, type[Section]] = {
@@ -17,4 +18,5 @@ SECTION_TYPES: dict[str, type[Section]] = {
     "attribution": Attribution,
     "loaded_language": LoadedLanguage,
     "stance": Stance,
+    "roles": Roles,
 }
