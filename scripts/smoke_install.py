@@ -88,6 +88,8 @@ def main() -> int:
     check("score URL --json", ["score", url, "--json"],
           lambda p: p.returncode == 0 and json.loads(p.stdout)["article"]["title"] in TITLE and spans_ok(json.loads(p.stdout)))
     check("score FILE", ["score", "story.txt"], lambda p: p.returncode == 0 and TITLE in p.stdout)
+    check("score FILE URL --jsonl (a batch)", ["score", "story.txt", url, "--jsonl", "-q"],
+          lambda p: p.returncode == 0 and len(p.stdout.splitlines()) == 2)
     check("info --json", ["info", "--json"],
           lambda p: p.returncode == 0 and all(json.loads(p.stdout)["models"].values()))
     check("score of a malformed URL is one line, exit 2", ["score", "http://[::1"],

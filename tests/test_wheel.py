@@ -32,7 +32,7 @@ IGNORE = shutil.ignore_patterns(
 DATA = (
     ("framing.lexicons", REPO / "lexicons", ("*.tsv", "*.md")),
     ("framing.corpora", REPO / "corpora", ("*.md", "**/*.txt", "**/*.md", "**/*.toml", "**/*.jsonl", "**/*.json", "**/*.html")),
-    ("framing.models", REPO / "framing" / "models", ("*.joblib", "*.json", "*.md")),
+    ("framing.models", REPO / "framing" / "models", ("*.npz", "*.pkl", "*.joblib", "*.json", "*.md")),
     ("framing.report", REPO / "framing" / "report", ("templates/*",)),
     ("framing.schema", REPO / "framing" / "schema", ("*.json",)),
 )
@@ -77,7 +77,7 @@ def test_wheel_installs_and_finds_its_data(tmp_path):
     if build.returncode != 0 and ("Could not find a version" in build.stderr or "No matching distribution" in build.stderr):
         pytest.skip(f"the build backend (setuptools) could not be obtained by pip: {build.stderr.strip().splitlines()[-1]}")
     assert build.returncode == 0, build.stderr[-3000:]
-    wheels = list(dist.glob("framing-*.whl"))
+    wheels = list(dist.glob("framing_analyzer-*.whl"))  # the distribution name (issue 21); the module is framing
     assert len(wheels) == 1, wheels
 
     target = tmp_path / "site"

@@ -335,10 +335,8 @@ class ImportMixin:
         allow_private_redirects: bool = False,
         delay: float = DEFAULT_DELAY,
     ) -> ImportResult:
-        """Fetch URLs (``framing.ingest.fetch_article``) with ``workers`` threads and add each article as it arrives.
-
-        Requests to one host start at least ``delay`` seconds apart (:class:`framing.ingest.polite.HostPacer`);
-        different hosts are fetched in parallel.
+        """Fetch URLs (``framing.ingest.fetch_article``) with ``workers`` threads and add each article as it arrives;
+        requests to one host start ``delay`` seconds apart (:class:`framing.ingest.polite.HostPacer`).
 
         ``urls`` holds strings or manifest records (dicts with ``url`` and optionally
         ``outlet_normalized``/``outlet``, ``lean``, ``date``, ``id``, ``text_kind``;

@@ -1,8 +1,8 @@
 """Proxies from the environment and polite retries, for :mod:`framing.ingest.fetch`.
 
 * :func:`proxy_for` — the proxy URL for a target, from ``HTTP_PROXY`` /
-  ``HTTPS_PROXY`` / ``ALL_PROXY`` (any case) and ``NO_PROXY``, read the way
-  ``urllib.request`` and ``requests`` read them. Only ``http://`` proxies are
+  ``HTTPS_PROXY`` / ``ALL_PROXY`` (any case, lower case first) and ``NO_PROXY``, read
+  the way ``urllib.request`` and ``requests`` read them. Only ``http://`` proxies are
   used (an HTTPS target goes through a ``CONNECT`` tunnel, its certificate still
   verified); another scheme (``socks5://``) is an InputError naming the
   variable.
@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import email.utils
 import math
+import os
 import time
-import urllib.request
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 
@@ -58,8 +58,10 @@ def proxy_for(url: str, environ: Mapping[str, str] | None = None) -> str | None:
 
 
 def _proxies(env: dict[str, str] | None) -> dict[str, str]:
+    """``{scheme: proxy}`` from ``*_proxy`` variables (as ``urllib.request.getproxies_environment`` reads them,
+    without importing a network library here: the network stays in :mod:`framing.ingest.fetch`)."""
     if env is None:
-        return urllib.request.getproxies_environment()
+        env = dict(os.environ)
     out: dict[str, str] = {}
     for key, value in env.items():  # lower-case names win, as in urllib
         name = key.lower()

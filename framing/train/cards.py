@@ -16,6 +16,7 @@ own key order), then a newline.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -65,8 +66,6 @@ def save_artifact(model: Any, name: str, folder: Path, *, fmt: str = ".npz", che
 
         data = pickle.dumps(model, protocol=5)
     else:
-        import io
-
         import joblib  # lazy: heavy (only this format)
 
         buf = io.BytesIO()

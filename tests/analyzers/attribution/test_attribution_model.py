@@ -32,7 +32,7 @@ def test_card_matches_artifact_and_records_held_out_figures():
     card = models.load_card(MODEL)
     model = models.load(MODEL)
     assert isinstance(model, M.AttributionSpanModel)
-    assert card["artifact"] == T.ARTIFACT
+    assert card["artifact"] == models.artifact_path(MODEL).name  # the converted form (scripts/convert_models.py)
     assert 0.0 < card["parameters"]["threshold"] < 1.0
     assert card["parameters"]["threshold"] == model.threshold
     held = card["held_out"]
@@ -45,9 +45,10 @@ def test_card_matches_artifact_and_records_held_out_figures():
 def test_tampered_artifact_is_refused(tmp_path):
     src = models.models_dir()
     (tmp_path / T.CARD).write_text((src / T.CARD).read_text(encoding="utf-8"), encoding="utf-8")
-    raw = bytearray((src / T.ARTIFACT).read_bytes())
+    shipped = models.artifact_path(MODEL).name
+    raw = bytearray((src / shipped).read_bytes())
     raw[-1] ^= 0xFF
-    (tmp_path / T.ARTIFACT).write_bytes(bytes(raw))
+    (tmp_path / shipped).write_bytes(bytes(raw))
     with pytest.raises(ModelError, match="sha256"):
         models.load_verified(models.artifact_path(MODEL, tmp_path), models.load_card(MODEL, tmp_path),
                              M.AttributionSpanModel, what="the attribution span model", command="framing train attribution")
