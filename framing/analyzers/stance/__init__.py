@@ -73,39 +73,33 @@ here. The section types are in :mod:`framing.schema.sections.stance`.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 from framing.analyzers import AnalyzerSpec, Context
 from framing.analyzers.stance import model as ts
 from framing.analyzers.stance.collect import Collector
 from framing.analyzers.stance.labels import label_evidence, loaded_spans
-from framing.analyzers.stance.roles import OWNER_SCALE, ROLE_SCALE, role_evidence
+from framing.analyzers.stance.roles import role_evidence
 from framing.resources.lexicons import Lexicon
 from framing.schema import Evidence, Score, StanceLabel, Voice
 from framing.schema.sections.stance import ActorStance, Stance
 
-__all__ = ["MIN_PAIRS_FOR_CENTRING", "MODEL_SCALE", "OWNER_SCALE", "ROLE_SCALE", "RULES", "SPEC", "THRESHOLD",
-           "analyze", "label_for"]
+__all__ = ["MIN_PAIRS_FOR_CENTRING", "MIN_STRENGTH", "MODEL_SCALE", "MODEL_STRENGTH", "RULES", "SPEC", "THRESHOLD",
+           "analyze", "label_for", "strength", "weighted_mean"]
 
 THRESHOLD = 0.10
+MIN_STRENGTH = 0.5  # below this much evidence (see strength()) an actor is neutral whatever the mean
+MODEL_STRENGTH = 0.5  # a sentence-model item backs a stance half as much as an evaluative word aimed at the actor
 MIN_PAIRS_FOR_CENTRING = 6
-MODEL_SCALE = 0.5  # a sentence-level guess counts half as much as a label or role attached by the parse
+MODEL_SCALE = 0.3  # a sentence-level guess counts less than a word the parse aims at the actor
 LEXICONS = ("connotation_verbs", "support_verbs")
 RULES: dict[str, str] = {
     "stance.label": "a loaded word attached to the actor (modifier, apposition, predicate, event noun with the actor as agent)",
-    "stance.role": "the actor as agent or patient of a verb with a connotation (lexicons/connotation_verbs.tsv)",
-    "stance.role_owner": "the actor owns the patient of a connotation verb ('the Iranian economy', 'the leaders of Iran'): half the patient value",
+    "stance.evaluative": "a word of the general valence lexicon (VADER) describing the actor: modifier, apposition, copula complement, or praised/blamed by the author (I, we)",
+    "stance.act_judged": "a loaded word judging a harmful act the actor suffers ('the cowardly killing of X'): opposite sign, half weight",
     "stance.target_sentiment": "NewsMTSC-trained sentiment of the sentence toward the actor (P(positive) - P(negative))",
 }
-
-
-def label_for(value: float) -> StanceLabel:
-    """negative / neutral / positive at +-:data:`THRESHOLD`."""
-    if value <= -THRESHOLD:
-        return StanceLabel.NEGATIVE
-    if value >= THRESHOLD:
-        return StanceLabel.POSITIVE
-    return StanceLabel.NEUTRAL
 
 
 def analyze(ctx: Context) -> Stance:
@@ -171,7 +165,8 @@ def model_evidence(col: Collector, est: Any) -> None:
 
 
 def score(col: Collector) -> Stance:
-    """One :class:`ActorStance` per actor: evidence in text order, the mean per voice (``Score.method = "mean"``)."""
+    """One :class:`ActorStance` per actor: evidence in text order, the evidence-weighted mean per voice
+    (``Score.method = "weighted_mean"``), its strength and the share of the actor's mentions evaluated."""
     items = []
     for ai, a in enumerate(col.actors):
         es = sorted(col.evidence[ai], key=lambda x: (x.evidence.span.start, x.evidence.rule))
@@ -179,15 +174,54 @@ def score(col: Collector) -> Stance:
         quoted = _score(tuple(x.evidence for x in es if x.voice == Voice.QUOTED))
         roles = col.roles[ai]
         items.append(ActorStance(a.name, author, quoted, tuple(col.labels[ai]), len(roles["agent"]), len(roles["patient"]),
-                                 tuple(roles["agent"]), tuple(roles["patient"]), tuple(es)))
+                                 tuple(roles["agent"]), tuple(roles["patient"]), tuple(es),
+                                 strength=round(strength(author.evidence), 4),
+                                 evaluated_share=_evaluated_share(col, ai)))
     return Stance(tuple(items))
+
+
+def weighted_mean(weights: Sequence[float]) -> float:
+    """Sum of w*|w| over sum of |w| (0 without evidence): each item counts in proportion to its strength, so a
+    few strong labels are not drowned by many near-zero sentence-model items. In [-1, 1]."""
+    den = sum(abs(w) for w in weights)
+    return sum(w * abs(w) for w in weights) / den if den else 0.0
+
+
+def strength(evidence: Sequence[Evidence]) -> float:
+    """How much evaluation backs a stance: the summed absolute weight of the evaluative (non-model) evidence plus
+    :data:`MODEL_STRENGTH` x that of the sentence-model evidence."""
+    return sum(abs(e.weight) * (MODEL_STRENGTH if e.rule == "stance.target_sentiment" else 1.0) for e in evidence)
+
+
+def _evaluated_share(col: Collector, ai: int) -> float:
+    """Share of the actor's author-voice mentions that carry evaluative (non-model) evidence in their sentence."""
+    parsed = col.ctx.parsed
+    sents = [parsed.sentence_index(m.start) for m in col.actors[ai].mentions
+             if col.voice(m.start, m.end) == Voice.AUTHOR]
+    if not sents:
+        return 0.0
+    judged = {parsed.sentence_index(x.evidence.span.start) for x in col.evidence[ai]
+              if x.voice == Voice.AUTHOR and x.evidence.rule != "stance.target_sentiment"}
+    return round(sum(si in judged for si in sents) / len(sents), 4)
+
+
+def label_for(value: float, strength_: float = 1.0) -> StanceLabel:
+    """negative / neutral / positive at +-:data:`THRESHOLD`; neutral whatever the value when the evidence is
+    weaker than :data:`MIN_STRENGTH` (weak evidence) — a balanced one has a value near 0."""
+    if strength_ < MIN_STRENGTH:
+        return StanceLabel.NEUTRAL
+    if value <= -THRESHOLD:
+        return StanceLabel.NEGATIVE
+    if value >= THRESHOLD:
+        return StanceLabel.POSITIVE
+    return StanceLabel.NEUTRAL
 
 
 def _score(evidence: tuple[Evidence, ...]) -> Score:
     if not evidence:
-        return Score(0.0, "mean", (), StanceLabel.NEUTRAL)
-    v = round(sum(e.weight for e in evidence) / len(evidence), 4)
-    return Score(v, "mean", evidence, label_for(v))
+        return Score(0.0, "weighted_mean", (), StanceLabel.NEUTRAL)
+    v = round(weighted_mean([e.weight for e in evidence]), 4)
+    return Score(v, "weighted_mean", evidence, label_for(v, strength(evidence)))
 
 
 SPEC = AnalyzerSpec("stance", analyze, Stance, requires=("actors", "attribution", "loaded_language"), rules=RULES,
