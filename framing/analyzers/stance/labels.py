@@ -27,6 +27,7 @@ from framing.schema import Span
 from framing.schema.sections.stance import LabelSpan
 
 _AUTHOR_PRONOUNS = frozenset({"i", "we"})
+_NEGATORS = frozenset({"not", "never", "no", "n't"})
 ACT_SCALE = 0.5  # a word judging an act counts half toward the one who suffers it (it is aimed at the act)
 
 
@@ -49,6 +50,21 @@ def loaded_spans(section: Any) -> list[Loaded]:
             for s in getattr(section, "spans", ()) or ()]
 
 
+_STOP_DEPS = frozenset({"prep", "relcl", "acl", "advcl", "conj", "cc", "punct", "ccomp", "appos", "poss", "det"})
+
+
+def description(t) -> list:
+    """The words of a description noun phrase headed by ``t`` (an apposition or a copula's complement), without
+    its prepositional phrases, clauses, conjuncts and possessors: "Iran's *blood-soaked field* marshal in the war"
+    -> blood, soaked, field. Depth-first, the head excluded."""
+    out, stack = [], [c for c in t.children if c.dep_ not in _STOP_DEPS]
+    while stack:
+        c = stack.pop()
+        out.append(c)
+        stack.extend(g for g in c.children if g.dep_ not in _STOP_DEPS)
+    return sorted(out, key=lambda x: x.i)
+
+
 class _Attacher:
     def __init__(self, col: Collector, spans: list[Loaded]) -> None:
         self.col = col
@@ -68,6 +84,9 @@ class _Attacher:
         sp = self.tok_loaded.get(t.i)
         if sp is None or (ai, sp.start, sp.end) in self.seen:
             return
+        if any(c.dep_ == "neg" for c in t.children) or (t.i > 0 and self.doc[t.i - 1].lower_ in _NEGATORS) or (
+                t.i > 1 and self.doc[t.i - 2].lower_ in _NEGATORS and self.doc[t.i - 1].pos_ == "DET"):
+            return  # "not the terrorist", "not a bold move"
         self.seen.add((ai, sp.start, sp.end))
         w = (-1.0 if sp.direction == "negative" else 1.0) * sp.weight * scale
         v = self.col.add(ai, sp.start, sp.end, rule, w, f"{how}: {sp.quote!r} ({sp.rule or 'loaded_terms'})")
@@ -83,21 +102,26 @@ class _Attacher:
         if h.dep_ == "poss" and h.head.pos_ == "NOUN":
             # an adjective on what the actor owns or does: "Trump's *failed* policy", "his *addled* vision"
             for c in h.head.children:
-                if c.dep_ == "amod" and c.pos_ == "ADJ":
+                if c.dep_ == "amod":
                     self.attach(ai, c, "on the actor's own", rule="stance.evaluative")
+        if h.dep_ == "nsubj" and h.head.pos_ == "VERB":
+            # an adjective on what the actor does: "Trump made a *bold* move", "asserted a *false* connection"
+            for o in h.head.children:
+                if o.dep_ == "dobj":
+                    for c in o.children:
+                        if c.dep_ == "amod":
+                            self.attach(ai, c, "on the actor's act", rule="stance.evaluative")
         for c in h.children:
             if c.dep_ in ("amod", "appos"):
                 self.attach(ai, c, "modifier" if c.dep_ == "amod" else "apposition", rule="stance.evaluative")
-                for g in c.children:
-                    if g.dep_ == "amod":
-                        self.attach(ai, g, "apposition", rule="stance.evaluative")
+                for g in description(c):
+                    self.attach(ai, g, "apposition", rule="stance.evaluative")
         if h.dep_ in ("nsubj",) and h.head.lemma_ == "be":
             for c in h.head.children:
                 if c.dep_ in ("acomp", "attr"):
                     self.attach(ai, c, "predicate", rule="stance.evaluative")
-                    for g in c.children:
-                        if g.dep_ == "amod":
-                            self.attach(ai, g, "predicate", rule="stance.evaluative")
+                    for g in description(c):
+                        self.attach(ai, g, "predicate", rule="stance.evaluative")
         if h.dep_ == "dobj" and h.head.pos_ == "VERB" and any(
                 c.dep_ == "nsubj" and c.lower_ in _AUTHOR_PRONOUNS for c in h.head.children):
             self.attach(ai, h.head, "praised or blamed by the author", rule="stance.evaluative")
@@ -117,6 +141,9 @@ class _Attacher:
                 for g in c.children:
                     if g.dep_ in ("amod", "acomp", "attr"):
                         self.attach(ai, g, "apposition")
+                if c.dep_ == "appos":
+                    for g in description(c):
+                        self.attach(ai, g, "apposition")
         # predicates: subject of a loaded verb, or of a copula with a loaded complement
         if h.dep_ in ("nsubj", "nsubjpass") or (h.dep_ == "conj" and h.head.dep_ in ("nsubj",)):
             v = h.head if h.dep_ != "conj" else h.head.head
@@ -127,6 +154,9 @@ class _Attacher:
                         self.attach(ai, c, "predicate")
                         for g in c.children:
                             if g.dep_ == "amod":
+                                self.attach(ai, g, "predicate")
+                        if c.dep_ in ("attr", "acomp") and v.lemma_ == "be":
+                            for g in description(c):
                                 self.attach(ai, g, "predicate")
         # event noun whose agent is this mention: "the brazen violation ... by the US"
         if h.dep_ == "pobj" and h.head.lower_ == "by" and h.head.head.pos_ == "NOUN":
