@@ -134,10 +134,10 @@ def find(parsed: Parsed, t: Tables, *, overrides: object = None, inanimate: Mapp
     drop_furniture(parsed, f.drafts, t, inanimate or {})
     merge_variants(f.drafts, t)
     f.name_repeats()
-    title_references(parsed, f.drafts, t, title_canon or {}, f.taken)
     if ovs:
         f.drafts = apply_overrides(f.drafts, ovs, parsed, t)
     f.affiliations()
+    title_references(parsed, f.drafts, t, title_canon or {}, f.taken, f.country_at)
     resolve_pronouns(parsed, f.drafts)
     return finish(parsed, f.drafts, t)
 

@@ -234,8 +234,10 @@ def _titles_of(doc, d: Draft, canon: Mapping[str, str], t: Tables) -> set[str]:
     return out
 
 
-def title_references(parsed, drafts: dict[str, Draft], t: Tables, canon: Mapping[str, str], taken: list[bool]) -> None:
-    """``actors.title_reference``: "the (Iranian) general" -> the one person named with that title."""
+def title_references(parsed, drafts: dict[str, Draft], t: Tables, canon: Mapping[str, str], taken: list[bool],
+                     country_at: Mapping[int, str] | None = None) -> None:
+    """``actors.title_reference``: "the (Iranian) general" -> the one person named with that title (a state
+    modifying the description keeps only the persons affiliated with it)."""
     doc = parsed.doc
     by_title: dict[str, list[Draft]] = {}
     for d in drafts.values():
@@ -257,6 +259,10 @@ def title_references(parsed, drafts: dict[str, Draft], t: Tables, canon: Mapping
             k -= 1
         chain = [w for w in chain if w != "former"]
         cands = by_title.get(" ".join(chain), [])
+        states = {drafts[country_at[c.i]].name for c in tok.children
+                  if country_at and c.i in country_at and country_at[c.i] in drafts}
+        if states and len(cands) > 1:
+            cands = [d for d in cands if d.aff_votes and d.aff_votes.most_common(1)[0][0] in states]
         if len(cands) != 1:
             continue
         d = cands[0]

@@ -89,7 +89,8 @@ __all__ = ["MIN_PAIRS_FOR_CENTRING", "MIN_STRENGTH", "MODEL_SCALE", "MODEL_STREN
            "analyze", "label_for", "strength", "weighted_mean"]
 
 THRESHOLD = 0.10
-MIN_STRENGTH = 0.5  # below this much evidence (see strength()) an actor is neutral whatever the mean
+MIN_STRENGTH = 0.4  # below this much evidence (see strength()) an actor is neutral whatever the mean
+MODEL_STRENGTH_CAP = 0.3  # the model's share of the strength: less than MIN_STRENGTH on its own
 MODEL_STRENGTH = 0.5  # a sentence-model item backs a stance half as much as an evaluative word aimed at the actor
 MIN_PAIRS_FOR_CENTRING = 6
 MODEL_SCALE = 0.3  # a sentence-level guess counts less than a word the parse aims at the actor
@@ -189,8 +190,11 @@ def weighted_mean(weights: Sequence[float]) -> float:
 
 def strength(evidence: Sequence[Evidence]) -> float:
     """How much evaluation backs a stance: the summed absolute weight of the evaluative (non-model) evidence plus
-    :data:`MODEL_STRENGTH` x that of the sentence-model evidence."""
-    return sum(abs(e.weight) * (MODEL_STRENGTH if e.rule == "stance.target_sentiment" else 1.0) for e in evidence)
+    :data:`MODEL_STRENGTH` x that of the sentence-model evidence, the latter capped at :data:`MODEL_STRENGTH_CAP`
+    (below :data:`MIN_STRENGTH`: the sentence model alone never labels an actor, however many sentences it reads)."""
+    model = sum(abs(e.weight) for e in evidence if e.rule == "stance.target_sentiment")
+    words = sum(abs(e.weight) for e in evidence if e.rule != "stance.target_sentiment")
+    return words + min(MODEL_STRENGTH_CAP, MODEL_STRENGTH * model)
 
 
 def _evaluated_share(col: Collector, ai: int) -> float:

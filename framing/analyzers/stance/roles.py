@@ -93,6 +93,12 @@ def _noun_arguments(tok, tok_actor, support: frozenset[str]) -> tuple[list, list
             agents.append(c)
         elif c.dep_ == "prep" and c.lower_ == "by":
             agents += [g for g in c.children if g.dep_ == "pobj"]
+            # PP-attachment repair: a proper name takes no "of" complement, so "the assassination by the US of
+            # the general" has the general as the event's patient even when the parse hangs "of" on "US"
+            for g in c.children:
+                if g.dep_ == "pobj" and g.pos_ == "PROPN":
+                    patients += [x for p in g.children if p.dep_ == "prep" and p.lower_ in _NOM_PATIENT_PREPS
+                                 for x in p.children if x.dep_ == "pobj"]
         elif c.dep_ == "prep" and c.lower_ in _NOM_PATIENT_PREPS:
             patients += [g for g in c.children if g.dep_ == "pobj"]
         elif c.dep_ == "compound" and c.i in tok_actor:
