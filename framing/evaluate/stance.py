@@ -19,9 +19,9 @@ from typing import Any
 
 from framing import pipeline
 from framing.analyzers.stance.model import CLASSES, MODEL, predict_proba
-from framing.resources import models as model_files
 from framing.evaluate import gold, read_jsonl
 from framing.ingest import load_path, load_text
+from framing.resources import models as model_files
 from framing.schema import Article
 from framing.train.stance import build_examples, metrics, read_rows, vader_label
 
@@ -124,8 +124,8 @@ def run_gold(gold_path: str | Path, corpus: str | Path, seed: str | Path | None 
     rows = []
     for aid, recs in by_article.items():
         analysis = pipeline.analyze(arts[aid])
-        items = list(analysis.sections["stance"].items)
-        mentions = {a.name: len(a.mentions) for a in analysis.sections["actors"].actors}
+        items = list(getattr(analysis.sections["stance"], "items", ()))
+        mentions = {a.name: len(a.mentions) for a in getattr(analysis.sections["actors"], "actors", ())}
         for r in recs:
             names = [r.labels["actor"], *r.labels.get("aliases", ())]
             it = match_actor(names, items, mentions)

@@ -155,10 +155,9 @@ def drop_furniture(parsed, drafts: dict[str, Draft], t: Tables, inanimate: Mappi
             del drafts[key]
             continue
         head_lemma = doc[named[0].head].lemma_.lower()
-        if d.kind != "person" or head_lemma.endswith("s"):
-            if inanimate.get(head_lemma) in ("weapon", "vehicle"):
-                del drafts[key]
-                continue
+        if (d.kind != "person" or head_lemma.endswith("s")) and inanimate.get(head_lemma) in ("weapon", "vehicle"):
+            del drafts[key]
+            continue
         if d.kind in ("organisation", "person") and all(m.end <= body_start for m in named):
             sp = doc.char_span(named[0].start, named[0].end, alignment_mode="expand")
             if sp is not None and len(sp) >= 3 and any(x.pos_ in ("VERB", "AUX") for x in sp):
@@ -182,9 +181,10 @@ def merge_variants(drafts: dict[str, Draft], t: Tables) -> None:
             if bare:
                 persons.setdefault(surname_key(bare[-1]), d)
     for key in list(drafts):
-        d = drafts.get(key)
-        if d is None or d.kind == "person" or key.startswith("country:"):
+        dd = drafts.get(key)
+        if dd is None or dd.kind == "person" or key.startswith("country:"):
             continue
+        d = dd
         words = clean_tokens(d.name.split())
         if not words:
             continue

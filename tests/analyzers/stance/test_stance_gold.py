@@ -60,6 +60,5 @@ def test_gold_figures_floors():
     assert all(by[("seed", a)]["label"] == "positive" for a in ("Iran", "Qassem Soleimani", "Iraq"))
     # straight news that only reports a killing: the dead man is not given a stance
     for aid in ("abp-36KDyixAi7J0r4mu", "abp-ONs61Y8znqRh8cQs", "abp-3nh5kXNjvqvhnPNC"):
-        row = next(r for r in res["rows"] if r["article"] == aid and "Soleimani" in r["actor"] or
-                   r["article"] == aid and "Suleimani" in r["actor"])
+        row = next(r for r in res["rows"] if r["article"] == aid and r["actor"].endswith(("Soleimani", "Suleimani")))
         assert row["label"] in ("neutral", "missing"), row
