@@ -28,6 +28,7 @@ from framing.schema.sections.stance import LabelSpan
 
 _AUTHOR_PRONOUNS = frozenset({"i", "we"})
 _NEGATORS = frozenset({"not", "never", "no", "n't"})
+_MODALS = frozenset({"could", "would", "should", "might", "may", "can", "must"})
 ACT_SCALE = 0.5  # a word judging an act counts half toward the one who suffers it (it is aimed at the act)
 
 
@@ -51,6 +52,16 @@ def loaded_spans(section: Any) -> list[Loaded]:
 
 
 _STOP_DEPS = frozenset({"prep", "relcl", "acl", "advcl", "conj", "cc", "punct", "ccomp", "appos", "poss", "det"})
+
+
+def hypothetical(v) -> bool:
+    """Is verb ``v`` (or the verb it depends on) under a modal or a condition ("could have helped him build an
+    *effective* policy", "if he made a *wise* choice")? A hypothetical act is not the author describing one."""
+    for x in (v, v.head):
+        if any((c.dep_ == "aux" and c.lower_ in _MODALS) or (c.dep_ == "mark" and c.lower_ in ("if", "unless"))
+               for c in x.children):
+            return True
+    return False
 
 
 def description(t) -> list:
@@ -93,18 +104,32 @@ class _Attacher:
         self.col.labels[ai].append(LabelSpan(sp.quote, Span(sp.start, sp.end), self.col.text[sp.start:sp.end], sp.direction,
                                              round(w, 4), v, how))
 
+    def _described_by(self, ai: int, h, rule: str) -> None:
+        """Descriptions the name stands in: a common noun compounded before it ("*terrorist* Qassem Soleimani"),
+        and the noun it is an apposition of ("the *arch-terrorist*, Qasem Soleimani")."""
+        for c in h.children:
+            if c.dep_ == "compound" and c.pos_ == "NOUN":
+                self.attach(ai, c, "description", rule=rule)
+                for g in description(c):
+                    self.attach(ai, g, "description", rule=rule)
+        if h.dep_ == "appos" and h.head.pos_ == "NOUN":
+            self.attach(ai, h.head, "description", rule=rule)
+            for g in description(h.head):
+                self.attach(ai, g, "description", rule=rule)
+
     def predicative(self, ai: int, h) -> None:
         """Descriptions of the mention only (no noun it modifies, no verb it is subject of): its adjectives and
         appositions (with their adjectives), the complement of a copula it is the subject of ("Democrats are
         *morons*", "Trump is the *good* guy"), and a praise or blame verb whose subject is the author (I, we) and
         whose object is the mention ("I *admire* ..."). Used for the general valence lexicon, whose nouns
         ("death", "war") would otherwise reach an actor as the noun it modifies."""
+        self._described_by(ai, h, "stance.evaluative")
         if h.dep_ == "poss" and h.head.pos_ == "NOUN":
             # an adjective on what the actor owns or does: "Trump's *failed* policy", "his *addled* vision"
             for c in h.head.children:
                 if c.dep_ == "amod":
                     self.attach(ai, c, "on the actor's own", rule="stance.evaluative")
-        if h.dep_ == "nsubj" and h.head.pos_ == "VERB":
+        if h.dep_ == "nsubj" and h.head.pos_ == "VERB" and not hypothetical(h.head):
             # an adjective on what the actor does: "Trump made a *bold* move", "asserted a *false* connection"
             for o in h.head.children:
                 if o.dep_ == "dobj":
@@ -158,7 +183,14 @@ class _Attacher:
                         if c.dep_ in ("attr", "acomp") and v.lemma_ == "be":
                             for g in description(c):
                                 self.attach(ai, g, "predicate")
-        # event noun whose agent is this mention: "the brazen violation ... by the US"
+        self._described_by(ai, h, "stance.label")
+        # event noun whose agent is this mention: "the brazen violation ... by the US", "the extremism espoused by X"
+        if h.dep_ == "pobj" and h.head.lower_ == "by" and h.head.head.dep_ == "acl" and h.head.head.head.pos_ == "NOUN":
+            n = h.head.head.head
+            self.attach(ai, n, "event by the actor")
+            for c in n.children:
+                if c.dep_ == "amod":
+                    self.attach(ai, c, "event by the actor")
         if h.dep_ == "pobj" and h.head.lower_ == "by" and h.head.head.pos_ == "NOUN":
             n = h.head.head
             self.attach(ai, n, "event by the actor")
@@ -178,7 +210,8 @@ def valence_spans(doc: Any, taken: set[int]) -> list[Loaded]:
     for t in doc:
         if t.i in taken or t.pos_ not in ("ADJ", "NOUN", "VERB"):
             continue
-        if t.pos_ == "NOUN" and t.dep_ not in ("attr", "appos"):
+        if t.pos_ == "NOUN" and t.dep_ not in ("attr", "appos", "compound") and not (
+                t.i + 1 < len(doc) and doc[t.i + 1].text == ","):
             continue  # a noun counts only as the description itself ("a hero", "a murderer"), not as a topic word
         if (t.i > 0 and doc[t.i - 1].text == "-") or (t.i + 1 < len(doc) and doc[t.i + 1].text == "-"):
             continue  # part of a hyphenated compound ("anti-war"): the parts' valence is not the whole's
