@@ -94,7 +94,7 @@ MODEL_STRENGTH_CAP = 0.3  # the model's share of the strength: less than MIN_STR
 MODEL_STRENGTH = 0.5  # a sentence-model item backs a stance half as much as an evaluative word aimed at the actor
 MIN_PAIRS_FOR_CENTRING = 6
 MODEL_SCALE = 0.3  # a sentence-level guess counts less than a word the parse aims at the actor
-LEXICONS = ("connotation_verbs", "support_verbs")
+LEXICONS = ("connotation_verbs", "support_verbs", "evaluative_terms")
 RULES: dict[str, str] = {
     "stance.label": "a loaded word attached to the actor (modifier, apposition, predicate, event noun with the actor as agent)",
     "stance.evaluative": "a word of the general valence lexicon (VADER) describing the actor: modifier, apposition, copula complement, or praised/blamed by the author (I, we)",
@@ -114,9 +114,14 @@ def analyze(ctx: Context) -> Stance:
         return Stance(())
     col = Collector(ctx, actors)
     role_evidence(col, ctx.lexicons["connotation_verbs"], _support_lemmas(ctx.lexicons["support_verbs"]))
-    label_evidence(col, loaded_spans(ctx.result("loaded_language")))
+    ev_lex = ctx.lexicons["evaluative_terms"]
+    label_evidence(col, loaded_spans(ctx.result("loaded_language")), _evaluative(ev_lex), ev_lex.rule)
     model_evidence(col, ctx.models[ts.MODEL])
     return score(col)
+
+
+def _evaluative(lex: Lexicon) -> dict[str, tuple[str, float]]:
+    return {e["term"].lower(): (e["direction"], float(e["strength"])) for e in lex}
 
 
 def _support_lemmas(lex: Lexicon) -> frozenset[str]:

@@ -18,6 +18,7 @@ attacked without such a word gives nothing.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from framing.analyzers.stance.collect import Collector
@@ -108,7 +109,7 @@ class _Attacher:
         """Descriptions the name stands in: a common noun compounded before it ("*terrorist* Qassem Soleimani"),
         and the noun it is an apposition of ("the *arch-terrorist*, Qasem Soleimani")."""
         for c in h.children:
-            if c.dep_ == "compound" and c.pos_ == "NOUN":
+            if c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN":
                 self.attach(ai, c, "description", rule=rule)
                 for g in description(c):
                     self.attach(ai, g, "description", rule=rule)
@@ -199,15 +200,33 @@ class _Attacher:
                     self.attach(ai, c, "event by the actor")
 
 
-def valence_spans(doc: Any, taken: set[int]) -> list[Loaded]:
+def valence_spans(doc: Any, taken: set[int], evaluative: Mapping[str, tuple[str, float]] | None = None,
+                  rule: str = "evaluative_terms") -> list[Loaded]:
     """Adjectives, nouns and verbs of the general valence lexicon (VADER; Hutto & Gilbert 2014) with
     ``|valence| >= 1`` that the loaded-language section did not already mark (token indices ``taken``), not negated:
     weight ``min(0.8, |valence| / 4)``, direction from the sign. Nouns only as a copula complement or apposition
     (the description itself); parts of hyphenated compounds are skipped. Verbs reach an actor only through
     :meth:`_Attacher.predicative` (praised or blamed by the author), never as the actor's own action."""
     lex = vader().lexicon
+    ev = evaluative or {}
     out = []
     for t in doc:
+        if t.i in taken:
+            continue
+        # a hyphenated evaluative compound ("terror-master"): the three tokens as one span
+        if t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and not doc[t.i + 1].whitespace_ and not t.whitespace_:
+            hy = f"{t.lower_}-{doc[t.i + 2].lower_}"
+            if hy in ev and not negated(doc[t.i + 2]):
+                d, w = ev[hy]
+                e = doc[t.i + 2]
+                out.append(Loaded(t.idx, e.idx + len(e.text), doc.text[t.idx:e.idx + len(e.text)], d, w, False, rule))
+                continue
+        if t.pos_ in ("ADJ", "NOUN") and (t.lemma_.lower() in ev or t.lower_ in ev) and not negated(t):
+            if t.i > 0 and doc[t.i - 1].text == "-":
+                continue
+            d, w = ev.get(t.lemma_.lower()) or ev[t.lower_]
+            out.append(Loaded(t.idx, t.idx + len(t.text), t.text, d, w, False, rule))
+            continue
         if t.i in taken or t.pos_ not in ("ADJ", "NOUN", "VERB"):
             continue
         if t.pos_ == "NOUN" and t.dep_ not in ("attr", "appos", "compound") and not (
@@ -225,7 +244,8 @@ def valence_spans(doc: Any, taken: set[int]) -> list[Loaded]:
     return out
 
 
-def label_evidence(col: Collector, spans: list[Loaded]) -> None:
+def label_evidence(col: Collector, spans: list[Loaded], evaluative: Mapping[str, tuple[str, float]] | None = None,
+                   evaluative_rule: str = "evaluative_terms") -> None:
     """Add ``stance.label`` evidence and labels for every actor mention, and ``stance.act_judged`` evidence for
     the harmful acts an actor suffers (see the module docstring)."""
     att = _Attacher(col, spans)
@@ -233,7 +253,7 @@ def label_evidence(col: Collector, spans: list[Loaded]) -> None:
         for m in a.mentions:
             att.mention(ai, att.doc[m.head])
     taken = set(att.tok_loaded)
-    val = _Attacher(col, valence_spans(att.doc, taken))
+    val = _Attacher(col, valence_spans(att.doc, taken, evaluative, evaluative_rule))
     val.seen = att.seen
     for ai, a in enumerate(col.actors):
         for m in a.mentions:

@@ -298,3 +298,25 @@ def test_hand_label_attached_to_the_actor_only():
     loaded["spans"][0]["negated"] = True
     st2, _ = _hand(words, heads, deps, pos, lemmas, loaded=loaded)
     assert _rules(st2, "Iraq", "stance.label") == []
+
+
+@pytest.mark.parametrize("text,actor,sign", [
+    ("The Democrats in Congress are morons, plain and simple.", "Democrats", -1),  # plural group noun, predicate nominal
+    ("The senator Halloway is a principled and honorable statesman.", "Halloway", 1),  # evaluative_terms
+    ("Halloway asserted a false connection between the attacks.", "Halloway", -1),  # adjective on the actor's act
+    ("It is Halloway's failed policy that brought us here.", "Halloway", -1),  # adjective on the actor's own
+    ("The arch-terrorist, Halloway, was seen in Baghdad.", "Halloway", -1),  # the description the name stands in
+])
+def test_evaluative_language_aimed_at_the_actor(text, actor, sign):
+    ov = [{"name": "Halloway", "kind": "person", "aliases": [], "affiliation": None}]
+    s = _stance_of(parse(load_text(text)), ov).get(actor)
+    assert s is not None
+    words = [e for e in s.evidence if e.evidence.rule in ("stance.label", "stance.evaluative")]
+    assert words and all((e.evidence.weight > 0) == (sign > 0) for e in words), [(e.evidence.quote, e.evidence.weight) for e in s.evidence]
+
+
+def test_hypothetical_and_negated_descriptions_are_not_evaluations():
+    ov = [{"name": "Halloway", "kind": "person", "aliases": [], "affiliation": None}]
+    for text in ("Allies could have helped Halloway build an effective policy.", "Halloway is not a murderer."):
+        s = _stance_of(parse(load_text(text)), ov).get("Halloway")
+        assert not [e for e in s.evidence if e.evidence.rule in ("stance.label", "stance.evaluative")], text

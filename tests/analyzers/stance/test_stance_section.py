@@ -24,7 +24,7 @@ def test_registered_and_spec():
     spec = stance.SPEC
     assert spec.section is Stance and spec.requires == ("actors", "attribution", "loaded_language")
     assert spec.models == ("stance_target_sentiment",)
-    assert set(spec.lexicons) == {"connotation_verbs", "support_verbs"}
+    assert set(spec.lexicons) == {"connotation_verbs", "support_verbs", "evaluative_terms"}
 
 
 def test_seed_round_trip_shape_order_and_voice(seed_article):
