@@ -50,6 +50,12 @@ Mentions come from five rules (ids in :data:`RULES`):
   violation") is left alone. ``actors.override`` marks mentions found from an
   event file's aliases.
 
+Referents (:mod:`.referents`): page furniture is dropped (all-caps datelines and headings, photo credits,
+bylines, author and contributor notes, headline phrases read as names, weapons and vehicles, bare titles read as
+organisations, places that only locate); an organisation that is a person's name with titles merges into the
+person; ``actors.title_reference`` resolves "the (Iranian) general" to the one person titled so;
+``actors.informal`` finds "this X guy" and untagged capitalised names after a personal title.
+
 Merging: persons merge on the surname once titles are stripped ("President
 Trump", "Donald Trump", "Trump"); organisations merge with their acronym
 ("IRGC" = "Islamic Revolution Guard Corps"); everything else merges on a
