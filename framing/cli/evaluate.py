@@ -97,3 +97,23 @@ def evaluate_roles(
     Example: framing evaluate roles --data ../shared/datasets/narrative_frames/dev.jsonl --json
     """
     _evaluate("roles", data, as_json, folds=folds)
+
+
+@app.command("stance-gold")
+def evaluate_stance_gold(
+    gold_file: Path = typer.Option(Path("tests/gold/stance.jsonl"), "--gold", help="The stance gold (JSON Lines)."),
+    corpus: Path = typer.Option(..., "--corpus", help="The corpus the gold annotates (JSON Lines with id, title, text)."),
+    seed: Path | None = typer.Option(None, "--seed", help="The seed article file, when the gold annotates it."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+) -> None:
+    """Stance on hand-annotated real articles: sign accuracy on opinion pieces, neutral rate on straight news.
+
+    Example: framing evaluate stance-gold --corpus ../shared/corpora/soleimani-2020/articles.jsonl --seed ../shared/seed/soleimani-cgpi.txt
+    """
+    from framing.evaluate import stance  # lazy: heavy (spacy, models)
+
+    result = stance.run_gold(gold_file, corpus, seed)
+    if as_json:
+        print_json(result)
+    else:
+        typer.echo(stance.describe_gold(result))

@@ -118,6 +118,7 @@ JSON_SHAPES: dict[type, Fields | Any] = {
         ("stance_author", float), ("stance_quoted", float | None), ("stance_quoted_label", StanceLabel | None),
         ("labels", list[str]), ("label_spans", list[LabelSpan]), ("agent", int), ("patient", int),
         ("agent_verbs", list[str]), ("patient_verbs", list[str]), ("evidence", list[StanceEvidence]),
+        ("stance_strength", float), ("stance_evaluated_share", float),
     ),
     # Stance.to_dict (sections/stance.py): a list, one entry per actor
     Stance: list[ActorStance],

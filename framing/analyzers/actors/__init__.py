@@ -50,6 +50,12 @@ Mentions come from five rules (ids in :data:`RULES`):
   violation") is left alone. ``actors.override`` marks mentions found from an
   event file's aliases.
 
+Referents (:mod:`.referents`): page furniture is dropped (all-caps datelines and headings, photo credits,
+bylines, author and contributor notes, headline phrases read as names, weapons and vehicles, bare titles read as
+organisations, places that only locate); an organisation that is a person's name with titles merges into the
+person; ``actors.title_reference`` resolves "the (Iranian) general" to the one person titled so;
+``actors.informal`` finds "this X guy" and untagged capitalised names after a personal title.
+
 Merging: persons merge on the surname once titles are stripped ("President
 Trump", "Donald Trump", "Trump"); organisations merge with their acronym
 ("IRGC" = "Islamic Revolution Guard Corps"); everything else merges on a
@@ -83,11 +89,14 @@ building the section), :mod:`.pronouns` (pronoun resolution), :mod:`.draft`
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from framing.analyzers import AnalyzerSpec, Context
 from framing.analyzers.actors.find import Finder
 from framing.analyzers.actors.merge import apply_overrides, finish, merge_acronyms, merge_headline_names, merge_persons
 from framing.analyzers.actors.names import Tables, tables
 from framing.analyzers.actors.pronouns import resolve_pronouns
+from framing.analyzers.actors.referents import drop_furniture, informal_references, merge_variants, title_references
 from framing.nlp import Parsed
 from framing.resources.events import coerce_overrides
 from framing.schema.sections.actors import Actors
@@ -101,30 +110,40 @@ RULES: dict[str, str] = {
     "actors.name_repeat": "a proper noun repeating a known person's surname or an organisation's acronym",
     "actors.pronoun": "a pronoun or possessive resolved to the most salient compatible referent (Lappin & Leass 1994, reduced)",
     "actors.override": "a mention matched by an alias in the event's actors.toml",
+    "actors.title_reference": "a definite description headed by a title ('the general') naming the one person titled so",
+    "actors.informal": "an informal name ('this X guy') or an untagged capitalised name after a personal title",
 }
-LEXICONS = ("countries", "actor_nouns")
+LEXICONS = ("countries", "actor_nouns", "inanimate_heads")
 
 
 def analyze(ctx: Context) -> Actors:
     """The actors of ``ctx.parsed``; ``ctx.options["event_actors"]`` (an actors.toml's content or path) overrides the merge."""
     t = tables(ctx.lexicons["countries"], ctx.lexicons["actor_nouns"])
-    return find(ctx.parsed, t, overrides=ctx.options.get("event_actors"))
+    inanimate = {e["term"].lower(): e["kind"] for e in ctx.lexicons["inanimate_heads"]}
+    canon = {e["term"].lower(): (e["canonical"] or e["term"]).lower() for e in ctx.lexicons["actor_nouns"]
+             if e["kind"] == "title"}
+    return find(ctx.parsed, t, overrides=ctx.options.get("event_actors"), inanimate=inanimate, title_canon=canon)
 
 
-def find(parsed: Parsed, t: Tables, *, overrides: object = None) -> Actors:
+def find(parsed: Parsed, t: Tables, *, overrides: object = None, inanimate: Mapping[str, str] | None = None,
+         title_canon: Mapping[str, str] | None = None) -> Actors:
     """Find the actors of a parsed article and merge their mentions (the steps of the module docstring)."""
     ovs = coerce_overrides(overrides)
     f = Finder(parsed, t)
     f.state_names()
     f.units()
     f.entities()
+    informal_references(parsed, f.drafts, t, f.taken, f.draft)
     merge_persons(f.drafts, t)
     merge_headline_names(f.drafts, parsed.article.body_start, t)
     merge_acronyms(f.drafts)
+    drop_furniture(parsed, f.drafts, t, inanimate or {})
+    merge_variants(f.drafts, t)
     f.name_repeats()
     if ovs:
         f.drafts = apply_overrides(f.drafts, ovs, parsed, t)
     f.affiliations()
+    title_references(parsed, f.drafts, t, title_canon or {}, f.taken, f.country_at)
     resolve_pronouns(parsed, f.drafts)
     return finish(parsed, f.drafts, t)
 

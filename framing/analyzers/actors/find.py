@@ -203,7 +203,8 @@ class Finder:
 
     # ------------------------------------------------------------------ 5. repeated names
     def name_repeats(self) -> None:
-        """``actors.name_repeat``: proper nouns repeating a known surname or acronym that the NER missed."""
+        """``actors.name_repeat``: proper nouns (or capitalised words the tagger read as common nouns: "Trump is")
+        repeating a known surname or acronym that the NER missed."""
         key_by_word: dict[str, str] = {}
         for d in self.drafts.values():
             if d.kind == "person":
@@ -216,7 +217,8 @@ class Finder:
                 if len(acr) >= 3:
                     key_by_word.setdefault(acr, d.key)
         for tok in self.doc:
-            if ((tok.pos_ == "PROPN" or tok.text.isupper()) and not self.taken[tok.i] and tok.text in key_by_word
+            if ((tok.pos_ in ("PROPN", "NOUN") or tok.text.isupper()) and tok.text[:1].isupper() and not self.taken[tok.i]
+                    and tok.text in key_by_word
                     and tok.i not in self.country_at):
                 self.add(self.drafts[key_by_word[tok.text]], tok.i, tok.i + 1, "actors.name_repeat", head=tok.i)
                 self.taken[tok.i] = True

@@ -22,6 +22,7 @@ class Collector:
         self.labels: list[list[LabelSpan]] = [[] for _ in actors]
         self.roles: list[dict[str, list[str]]] = [{"agent": [], "patient": []} for _ in actors]
         self.harmed: set[tuple[int, int]] = set()
+        self.harmed_acts: list[tuple[int, int]] = []  # (actor index, token index of a harmful act it suffers)
         # token -> actor indices (head tokens of mentions)
         self.tok_actor: dict[int, set[int]] = defaultdict(set)
         for ai, a in enumerate(actors):

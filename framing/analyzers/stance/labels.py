@@ -7,15 +7,30 @@ relative clause on a mention, a loaded predicate or verb with the actor as its
 subject (or the complement of that verb), or an event noun with the actor in
 its ``by`` phrase ("the *brazen violation* ... by the US"). Weight: +-
 the span's weight (sign from its direction). One label per (actor, span).
+
+``stance.act_judged``: a loaded modifier of a harmful act (a connotation verb
+or event noun with agent < 0 < patient) whose patient, or the patient's owner,
+is the actor: "the *cowardly* killings of the leaders of Iran", "a *blatant*
+provocation against Iran". The judgement of the act reflects on the one who
+suffers it with the opposite sign, at :data:`ACT_SCALE`. Being killed or
+attacked without such a word gives nothing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from framing.analyzers.stance.collect import Collector
+from framing.analyzers.stance.model import vader
+from framing.nlp.syntax import negated
 from framing.schema import Span
 from framing.schema.sections.stance import LabelSpan
+
+_AUTHOR_PRONOUNS = frozenset({"i", "we"})
+_NEGATORS = frozenset({"not", "never", "no", "n't"})
+_MODALS = frozenset({"could", "would", "should", "might", "may", "can", "must"})
+ACT_SCALE = 0.5  # a word judging an act counts half toward the one who suffers it (it is aimed at the act)
 
 
 class Loaded(NamedTuple):
@@ -37,6 +52,31 @@ def loaded_spans(section: Any) -> list[Loaded]:
             for s in getattr(section, "spans", ()) or ()]
 
 
+_STOP_DEPS = frozenset({"prep", "relcl", "acl", "advcl", "conj", "cc", "punct", "ccomp", "appos", "poss", "det"})
+
+
+def hypothetical(v) -> bool:
+    """Is verb ``v`` (or the verb it depends on) under a modal or a condition ("could have helped him build an
+    *effective* policy", "if he made a *wise* choice")? A hypothetical act is not the author describing one."""
+    for x in (v, v.head):
+        if any((c.dep_ == "aux" and c.lower_ in _MODALS) or (c.dep_ == "mark" and c.lower_ in ("if", "unless"))
+               for c in x.children):
+            return True
+    return False
+
+
+def description(t) -> list:
+    """The words of a description noun phrase headed by ``t`` (an apposition or a copula's complement), without
+    its prepositional phrases, clauses, conjuncts and possessors: "Iran's *blood-soaked field* marshal in the war"
+    -> blood, soaked, field. Depth-first, the head excluded."""
+    out, stack = [], [c for c in t.children if c.dep_ not in _STOP_DEPS]
+    while stack:
+        c = stack.pop()
+        out.append(c)
+        stack.extend(g for g in c.children if g.dep_ not in _STOP_DEPS)
+    return sorted(out, key=lambda x: x.i)
+
+
 class _Attacher:
     def __init__(self, col: Collector, spans: list[Loaded]) -> None:
         self.col = col
@@ -52,15 +92,65 @@ class _Attacher:
             for t in span:
                 self.tok_loaded.setdefault(t.i, sp)
 
-    def attach(self, ai: int, t, how: str) -> None:
+    def attach(self, ai: int, t, how: str, *, rule: str = "stance.label", scale: float = 1.0) -> None:
         sp = self.tok_loaded.get(t.i)
         if sp is None or (ai, sp.start, sp.end) in self.seen:
             return
+        if any(c.dep_ == "neg" for c in t.children) or (t.i > 0 and self.doc[t.i - 1].lower_ in _NEGATORS) or (
+                t.i > 1 and self.doc[t.i - 2].lower_ in _NEGATORS and self.doc[t.i - 1].pos_ == "DET"):
+            return  # "not the terrorist", "not a bold move"
         self.seen.add((ai, sp.start, sp.end))
-        w = (-1.0 if sp.direction == "negative" else 1.0) * sp.weight
-        v = self.col.add(ai, sp.start, sp.end, "stance.label", w, f"{how}: {sp.quote!r} ({sp.rule or 'loaded_terms'})")
+        w = (-1.0 if sp.direction == "negative" else 1.0) * sp.weight * scale
+        v = self.col.add(ai, sp.start, sp.end, rule, w, f"{how}: {sp.quote!r} ({sp.rule or 'loaded_terms'})")
         self.col.labels[ai].append(LabelSpan(sp.quote, Span(sp.start, sp.end), self.col.text[sp.start:sp.end], sp.direction,
                                              round(w, 4), v, how))
+
+    def _described_by(self, ai: int, h, rule: str) -> None:
+        """Descriptions the name stands in: a common noun compounded before it ("*terrorist* Qassem Soleimani"),
+        and the noun it is an apposition of ("the *arch-terrorist*, Qasem Soleimani")."""
+        for c in h.children:
+            if c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN":
+                self.attach(ai, c, "description", rule=rule)
+                for g in description(c):
+                    self.attach(ai, g, "description", rule=rule)
+        if h.dep_ == "appos" and h.head.pos_ == "NOUN":
+            self.attach(ai, h.head, "description", rule=rule)
+            for g in description(h.head):
+                self.attach(ai, g, "description", rule=rule)
+
+    def predicative(self, ai: int, h) -> None:
+        """Descriptions of the mention only (no noun it modifies, no verb it is subject of): its adjectives and
+        appositions (with their adjectives), the complement of a copula it is the subject of ("Democrats are
+        *morons*", "Trump is the *good* guy"), and a praise or blame verb whose subject is the author (I, we) and
+        whose object is the mention ("I *admire* ..."). Used for the general valence lexicon, whose nouns
+        ("death", "war") would otherwise reach an actor as the noun it modifies."""
+        self._described_by(ai, h, "stance.evaluative")
+        if h.dep_ == "poss" and h.head.pos_ == "NOUN":
+            # an adjective on what the actor owns or does: "Trump's *failed* policy", "his *addled* vision"
+            for c in h.head.children:
+                if c.dep_ == "amod":
+                    self.attach(ai, c, "on the actor's own", rule="stance.evaluative")
+        if h.dep_ == "nsubj" and h.head.pos_ == "VERB" and not hypothetical(h.head):
+            # an adjective on what the actor does: "Trump made a *bold* move", "asserted a *false* connection"
+            for o in h.head.children:
+                if o.dep_ == "dobj":
+                    for c in o.children:
+                        if c.dep_ == "amod":
+                            self.attach(ai, c, "on the actor's act", rule="stance.evaluative")
+        for c in h.children:
+            if c.dep_ in ("amod", "appos"):
+                self.attach(ai, c, "modifier" if c.dep_ == "amod" else "apposition", rule="stance.evaluative")
+                for g in description(c):
+                    self.attach(ai, g, "apposition", rule="stance.evaluative")
+        if h.dep_ in ("nsubj",) and h.head.lemma_ == "be":
+            for c in h.head.children:
+                if c.dep_ in ("acomp", "attr"):
+                    self.attach(ai, c, "predicate", rule="stance.evaluative")
+                    for g in description(c):
+                        self.attach(ai, g, "predicate", rule="stance.evaluative")
+        if h.dep_ == "dobj" and h.head.pos_ == "VERB" and any(
+                c.dep_ == "nsubj" and c.lower_ in _AUTHOR_PRONOUNS for c in h.head.children):
+            self.attach(ai, h.head, "praised or blamed by the author", rule="stance.evaluative")
 
     def mention(self, ai: int, h) -> None:
         """Every attachment of the mention headed by token ``h``."""
@@ -77,6 +167,9 @@ class _Attacher:
                 for g in c.children:
                     if g.dep_ in ("amod", "acomp", "attr"):
                         self.attach(ai, g, "apposition")
+                if c.dep_ == "appos":
+                    for g in description(c):
+                        self.attach(ai, g, "apposition")
         # predicates: subject of a loaded verb, or of a copula with a loaded complement
         if h.dep_ in ("nsubj", "nsubjpass") or (h.dep_ == "conj" and h.head.dep_ in ("nsubj",)):
             v = h.head if h.dep_ != "conj" else h.head.head
@@ -88,7 +181,17 @@ class _Attacher:
                         for g in c.children:
                             if g.dep_ == "amod":
                                 self.attach(ai, g, "predicate")
-        # event noun whose agent is this mention: "the brazen violation ... by the US"
+                        if c.dep_ in ("attr", "acomp") and v.lemma_ == "be":
+                            for g in description(c):
+                                self.attach(ai, g, "predicate")
+        self._described_by(ai, h, "stance.label")
+        # event noun whose agent is this mention: "the brazen violation ... by the US", "the extremism espoused by X"
+        if h.dep_ == "pobj" and h.head.lower_ == "by" and h.head.head.dep_ == "acl" and h.head.head.head.pos_ == "NOUN":
+            n = h.head.head.head
+            self.attach(ai, n, "event by the actor")
+            for c in n.children:
+                if c.dep_ == "amod":
+                    self.attach(ai, c, "event by the actor")
         if h.dep_ == "pobj" and h.head.lower_ == "by" and h.head.head.pos_ == "NOUN":
             n = h.head.head
             self.attach(ai, n, "event by the actor")
@@ -97,11 +200,68 @@ class _Attacher:
                     self.attach(ai, c, "event by the actor")
 
 
-def label_evidence(col: Collector, spans: list[Loaded]) -> None:
-    """Add ``stance.label`` evidence and labels for every actor mention (see the module docstring)."""
-    if not spans:
-        return
+def valence_spans(doc: Any, taken: set[int], evaluative: Mapping[str, tuple[str, float]] | None = None,
+                  rule: str = "evaluative_terms") -> list[Loaded]:
+    """Adjectives, nouns and verbs of the general valence lexicon (VADER; Hutto & Gilbert 2014) with
+    ``|valence| >= 1`` that the loaded-language section did not already mark (token indices ``taken``), not negated:
+    weight ``min(0.8, |valence| / 4)``, direction from the sign. Nouns only as a copula complement or apposition
+    (the description itself); parts of hyphenated compounds are skipped. Verbs reach an actor only through
+    :meth:`_Attacher.predicative` (praised or blamed by the author), never as the actor's own action."""
+    lex = vader().lexicon
+    ev = evaluative or {}
+    out = []
+    for t in doc:
+        if t.i in taken:
+            continue
+        # a hyphenated evaluative compound ("terror-master"): the three tokens as one span
+        if t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and not doc[t.i + 1].whitespace_ and not t.whitespace_:
+            hy = f"{t.lower_}-{doc[t.i + 2].lower_}"
+            if hy in ev and not negated(doc[t.i + 2]):
+                d, w = ev[hy]
+                e = doc[t.i + 2]
+                out.append(Loaded(t.idx, e.idx + len(e.text), doc.text[t.idx:e.idx + len(e.text)], d, w, False, rule))
+                continue
+        if t.pos_ in ("ADJ", "NOUN") and (t.lemma_.lower() in ev or t.lower_ in ev) and not negated(t):
+            if t.i > 0 and doc[t.i - 1].text == "-":
+                continue
+            d, w = ev.get(t.lemma_.lower()) or ev[t.lower_]
+            out.append(Loaded(t.idx, t.idx + len(t.text), t.text, d, w, False, rule))
+            continue
+        if t.i in taken or t.pos_ not in ("ADJ", "NOUN", "VERB"):
+            continue
+        if t.pos_ == "NOUN" and t.dep_ not in ("attr", "appos", "compound") and not (
+                t.i + 1 < len(doc) and doc[t.i + 1].text == ","):
+            continue  # a noun counts only as the description itself ("a hero", "a murderer"), not as a topic word
+        if (t.i > 0 and doc[t.i - 1].text == "-") or (t.i + 1 < len(doc) and doc[t.i + 1].text == "-"):
+            continue  # part of a hyphenated compound ("anti-war"): the parts' valence is not the whole's
+        if any(c.dep_ == "neg" for c in t.children):
+            continue
+        v = lex.get(t.lower_, lex.get(t.lemma_.lower()))
+        if v is None or abs(v) < 1.0 or negated(t) or negated(t.head):
+            continue
+        out.append(Loaded(t.idx, t.idx + len(t.text), t.text, "negative" if v < 0 else "positive",
+                          round(min(0.8, abs(v) / 4), 3), False, "vader_lexicon"))
+    return out
+
+
+def label_evidence(col: Collector, spans: list[Loaded], evaluative: Mapping[str, tuple[str, float]] | None = None,
+                   evaluative_rule: str = "evaluative_terms") -> None:
+    """Add ``stance.label`` evidence and labels for every actor mention, and ``stance.act_judged`` evidence for
+    the harmful acts an actor suffers (see the module docstring)."""
     att = _Attacher(col, spans)
     for ai, a in enumerate(col.actors):
         for m in a.mentions:
             att.mention(ai, att.doc[m.head])
+    taken = set(att.tok_loaded)
+    val = _Attacher(col, valence_spans(att.doc, taken, evaluative, evaluative_rule))
+    val.seen = att.seen
+    for ai, a in enumerate(col.actors):
+        for m in a.mentions:
+            val.predicative(ai, val.doc[m.head])
+    for ai, ti in col.harmed_acts:
+        act = att.doc[ti]
+        for c in act.children:
+            if c.dep_ in ("amod", "advmod"):
+                # a negative word on the act is sympathy for whoever suffers it ("the cowardly killing of X")
+                att.attach(ai, c, f"judges the '{act.text}' the actor suffers", rule="stance.act_judged",
+                           scale=-ACT_SCALE)

@@ -1,15 +1,19 @@
-"""Role evidence (``stance.role``, ``stance.role_owner``): actors as agents and patients of connotation verbs.
+"""Roles recorded beside stance: actors as agents and patients of connotation verbs (no stance weight).
 
-A verb (or event noun) of ``lexicons/connotation_verbs.tsv`` gives its agent the
-entry's agent value and its patient the patient value (after Rashkin et al.
-2016; Sap et al. 2017). Agents: subjects (inherited through coordinated,
+A verb (or event noun) of ``lexicons/connotation_verbs.tsv`` records its agent
+and its patient (after Rashkin et al. 2016; Sap et al. 2017). Being the agent
+or patient of "kill", "attack", "defend" is a narrative role (the ``roles``
+section), not the author's evaluation: it adds **no** stance evidence. It is
+recorded (``agent_verbs``/``patient_verbs``) and it marks the (actor, sentence)
+pairs where the actor suffers a harmful act, so the sentence classifier is not
+asked about a victim in the sentence that reports the harm, and the label step
+can read an evaluative word on the act itself ("the *cowardly* killing of X"). Agents: subjects (inherited through coordinated,
 controlled and participial verbs; object control makes the object the agent),
 ``by`` phrases of passives, possessors, ``by`` phrases and compound modifiers
 of event nouns, and the subject of a support verb whose object is the event
 noun (``lexicons/support_verbs.tsv``). Patients: objects, passive subjects and
 ``of``/``on``/``against``/``upon`` phrases of event nouns. A negated verb gives
-no role. The owner of a harmed patient (agent < 0 < patient) takes
-:data:`OWNER_SCALE` x the patient value.
+no role. The owner of a harmed patient (agent < 0 < patient) counts as harmed too.
 """
 
 from __future__ import annotations
@@ -21,8 +25,6 @@ from framing.analyzers.stance.collect import Collector
 from framing.nlp.syntax import AGENT, negated, objects, passive_agents, subjects
 from framing.resources.lexicons import Lexicon
 
-ROLE_SCALE = 1.0
-OWNER_SCALE = 0.5  # the owner (possessor, "of" phrase, demonym) of a patient shares half of the patient's value
 _NOM_PATIENT_PREPS = ("of", "on", "against", "upon")
 
 
@@ -91,6 +93,12 @@ def _noun_arguments(tok, tok_actor, support: frozenset[str]) -> tuple[list, list
             agents.append(c)
         elif c.dep_ == "prep" and c.lower_ == "by":
             agents += [g for g in c.children if g.dep_ == "pobj"]
+            # PP-attachment repair: a proper name takes no "of" complement, so "the assassination by the US of
+            # the general" has the general as the event's patient even when the parse hangs "of" on "US"
+            for g in c.children:
+                if g.dep_ == "pobj" and g.pos_ == "PROPN":
+                    patients += [x for p in g.children if p.dep_ == "prep" and p.lower_ in _NOM_PATIENT_PREPS
+                                 for x in p.children if x.dep_ == "pobj"]
         elif c.dep_ == "prep" and c.lower_ in _NOM_PATIENT_PREPS:
             patients += [g for g in c.children if g.dep_ == "pobj"]
         elif c.dep_ == "compound" and c.i in tok_actor:
@@ -103,9 +111,8 @@ def _noun_arguments(tok, tok_actor, support: frozenset[str]) -> tuple[list, list
 
 
 def role_evidence(col: Collector, verbs: Lexicon, support: frozenset[str]) -> None:
-    """Add ``stance.role`` and ``stance.role_owner`` evidence and record the roles and harmed (actor, sentence) pairs."""
+    """Record the roles, the harmed (actor, sentence) pairs and the harmful acts each actor suffers (no evidence)."""
     parsed = col.ctx.parsed
-    lex_rule = verbs.rule
     tok_actor = col.tok_actor
     for tok in parsed.doc:
         if tok.pos_ not in ("VERB", "NOUN"):
@@ -117,22 +124,21 @@ def role_evidence(col: Collector, verbs: Lexicon, support: frozenset[str]) -> No
             agents, patients = _agents(tok), objects(tok)
         else:
             agents, patients = _noun_arguments(tok, tok_actor, support)
-        s, e = tok.idx, tok.idx + len(tok.text)
         lemma = tok.lemma_.lower()
         harmful = float(entry["agent"]) < 0 < float(entry["patient"])
-        si = parsed.sentence_index(s)
+        si = parsed.sentence_index(tok.idx)
         for role, toks in (("agent", agents), ("patient", patients)):
-            val = float(entry[role]) * ROLE_SCALE
             for t in toks:
                 for ai in tok_actor.get(t.i, ()):
                     col.roles[ai][role].append(lemma)
                     if role == "patient" and harmful:
                         col.harmed.add((ai, si))
-                    if val != 0.0:
-                        col.add(ai, s, e, "stance.role", val, f"{role} of '{lemma}' ({lex_rule})")
                 if role == "patient" and harmful and t.i not in tok_actor:
                     # the patient belongs to an actor: "strangulating the Iranian economy", "the killing of the leaders of Iran"
                     for ai in owners(t, tok_actor):
                         col.harmed.add((ai, si))
-                        col.add(ai, s, e, "stance.role_owner", OWNER_SCALE * val,
-                                f"owner of the patient '{t.text}' of '{lemma}' ({lex_rule})")
+                        col.harmed_acts.append((ai, tok.i))
+                    continue
+                if role == "patient" and harmful:
+                    for ai in tok_actor.get(t.i, ()):
+                        col.harmed_acts.append((ai, tok.i))

@@ -27,16 +27,21 @@ def chart(actors: Sequence[Mapping]) -> Chart | None:
 
 def voice_facts(a: Mapping) -> list[tuple[str, str]]:
     """The card's stance lines: overall (with its label), the author's voice, quoted voices."""
-    return [
+    facts = [
         ("stance", f"{signed(a.get('stance'))} ({a.get('stance_label') or '–'})"),
         ("author's voice", signed(a.get("stance_author"))),
         ("quoted voices", signed(a.get("stance_quoted"))),
     ]
+    share, strength = num(a.get("stance_evaluated_share")), num(a.get("stance_strength"))
+    if share is not None and strength is not None:
+        facts.append(("mentions evaluated", f"{share:.0%} (evidence strength {strength:.2f})"))
+    return facts
 
 
 def role_facts(a: Mapping) -> list[tuple[str, str]]:
-    """How often the actor acts or is acted upon, and the labels the text attaches to it."""
-    facts = [("acts / is acted upon", f"{a.get('agent', 0)} / {a.get('patient', 0)}")]
+    """How often the actor acts or is acted upon (a narrative role: it does not move the stance), and the labels
+    the text attaches to it."""
+    facts = [("acts / is acted upon (not counted in the stance)", f"{a.get('agent', 0)} / {a.get('patient', 0)}")]
     labels = [n for n in dict.fromkeys(label_name(x) for x in a.get("labels") or []) if n]
     if labels:
         facts.append(("labels used", ", ".join(labels[:10])))

@@ -3,7 +3,7 @@
 JSON form (the ``"stance"`` key of an analysis): one dict per actor, in the
 order of the ``"actors"`` section, ``{"name", "stance", "stance_label",
 "stance_method", "stance_author", "stance_quoted", "stance_quoted_label",
-"labels", "label_spans", "agent", "patient", "agent_verbs", "patient_verbs",
+"labels", "label_spans", "agent", "patient", "agent_verbs", "patient_verbs", "stance_strength", "stance_evaluated_share",
 "evidence"}``. :func:`framing.schema.actor_cards` joins it with the actors
 section into one card per actor.
 
@@ -70,10 +70,14 @@ class LabelSpan:
 
 @dataclass(frozen=True, slots=True)
 class ActorStance:
-    """One actor's stance: the author's and the quoted voice as :class:`Score` (method ``mean``), labels, roles, evidence.
+    """One actor's stance: the author's and the quoted voice as :class:`Score` (method ``weighted_mean``), labels,
+    roles, evidence.
 
     ``agent``/``patient`` count the connotation verbs the actor is agent/patient of
-    (``agent_verbs``/``patient_verbs`` their lemmas, in text order).
+    (``agent_verbs``/``patient_verbs`` their lemmas, in text order); they are recorded, they do not move the stance.
+    ``strength`` is how much author-voice evidence backs the stance (summed absolute weights, sentence-model
+    items at half), ``evaluated_share`` the share of the actor's author-voice mentions whose sentence carries an
+    evaluative word aimed at it, in [0, 1].
     """
 
     name: str
@@ -85,6 +89,8 @@ class ActorStance:
     agent_verbs: tuple[str, ...]
     patient_verbs: tuple[str, ...]
     evidence: tuple[StanceEvidence, ...]
+    strength: float = 0.0
+    evaluated_share: float = 0.0
 
     @property
     def stance(self) -> float:
@@ -120,6 +126,8 @@ class ActorStance:
             "agent_verbs": list(self.agent_verbs),
             "patient_verbs": list(self.patient_verbs),
             "evidence": [e.to_dict() for e in self.evidence],
+            "stance_strength": self.strength,
+            "stance_evaluated_share": self.evaluated_share,
         }
 
     @classmethod
@@ -134,7 +142,8 @@ class ActorStance:
         else:
             quoted = Score(float(d["stance_quoted"]), method, quoted_ev, d["stance_quoted_label"])
         return cls(d["name"], author, quoted, tuple(LabelSpan.from_dict(x) for x in d.get("label_spans", ())),
-                   int(d["agent"]), int(d["patient"]), tuple(d.get("agent_verbs", ())), tuple(d.get("patient_verbs", ())), ev)
+                   int(d["agent"]), int(d["patient"]), tuple(d.get("agent_verbs", ())), tuple(d.get("patient_verbs", ())), ev,
+                   float(d.get("stance_strength", 0.0)), float(d.get("stance_evaluated_share", 0.0)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from framing.analyzers.stance import model as ts
 from framing.ingest import load_text
 from framing.nlp import parse
 from framing.resources import models
-from framing.schema import Span, actor_cards, recompute
+from framing.schema import Span, actor_cards
 
 
 def _sections(parsed, overrides=None):
@@ -37,28 +37,50 @@ def _est():
     return models.load(ts.MODEL)
 
 
-def test_roles_agent_and_patient_from_connotation_verbs():
-    # real parse, invented names (overrides make them actors): the lexicon, not the names, decides
+def test_roles_agent_and_patient_are_recorded_but_give_no_stance():
+    # real parse, invented names (overrides make them actors): the lexicon, not the names, decides the roles
     ov = [{"name": "Arland", "kind": "country", "aliases": [], "affiliation": None},
           {"name": "Belmark", "kind": "country", "aliases": [], "affiliation": None}]
     p = parse(load_text("Arland attacked Belmark on Monday. Belmark protected its citizens."))
     st = _stance_of(p, ov)
     arl, bel = st.get("Arland"), st.get("Belmark")
-    roles_a = [(e.evidence.quote, e.evidence.weight) for e in arl.evidence if e.evidence.rule == "stance.role"]
-    roles_b = [(e.evidence.quote, e.evidence.weight) for e in bel.evidence if e.evidence.rule == "stance.role"]
-    assert roles_a == [("attacked", -0.5)]  # attack: agent -0.5 (lexicon, checked by hand)
-    assert ("attacked", 0.2) in roles_b and ("protected", 0.6) in roles_b  # attack patient +0.2, protect agent +0.6
-    assert arl.stance < 0 < bel.stance
+    assert arl.agent_verbs == ("attack",) and "attack" in bel.patient_verbs and "protect" in bel.agent_verbs
+    assert not any(e.evidence.rule.startswith("stance.role") for x in (arl, bel) for e in x.evidence)
+    assert arl.stance_label == "neutral" and bel.stance_label == "neutral"  # roles are not evaluation
 
 
-def test_role_evidence_for_countries():
+@pytest.mark.parametrize("text,victim", [
+    ("The drone strike killed General Halloway near the airport on Friday.", "Halloway"),
+    ("Iran attacked Iraq on Monday.", "Iraq"),
+    ("Militants ambushed and killed Osric, the governor of the province.", "Osric"),
+    ("Iraq was bombed by Iran overnight, officials said.", "Iraq"),
+])
+def test_being_killed_or_attacked_alone_is_never_a_stance(text, victim):
+    ov = [{"name": "Halloway", "kind": "person", "aliases": [], "affiliation": None},
+          {"name": "Osric", "kind": "person", "aliases": [], "affiliation": None}]
+    st = _stance_of(parse(load_text(text)), ov)
+    v = st.get(victim)
+    assert v is not None and v.patient >= 1  # the parse did make it the patient
+    assert v.stance_label == "neutral", [(e.evidence.rule, e.evidence.weight) for e in v.evidence]
+    for s in st:  # nor is the attacker labelled from the act alone
+        assert s.stance_label == "neutral", (s.name, [(e.evidence.rule, e.evidence.weight) for e in s.evidence])
+
+
+def test_a_word_judging_the_act_reaches_the_one_who_suffers_it():
+    ov = [{"name": "Halloway", "kind": "person", "aliases": [], "affiliation": None}]
+    st = _stance_of(parse(load_text("The cowardly killing of Halloway outraged the region.")), ov)
+    judged = [e for e in st.get("Halloway").evidence if e.evidence.rule == "stance.act_judged"]
+    assert judged and all(e.evidence.weight > 0 for e in judged)  # a negative word on the act: sympathy
+    plain = _stance_of(parse(load_text("The killing of Halloway shocked the region.")), ov)
+    assert not [e for e in plain.get("Halloway").evidence if e.evidence.rule == "stance.act_judged"]
+
+
+def test_role_recorded_for_countries():
     st = _stances("Iran attacked Iraq. Iraq defended its border.")
     iran, iraq = st.get("Iran"), st.get("Iraq")
     assert iran.agent == 1 and "attack" in iran.agent_verbs
     assert "attack" in iraq.patient_verbs and "defend" in iraq.agent_verbs
-    roles_iran = [e.evidence.weight for e in iran.evidence if e.evidence.rule == "stance.role"]
-    roles_iraq = [e.evidence.weight for e in iraq.evidence if e.evidence.rule == "stance.role"]
-    assert all(w < 0 for w in roles_iran) and all(w > 0 for w in roles_iraq)
+    assert not any(e.evidence.rule.startswith("stance.role") for x in (iran, iraq) for e in x.evidence)
 
 
 def test_negated_verb_gives_no_role():
@@ -73,15 +95,21 @@ def test_quoted_voice_separated():
     assert iran.to_dict()["stance_quoted"] is not None
 
 
-def test_score_is_the_mean_of_its_evidence(seed_parsed):
+def _weighted_mean(ws):
+    den = sum(abs(w) for w in ws)
+    return sum(w * abs(w) for w in ws) / den if den else 0.0
+
+
+def test_score_is_the_weighted_mean_of_its_evidence(seed_parsed):
     sections = _sections(seed_parsed)
     st = sections["stance"]
     text = seed_parsed.article.text
     for s in st:
         for score in (s.author, s.quoted):
-            assert score.method == "mean"
-            assert score.value == pytest.approx(recompute("mean", [e.weight for e in score.evidence]), abs=1e-3)
+            assert score.method == "weighted_mean"
+            assert score.value == pytest.approx(_weighted_mean([e.weight for e in score.evidence]), abs=1e-3)
             assert -1 <= score.value <= 1
+        assert 0 <= s.evaluated_share <= 1 and s.strength >= 0
         for e in s.evidence:
             assert e.evidence.rule in stance.RULES
             assert text[e.evidence.span.start : e.evidence.span.end] == e.evidence.quote
@@ -101,9 +129,11 @@ def test_seed_stances(seed_parsed):
     assert st.get("Iran").stance_label == "positive"
     assert st.get("Iran").stance > st.get("United States").stance
     assert "lying through his teeth" in st.get("Donald Trump").to_dict()["labels"]
+    assert st.get("Iraq").stance_label == "positive"
     iran = st.get("Iran")
-    # "a blatant provocation against Iran": Iran is the wronged party, and the sentence model is not asked there
-    prov = [e for e in iran.evidence if e.evidence.rule == "stance.role" and e.evidence.quote == "provocation"]
+    # "a blatant provocation against Iran": the author's word on the act is sympathy for the wronged party,
+    # and the sentence model is not asked there
+    prov = [e for e in iran.evidence if e.evidence.rule == "stance.act_judged" and e.evidence.quote == "blatant"]
     assert prov and all(e.evidence.weight > 0 for e in prov)
     sent = next(s for s in seed_parsed.sentences if "provocation against Iran" in seed_parsed.article.text[s.start:s.end])
     assert not any(e.evidence.rule == "stance.target_sentiment" and e.evidence.span == sent for e in iran.evidence)
@@ -112,6 +142,14 @@ def test_seed_stances(seed_parsed):
 def test_label_thresholds():
     assert stance.label_for(-0.1) == "negative" and stance.label_for(0.1) == "positive"
     assert stance.label_for(0.09) == "neutral" and stance.label_for(-0.09) == "neutral"
+    # weak evidence is neutral whatever the mean; one strong word is enough
+    assert stance.label_for(-0.8, 0.3) == "neutral" and stance.label_for(-0.8, 0.8) == "negative"
+
+
+def test_weighted_mean_keeps_strong_evidence_above_many_weak_items():
+    ws = [-0.8] + [0.05] * 10 + [-0.05] * 4
+    assert stance.weighted_mean(ws) < -0.3  # a plain mean would be -0.02
+    assert stance.weighted_mean([]) == 0.0 and stance.weighted_mean([0.4, -0.4]) == 0.0
 
 
 def test_classifier_masks_names():
@@ -196,14 +234,14 @@ def _rules(st, name, rule):
 def test_hand_role_agent_and_patient():
     st, _ = _hand(["Iran", "attacked", "Iraq", "on", "Monday", "."], [1, 1, 1, 1, 3, 1], ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
                   ["PROPN", "VERB", "PROPN", "ADP", "PROPN", "PUNCT"], ["Iran", "attack", "Iraq", "on", "Monday", "."])
-    assert _rules(st, "Iran", "stance.role") == [("attacked", -0.5)]
-    assert _rules(st, "Iraq", "stance.role") == [("attacked", 0.2)]
+    assert st.get("Iran").agent_verbs == ("attack",) and st.get("Iraq").patient_verbs == ("attack",)
+    assert _rules(st, "Iran", "stance.role") == [] and st.get("Iraq").stance_label == "neutral"
 
 
 def test_hand_negated_role_is_dropped():
     st, _ = _hand(["Iran", "did", "not", "attack", "Iraq", "."], [3, 3, 3, 3, 3, 3], ["nsubj", "aux", "neg", "ROOT", "dobj", "punct"],
                   ["PROPN", "AUX", "PART", "VERB", "PROPN", "PUNCT"], ["Iran", "do", "not", "attack", "Iraq", "."])
-    assert _rules(st, "Iran", "stance.role") == [] and _rules(st, "Iraq", "stance.role") == []
+    assert st.get("Iran").agent_verbs == () and st.get("Iraq").patient_verbs == ()
 
 
 def test_hand_event_noun_against_and_support_verb():
@@ -211,21 +249,23 @@ def test_hand_event_noun_against_and_support_verb():
     heads, deps = [1, 1, 3, 1, 3, 4, 1], ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"]
     pos = ["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"]
     st, _ = _hand(words, heads, deps, pos, ["Iraq", "stage", "a", "provocation", "against", "Iran", "."])
-    assert _rules(st, "Iran", "stance.role") == [("provocation", 0.2)]  # patient of harm: the wronged party
-    assert _rules(st, "Iraq", "stance.role") == [("provocation", -0.5)]  # 'stage' passes its subject to the event
+    assert st.get("Iran").patient_verbs == ("provocation",)  # patient of harm: the wronged party
+    assert st.get("Iraq").agent_verbs == ("provocation",)  # 'stage' passes its subject to the event
     # the same shape with a verb that is not a support verb: condemning a provocation is not staging it
     words2 = ["Iraq", "condemned", "a", "provocation", "against", "Iran", "."]
     st2, _ = _hand(words2, heads, deps, pos, ["Iraq", "condemn", "a", "provocation", "against", "Iran", "."])
-    assert not any("provocation" in q for q, _w in _rules(st2, "Iraq", "stance.role"))
-    assert _rules(st2, "Iran", "stance.role") == [("provocation", 0.2)]
+    assert "provocation" not in st2.get("Iraq").agent_verbs
+    assert st2.get("Iran").patient_verbs == ("provocation",)
 
 
 def test_hand_owner_of_a_harmed_patient():
     heads, deps = [1, 1, 3, 1, 3, 4, 1], ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"]
     pos = ["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"]
     st, _ = _hand(["Iraq", "bombed", "the", "ports", "of", "Iran", "."], heads, deps, pos, ["Iraq", "bomb", "the", "port", "of", "Iran", "."])
-    assert _rules(st, "Iran", "stance.role_owner") == [("bombed", 0.15)]  # half of bomb's patient value
-    # protecting the ports is not a harm: no owner evidence
+    # the owner of a harmed patient gets no stance from the harm (roles are not evaluation) ...
+    assert _rules(st, "Iran", "stance.role_owner") == [] and st.get("Iran").stance_label == "neutral"
+    # ... but the sentence model is not asked about it there (the sentence is gloomy because of the act)
+    assert _rules(st, "Iran", "stance.target_sentiment") == []
     st2, _ = _hand(["Iraq", "protected", "the", "ports", "of", "Iran", "."], heads, deps, pos, ["Iraq", "protect", "the", "port", "of", "Iran", "."])
     assert _rules(st2, "Iran", "stance.role_owner") == []
 
@@ -235,13 +275,13 @@ def test_hand_object_control_gives_the_agent():
     st, _ = _hand(["Iraq", "urged", "Iran", "to", "attack", "Syria", "."], [1, 1, 1, 4, 1, 4, 1],
                   ["nsubj", "ROOT", "dobj", "aux", "xcomp", "dobj", "punct"], ["PROPN", "VERB", "PROPN", "PART", "VERB", "PROPN", "PUNCT"],
                   ["Iraq", "urge", "Iran", "to", "attack", "Syria", "."])
-    assert ("attack", -0.5) in _rules(st, "Iran", "stance.role")
-    assert not any(q == "attack" for q, _w in _rules(st, "Iraq", "stance.role"))
+    assert "attack" in st.get("Iran").agent_verbs
+    assert "attack" not in st.get("Iraq").agent_verbs
     # subject control: "Iraq decided to attack Syria": Iraq attacks
     st2, _ = _hand(["Iraq", "decided", "to", "attack", "Syria", "."], [1, 1, 3, 1, 3, 1],
                    ["nsubj", "ROOT", "aux", "xcomp", "dobj", "punct"], ["PROPN", "VERB", "PART", "VERB", "PROPN", "PUNCT"],
                    ["Iraq", "decide", "to", "attack", "Syria", "."])
-    assert ("attack", -0.5) in _rules(st2, "Iraq", "stance.role")
+    assert "attack" in st2.get("Iraq").agent_verbs
 
 
 def test_hand_label_attached_to_the_actor_only():
@@ -258,3 +298,25 @@ def test_hand_label_attached_to_the_actor_only():
     loaded["spans"][0]["negated"] = True
     st2, _ = _hand(words, heads, deps, pos, lemmas, loaded=loaded)
     assert _rules(st2, "Iraq", "stance.label") == []
+
+
+@pytest.mark.parametrize("text,actor,sign", [
+    ("The Democrats in Congress are morons, plain and simple.", "Democrats", -1),  # plural group noun, predicate nominal
+    ("The senator Halloway is a principled and honorable statesman.", "Halloway", 1),  # evaluative_terms
+    ("Halloway asserted a false connection between the attacks.", "Halloway", -1),  # adjective on the actor's act
+    ("It is Halloway's failed policy that brought us here.", "Halloway", -1),  # adjective on the actor's own
+    ("The arch-terrorist, Halloway, was seen in Baghdad.", "Halloway", -1),  # the description the name stands in
+])
+def test_evaluative_language_aimed_at_the_actor(text, actor, sign):
+    ov = [{"name": "Halloway", "kind": "person", "aliases": [], "affiliation": None}]
+    s = _stance_of(parse(load_text(text)), ov).get(actor)
+    assert s is not None
+    words = [e for e in s.evidence if e.evidence.rule in ("stance.label", "stance.evaluative")]
+    assert words and all((e.evidence.weight > 0) == (sign > 0) for e in words), [(e.evidence.quote, e.evidence.weight) for e in s.evidence]
+
+
+def test_hypothetical_and_negated_descriptions_are_not_evaluations():
+    ov = [{"name": "Halloway", "kind": "person", "aliases": [], "affiliation": None}]
+    for text in ("Allies could have helped Halloway build an effective policy.", "Halloway is not a murderer."):
+        s = _stance_of(parse(load_text(text)), ov).get("Halloway")
+        assert not [e for e in s.evidence if e.evidence.rule in ("stance.label", "stance.evaluative")], text

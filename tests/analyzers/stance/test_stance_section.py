@@ -15,7 +15,8 @@ from framing.schema.sections.stance import Stance
 
 ROOT = Path(__file__).resolve().parents[3]
 STANCE_KEYS = ["name", "stance", "stance_label", "stance_method", "stance_author", "stance_quoted", "stance_quoted_label",
-               "labels", "label_spans", "agent", "patient", "agent_verbs", "patient_verbs", "evidence"]
+               "labels", "label_spans", "agent", "patient", "agent_verbs", "patient_verbs", "evidence", "stance_strength",
+               "stance_evaluated_share"]
 
 
 def test_registered_and_spec():
@@ -23,7 +24,7 @@ def test_registered_and_spec():
     spec = stance.SPEC
     assert spec.section is Stance and spec.requires == ("actors", "attribution", "loaded_language")
     assert spec.models == ("stance_target_sentiment",)
-    assert set(spec.lexicons) == {"connotation_verbs", "support_verbs"}
+    assert set(spec.lexicons) == {"connotation_verbs", "support_verbs", "evaluative_terms"}
 
 
 def test_seed_round_trip_shape_order_and_voice(seed_article):

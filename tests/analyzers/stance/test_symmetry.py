@@ -39,7 +39,7 @@ TEXTS = [
     "Arvenia invaded Belmark at dawn. Belmark resisted and rescued hundreds of families.",
     "Halloway ordered the bombing of the port. Osric visited the survivors and promised aid.",
     "The Arvenian government violated the ceasefire twice. The Belmarkian government honoured the agreement.",
-    "Iran cooperated with the inspectors, the report said. The US obstructed the inquiry and misled the panel.",
+    "Iran is an honest partner that cooperated with the inspectors. The US is a reckless liar that obstructed the inquiry.",
     "Rouhani is a cruel and dishonest leader, the editorial said. Trump is a wise and generous statesman.",
     "Halloway kidnapped two journalists and tortured them. Osric rescued the hostages and comforted their families.",
 ]

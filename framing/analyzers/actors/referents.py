@@ -1,0 +1,323 @@
+"""Actors as referents, not strings: furniture dropped, variants merged, descriptions and informal names found.
+
+Steps of :func:`framing.analyzers.actors.find` (rule ids in the actors ``RULES``):
+
+* :func:`drop_furniture` — mentions that are page furniture, not actors, are removed
+  (a draft left without mentions disappears):
+
+  - ``all-caps`` text of 6+ letters in a word, or of 2+ words of 3+ letters ("WASHINGTON (AP)",
+    "END VIDEO CLIP", "NUCLEAR DEAL" headings); short acronyms ("NATO", "IRGC") stay;
+  - a headline-only organisation or person whose words include a verb ("Washington Has Wanted War"): a title-case
+    headline read as a name;
+  - photo credits: a mention inside parentheses that hold a slash or the word "Photo" ("(AP Photo/ Evan Vucci)");
+  - a byline: a paragraph that is only a person's name (optionally after "By");
+  - contributor and author notes: a person first named in one of the last three paragraphs when that paragraph
+    describes them ("X is a professor ...", subject of *be*/*have*), or holds the verb *contribute*;
+  - weapons and vehicles: a non-person name whose head word is a weapon or vehicle of
+    ``lexicons/inanimate_heads.tsv`` ("Missiles", "MQ-9 Reaper" is kept only if its head is not listed);
+  - a bare title read as an organisation right before a person's name ("House Speaker" in "House Speaker Nancy
+    Pelosi", "CIA Director");
+  - places that only locate: a city, region or misfiled name (not a state of ``countries.tsv``) every mention of
+    which is the object of a locative preposition (in, at, near, across, throughout, around, into, inside) and
+    never a subject, object or possessor.
+* :func:`merge_variants` — one actor per referent: an organisation or group whose last word is a person's surname
+  preceded by capitalised words (titles, given names: "Tucker Carlson" tagged ORG, "Senate Democratic Leader
+  Charles Schumer") merges into the person; drafts with the same case-folded name and different kinds merge
+  (the state lexicon's kind, then the more frequent, wins).
+* :func:`title_references` (``actors.title_reference``) — a definite description whose head is a title ("the
+  general", "the Iranian general", "the president") is a mention of the one person in the article named with that
+  title ("General Soleimani", "President Trump"); with two such persons it is left alone.
+* :func:`informal_references` (``actors.informal``) — "this/that X guy|man|fellow": X is a person, found whatever
+  the entity recogniser made of it; and capitalised proper-noun heads the recogniser missed that act or are acted
+  upon (subject, passive subject, direct object, agent) and are followed in the article by a personal pronoun
+  resolved later, or carry a personal title — typed person; so detection does not depend on how a name sounds.
+
+Even-handedness: every rule reads form and syntax (capitals, titles, positions), never a particular name.
+Limits: a title shared by two persons is not resolved; an organisation named after a person ("the Trump
+campaign") keeps its own head word and is not merged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from framing.analyzers.actors.draft import Draft, trim
+from framing.analyzers.actors.names import Tables, clean_tokens, surname_key
+from framing.schema.sections.actors import Mention
+
+__all__ = ["drop_furniture", "informal_references", "merge_variants", "title_references"]
+
+_LOCATIVE = frozenset({"in", "at", "near", "across", "throughout", "around", "into", "inside"})
+_INFORMAL_HEADS = frozenset({"guy", "man", "fellow", "woman", "character", "dude", "gentleman", "lady"})
+_ACTING = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent", "appos"})
+
+
+def _par_bounds(parsed) -> list[tuple[int, int]]:
+    return [(p.start, p.end) for p in parsed.paragraphs]
+
+
+def _furniture_caps(text: str) -> bool:
+    words = [w for w in text.replace("-", " ").split() if any(c.isalpha() for c in w)]
+    if not words or not all(w.isupper() for w in words):
+        return False
+    letters = [sum(c.isalpha() for c in w) for w in words]
+    return max(letters) >= 6 or (len(words) >= 2 and min(letters) >= 3)
+
+
+def _in_credit(text: str, s: int, e: int) -> bool:
+    lo = text.rfind("(", max(0, s - 80), s)
+    if lo < 0 or ")" in text[lo:s]:
+        return False
+    hi = text.find(")", e, e + 80)
+    inside = text[lo:hi if hi > 0 else e]
+    return "/" in inside or "Photo" in inside
+
+
+def _bio_persons(parsed, drafts: dict[str, Draft]) -> set[str]:
+    """Draft keys of persons introduced in an author or contributor note among the last three paragraphs."""
+    doc, pars = parsed.doc, _par_bounds(parsed)
+    body = [p for p in pars if p[0] >= parsed.article.body_start]
+    if len(body) < 4:
+        return set()
+    tail_start = body[-3][0]
+    out = set()
+    for d in drafts.values():
+        if d.kind != "person" or not d.mentions:
+            continue
+        first = min(m.start for m in d.mentions)
+        if first < tail_start:
+            continue
+        m = min(d.mentions, key=lambda x: x.start)
+        h = doc[m.head]
+        par = next((p for p in body if p[0] <= m.start < p[1]), None)
+        if par is None:
+            continue
+        sp = doc.char_span(par[0], par[1], alignment_mode="expand")
+        contributes = sp is not None and any(t.lemma_.lower() == "contribute" for t in sp)
+        describes = h.dep_ == "nsubj" and h.head.lemma_ in ("be", "have", "serve")
+        if contributes or describes:
+            out.add(d.key)
+    return out
+
+
+def _bylines(parsed, drafts: dict[str, Draft]) -> set[tuple[int, int]]:
+    """(start, end) of paragraphs that are only a person's name, optionally after "By"."""
+    doc, out = parsed.doc, set()
+    for s, e in _par_bounds(parsed):
+        sp = doc.char_span(s, e, alignment_mode="expand")
+        if sp is None or not 1 <= len(sp) <= 6:
+            continue
+        words = [t for t in sp if not t.is_punct and not t.is_space]
+        if words and words[0].lower_ == "by":
+            words = words[1:]
+        if words and all(t.pos_ == "PROPN" or (len(t.text) <= 2 and t.text[:1].isupper()) for t in words):
+            out.add((s, e))
+    return out
+
+
+def _only_locates(doc, d: Draft) -> bool:
+    named = [m for m in d.mentions if not m.pronoun]
+    if not named:
+        return False
+    for m in named:
+        h = doc[m.head]
+        if h.dep_ in _ACTING or not (h.dep_ == "pobj" and h.head.lower_ in _LOCATIVE):
+            return False
+    return True
+
+
+def drop_furniture(parsed, drafts: dict[str, Draft], t: Tables, inanimate: Mapping[str, str]) -> None:
+    """Remove the furniture mentions and drafts listed in the module docstring (in place)."""
+    doc, text = parsed.doc, parsed.article.text
+    body_start = parsed.article.body_start
+    bylines = _bylines(parsed, drafts)
+    bios = _bio_persons(parsed, drafts)
+    for key in list(drafts):
+        d = drafts[key]
+        if key in bios:
+            del drafts[key]
+            continue
+        keep = []
+        for m in d.mentions:
+            if m.pronoun:
+                keep.append(m)
+                continue
+            if _furniture_caps(m.text) and not key.startswith("country:"):
+                continue
+            if _in_credit(text, m.start, m.end):
+                continue
+            if d.kind == "person" and any(s <= m.start < e for s, e in bylines):
+                continue
+            keep.append(m)
+        d.mentions = keep
+        named = [m for m in keep if not m.pronoun]
+        if not named:
+            del drafts[key]
+            continue
+        head_lemma = doc[named[0].head].lemma_.lower()
+        if (d.kind != "person" or head_lemma.endswith("s")) and inanimate.get(head_lemma) in ("weapon", "vehicle"):
+            del drafts[key]
+            continue
+        if d.kind in ("organisation", "person") and all(m.end <= body_start for m in named):
+            sp = doc.char_span(named[0].start, named[0].end, alignment_mode="expand")
+            if sp is not None and len(sp) >= 3 and any(x.pos_ in ("VERB", "AUX") for x in sp):
+                del drafts[key]
+                continue
+        if d.kind == "organisation" and all(w.lower().rstrip(".,") in t.titles for w in d.name.split()[-1:]):
+            nxt = [doc[m.head].i + 1 for m in named]
+            if all(i < len(doc) and doc[i].ent_type_ == "PERSON" for i in nxt):
+                del drafts[key]
+                continue
+        if not key.startswith("country:") and d.kind != "group" and _only_locates(doc, d):
+            del drafts[key]
+
+
+def merge_variants(drafts: dict[str, Draft], t: Tables) -> None:
+    """Organisations/groups that are a person's name with titles merge into the person; same names merge."""
+    persons: dict[str, Draft] = {}
+    for d in drafts.values():
+        if d.kind == "person":
+            bare = t.strip_titles(clean_tokens(d.name.split()))
+            if bare:
+                persons.setdefault(surname_key(bare[-1]), d)
+    for key in list(drafts):
+        dd = drafts.get(key)
+        if dd is None or dd.kind == "person" or key.startswith("country:"):
+            continue
+        d = dd
+        words = clean_tokens(d.name.split())
+        if not words:
+            continue
+        p = persons.get(surname_key(words[-1]))
+        if p is None:
+            continue
+        pnames = {w.lower() for f in p.forms for w in f.split()}
+        if len(words) >= 2 and all(w.lower().rstrip(".,") in t.titles or w.lower() in pnames or w[:1].isupper()
+                                   for w in words[:-1]):
+            p.absorb(d)
+            del drafts[key]
+    by_name: dict[str, list[Draft]] = {}
+    for d in drafts.values():
+        by_name.setdefault(d.name.lower(), []).append(d)
+    for group in by_name.values():
+        if len(group) < 2:
+            continue
+        target = max(group, key=lambda d: (d.key.startswith("country:"), len(d.mentions)))
+        for d in group:
+            if d is not target:
+                target.absorb(d)
+                del drafts[d.key]
+
+
+def _titles_of(doc, d: Draft, canon: Mapping[str, str], t: Tables) -> set[str]:
+    """The titles written before the person's named mentions ("President" in "US President Donald Trump")."""
+    out = set()
+    for m in d.mentions:
+        if m.pronoun:
+            continue
+        sp = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if sp is None:
+            continue
+        words = [w.lower().rstrip(",") for w in m.text.split()]
+        k = sp.start - 1
+        while k >= 0 and k >= sp.start - 3 and doc[k].lower_.rstrip(",") in t.titles:
+            words.insert(0, doc[k].lower_)
+            k -= 1
+        chain = []
+        for w in words:
+            if w not in t.titles:
+                break
+            chain.append(canon.get(w, w))
+        chain = [w for w in chain if w != "former"]
+        if chain:
+            out.add(" ".join(chain))
+    return out
+
+
+def title_references(parsed, drafts: dict[str, Draft], t: Tables, canon: Mapping[str, str], taken: list[bool],
+                     country_at: Mapping[int, str] | None = None) -> None:
+    """``actors.title_reference``: "the (Iranian) general" -> the one person named with that title (a state
+    modifying the description keeps only the persons affiliated with it)."""
+    doc = parsed.doc
+    by_title: dict[str, list[Draft]] = {}
+    for d in drafts.values():
+        if d.kind == "person":
+            for ti in _titles_of(doc, d, canon, t):
+                by_title.setdefault(ti, []).append(d)
+    for tok in doc:
+        lw = tok.lower_
+        if lw not in t.titles or taken[tok.i] or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if tok.dep_ == "compound" or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
+            continue  # part of a name ("General Soleimani"), not a description
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            continue
+        chain = [canon.get(lw, lw)]
+        k = tok.i - 1
+        while k >= 0 and doc[k].lower_ in t.titles:
+            chain.insert(0, canon.get(doc[k].lower_, doc[k].lower_))
+            k -= 1
+        chain = [w for w in chain if w != "former"]
+        cands = by_title.get(" ".join(chain), [])
+        states = {drafts[country_at[c.i]].name for c in tok.children
+                  if country_at and c.i in country_at and country_at[c.i] in drafts}
+        if states and len(cands) > 1:
+            cands = [d for d in cands if d.aff_votes and d.aff_votes.most_common(1)[0][0] in states]
+        if len(cands) != 1:
+            continue
+        d = cands[0]
+        s, e = tok.idx, tok.idx + len(tok.text)
+        m = Mention(s, e, parsed.article.text[s:e], tok.i, "actors.title_reference", False, False)
+        d.mentions.append(m)
+        taken[tok.i] = True
+
+
+def informal_references(parsed, drafts: dict[str, Draft], t: Tables, taken: list[bool], new_draft) -> None:
+    """``actors.informal``: "this X guy" and untagged capitalised heads with a personal title."""
+    doc = parsed.doc
+    for tok in doc:
+        if tok.lower_ not in _INFORMAL_HEADS or tok.pos_ != "NOUN":
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in ("this", "that") for c in tok.children):
+            continue
+        names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.text[:1].isupper()]
+        if not names:
+            continue
+        i, j = trim(doc, min(c.i for c in names), max(c.i for c in names) + 1)
+        surface = doc[i:j].text
+        key = surname_key(surface.split()[-1])
+        target = next((d for d in drafts.values() if d.kind == "person"
+                       and surname_key(t.strip_titles(clean_tokens(d.name.split()))[-1] if d.name.split() else "") == key),
+                      None)
+        if target is None:
+            target = new_draft("person:" + surface, surface, "person")
+        s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+        target.mentions.append(Mention(s, e, parsed.article.text[s:e], doc[j - 1].i, "actors.informal", False, False))
+        target.forms[parsed.article.text[s:e]] += 1
+        for x in range(i, j):
+            taken[x] = True
+    # untagged capitalised names right after a personal title that act or are acted upon
+    for tok in doc:
+        if (taken[tok.i] or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_
+                or tok.lower_.rstrip(".,") in t.titles):
+            continue
+        if tok.i == 0 or doc[tok.i - 1].lower_.rstrip(",") not in t.titles or doc[tok.i - 1].ent_type_:
+            continue
+        j = tok.i + 1
+        while (j < len(doc) and doc[j].pos_ == "PROPN" and not taken[j] and not doc[j].ent_type_
+               and doc[j].lower_.rstrip(".,") not in t.titles):
+            j += 1
+        head = doc[j - 1]
+        if head.dep_ not in _ACTING and head.head.dep_ not in _ACTING:
+            continue
+        surface = doc[tok.i:j].text
+        key = surname_key(surface.split()[-1])
+        target = next((d for d in drafts.values() if d.kind == "person" and d.name.split()
+                       and surname_key(d.name.split()[-1]) == key), None)
+        if target is None:
+            target = new_draft("person:" + surface, surface, "person")
+        s, e = doc[tok.i].idx, head.idx + len(head.text)
+        target.mentions.append(Mention(s, e, parsed.article.text[s:e], head.i, "actors.informal", False, False))
+        target.forms[parsed.article.text[s:e]] += 1
+        for x in range(tok.i, j):
+            taken[x] = True
