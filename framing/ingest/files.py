@@ -263,6 +263,11 @@ def load_stdin(stream=None, *, check_language: bool = True) -> Article:
     return load_text(unwrap_lines(body), title=title, source="stdin", source_bytes=data, check_language=check_language)
 
 
+def one_line_path(s: str, limit: int = 120) -> str:
+    """A path as shown in an error: shortened to ``limit`` characters (an over-long name stays one readable line)."""
+    return s if len(s) <= limit else s[: limit - 21] + "..." + s[-18:]
+
+
 def read(
     source,
     *,
@@ -290,7 +295,11 @@ def read(
                                  allow_private_redirects=allow_private_redirects)
         raise InputError(f"{s!r}: only http:// and https:// URLs can be fetched ({scheme}:// is not supported); download the page and give the file instead")
     p = Path(s).expanduser()
-    if p.exists():
+    try:
+        exists = p.exists()
+    except OSError as exc:  # a name too long, a loop of links, a path through a file ...: one line, not a traceback
+        raise InputError(f"{one_line_path(s)}: cannot use this path ({exc.strerror or exc}); check the path") from None
+    if exists:
         return load_path(p, check_language=check_language)
     if ("/" in s or "\\" in s or p.suffix.lower() in (".txt", ".md", ".html", ".htm", ".json", ".xhtml")) and not _DOMAIN_LIKE.match(s):
         raise InputError(f"{s}: no such file; check the path (or give a URL starting with https://)")

@@ -198,3 +198,10 @@ def test_score_jsonl_for_one_source_is_one_line(story, capsys):
 def test_score_reports_need_one_source(story, tmp_path, capsys):
     code, _out, err = run_cli(["score", str(story), str(story), "--html", str(tmp_path / "r.html")], capsys)
     assert code == 2 and "one source" in error_line(err)
+
+
+@pytest.mark.parametrize("source", ["./" + "a" * 5000, "b/" * 3000 + "x.txt"])
+def test_over_long_input_paths(source, capsys):
+    code, _out, err = run_cli(["score", source], capsys)
+    line = error_line(err)
+    assert code == 2 and "cannot use this path" in line and len(line) < 300
