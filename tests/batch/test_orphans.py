@@ -41,10 +41,10 @@ def test_sigkill_of_corpus_analyze_leaves_no_worker(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     cmd = [sys.executable, "-m", "framing", "corpus", "analyze", "--event", "example", "--workers", "2", "--db", str(db), "--quiet"]
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    kids: list[psutil.Process] = []
     try:
         parent = psutil.Process(proc.pid)
         deadline = time.time() + 180
-        kids: list[psutil.Process] = []
         while time.time() < deadline and proc.poll() is None:
             kids = [k for k in parent.children(recursive=True) if _alive(k)]
             if sum("resource_tracker" not in " ".join(k.cmdline()) for k in kids) >= 2:  # the two worker processes
@@ -63,8 +63,8 @@ def test_sigkill_of_corpus_analyze_leaves_no_worker(tmp_path):
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
-        for k in psutil.Process().children(recursive=True):  # never leave a process behind, even on failure
-            if _alive(k) and k.pid != os.getpid():
+        for k in kids:  # never leave one of the command's processes behind, even on failure
+            if _alive(k):
                 with contextlib.suppress(ProcessLookupError):
                     os.kill(k.pid, signal.SIGKILL)
     with Store(db) as st:
