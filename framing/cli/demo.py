@@ -19,7 +19,7 @@ EXAMPLE_EVENT = "example"
 def demo(
     out: Path = typer.Option(Path("reports"), "--out", help="Folder for the reports (created if missing; its parent folder must exist)."),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
-    workers: int = typer.Option(2, "--workers", min=1, max=32, help="Worker processes for the analysis."),
+    workers: int = typer.Option(1, "--workers", min=1, max=32, help="Worker processes for the analysis (a local Dask cluster when more than 1; the 7 example articles are faster in this process)."),
     no_pdf: bool = typer.Option(False, "--no-pdf", help="Write the HTML and JSON only (PDF rendering takes a few seconds)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no terminal summary."),
 ) -> None:
