@@ -86,6 +86,7 @@ class Score:
     * ``mean`` — the mean of the weights (0 when there are none);
     * ``clipped_sum`` — the sum clipped to [-1, 1];
     * ``tanh_sum`` — tanh of the sum;
+    * ``weighted_mean`` — each weight counted by its own strength, sum(w·|w|) / sum(|w|) (0 when there are none);
     * ``model`` — a model output; the weights are feature contributions.
     """
 
@@ -118,6 +119,9 @@ def recompute(method: str, weights: Iterable[float]) -> float:
         return float(max(-1.0, min(1.0, sum(w))))
     if method == "tanh_sum":
         return float(math.tanh(sum(w)))
+    if method == "weighted_mean":  # each weight counts by its own strength: sum(w * |w|) / sum(|w|)
+        den = sum(abs(x) for x in w)
+        return float(sum(x * abs(x) for x in w) / den) if den else 0.0
     raise ValueError(f"method {method!r} cannot be recomputed from weights alone")
 
 
