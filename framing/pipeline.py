@@ -14,7 +14,7 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from framing.analyzers import AnalyzerSpec, Context, actors, attribution, loaded_language, stance
+from framing.analyzers import AnalyzerSpec, Context, actors, attribution, frames, loaded_language, stance, techniques
 from framing.nlp import parse, pipeline_meta
 from framing.resources import Lexicons, Models
 from framing.resources import lexicons as lexicon_files
@@ -29,6 +29,8 @@ ANALYZERS: tuple[AnalyzerSpec, ...] = (
     attribution.SPEC,
     loaded_language.SPEC,
     stance.SPEC,
+    frames.SPEC,
+    techniques.SPEC,
 )
 
 

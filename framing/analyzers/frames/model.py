@@ -83,7 +83,8 @@ class Token:
 
 
 def tokenize(text: str, *, mask_names: bool = True) -> list[Token]:
-    """Tokens with offsets; ``masked`` marks a capitalised word not opening its sentence (a name)."""
+    """Tokens with offsets; ``masked`` marks a name: a capitalised word not opening its sentence, and a
+    capitalised sentence opener that the text also capitalises mid-sentence ("Iran is ..." after "... of Iran")."""
     out: list[Token] = []
     for m in _TOKEN.finditer(text):
         w = m.group()
@@ -94,6 +95,10 @@ def tokenize(text: str, *, mask_names: bool = True) -> list[Token]:
                 j -= 1
             masked = not (j < 0 or text[j] == "\n" or text[j] in _SENT_OPENERS)
         out.append(Token(m.start(), m.end(), w.lower(), masked))
+    if mask_names:  # a sentence-initial word is a name too when the text capitalises it mid-sentence elsewhere
+        names = {t.lower for t in out if t.masked}
+        out = [Token(t.start, t.end, t.lower, True) if not t.masked and t.lower in names and text[t.start].isupper()
+               else t for t in out]
     return out
 
 
@@ -252,7 +257,8 @@ class FrameClassifier(BaseEstimator):
 
         Each item: ``{"start", "end", "weight", "kind" ("word" | "cue"), "feature"}``; a word feature points at
         its first occurrence (further occurrences share the same contribution); a cue feature at every cue hit of
-        that frame (its contribution split evenly among them), the strongest first."""
+        that frame (its contribution split evenly among them), the strongest first. Cues of other frames
+        are left out of a frame's evidence (their rates may carry weight, but they do not show the frame)."""
         toks = tokenize(text, mask_names=self.mask_names)
         hits = cue_hits(toks, TermMatcher(lexicon))
         X = self._transform([_ngram_terms(toks)], _cue_vector(hits, sum(1 for k in toks if k.lower != "-"))[None, :])
@@ -276,6 +282,8 @@ class FrameClassifier(BaseEstimator):
                         items.append({"start": tok.start, "end": tok.end, "weight": w, "kind": "word", "feature": inv[col]})
                 else:
                     frame = FRAME_IDS[col - n_words]
+                    if frame != FRAME_IDS[j]:  # another frame's cue rate: a real contribution, but no evidence *of* j
+                        continue
                     mine = [h for h in hits if h.frame == frame]
                     for h in mine[:top]:
                         items.append({"start": h.start, "end": h.end, "weight": w / len(mine), "kind": "cue",

@@ -9,12 +9,16 @@ from __future__ import annotations
 from framing.schema.section import Section
 from framing.schema.sections.actors import Actors
 from framing.schema.sections.attribution import Attribution
+from framing.schema.sections.frames import Frames
 from framing.schema.sections.loaded_language import LoadedLanguage
 from framing.schema.sections.stance import Stance
+from framing.schema.sections.techniques import Techniques
 
 SECTION_TYPES: dict[str, type[Section]] = {
     "actors": Actors,
     "attribution": Attribution,
     "loaded_language": LoadedLanguage,
     "stance": Stance,
+    "frames": Frames,
+    "techniques": Techniques,
 }

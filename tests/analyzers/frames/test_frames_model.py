@@ -89,3 +89,9 @@ def test_as_classifier_refuses_other_objects():
         as_classifier(object())
     with pytest.raises(ModelError):
         as_classifier(FrameClassifier())  # not fitted
+
+
+def test_a_sentence_opening_name_is_masked_when_the_text_uses_it_mid_sentence():
+    toks = tokenize("Troops left Ardania. Ardania protested. Courts ruled.")
+    masked = [(t.start, t.lower) for t in toks if t.masked]
+    assert masked == [(12, "ardania"), (21, "ardania")]  # "Courts" opens a sentence and appears nowhere else
