@@ -56,6 +56,9 @@ class PartFrames:
     probability: float
     present: tuple[str, ...] = ()
 
+    __json_fields__ = (("start", int), ("end", int), ("words", int), ("primary", str), ("probability", float),
+                       ("present", list[str]))  # to_dict flattens the span (framing.schema.jsonschema)
+
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.span.start, "end": self.span.end, "words": self.words, "primary": self.primary,
                 "probability": self.probability, "present": list(self.present)}

@@ -36,6 +36,9 @@ class TechniqueSpan:
     probability: float
     source: str
 
+    __json_fields__ = (("start", int), ("end", int), ("quote", str), ("technique", str), ("label", str), ("voice", Voice),
+                       ("rule", str), ("probability", float), ("source", str))  # to_dict flattens the span
+
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.span.start, "end": self.span.end, "quote": self.quote, "technique": self.technique,
                 "label": self.label, "voice": str(self.voice), "rule": self.rule, "probability": self.probability,
