@@ -99,4 +99,4 @@ def test_frames_comparison_target_only_and_omits():
     assert [r["frame"] for r in out["target_omits"]] == ["Political"]
     assert out["by_lean"]["right"]["n"] == 2 and out["by_lean"]["right"]["profile"]["Political"] == 0.8
     assert out["techniques"][0]["per_1000_author"] == {"Flag-Waving": round(1000 / 18, 2)}  # the quoted span is not counted
-    assert [o["id"] for o in out["by_outlet"]][0] == "target"
+    assert out["by_outlet"][0]["id"] == "target"

@@ -79,7 +79,8 @@ def _si(articles: Sequence[dict[str, Any]]) -> dict[str, Any]:
     pairs = []
     for a in articles:
         analysis = analyze(Article(text=a["text"]), analyzers=specs)
-        pred = _merged([(s.span.start, s.span.end) for s in analysis.sections["techniques"].spans])
+        section: Any = analysis.sections["techniques"]
+        pred = _merged([(s.span.start, s.span.end) for s in section.spans])
         gold = [(int(g["start"]), int(g["end"])) for g in a["propaganda_spans"]] or \
             _merged([(int(g["start"]), int(g["end"])) for g in a["techniques"]])
         pairs.append((pred, gold))
@@ -96,7 +97,7 @@ def run(path: str | Path, *, limit: int | None = None, si_limit: int | None = 20
     card = load_card(MODEL_NAME)
     result: dict[str, Any] = {"task": "techniques", "n": len(y), "articles": len(articles), **tc_scores(y, list(clf.predict(rows)))}
     counts = card.get("data", {}).get("label_counts") or {}
-    majority = max(counts, key=counts.get) if counts else "Loaded_Language"
+    majority = max(counts, key=lambda k: counts[k]) if counts else "Loaded_Language"
     result["baselines"] = {"majority": {**tc_scores(y, [majority] * len(y)), "technique": majority, "from": "model card"}}
     cv = card.get("cross_validation") or {}
     if cv:

@@ -27,7 +27,14 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from framing.analyzers.techniques.model import MODEL_NAME, TECHNIQUE_IDS, TECHNIQUES, SpanRow, TechniqueClassifier, span_row
+from framing.analyzers.techniques.model import (
+    MODEL_NAME,
+    TECHNIQUE_IDS,
+    TECHNIQUES,
+    SpanRow,
+    TechniqueClassifier,
+    span_row,
+)
 from framing.errors import DataError
 from framing.resources.models import artifact_path, load, models_dir
 from framing.train.cards import artifact_entry, training_text_hashes, write_card
@@ -69,7 +76,7 @@ def gold_rows(articles: Sequence[Mapping[str, Any]]) -> tuple[list[SpanRow], lis
     return rows, y, groups
 
 
-def tc_scores(y: Sequence[str], pred: Sequence[str]) -> dict[str, Any]:
+def tc_scores(y: Sequence[str] | np.ndarray, pred: Sequence[str] | np.ndarray) -> dict[str, Any]:
     """TC micro-F1 (= accuracy when every gold span gets one label, the SemEval-2020 TC metric), macro-F1, per technique."""
     yt, yp = np.asarray(y), np.asarray(pred)
     per = {}

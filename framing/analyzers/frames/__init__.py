@@ -57,7 +57,7 @@ from framing.errors import LexiconError
 from framing.resources import lexicons as _lexicons
 from framing.resources.models import model_rule
 from framing.schema import Evidence, Span
-from framing.schema.sections.frames import FrameScore, Frames, PartFrames
+from framing.schema.sections.frames import Frames, FrameScore, PartFrames
 
 __all__ = ["FRAMES", "FRAME_IDS", "MIN_PART_WORDS", "RULES", "SPEC", "Frames", "analyze", "model_rule_id"]
 

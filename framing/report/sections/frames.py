@@ -103,7 +103,8 @@ def heatmap(rows: Sequence[str], columns: Sequence[str], values: Sequence[Sequen
 
 def _text_block(d: Mapping, paragraphs: Sequence[Mapping]) -> Highlighted:
     text = d["article"]["text"]
-    marks, counts = [], {}
+    marks: list[Mark] = []
+    counts: dict[str, int] = {}
     for p in paragraphs:
         frame = p.get("primary") or ""
         if not frame:
@@ -140,7 +141,7 @@ def section(d: Mapping, *, top_sentences: int = 2) -> Section:
         sec.add(Chart(svg, "The body's paragraphs in reading order, coloured by their primary frame."))
     if paragraphs:
         sec.add(_text_block(d, paragraphs))
-    rows = []
+    rows: list[tuple[str, str, Quote | str]] = []
     for f in present:
         cues = ", ".join(dict.fromkeys(e["quote"].lower() for e in f.get("evidence") or [])) or "–"
         for s in (f.get("sentences") or [])[:top_sentences]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from framing.analyzers import Context, frames
 from framing.ingest import load_text
 from framing.nlp import parse

@@ -5,7 +5,15 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from framing.analyzers.frames.model import FRAME_IDS, FrameClassifier, as_classifier, cue_hits, decide, micro_f1, tokenize
+from framing.analyzers.frames.model import (
+    FRAME_IDS,
+    FrameClassifier,
+    as_classifier,
+    cue_hits,
+    decide,
+    micro_f1,
+    tokenize,
+)
 from framing.errors import ModelError
 from framing.resources import lexicons
 from framing.resources.lexicons import TermMatcher
