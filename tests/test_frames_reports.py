@@ -100,3 +100,15 @@ def test_frames_comparison_target_only_and_omits():
     assert out["by_lean"]["right"]["n"] == 2 and out["by_lean"]["right"]["profile"]["Political"] == 0.8
     assert out["techniques"][0]["per_1000_author"] == {"Flag-Waving": round(1000 / 18, 2)}  # the quoted span is not counted
     assert out["by_outlet"][0]["id"] == "target"
+
+
+def test_frames_and_techniques_sections_render_to_html_and_markdown():
+    from framing.report.model import Report
+    from framing.report.render import html, markdown
+
+    d = _analysis()
+    rep = Report("analysis", "War looms", "t", (("words", "18"),), [frames_report.section(d), techniques_report.section(d)],
+                 generated_at="now", version="x", source_text=TEXT)
+    page = html.render_html(rep)
+    assert 'data-kind="frame"' in page and 'data-kind="technique"' in page and 'data-kind="technique-quoted"' in page
+    assert "Flag-waving" in markdown.render_markdown(rep)
