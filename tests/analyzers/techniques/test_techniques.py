@@ -132,3 +132,15 @@ def test_tc_scores_by_hand():
 def test_as_classifier_refuses_other_objects():
     with pytest.raises(ModelError, match="framing train techniques"):
         as_classifier(object())
+
+
+def test_seed_techniques_include_name_calling_and_flag_waving_in_the_authors_voice(seed_article):
+    import framing
+
+    te = framing.analyze(seed_article).sections["techniques"]
+    author = {(s.technique, s.quote.lower()) for s in te.spans if s.voice == Voice.AUTHOR}
+    # read by hand: the author calls the strike's side imperialist and appeals to defending sovereignty
+    assert ("Name_Calling,Labeling", "imperialist interference") in author
+    assert {q for t, q in author if t == "Flag-Waving"} >= {"defend their sovereignty"}
+    quoted = {s.quote.lower() for s in te.spans if s.voice == Voice.QUOTED}
+    assert "regime" in quoted  # "the Iranian regime" is in the quoted statement, not the author's voice
