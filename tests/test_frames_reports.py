@@ -112,3 +112,13 @@ def test_frames_and_techniques_sections_render_to_html_and_markdown():
     page = html.render_html(rep)
     assert 'data-kind="frame"' in page and 'data-kind="technique"' in page and 'data-kind="technique-quoted"' in page
     assert "Flag-waving" in markdown.render_markdown(rep)
+
+
+def test_comparison_section_has_two_heatmaps_and_the_target_only_table():
+    target = _Doc("target", _analysis(), "left", "A")
+    peers = [_Doc(f"p{i}", _analysis("Political", {"Political"}), lean, f"P{i}") for i, lean in enumerate(("left", "right"))]
+    sec = frames_report.comparison_section(frames_comparison(target, peers))
+    assert sum(isinstance(b, Chart) for b in sec.blocks) == 2
+    tables = [b for b in sec.blocks if isinstance(b, Table)]
+    assert ("Political", "left out by the target", "2 of 2") in tables[0].rows
+    assert tables[1].rows[0][0] == "A"

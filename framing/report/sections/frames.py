@@ -165,3 +165,43 @@ def summary(d: Mapping) -> list[str]:
     if head.get("primary"):
         out += f" (headline: {_label(head['primary'])})"
     return [out + "."]
+
+
+def comparison_section(fc: Mapping) -> Section:
+    """The comparison's frames page from :func:`framing.comparison.frames.frames_comparison`'s JSON: a frame x outlet
+    heatmap, a frame x lean heatmap, the frames only the target uses and those it leaves out, technique rates per outlet."""
+    sec = Section("frames-comparison", "Issue frames and persuasion techniques across outlets")
+    outlets = fc.get("by_outlet") or []
+    if not outlets:
+        sec.add(Para("No article in this comparison has a frames section."))
+        return sec
+    frames = list(outlets[0]["profile"])
+    cols = [("target: " if o["id"] == "target" else "") + str(o.get("outlet") or o["id"]) for o in outlets]
+    svg = heatmap(frames, cols, [[o["profile"].get(f, 0.0) for o in outlets] for f in frames])
+    if svg:
+        sec.add(Chart(svg, "Probability that each article uses each frame (darker: more likely), one column per outlet."))
+    leans = fc.get("by_lean") or {}
+    if leans:
+        names = list(leans)
+        svg = heatmap(frames, [f"{n} ({leans[n]['n']})" for n in names], [[leans[n]["profile"].get(f, 0.0) for n in names] for f in frames])
+        if svg:
+            sec.add(Chart(svg, "Mean frame probability of the peers of each lean (number of peers in brackets)."))
+    rows = [(_label(r["frame"]), "only the target", fmt_share(r)) for r in fc.get("target_only") or []]
+    rows += [(_label(r["frame"]), "left out by the target", fmt_share(r)) for r in fc.get("target_omits") or []]
+    if rows:
+        sec.add(Table(("frame", "", "peers using it"), tuple(rows),
+                      "Frames the target uses that at most a quarter of the peers use, and frames half or more of the peers use that the target does not."))
+    trows = []
+    for t in fc.get("techniques") or []:
+        per = t.get("per_1000_author") or {}
+        top = ", ".join(f"{k.split(',')[0].replace('_', ' ')} {v:.1f}" for k, v in list(per.items())[:3])
+        ex = "; ".join(q for qs in list((t.get("examples") or {}).values())[:2] for q in qs[:1])
+        trows.append((str(t.get("outlet") or t["id"]), f"{sum(per.values()):.1f}", top or "–", ex or "–"))
+    if trows:
+        sec.add(Table(("outlet", "techniques per 1,000 words (author)", "most frequent", "examples"), tuple(trows),
+                      "Persuasion-technique spans in each outlet's own voice.", numeric=(1,)))
+    return sec
+
+
+def fmt_share(r: Mapping) -> str:
+    return f"{r['peers_using']} of {r['peers']}"
