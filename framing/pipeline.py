@@ -14,7 +14,7 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from framing.analyzers import AnalyzerSpec, Context, actors, attribution, loaded_language, roles, stance
+from framing.analyzers import AnalyzerSpec, Context, actors, attribution, frames, loaded_language, roles, stance, techniques
 from framing.nlp import parse, pipeline_meta
 from framing.resources import Lexicons, Models
 from framing.resources import lexicons as lexicon_files
@@ -30,6 +30,8 @@ ANALYZERS: tuple[AnalyzerSpec, ...] = (
     loaded_language.SPEC,
     stance.SPEC,
     roles.SPEC,
+    frames.SPEC,
+    techniques.SPEC,
 )
 
 

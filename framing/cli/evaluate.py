@@ -117,3 +117,28 @@ def evaluate_stance_gold(
         print_json(result)
     else:
         typer.echo(stance.describe_gold(result))
+
+
+@app.command("frames")
+def evaluate_frames(
+    data: Path = typer.Option(..., "--data", help="A JSON Lines file in the SemEval-2023 frames format (text, frames)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+) -> None:
+    """Article-level issue frames: micro-F1, macro-F1 and per-frame F1 beside the most-frequent-three baseline.
+
+    Example: framing evaluate frames --data ../shared/datasets/semeval23_frames/dev.jsonl --json
+    """
+    _evaluate("frames", data, as_json)
+
+
+@app.command("techniques")
+def evaluate_techniques(
+    data: Path = typer.Option(..., "--data", help="A JSON Lines file in the PTC format (text, techniques, propaganda_spans)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+    si_limit: int = typer.Option(20, "--si-limit", help="Articles to parse for span identification (0: skip SI)."),
+) -> None:
+    """Persuasion techniques: TC micro-F1 given the gold spans and SI F1 (SemEval-2020 character-overlap metric).
+
+    Example: framing evaluate techniques --data ../shared/datasets/ptc/dev.jsonl --json
+    """
+    _evaluate("techniques", data, as_json, si_limit=si_limit)

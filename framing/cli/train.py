@@ -69,3 +69,33 @@ def train_roles(
 
     card = roles.train(data, log=lambda m: typer.echo(m, err=True))
     print_json(card)
+
+
+@app.command("frames")
+def train_frames(
+    data: Path = typer.Option(..., "--data", help="SemEval-2023 frames data (JSON Lines: text, frames)."),
+    folds: int = typer.Option(5, "--folds", help="Cross-validation folds for the card's figures."),
+) -> None:
+    """Rebuild the issue-frames classifier and its model card in framing/models/.
+
+    Example: framing train frames --data ../shared/datasets/semeval23_frames/dev.jsonl
+    """
+    from framing.train import frames  # lazy: heavy (scikit-learn)
+
+    card = frames.train(data, folds=folds)
+    print_json(card)
+
+
+@app.command("techniques")
+def train_techniques(
+    data: Path = typer.Option(..., "--data", help="PTC-format data (JSON Lines: text, techniques)."),
+    folds: int = typer.Option(5, "--folds", help="Cross-validation folds (grouped by article) for the card's figures."),
+) -> None:
+    """Rebuild the persuasion-technique classifier and its model card in framing/models/.
+
+    Example: framing train techniques --data ../shared/datasets/ptc/dev.jsonl
+    """
+    from framing.train import techniques  # lazy: heavy (scikit-learn)
+
+    card = techniques.train(data, folds=folds)
+    print_json(card)

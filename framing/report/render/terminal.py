@@ -238,6 +238,43 @@ def sources_table(d: Mapping[str, Any], *, top: int = 15) -> Table | None:
     return t
 
 
+def frames_table(d: Mapping[str, Any], *, top: int = 6) -> Table | None:
+    """The frame profile: the most probable frames with their probability, whether present, and their first cues."""
+    fr = d.get("frames") or {}
+    frames = fr.get("frames") or []
+    if not frames:
+        return None
+    head = fr.get("headline") or {}
+    t = Table(title=plain(f"Issue frames (primary: {fr.get('primary', '-').replace('_', ' ')}; headline: "
+                          f"{(head.get('primary') or '-').replace('_', ' ')})", "table.title"), title_justify="left")
+    for col in ("frame", "probability", "present", "cues"):
+        t.add_column(col)
+    for f in frames[:top]:
+        cues = ", ".join(dict.fromkeys(e["quote"].lower() for e in f.get("evidence") or []))
+        t.add_row(plain(f["label"]), f"{f['probability']:.2f}", "yes" if f.get("present") else "-", plain(cues[:80] or "-"))
+    return t
+
+
+def techniques_table(d: Mapping[str, Any]) -> Table | None:
+    """Persuasion techniques: count by voice and per 1,000 words, with up to two examples each."""
+    te = d.get("techniques") or {}
+    spans = te.get("spans") or []
+    if not spans:
+        return None
+    words = te.get("words") or 0
+    t = Table(title=plain(f"Persuasion techniques ({te.get('per_1000_words_author', 0):.1f} per 1,000 words in the author's voice)",
+                          "table.title"), title_justify="left")
+    for col in ("technique", "author", "quoted", "per 1,000 words", "examples"):
+        t.add_column(col)
+    for tech, c in sorted((te.get("counts") or {}).items(), key=lambda kv: -(kv[1].get("author", 0) + kv[1].get("quoted", 0))):
+        ex = list(dict.fromkeys(s["quote"] for s in spans if s["technique"] == tech))[:2]
+        n = c.get("author", 0) + c.get("quoted", 0)
+        label = next((s["label"] for s in spans if s["technique"] == tech), tech)
+        t.add_row(plain(label), str(c.get("author", 0)), str(c.get("quoted", 0)), f"{1000 * n / words:.1f}" if words else "-",
+                  plain("; ".join(ex)[:80]))
+    return t
+
+
 def findings_table(name: str, section: Any, *, analyzers: Sequence[AnalyzerSpec] | None = None) -> Table | None:
     """The generic findings table of a section with no view of its own (rule, quote with offsets, weight, detail)."""
     rows = generic.findings(name, section, specs=analyzers)
@@ -264,8 +301,9 @@ def print_analysis(analysis: Analysis, console: Console | None = None, *, show_t
                 + Text("loaded (quoted voice)", style=QUOTED_STYLE) + Text("  ") + Text("quoted speech", style=QUOTE_STYLE))
         c.print(highlighted_text(d))
         c.print()
-    tables = [loaded_table(d), figures_table(d), actors_table(d), sources_table(d)]
-    tables += [findings_table(name, sec, analyzers=analyzers) for name, sec in generic.other_sections(analysis.sections, COVERED)]
+    tables = [loaded_table(d), figures_table(d), actors_table(d), sources_table(d), frames_table(d), techniques_table(d)]
+    own_view = COVERED | {"frames", "techniques"}  # frames and techniques have their own tables above
+    tables += [findings_table(name, sec, analyzers=analyzers) for name, sec in generic.other_sections(analysis.sections, own_view)]
     for table in tables:
         if table is not None:
             c.print(table)

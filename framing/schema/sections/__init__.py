@@ -9,9 +9,11 @@ from __future__ import annotations
 from framing.schema.section import Section
 from framing.schema.sections.actors import Actors
 from framing.schema.sections.attribution import Attribution
+from framing.schema.sections.frames import Frames
 from framing.schema.sections.loaded_language import LoadedLanguage
 from framing.schema.sections.roles import Roles
 from framing.schema.sections.stance import Stance
+from framing.schema.sections.techniques import Techniques
 
 SECTION_TYPES: dict[str, type[Section]] = {
     "actors": Actors,
@@ -19,4 +21,6 @@ SECTION_TYPES: dict[str, type[Section]] = {
     "loaded_language": LoadedLanguage,
     "stance": Stance,
     "roles": Roles,
+    "frames": Frames,
+    "techniques": Techniques,
 }

@@ -1,0 +1,329 @@
+"""The frames classifier: inference only (features, calibrated probabilities, evidence as spans).
+
+Fourteen one-vs-rest logistic regressions over one feature space:
+
+* **word unigrams** (TF-IDF, sublinear term frequency, l2-normalised) of the
+  text with **names masked**: a capitalised word that does not open its
+  sentence is not a feature (even-handedness: the model cannot learn an actor's
+  or outlet's name, so swapping names cannot change a frame);
+* **frame cues**: for each frame, ``log1p`` of the cues of
+  ``lexicons/frame_cues.tsv`` per 100 words (one feature per frame, scaled by
+  ``cue_scale``).
+
+Each frame's decision value is Platt-scaled (a one-dimensional logistic fit on
+out-of-fold decision values at training time), so ``predict_proba`` gives
+calibrated probabilities in [0, 1]. The label set of a text is every frame with
+probability >= ``threshold_`` (chosen at training by out-of-fold micro-F1),
+and always at least the most probable frame.
+
+A linear model explains itself: the contribution of a feature to a frame's
+log-odds is ``coef * x``; :func:`FrameClassifier.explain` maps the top positive
+contributions back to the character spans of the words and cues that carry
+them, and ranks sentences by the sum of contributions inside them.
+
+Tokenisation is a regular expression (letters and digits; a hyphen is a token
+of its own), so the classifier needs no parse: it is cheap at inference and
+trains without spaCy. Frame names follow the SemEval-2023 Task 3 labels
+(Piskorski et al. 2023) of the Media Frames Corpus codebook (Boydstun et al. 2014).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from scipy.sparse import csr_matrix, hstack
+from sklearn.base import BaseEstimator
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import KFold
+
+from framing.errors import ModelError
+from framing.resources.lexicons import Lexicon, TermMatcher
+
+MODEL_NAME = "frames_article"
+RULE_PREFIX = "frames"
+CUES = "frame_cues"
+
+#: The 14 generic frames, SemEval-2023 label -> display name (codebook order).
+FRAMES: dict[str, str] = {
+    "Economic": "Economic",
+    "Capacity_and_resources": "Capacity and resources",
+    "Morality": "Morality",
+    "Fairness_and_equality": "Fairness and equality",
+    "Legality_Constitutionality_and_jurisprudence": "Legality, constitutionality and jurisprudence",
+    "Policy_prescription_and_evaluation": "Policy prescription and evaluation",
+    "Crime_and_punishment": "Crime and punishment",
+    "Security_and_defense": "Security and defense",
+    "Health_and_safety": "Health and safety",
+    "Quality_of_life": "Quality of life",
+    "Cultural_identity": "Cultural identity",
+    "Public_opinion": "Public opinion",
+    "Political": "Political",
+    "External_regulation_and_reputation": "External regulation and reputation",
+}
+FRAME_IDS: tuple[str, ...] = tuple(FRAMES)
+#: lexicon frame key (lower case) -> SemEval label
+CUE_FRAME: dict[str, str] = {k.lower(): k for k in FRAMES}
+
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|-")
+_SENT_OPENERS = frozenset(".!?\"'“‘:;(")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    lower: str
+    masked: bool
+
+
+def tokenize(text: str, *, mask_names: bool = True) -> list[Token]:
+    """Tokens with offsets; ``masked`` marks a name: a capitalised word not opening its sentence, and a
+    capitalised sentence opener that the text also capitalises mid-sentence ("Iran is ..." after "... of Iran")."""
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        w = m.group()
+        masked = False
+        if mask_names and w[:1].isupper():
+            j = m.start() - 1
+            while j >= 0 and text[j] in " \t":
+                j -= 1
+            masked = not (j < 0 or text[j] == "\n" or text[j] in _SENT_OPENERS)
+        out.append(Token(m.start(), m.end(), w.lower(), masked))
+    if mask_names:  # a sentence-initial word is a name too when the text capitalises it mid-sentence elsewhere
+        names = {t.lower for t in out if t.masked}
+        out = [Token(t.start, t.end, t.lower, True) if not t.masked and t.lower in names and text[t.start].isupper()
+               else t for t in out]
+    return out
+
+
+def _ngram_terms(tokens: Sequence[Token]) -> list[str]:
+    return [t.lower for t in tokens if not t.masked and t.lower != "-" and not t.lower.isdigit()]
+
+
+@dataclass(frozen=True, slots=True)
+class CueHit:
+    start: int
+    end: int
+    frame: str
+    term: str
+
+
+def cue_hits(tokens: Sequence[Token], matcher: TermMatcher) -> list[CueHit]:
+    """Frame cues of ``lexicons/frame_cues.tsv`` in the tokens (lower-case whole-token match, names included)."""
+    lower = [t.lower for t in tokens]
+    out = []
+    for m in matcher.match_lists(lower, lower):
+        frame = CUE_FRAME.get(str(m.entry["frame"]).lower())
+        if frame is not None:
+            out.append(CueHit(tokens[m.start].start, tokens[m.end - 1].end, frame, str(m.entry["term"])))
+    return out
+
+
+def _cue_vector(hits: Sequence[CueHit], n_words: int) -> np.ndarray:
+    v = np.zeros(len(FRAME_IDS))
+    idx = {f: i for i, f in enumerate(FRAME_IDS)}
+    for h in hits:
+        v[idx[h.frame]] += 1
+    return np.log1p(100.0 * v / max(n_words, 20))
+
+
+def _identity(x: Any) -> Any:
+    return x
+
+
+class FrameClassifier(BaseEstimator):
+    """One-vs-rest logistic regressions over masked word unigrams and frame-cue rates, Platt-calibrated.
+
+    Parameters: ``C`` (inverse regularisation of each regression), ``cue_scale``
+    (weight of the 14 cue features), ``min_df`` (minimum document frequency of a
+    word), ``mask_names``, ``calibration_folds`` (out-of-fold decision values for
+    the Platt scaling and the threshold). Learned: ``vocabulary_``, ``coef_``
+    (14 x features), ``intercept_``, ``platt_`` (14 x 2), ``threshold_``.
+    """
+
+    def __init__(self, *, C: float = 16.0, cue_scale: float = 1.0, min_df: int = 2, mask_names: bool = True,
+                 calibration_folds: int = 4, seed: int = 0) -> None:
+        self.C = C
+        self.cue_scale = cue_scale
+        self.min_df = min_df
+        self.mask_names = mask_names
+        self.calibration_folds = calibration_folds
+        self.seed = seed
+
+    # -- features ---------------------------------------------------------------------------------------------
+    def _prepare(self, texts: Sequence[str], lexicon: Lexicon) -> tuple[list[list[str]], np.ndarray]:
+        matcher = TermMatcher(lexicon)
+        terms, cues = [], []
+        for t in texts:
+            toks = tokenize(t, mask_names=self.mask_names)
+            terms.append(_ngram_terms(toks))
+            cues.append(_cue_vector(cue_hits(toks, matcher), sum(1 for k in toks if k.lower != "-")))
+        return terms, np.array(cues).reshape(len(texts), len(FRAME_IDS))
+
+    def _new_vectorizer(self) -> TfidfVectorizer:
+        return TfidfVectorizer(analyzer=_identity, min_df=self.min_df, sublinear_tf=True)
+
+    def _stack(self, vec: TfidfVectorizer, terms: list[list[str]], cues: np.ndarray, fit: bool = False) -> csr_matrix:
+        words = vec.fit_transform(terms) if fit else vec.transform(terms)
+        return hstack([words, csr_matrix(self.cue_scale * cues)]).tocsr()
+
+    @staticmethod
+    def _fit_raw(X: csr_matrix, Y: np.ndarray, C: float) -> tuple[np.ndarray, np.ndarray]:
+        coef = np.zeros((Y.shape[1], X.shape[1]))
+        icpt = np.zeros(Y.shape[1])
+        for j in range(Y.shape[1]):
+            if Y[:, j].min() == Y[:, j].max():  # a frame absent (or always present) in this fold
+                icpt[j] = 8.0 if Y[0, j] else -8.0
+                continue
+            m = LogisticRegression(C=C, solver="liblinear").fit(X, Y[:, j])
+            coef[j], icpt[j] = m.coef_[0], m.intercept_[0]
+        return coef, icpt
+
+    def fit(self, texts: Sequence[str], Y: Any, *, lexicon: Lexicon) -> FrameClassifier:
+        """Fit on ``texts`` and the 0/1 matrix ``Y`` (n x 14, columns in :data:`FRAME_IDS` order)."""
+        Y = np.asarray(Y, dtype=int)
+        terms, cues = self._prepare(texts, lexicon)
+        oof = np.zeros(Y.shape)
+        for tr, te in KFold(self.calibration_folds, shuffle=True, random_state=self.seed).split(terms):
+            vec = self._new_vectorizer()
+            Xtr = self._stack(vec, [terms[i] for i in tr], cues[tr], fit=True)
+            coef, icpt = self._fit_raw(Xtr, Y[tr], self.C)
+            oof[te] = self._stack(vec, [terms[i] for i in te], cues[te]) @ coef.T + icpt
+        self.platt_ = np.zeros((Y.shape[1], 2))
+        for j in range(Y.shape[1]):
+            if Y[:, j].min() == Y[:, j].max():
+                self.platt_[j] = (1.0, 0.0)
+                continue
+            p = LogisticRegression(C=1e4).fit(oof[:, [j]], Y[:, j])
+            self.platt_[j] = (p.coef_[0, 0], p.intercept_[0])
+        prob = self._calibrate(oof)
+        self.threshold_ = _best_threshold(prob, Y)
+        self.oof_proba_ = prob
+        vec = self._new_vectorizer()
+        X = self._stack(vec, terms, cues, fit=True)
+        self.coef_, self.intercept_ = self._fit_raw(X, Y, self.C)
+        self.vocabulary_ = {str(k): int(v) for k, v in vec.vocabulary_.items()}
+        self.idf_ = vec.idf_.copy()
+        self.lexicon_sha256_ = lexicon.sha256
+        return self
+
+    def _calibrate(self, z: np.ndarray) -> np.ndarray:
+        a, b = self.platt_[:, 0], self.platt_[:, 1]
+        return 1.0 / (1.0 + np.exp(-(z * a + b)))
+
+    def _transform(self, terms: list[list[str]], cues: np.ndarray) -> csr_matrix:
+        """TF-IDF exactly as the fitted vectorizer computes it (1 + log tf, times idf, l2), plus the cue columns."""
+        vocab = self.vocabulary_
+        rows, cols, vals = [], [], []
+        for i, words in enumerate(terms):
+            counts: dict[int, int] = {}
+            for w in words:
+                c = vocab.get(w)
+                if c is not None:
+                    counts[c] = counts.get(c, 0) + 1
+            if not counts:
+                continue
+            idx = np.fromiter(counts, dtype=int)
+            v = (1.0 + np.log(np.fromiter(counts.values(), dtype=float))) * self.idf_[idx]
+            v /= np.linalg.norm(v)
+            rows += [i] * len(idx)
+            cols += idx.tolist()
+            vals += v.tolist()
+        words_m = csr_matrix((vals, (rows, cols)), shape=(len(terms), len(vocab)))
+        return hstack([words_m, csr_matrix(self.cue_scale * cues)]).tocsr()
+
+    def features(self, texts: Sequence[str], lexicon: Lexicon) -> csr_matrix:
+        terms, cues = self._prepare(texts, lexicon)
+        return self._transform(terms, cues)
+
+    def decision_function(self, texts: Sequence[str], *, lexicon: Lexicon) -> np.ndarray:
+        return np.asarray(self.features(texts, lexicon) @ self.coef_.T + self.intercept_)
+
+    def predict_proba(self, texts: Sequence[str], *, lexicon: Lexicon) -> np.ndarray:
+        """Calibrated probabilities, n x 14 (columns in :data:`FRAME_IDS` order)."""
+        return self._calibrate(self.decision_function(texts, lexicon=lexicon))
+
+    def predict(self, texts: Sequence[str], *, lexicon: Lexicon) -> np.ndarray:
+        return decide(self.predict_proba(texts, lexicon=lexicon), self.threshold_)
+
+    def explain(self, text: str, *, lexicon: Lexicon, frames: Sequence[int], top: int = 6) -> dict[int, list[dict[str, Any]]]:
+        """For each frame index, the top positive contributions ``coef * x`` mapped to character spans of ``text``.
+
+        Each item: ``{"start", "end", "weight", "kind" ("word" | "cue"), "feature"}``; a word feature points at
+        its first occurrence (further occurrences share the same contribution); a cue feature at every cue hit of
+        that frame (its contribution split evenly among them), the strongest first. Cues of other frames
+        are left out of a frame's evidence (their rates may carry weight, but they do not show the frame)."""
+        toks = tokenize(text, mask_names=self.mask_names)
+        hits = cue_hits(toks, TermMatcher(lexicon))
+        X = self._transform([_ngram_terms(toks)], _cue_vector(hits, sum(1 for k in toks if k.lower != "-"))[None, :])
+        row = X.getrow(0)
+        first: dict[str, Token] = {}
+        for t in toks:
+            if not t.masked and t.lower not in first:
+                first[t.lower] = t
+        inv = {v: k for k, v in self.vocabulary_.items()}
+        n_words = len(self.vocabulary_)
+        out: dict[int, list[dict[str, Any]]] = {}
+        for j in frames:
+            items: list[dict[str, Any]] = []
+            for col, x in zip(row.indices, row.data):
+                w = float(self.coef_[j, col] * x)
+                if w <= 0:
+                    continue
+                if col < n_words:
+                    tok = first.get(inv[col])
+                    if tok is not None:
+                        items.append({"start": tok.start, "end": tok.end, "weight": w, "kind": "word", "feature": inv[col]})
+                else:
+                    frame = FRAME_IDS[col - n_words]
+                    if frame != FRAME_IDS[j]:  # another frame's cue rate: a real contribution, but no evidence *of* j
+                        continue
+                    mine = [h for h in hits if h.frame == frame]
+                    for h in mine[:top]:
+                        items.append({"start": h.start, "end": h.end, "weight": w / len(mine), "kind": "cue",
+                                      "feature": f"{CUES}:{h.term}"})
+            items.sort(key=lambda it: -it["weight"])
+            out[j] = items[:top]
+        return out
+
+
+def decide(prob: np.ndarray, threshold: float) -> np.ndarray:
+    """Labels: every frame with probability >= ``threshold``, and always the most probable one."""
+    pred = (prob >= threshold).astype(int)
+    if len(prob):
+        pred[np.arange(len(prob)), prob.argmax(1)] = 1
+    return pred
+
+
+def micro_f1(Y: np.ndarray, P: np.ndarray) -> float:
+    tp = float((Y * P).sum())
+    denom = float(Y.sum() + P.sum())
+    return 2 * tp / denom if denom else 0.0
+
+
+def _best_threshold(prob: np.ndarray, Y: np.ndarray) -> float:
+    grid = [round(t, 2) for t in np.arange(0.15, 0.71, 0.025)]
+    scores = [(micro_f1(Y, decide(prob, t)), -abs(t - 0.5), t) for t in grid]
+    return float(max(scores)[2])
+
+
+def as_classifier(obj: Any) -> FrameClassifier:
+    """``obj`` when it is a fitted :class:`FrameClassifier`; ModelError otherwise."""
+    if not isinstance(obj, FrameClassifier) or not hasattr(obj, "coef_"):
+        raise ModelError(f"the frames model is not a fitted FrameClassifier (got {type(obj).__name__}); "
+                         "rebuild it with `framing train frames`")
+    return obj
+
+
+def sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+__all__ = ["CUES", "FRAMES", "FRAME_IDS", "MODEL_NAME", "RULE_PREFIX", "FrameClassifier", "Mapping", "as_classifier",
+           "cue_hits", "decide", "micro_f1", "tokenize"]

@@ -1,0 +1,174 @@
+"""Persuasion techniques: spans labelled with the technique they use (SemEval-2020 Task 11 inventory), by voice.
+
+What it measures
+    Spans of ``Article.text`` with one of the 14 propaganda techniques of the
+    Propaganda Techniques Corpus (Da San Martino et al. 2019, 2020): loaded
+    language; name calling, labeling; repetition; doubt; exaggeration,
+    minimisation; appeal to fear or prejudice; flag-waving; causal
+    oversimplification; appeal to authority; slogans; black-and-white fallacy;
+    whataboutism, straw men, red herring; thought-terminating clichés;
+    bandwagon, reductio ad hitlerum. Each span has its ``voice`` (author or
+    quoted, from ``ctx.voice``), the ``rule`` that proposed it, ``source`` and
+    the technique classifier's ``probability`` of its technique in [0, 1].
+    Article figures: technique spans per 1,000 words (all, and in the author's
+    voice per 1,000 words of the article) and counts per technique and voice.
+
+Span detection (candidates), then classification
+    * ``loaded_language`` (requires): every loaded term the loaded-language
+      analyzer found (not negated) is a candidate for *loaded language* or
+      *name calling*: the classifier (:mod:`.model`) chooses between those two
+      (a label, pejorative or glorifying, starts as name calling); its
+      ``distancing`` terms ("so-called") are *doubt*; its consensus claims
+      (absolutes, ``consensus_claim``) are *bandwagon*. The spans are the loaded-
+      language analyzer's own; nothing is matched twice.
+    * ``lexicon:technique_cues`` -- phrases of ``lexicons/technique_cues.tsv``
+      (flag-waving, slogans, thought-terminating clichés, appeal to fear,
+      doubt, black-and-white, whataboutism, causal oversimplification, appeal
+      to authority, exaggeration, bandwagon/reductio) matched on the parse's
+      tokens (lower case or lemma, whole tokens); the lexicon's technique is kept.
+    * ``rule:techniques.repetition`` -- a loaded term used three or more times
+      in the author's voice: its second and later uses are also *repetition*.
+
+    The classifier's probability of the chosen technique is reported beside
+    each span; a span whose probability is under :data:`LOW` is marked by it
+    and left out of nothing (the faces show the probability).
+
+Known limits
+    Candidate spans are words and short phrases; PTC annotates whole clauses
+    for techniques such as causal oversimplification or black-and-white
+    fallacy, which a phrase lexicon only points at. The span identification
+    figure (SI F1) is therefore far below that of the classifier given gold
+    spans (TC micro-F1); see the model card and ``framing evaluate techniques``.
+
+Literature: Da San Martino et al. 2019 (EMNLP, the corpus), 2020 (SemEval-2020
+Task 11), Miller 1939 (Institute for Propaganda Analysis), Chernyavskiy et al. 2020.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from framing.analyzers import AnalyzerSpec, Context
+from framing.analyzers.techniques import model as _model
+from framing.analyzers.techniques.model import MODEL_NAME, TECHNIQUE_IDS, TECHNIQUES, span_row
+from framing.errors import LexiconError
+from framing.resources import lexicons as _lexicons
+from framing.resources.lexicons import TermMatcher
+from framing.resources.models import model_rule
+from framing.schema import Span, Voice
+from framing.schema.sections.techniques import Techniques, TechniqueSpan
+
+__all__ = ["RULES", "SPEC", "TECHNIQUES", "Techniques", "analyze", "candidates", "model_rule_id"]
+
+CUES = "technique_cues"
+LOW = 0.2
+REPEAT_MIN = 3
+LOADED, NAME_CALLING = "Loaded_Language", "Name_Calling,Labeling"
+LABEL_CATEGORIES = frozenset({"pejorative_label", "glorifying_label"})
+#: loaded-language category -> technique, for the categories that are not loaded language or name calling
+CATEGORY_TECHNIQUE = {"distancing": "Doubt", "consensus_claim": "Bandwagon,Reductio_ad_hitlerum"}
+REPETITION_RULE = "rule:techniques.repetition"
+LOADED_RULE = "rule:techniques.loaded_language"
+
+
+def model_rule_id() -> str:
+    return model_rule(MODEL_NAME, _model.RULE_PREFIX)
+
+
+def _build_rules() -> dict[str, str]:
+    rules = {LOADED_RULE: "a loaded-language analyzer span, labelled loaded language or name calling by the technique classifier",
+             REPETITION_RULE: "a loaded term used three or more times in the author's voice (second and later uses)",
+             model_rule_id(): "technique classifier probability (span words, characters, context, repetition count)"}
+    with contextlib.suppress(LexiconError):
+        rules[_lexicons.load(CUES).rule] = "a phrase of lexicons/technique_cues.tsv signalling a technique"
+    return rules
+
+
+RULES: dict[str, str] = _build_rules()
+
+
+def candidates(ctx: Context) -> list[tuple[int, int, str, str, str]]:
+    """Candidate spans ``(start, end, technique, rule, source)``, in text order (see the module docstring)."""
+    out: list[tuple[int, int, str, str, str]] = []
+    ll = ctx.results.get("loaded_language")
+    for s in getattr(ll, "spans", ()) if ll is not None else ():
+        if s.negated:
+            continue
+        tech = CATEGORY_TECHNIQUE.get(s.category)
+        if tech is None and s.rule.startswith("lexicon:loaded_terms@"):
+            tech = NAME_CALLING if s.category in LABEL_CATEGORIES else LOADED
+        if tech is not None:
+            out.append((s.span.start, s.span.end, tech, LOADED_RULE if tech in (LOADED, NAME_CALLING) else s.rule, "loaded_language"))
+    lex = ctx.lexicons[CUES]
+    doc = ctx.parsed.doc
+    for m in TermMatcher(lex)(doc):
+        a, b = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)
+        tech = str(m.entry["technique"])
+        if tech in TECHNIQUES:
+            out.append((a, b, tech, lex.rule, "lexicon"))
+    out.sort(key=lambda c: (c[0], c[1]))
+    return out
+
+
+def _repetitions(spans: Sequence[TechniqueSpan]) -> list[TechniqueSpan]:
+    by_term: dict[str, list[TechniqueSpan]] = {}
+    for s in spans:
+        if s.source == "loaded_language" and s.technique in (LOADED, NAME_CALLING) and s.voice == Voice.AUTHOR:
+            by_term.setdefault(" ".join(s.quote.lower().split()), []).append(s)
+    out = []
+    for uses in by_term.values():
+        if len(uses) >= REPEAT_MIN:
+            out += [TechniqueSpan(u.span, u.quote, "Repetition", TECHNIQUES["Repetition"], u.voice, REPETITION_RULE,
+                                  u.probability, "rule") for u in uses[1:]]
+    return out
+
+
+def _choose(tech: str, probs: np.ndarray, index: dict[str, int]) -> tuple[str, float]:
+    """The loaded-language / name-calling choice by the classifier; other techniques keep the candidate's label."""
+    if tech in (LOADED, NAME_CALLING) and LOADED in index and NAME_CALLING in index:
+        pl, pn = probs[index[LOADED]], probs[index[NAME_CALLING]]
+        if tech == NAME_CALLING:
+            pn = pn + 0.05  # the lexicon's label wins near ties
+        tech = NAME_CALLING if pn > pl else LOADED
+    return tech, float(probs[index[tech]]) if tech in index else 0.0
+
+
+def analyze(ctx: Context) -> Techniques:
+    """Persuasion technique spans of one parsed article (see the module docstring)."""
+    text = ctx.text
+    cands = candidates(ctx)
+    clf = _model.as_classifier(ctx.models[MODEL_NAME])
+    low = text.lower()
+    probs = clf.predict_proba([span_row(text, a, b, lower_text=low) for a, b, *_ in cands])
+    index = {str(c): i for i, c in enumerate(clf.classes_)}
+    spans: list[TechniqueSpan] = []
+    seen: set[tuple[int, int, str]] = set()
+    for (a, b, tech, rule, source), p in zip(cands, probs):
+        tech, prob = _choose(tech, p, index)
+        if (a, b, tech) in seen:
+            continue
+        seen.add((a, b, tech))
+        spans.append(TechniqueSpan(Span(a, b), text[a:b], tech, TECHNIQUES[tech], ctx.voice(Span(a, b)), rule,
+                                   round(prob, 4), source))
+    spans += _repetitions(spans)
+    spans.sort(key=lambda s: (s.span.start, s.span.end, s.technique))
+    words = len(text.split())
+    counts: dict[str, Counter[str]] = {}
+    for s in spans:
+        counts.setdefault(s.technique, Counter())[str(s.voice)] += 1
+    author = sum(c["author"] for c in counts.values())
+    ordered: dict[str, Any] = {t: {"author": counts[t]["author"], "quoted": counts[t]["quoted"]}
+                               for t in TECHNIQUE_IDS if t in counts}
+    return Techniques(model=model_rule_id(), words=words,
+                      per_1000_words=round(1000.0 * len(spans) / words, 2) if words else 0.0,
+                      per_1000_words_author=round(1000.0 * author / words, 2) if words else 0.0,
+                      spans=tuple(spans), counts=ordered)
+
+
+SPEC = AnalyzerSpec("techniques", analyze, Techniques, requires=("loaded_language",), rules=RULES,
+                    lexicons=(CUES,), models=(MODEL_NAME,))

@@ -1,0 +1,105 @@
+"""Frames classifier: tokenisation with names masked, cue matching, the decision rule, fit/explain on toy data."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from framing.analyzers.frames.model import (
+    FRAME_IDS,
+    FrameClassifier,
+    as_classifier,
+    cue_hits,
+    decide,
+    micro_f1,
+    tokenize,
+)
+from framing.errors import ModelError
+from framing.resources import lexicons
+from framing.resources.lexicons import TermMatcher
+
+
+def test_tokenize_masks_capitalised_words_inside_a_sentence_only():
+    toks = tokenize("Troops arrived. Then Smith said the Army would stay.\nCourts ruled.")
+    masked = {t.lower for t in toks if t.masked}
+    assert masked == {"smith", "army"}          # mid-sentence capitals: names
+    assert not any(t.masked for t in toks if t.lower in ("troops", "then", "courts"))  # sentence openers are kept
+
+
+def test_tokenize_offsets_slice_the_text():
+    text = "The court's ruling - a war-powers case."
+    for t in tokenize(text):
+        assert text[t.start:t.end].lower() == t.lower
+
+
+def test_cue_hits_find_multiword_and_hyphenated_cues():
+    text = "Congress debated war powers while troops waited; the Supreme Court ruled."
+    hits = cue_hits(tokenize(text), TermMatcher(lexicons.load("frame_cues")))
+    found = {(text[h.start:h.end].lower(), h.frame) for h in hits}
+    assert ("war powers", "Legality_Constitutionality_and_jurisprudence") in found
+    assert ("troops", "Security_and_defense") in found
+    assert ("supreme court", "Legality_Constitutionality_and_jurisprudence") in found  # longest match wins over "court"
+
+
+def test_cue_hits_do_not_match_inside_words():
+    hits = cue_hits(tokenize("The warship and the lawns."), TermMatcher(lexicons.load("frame_cues")))
+    assert hits == []  # "war" in "warship", "law" in "lawns" are not cues
+
+
+def test_decide_keeps_every_frame_over_threshold_and_always_the_top_one():
+    p = np.array([[0.1, 0.2, 0.05], [0.6, 0.7, 0.1]])
+    assert decide(p, 0.5).tolist() == [[0, 1, 0], [1, 1, 0]]
+
+
+def test_micro_f1_by_hand():
+    Y = np.array([[1, 1, 0], [0, 1, 0]])
+    P = np.array([[1, 0, 1], [0, 1, 0]])
+    assert micro_f1(Y, P) == pytest.approx(2 * 2 / (3 + 3))
+
+
+def _toy():
+    sec = ["Troops and missiles moved to the base after the attack.", "The military strike hit a weapons depot.",
+           "Soldiers and drones guarded the border after the threat.", "An army convoy fired a missile at the base."]
+    leg = ["The court ruled the law unconstitutional.", "A judge heard the lawsuit and the appeal.",
+           "Lawyers argued the statute violated the constitution.", "The ruling by the court cited the law."]
+    texts = (sec + leg) * 3
+    Y = np.zeros((len(texts), len(FRAME_IDS)), dtype=int)
+    s, lg = FRAME_IDS.index("Security_and_defense"), FRAME_IDS.index("Legality_Constitutionality_and_jurisprudence")
+    for i, t in enumerate(texts):
+        Y[i, s if t in sec else lg] = 1
+    return texts, Y, s, lg
+
+
+def test_fit_predict_and_explain_on_toy_data():
+    texts, Y, s, lg = _toy()
+    lex = lexicons.load("frame_cues")
+    clf = FrameClassifier(C=4.0, min_df=1, calibration_folds=3).fit(texts, Y, lexicon=lex)
+    p = clf.predict_proba(["The missile attack on the base", "The judge and the court"], lexicon=lex)
+    assert p[0, s] > p[0, lg] and p[1, lg] > p[1, s]
+    assert ((p >= 0) & (p <= 1)).all()
+    text = "The judge cited the law in court."
+    items = clf.explain(text, lexicon=lex, frames=[lg])[lg]
+    assert items and all(it["weight"] > 0 for it in items)
+    assert all(text[it["start"]:it["end"]].lower() in (it["feature"], it["feature"].split(":", 1)[-1]) for it in items)
+
+
+def test_names_cannot_move_the_frames():
+    texts, Y, *_ = _toy()
+    lex = lexicons.load("frame_cues")
+    clf = FrameClassifier(C=4.0, min_df=1, calibration_folds=3).fit(texts, Y, lexicon=lex)
+    a = clf.predict_proba(["The troops of Smith attacked the base."], lexicon=lex)
+    b = clf.predict_proba(["The troops of Jones attacked the base."], lexicon=lex)
+    assert np.allclose(a, b)
+
+
+def test_as_classifier_refuses_other_objects():
+    with pytest.raises(ModelError, match="framing train frames"):
+        as_classifier(object())
+    with pytest.raises(ModelError):
+        as_classifier(FrameClassifier())  # not fitted
+
+
+def test_a_sentence_opening_name_is_masked_when_the_text_uses_it_mid_sentence():
+    toks = tokenize("Troops left Ardania. Ardania protested. Courts ruled.")
+    masked = [(t.start, t.lower) for t in toks if t.masked]
+    assert masked == [(12, "ardania"), (21, "ardania")]  # "Courts" opens a sentence and appears nowhere else
