@@ -14,7 +14,17 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from framing.analyzers import AnalyzerSpec, Context, actors, attribution, frames, loaded_language, roles, stance, techniques
+from framing.analyzers import (
+    AnalyzerSpec,
+    Context,
+    actors,
+    attribution,
+    frames,
+    loaded_language,
+    roles,
+    stance,
+    techniques,
+)
 from framing.nlp import parse, pipeline_meta
 from framing.resources import Lexicons, Models
 from framing.resources import lexicons as lexicon_files

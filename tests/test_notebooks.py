@@ -49,9 +49,9 @@ def _tags(cell) -> list[str]:
     return list(cell.get("metadata", {}).get("tags", []))
 
 
-def test_six_lessons_with_keys():
+def test_seven_lessons_with_keys():
     names = [p.stem for p in STUDENT]
-    assert [n[:2] for n in names] == ["01", "02", "03", "04", "05", "06"], names
+    assert [n[:2] for n in names] == ["01", "02", "03", "04", "05", "06", "07"], names
     for p in STUDENT:
         assert (NB_DIR / f"{p.stem}_key.ipynb").exists(), f"{p.name} has no key notebook"
     assert len(KEYS) == len(STUDENT)

@@ -42,6 +42,11 @@ One module per measure family, each with its own rule ids (:data:`RULES`):
   the same casualty slot with an incompatible value ("reported differently" when the
   target attributes the claim); omitted facts (:mod:`~framing.comparison.omitted`)
   searched in every sentence of the target.
+* :mod:`~framing.comparison.roles` — **roles** (``compare.roles``): who each outlet
+  casts as villain, hero or victim, from the roles sections.
+* :mod:`~framing.comparison.frames` — **frames and techniques** (``compare.frames.*``,
+  ``compare.techniques.rate``): frame profile per outlet and by lean, frames only the
+  target uses or leaves out, persuasion techniques per 1,000 words per outlet.
 
 Every span without ``text_id`` points into the target's ``article.text``; every
 span with ``text_id`` into that peer's text (``Comparison.validate`` and
@@ -67,6 +72,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from framing.comparison import claims, ledger, matrix, measures, naming, words
+from framing.comparison import frames as frames_cmp
+from framing.comparison import roles as roles_cmp
 from framing.comparison.docs import MIN_WORDS, Doc, as_analysis, peer_id
 from framing.comparison.measures import percentile_of, summarize
 from framing.comparison.naming import naming_hits
@@ -108,6 +115,8 @@ RULES: dict[str, str] = {
     "compare.claim.uncorroborated": "a checkable claim of the target no peer reports with its predicate and participants",
     "compare.claim.contradicted": "the same casualty slot reported with an incompatible value by peers (reported differently when attributed)",
     "compare.claim.omitted": "a fact several peers report in like words that no sentence of the target states",
+    **roles_cmp.RULES,
+    **frames_cmp.RULES,
 }
 
 
@@ -161,5 +170,7 @@ def compare(target: Any, peers: Iterable[Any], *, min_similarity: float = DEFAUL
         stance_matrix=matrix.stance_matrix(t, kept),
         sources=ledger.sources(t, kept),
         claims=claims.find(t, kept),
+        roles=roles_cmp.roles_by_outlet(t, kept),
+        frames=frames_cmp.frames_comparison(t, kept),
         framing_version=__version__,
     )

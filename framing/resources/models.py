@@ -31,6 +31,8 @@ MODELS: dict[str, tuple[str, str]] = {
     "attribution_spans": ("the attribution span model", "framing train attribution"),
     "stance_target_sentiment": ("the stance model", "framing train stance"),
     "roles_entity": ("the roles model", "framing train roles"),
+    "frames_article": ("the issue-frames model", "framing train frames"),
+    "techniques_spans": ("the persuasion-technique model", "framing train techniques"),
 }
 
 

@@ -313,10 +313,15 @@ class Comparison:
     stance_matrix: StanceMatrix
     sources: Sources
     claims: Claims
+    roles: Row = field(default_factory=dict)
+    frames: Row = field(default_factory=dict)
     schema_version: str = SCHEMA_VERSION
     framing_version: str = ""
 
-    KEYS = ("target", "peers", "set_aside", "same_story", "measures", "distinctive_terms", "naming", "stance_matrix", "sources", "claims")
+    KEYS = ("target", "peers", "set_aside", "same_story", "measures", "distinctive_terms", "naming", "stance_matrix", "sources", "claims",
+            "roles", "frames")
+    #: Keys added after schema 2.0 was first written: read as empty when absent, so older comparison JSON still loads.
+    OPTIONAL_KEYS = ("roles", "frames")
     kind = "comparison"
 
     @property
@@ -339,6 +344,8 @@ class Comparison:
             "stance_matrix": self.stance_matrix.to_dict(),
             "sources": self.sources.to_dict(),
             "claims": self.claims.to_dict(),
+            "roles": dict(self.roles),
+            "frames": dict(self.frames),
         }
 
     @classmethod
@@ -346,7 +353,7 @@ class Comparison:
         """Restore a comparison from its JSON form (or ``{"comparison": ...}``); raises :class:`SchemaError`."""
         if isinstance(d, Mapping) and "comparison" in d and "target" not in d:
             d = d["comparison"]
-        _need(d, cls.KEYS, "")
+        _need(d, tuple(k for k in cls.KEYS if k not in cls.OPTIONAL_KEYS), "")
         return cls(
             target=TargetCard.from_dict(d["target"]),
             peers=tuple(PeerCard.from_dict(p) for p in d["peers"]),
@@ -358,6 +365,8 @@ class Comparison:
             stance_matrix=StanceMatrix.from_dict(d["stance_matrix"]),
             sources=Sources.from_dict(d["sources"]),
             claims=Claims.from_dict(d["claims"]),
+            roles=dict(d.get("roles") or {}),
+            frames=dict(d.get("frames") or {}),
             schema_version=str(d.get("schema_version") or SCHEMA_VERSION),
             framing_version=str(d.get("framing_version") or ""),
         )

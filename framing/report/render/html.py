@@ -33,6 +33,9 @@ _SAMPLES = {
     "uncorroborated": "claim",
     "claim": "claim",
     "speaker": "",
+    "frame": "¶",
+    "technique": "phrase",
+    "technique-quoted": "phrase",
 }
 
 

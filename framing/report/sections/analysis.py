@@ -16,10 +16,12 @@ from framing.report.model import Bullets, Para, Report, Section
 from framing.report.sections import (
     actors,
     attribution,
+    frames,
     generic,
     loaded_language,
     methodology,
     roles,
+    techniques,
 )
 from framing.report.sections.common import now, version, when
 from framing.report.sections.text import highlighted_block, target_marks
@@ -40,6 +42,8 @@ BUILDERS: tuple[Builder, ...] = (
     Builder(("actors", "stance"), actors.section, actors.summary),
     Builder(("attribution",), attribution.section, attribution.summary),
     Builder(("roles",), roles.section, roles.summary),
+    Builder(("frames",), frames.section, frames.summary),
+    Builder(("techniques",), techniques.section, techniques.summary),
 )
 COVERED = frozenset(name for b in BUILDERS for name in b.covers)
 

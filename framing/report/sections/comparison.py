@@ -16,6 +16,8 @@ from typing import Any
 from framing.report import charts
 from framing.report.model import Bullets, Chart, Para, Quote, Report, Section, Table
 from framing.report.sections import actors, methodology
+from framing.report.sections import frames as frames_report
+from framing.report.sections import roles as roles_report
 from framing.report.sections.common import (
     clip,
     fmt,
@@ -610,6 +612,10 @@ def build(comparison: Comparison) -> Report:
     v = _voices_section(c, peers)
     if v:
         sections.append(v)
+    if c.get("frames"):
+        sections.append(frames_report.comparison_section(c["frames"]))
+    if c.get("roles"):
+        sections.append(roles_report.comparison_section(c["roles"]))
     sections += [_actor_cards_comparison(c, d, peers), methodology.section("comparison", prov), _appendix(c, peers)]
     return Report("comparison", art.get("title") or "(untitled article)", "How this article tells the story, compared with other outlets",
                   facts, sections, peers_by_lean=by_lean, generated_at=now(), version=version(), source_text=art["text"])

@@ -15,7 +15,7 @@ from typing import Any
 from framing.report.model import Para, Quote, Section, Table
 from framing.report.sections.common import clip, fmt, quote_at
 
-__all__ = ["facts", "section", "summary"]
+__all__ = ["comparison_section", "facts", "section", "summary"]
 
 MAX_EVIDENCE = 2
 
@@ -69,3 +69,23 @@ def summary(d: Mapping[str, Any]) -> list[str]:
         if names:
             parts.append(f"{word}{'s' if len(names) > 1 else ''}: {', '.join(names[:4])}")
     return [f"Narrative roles — {'; '.join(parts)} (the story's casting, not a stance)."] if parts else []
+
+
+def comparison_section(rc: Mapping[str, Any], *, max_rows: int = 15) -> Section:
+    """The comparison's "Who casts whom" page from :func:`framing.comparison.roles.roles_by_outlet`'s JSON: per actor,
+    the target's role and how many articles cast it as villain, hero and victim."""
+    sec = Section("roles-comparison", "Narrative roles across outlets", new_page=False)
+    rows_in = [r for r in rc.get("rows") or [] if isinstance(r, Mapping)]
+    if not rows_in:
+        return sec.add(Para("No article in this comparison gives an actor a narrative role with enough evidence."))
+    n = len(rc.get("outlets") or [])
+    sec.add(Para(f"How the {n} articles cast each actor (the roles analyzer abstains where the evidence is weak, so "
+                 "counts are of articles that give a role). A role is the story's casting, not a stance."))
+    rows = []
+    for r in rows_in[:max_rows]:
+        t = (r.get("cells") or {}).get("target") or {}
+        c = r.get("counts") or {}
+        rows.append((r.get("actor"), t.get("role") or ("named, no role" if t else "not named"),
+                     c.get("villain", 0), c.get("hero", 0), c.get("victim", 0)))
+    return sec.add(Table(("actor", "in the target", "villain", "hero", "victim"), tuple(rows),
+                         "Articles casting each actor in each role (target included).", numeric=(2, 3, 4), cls="small"))
