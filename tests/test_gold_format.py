@@ -35,7 +35,7 @@ def test_round_trip_and_digest_checks(tmp_path):
     assert r.spans["content"] == (s, e) and r.labels["speaker"] == "unnamed spokesman" and r.line == 2
     # one character off: the digest no longer matches and the loader says where
     bad = dict(rec, spans={"content": [s + 1, e, rec["spans"]["content"][2]]})
-    with pytest.raises(gold.GoldError, match="g.jsonl:2.*digest"):
+    with pytest.raises(gold.GoldError, match=r"g\.jsonl:2.*digest"):
         gold.load(_write(tmp_path, [bad]), texts)
     with pytest.raises(gold.GoldError, match="unknown article"):
         gold.load(_write(tmp_path, [dict(rec, article="zz")]), texts)

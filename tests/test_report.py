@@ -29,7 +29,6 @@ from framing.report.highlight import Mark, highlight, marked_pieces, paragraphs
 from framing.report.render.markdown import md
 from framing.report.render.notebook import analysis_html, comparison_html
 from framing.report.render.pdf import ExternalFetchError, local_only_fetcher, render_pdf
-from framing.report.sections import comparison as comparison_report
 from framing.report.render.terminal import plain
 from framing.report.sections import comparison as comparison_report
 from framing.resources.events import load_actor_file
