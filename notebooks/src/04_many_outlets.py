@@ -184,6 +184,7 @@ assert dt["target"] == [] and dt["peers"] == [], "key: a word now passes |z| >= 
 assert dt["n_tokens_target"] == 255, dt["n_tokens_target"]
 import re
 
+
 def uses(a, word):
     return re.search(rf"\b{word}\b", a.article.title + " " + a.article.text, re.IGNORECASE) is not None
 
@@ -392,6 +393,7 @@ assert all(abs(s) <= 0.1 for s in rook.values() if s is not None), f"key: Rook g
 
 # The evidence behind the cells, from each outlet's own analysis (author's voice only).
 import framing.schema
+
 
 def evidence(outlet, actor, voice="author"):
     a = next(x for x in analyses if x.article.outlet == outlet)
