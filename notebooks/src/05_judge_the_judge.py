@@ -78,8 +78,9 @@ table(rows, caption="How the tool handles tricky sentences")
 #   but it is still listed, so a reader of the table sees a false positive. *never* is flagged too, as an absolute
 #   word; here it is part of the denial — another false positive. Both are put in the **quoted** voice, because the
 #   sentence reports what officials said.
-# * **mention, not use**: *regime* is flagged in the author's voice — a **false positive**: the word is talked
-#   *about*, not used as a label. *every* is flagged as an absolute — also harmless here.
+# * **mention, not use**: *regime* is flagged — a **false positive**: the word is talked *about*, not used as a
+#   label. framing puts it in the **quoted** voice (it sits in quotation marks), so at least it is not blamed on the
+#   author, but it is still listed. *every* is flagged as an absolute in the author's voice — harmless here.
 # * **technical sense**: *regime* in *exchange-rate regime* is flagged — a **false positive** (a neutral economics
 #   term), put in the central bank's quoted voice.
 # * **irony**: nothing flagged — a **false negative**. *wonderful* is not in the word lists and the tool does not see
@@ -108,7 +109,7 @@ negation = {s["quote"]: s for s in found["negation"]["spans"]}
 assert set(negation) == {"terrorist organisation", "never"}, f"key: negation now flags {set(negation)}"
 assert negation["terrorist organisation"].get("negated") is True, "key: the negation is no longer marked negated"
 assert negation["never"]["category"] == "absolute" and all(s["voice"] == "quoted" for s in negation.values())
-assert flags("mention, not use") == {("regime", "author", "pejorative_label"), ("every", "author", "absolute")}
+assert flags("mention, not use") == {("regime", "quoted", "pejorative_label"), ("every", "author", "absolute")}
 assert {(q, v) for q, v, _ in flags("technical sense")} == {("regime", "quoted")}, flags("technical sense")
 assert flags("irony") == set() and abs(scores("irony")[0] - 0.4) <= 0.05, (flags("irony"), scores("irony"))
 assert flags("scare quotes") == set(), flags("scare quotes")
@@ -199,9 +200,12 @@ table(stance_table(MY_TEXT, MY_PAIRS), caption="Your symmetry test")
 # ### 🔑 Key to exercise 2
 # * The differences should be 0 or very small (≤ 0.1): framing's word lists and models carry no side, and its test
 #   suite checks this property. With this version, the border text gives differences of 0.00–0.02 and the football
-#   example 0.00 for the rows it shows. But look at what is missing: *Northside* is found in the original (stance about
-#   −0.3, from the sentence about the attack) and has **no row**, because after the swap framing does not find
-#   *Southside* in that sentence at all. That is an actor found in one version and not the other — a detection
+#   example 0.00 for the rows it shows. Notice also that every stance in both texts is **neutral**: the texts tell who
+#   attacked and who helped (narrative roles, lesson 3) but the author never judges anyone in evaluative words —
+#   *brutal* in the border text judges the assault, and framing counts it as evidence for no actor. But look at what is
+#   missing: *Northside* is found in the original (stance about −0.2, neutral, from the sentence model on the sentence
+#   about the attack) and has **no row**, because after the swap framing does not find *Southside* in that sentence
+#   at all. That is an actor found in one version and not the other — a detection
 #   failure, not a preference for one club, but it does mean the tool's report is not perfectly symmetric. Differences
 #   like this come from detection (for instance when a name is also a common word, or sits at the start of a
 #   sentence), not from the stance model.
@@ -209,8 +213,10 @@ table(stance_table(MY_TEXT, MY_PAIRS), caption="Your symmetry test")
 #   more often near negative words. If the stance changed with the names, the tool would be repeating the bias of its
 #   training data — exactly what it claims to measure. This is why the symmetry test is part of the test suite.
 # The next cell runs the real-name version of the border text. With real names framing finds more actors — the
-# United States, Iran, *American troops* (about −0.5) and *Iranian soldiers* (about +0.4) — and every difference is
-# 0.00. (Rook and Santov are not swapped in this version, so each is compared with itself.)
+# United States, Iran, *American troops* and *Iranian soldiers* — and every difference is 0.00. All their stances are
+# neutral (within ±0.2), though the roles differ: framing casts the *American troops* who shelled the village as
+# **villains** and the *Iranian soldiers* who defended the bridge as **heroes** — roles from the plot, not the
+# author's judgement. (Rook and Santov are not swapped in this version, so each is compared with itself.)
 
 # %% tags=["key"]
 real_pairs = [("Kestria", "United States"), ("Velmora", "Iran")]
@@ -228,11 +234,19 @@ assert max(r["difference"] for r in border) <= 0.02, f"key: border differences {
 assert {r["actor"] for r in border}.isdisjoint({"Kestrian", "Velmoran", "Kestria", "Velmora"}), "key: a side has a row"
 assert all(r["difference"] == 0 for r in football) and "Northside" not in {r["actor"] for r in football}, football
 northside = next(a for a in actor_cards(MY_TEXT) if a["name"] == "Northside")
-assert abs(northside["stance"] + 0.3) <= 0.05, f"key: Northside's stance is {northside['stance']}"
+assert abs(northside["stance"] + 0.2) <= 0.05 and northside["stance_label"] == "neutral", \
+    f"key: Northside's stance is {northside['stance']} ({northside['stance_label']})"
+assert all(a["stance_label"] == "neutral" for text in (TEXT, MY_TEXT) for a in actor_cards(text))
+assert not any("brutal" in e["quote"] for a in actor_cards(TEXT) for e in a["evidence"]
+               if e["rule"] != "stance.target_sentiment"), "key: 'brutal' is now evidence for an actor"
 assert "Southside" not in {a["name"] for a in actor_cards(swap_names(MY_TEXT, MY_PAIRS))}, "key: Southside is now found"
 real = {r["actor"]: r for r in real_rows}
 assert {"United States", "Iran", "American troops", "Iranian soldiers"} <= set(real), sorted(real)
-assert abs(real["American troops"]["stance"] + 0.5) <= 0.05 and abs(real["Iranian soldiers"]["stance"] - 0.4) <= 0.05
+real_cards = actor_cards(real_text)
+assert all(a["stance_label"] == "neutral" and abs(a["stance"]) <= 0.2 for a in real_cards), real_cards
+real_roles = {r["name"]: r["role"] for r in
+              framing.analyze(framing.load_text(real_text, title="Fighting at the border")).to_dict()["roles"]}
+assert real_roles["American troops"] == "villain" and real_roles["Iranian soldiers"] == "hero", real_roles
 assert all(r["difference"] == 0 for r in real_rows), f"key: differences {[r['difference'] for r in real_rows]}"
 
 # %% [markdown]
