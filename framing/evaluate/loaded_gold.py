@@ -68,7 +68,7 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def score_article(flags: Sequence[Mapping[str, Any]], phrases: Sequence[gold.GoldRecord]) -> dict[str, Any]:
     """Counts for one article: ``flags`` are span dicts (start, end, voice, rule), ``phrases`` gold records."""
     spans = [(p.spans["phrase"], p.labels.get("voice", "author")) for p in phrases]
-    found = Counter()
+    found: Counter[str] = Counter()
     voice_ok = 0
     for (s, e), voice in spans:
         hit = next((f for f in flags if _overlaps((f["start"], f["end"]), (s, e))), None)
@@ -92,8 +92,9 @@ def _flags(section: Any) -> list[dict[str, Any]]:
 
 
 def run(corpus: str | Path, *, seed: str | Path | None = None, gold_dir: str | Path = GOLD_DIR,
-        analyzer=None, details: bool = False) -> dict[str, Any]:
-    """Evaluate the loaded-language analyzer (or ``analyzer(article) -> LoadedLanguage``) on the gold files."""
+        analyzer=None, details: bool = False, options: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Evaluate the loaded-language analyzer (or ``analyzer(article) -> LoadedLanguage``) on the gold files;
+    ``options`` go to the pipeline (e.g. ``{"use_span_model": False}``: the lexicons alone)."""
     corpus, gdir = Path(corpus), Path(gold_dir)
     texts = gold.corpus_texts(corpus, seed)
     recs = gold.load(gdir / "loaded.jsonl", texts)
@@ -111,7 +112,7 @@ def run(corpus: str | Path, *, seed: str | Path | None = None, gold_dir: str | P
         specs = (actors.SPEC, attribution.SPEC, loaded_language.SPEC)
 
         def analyzer(a: Article) -> Any:
-            return analyze(a, analyzers=specs).sections["loaded_language"]
+            return analyze(a, analyzers=specs, options=options).sections["loaded_language"]
     tot: dict[str, Any] = {"gold": Counter(), "found": Counter(), "voice_ok": 0, "flags": 0, "flags_ok": 0,
                            "author_flags": 0, "author_flags_ok": 0}
     fams: dict[str, list[int]] = defaultdict(lambda: [0, 0])

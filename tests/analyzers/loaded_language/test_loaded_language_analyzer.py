@@ -379,5 +379,5 @@ def test_a_model_of_the_wrong_type_is_a_model_error():
 def test_spec_declares_what_the_analyzer_reads():
     spec = loaded_language.SPEC
     assert spec.name == "loaded_language" and spec.section is LoadedLanguage
-    assert spec.requires == ("attribution",) and spec.models == ("loaded_sentence",)
-    assert set(spec.lexicons) == {"loaded_terms", "intensifiers", "absolutes", "hedges"}
+    assert spec.requires == ("attribution",) and spec.models == ("loaded_sentence", "loaded_spans")
+    assert set(spec.lexicons) == {"loaded_terms", "loaded_senses", "intensifiers", "absolutes", "hedges"}
