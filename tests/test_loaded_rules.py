@@ -109,3 +109,22 @@ def test_mild_terms_feed_the_classifier_but_are_not_shown():
     hits = _hits("The crisis deepened as the talks stalled.")
     (c,) = [h for q, h in hits if h.term == "crisis"]
     assert c.strength < rules.MIN_REPORTED_STRENGTH and not c.reported
+
+
+# ---------------------------------------------------------------- titles masked from the sentence classifier
+
+
+def test_titles_of_office_are_found_as_whole_words_with_plurals():
+    from framing.analyzers.loaded_language.model import title_regions
+
+    text = "The generals met the Prime Minister; generally, the president-elect spoke to officials."
+    found = [text[a:b] for a, b in title_regions(text)]
+    assert found == ["generals", "Prime Minister", "officials"]  # not "generally", not the hyphenated compound
+
+
+def test_mask_regions_hide_titles_as_well_as_names():
+    from framing.analyzers.loaded_language.model import mask_regions
+
+    p = parse(load_text("He is the president of the country, Pompeo said.", check_language=False))
+    masked = [p.text[a:b] for a, b in mask_regions(p.doc, p.text)]
+    assert any("president" in m for m in masked) and any("Pompeo" in m for m in masked)

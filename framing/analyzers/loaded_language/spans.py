@@ -41,6 +41,7 @@ Known limits
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -65,6 +66,10 @@ CANDIDATE_POS = frozenset({"ADJ", "ADV", "VERB", "NOUN"})
 NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 NAME = "<name>"
 NEGATORS = frozenset({"not", "n't", "no", "never", "neither", "nor", "without"})
+#: Cascade margin (log-odds): a word whose context-free features leave it more than this below the threshold is not
+#: scored further. Larger than any context contribution measured on the 80 corpus articles (2.43; 99.9th
+#: percentile 1.79); there the cascade scores 22% of the candidates and changes no proposal.
+CONTEXT_MARGIN = 3.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +112,7 @@ def _bucket_val(v: float) -> str:
     return "0" if a < 0.05 else f"{sign}lo" if a < 1.5 else f"{sign}mid" if a < 2.5 else f"{sign}hi"
 
 
+@functools.lru_cache(maxsize=200_000)
 def _prior(word: str, lemma: str) -> dict[str, str]:
     tb, vd = _tb_lexicon(), _vader_lexicon()
     out = {}
@@ -135,6 +141,9 @@ class DocTokens:
     name: list[bool]
 
 
+_STRINGS: dict[int, str] = {}
+
+
 def doc_tokens(doc) -> DocTokens:
     """Export the token attributes of ``doc`` once (strings resolved, names flagged)."""
     if len(doc) == 0:
@@ -144,11 +153,21 @@ def doc_tokens(doc) -> DocTokens:
     name_ids = {s.add(x) for x in NAME_ENTS}
     rows = arr.tolist()
     n = len(rows)
-    lower = [s[r[0]] for r in rows]
-    lemma = [s[r[1]].lower() for r in rows]
-    pos = [s[r[2]] for r in rows]
-    tag = [s[r[3]] for r in rows]
-    dep = [s[r[4]] for r in rows]
+    cache = _STRINGS
+    if len(cache) > 500_000:  # pragma: no cover - bound the cache in very long runs
+        cache.clear()
+
+    def text_of(h: int) -> str:
+        v = cache.get(h)
+        if v is None:
+            v = cache[h] = s[h]
+        return v
+
+    lower = [text_of(r[0]) for r in rows]
+    lemma = [text_of(r[1]).lower() for r in rows]
+    pos = [text_of(r[2]) for r in rows]
+    tag = [text_of(r[3]) for r in rows]
+    dep = [text_of(r[4]) for r in rows]
     head = [i + (r[5] if r[5] < 2**63 else r[5] - 2**64) for i, r in enumerate(rows)]
     head = [h if 0 <= h < n else i for i, h in enumerate(head)]
     start = [r[6] for r in rows]
@@ -166,14 +185,20 @@ def is_candidate(t: DocTokens, i: int) -> bool:
     return t.pos[i] in CANDIDATE_POS and not t.name[i] and t.lower[i].isalpha() and len(t.lower[i]) > 1
 
 
-def token_features(t: DocTokens, i: int, s0: int, s1: int, lex: dict[int, str]) -> dict[str, Any]:
-    """The feature dict of token ``i`` of sentence ``[s0, s1)``; ``lex`` maps token index -> lexicon category."""
-    w, lem = t.lower[i], t.lemma[i]
-    f: dict[str, Any] = {"w=" + w: 1, "l=" + lem: 1, "p=" + t.pos[i]: 1, "t=" + t.tag[i]: 1, "d=" + t.dep[i]: 1,
-                         "suf=" + w[-3:]: 1, "pd=" + t.pos[i] + "_" + t.dep[i]: 1}
+@functools.lru_cache(maxsize=200_000)
+def _intrinsic(w: str, lem: str, pos: str, tag: str, dep: str) -> tuple[tuple[str, int], ...]:
+    """The features of a token that do not depend on its context (cached: words repeat across articles)."""
+    f = {"w=" + w: 1, "l=" + lem: 1, "p=" + pos: 1, "t=" + tag: 1, "d=" + dep: 1, "suf=" + w[-3:]: 1,
+         "pd=" + pos + "_" + dep: 1}
     for k, v in _prior(w, lem).items():
         f[f"{k}={v}"] = 1
-        f[f"{k}={v}|p={t.pos[i]}"] = 1
+        f[f"{k}={v}|p={pos}"] = 1
+    return tuple(f.items())
+
+
+def token_features(t: DocTokens, i: int, s0: int, s1: int, lex: dict[int, str]) -> dict[str, Any]:
+    """The feature dict of token ``i`` of sentence ``[s0, s1)``; ``lex`` maps token index -> lexicon category."""
+    f: dict[str, Any] = dict(_intrinsic(t.lower[i], t.lemma[i], t.pos[i], t.tag[i], t.dep[i]))
     if i - 1 >= s0:
         f["l-1=" + _ctx_word(t, i - 1)] = 1
         f["p-1=" + t.pos[i - 1]] = 1
@@ -268,20 +293,32 @@ def propose(doc, tagger: LoadedSpanTagger, sentence_ranges: Sequence[tuple[int, 
     """Proposed loaded spans of ``doc``: runs of adjacent candidate tokens at or above ``tagger.threshold_``.
 
     ``lex`` maps token index -> lexicon category (a feature); tokens in ``taken`` (covered by a lexicon hit) are
-    scored but never proposed. All sentences are scored in one matrix.
+    never proposed, so they are not scored. A cascade (:data:`CONTEXT_MARGIN`) skips words whose context-free
+    features alone leave them far below the threshold.
     """
     t = tokens or doc_tokens(doc)
     idx: list[int] = []
     feats: list[dict[str, Any]] = []
+    floor = math.log(tagger.threshold_ / (1.0 - tagger.threshold_)) - CONTEXT_MARGIN if 0 < tagger.threshold_ < 1 else -1e9
+    zcache = tagger.__dict__.setdefault("_intrinsic_z", {})
+    w = tagger.weights_
     for s0, s1 in sentence_ranges:
-        cand, cand_feats = sentence_candidates(t, s0, s1, lex)
-        idx += cand
-        feats += cand_feats
+        for i in range(s0, s1):
+            if i in taken or not is_candidate(t, i):
+                continue
+            key = (t.lower[i], t.lemma[i], t.pos[i], t.tag[i], t.dep[i])
+            zi = zcache.get(key)
+            if zi is None:
+                zi = zcache[key] = tagger.bias_ + sum(w.get(k, 0.0) * v for k, v in _intrinsic(*key))
+            if zi < floor:  # the cascade: no context can lift this word over the threshold
+                continue
+            idx.append(i)
+            feats.append(token_features(t, i, s0, s1, lex))
     if not idx:
         return []
     p = tagger.predict_proba(feats)[:, 1]
     thr = tagger.threshold_
-    keep = {i: (float(pi), fi) for i, pi, fi in zip(idx, p, feats) if pi >= thr and i not in taken}
+    keep = {i: (float(pi), fi) for i, pi, fi in zip(idx, p, feats) if pi >= thr}
     out: list[Proposal] = []
     for i in sorted(keep):
         prob, f = keep[i]
