@@ -50,6 +50,13 @@ class LoadedSpan:
     term: str
     features: tuple[str, ...] = ()  # a model proposal: the features that drove it (coef * x, largest first)
 
+    #: JSON shape (framing.schema.jsonschema): the span flattened to start/end, in to_dict order.
+    __json_fields__ = (
+        ("features", list[str]), ("start", int), ("end", int), ("quote", str), ("category", str), ("rule", str),
+        ("weight", float), ("voice", Voice), ("alternative", str), ("direction", str), ("negated", bool),
+        ("sentence", int), ("term", str),
+    )
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "features": list(self.features),
@@ -96,6 +103,11 @@ class SentenceScore:
     voice: Voice
     evidence: tuple[Evidence, ...] = ()
     support: str = ""
+
+    #: JSON shape (framing.schema.jsonschema): the span flattened to start/end, in to_dict order.
+    __json_fields__ = (
+        ("start", int), ("end", int), ("score", float), ("voice", Voice), ("support", str), ("evidence", list[Evidence]),
+    )
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.span.start, "end": self.span.end, "score": self.score, "voice": str(self.voice),
