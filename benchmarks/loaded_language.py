@@ -5,8 +5,8 @@ Over the corpus articles in ../shared/corpora/soleimani-2020/articles.jsonl:
 1. bare parse: ``nlp.pipe`` over the article texts (the same pipeline framing uses);
 2. loaded language: ``framing.analyzers.loaded_language.analyze`` over the parsed articles
    (a :class:`~framing.analyzers.Context` per article, no attribution result: quotation marks alone set the voice)
-   (lexicon matching, voice, rates, VADER/TextBlob features, the classifier
-   and its span-mapped explanations), after a warm-up article so one-off loads
+   (lexicon matching with the sense and negation checks, voice, rates, the learned span detector's proposals,
+   VADER/TextBlob features, the classifier and its span-mapped explanations), after a warm-up article so one-off loads
    (lexicons, model artifact) are reported separately.
 
 Both are timed ``--repeat`` times (default 3), alternating, and the fastest

@@ -142,3 +142,26 @@ def evaluate_techniques(
     Example: framing evaluate techniques --data ../shared/datasets/ptc/dev.jsonl --json
     """
     _evaluate("techniques", data, as_json, si_limit=si_limit)
+
+
+@app.command("loaded-gold")
+def evaluate_loaded_gold(
+    corpus: Path = typer.Option(..., "--corpus", help="The shared corpus JSON Lines the gold was annotated on."),
+    seed: Path | None = typer.Option(None, "--seed", help="The seed article (the gold annotates it as 'seed')."),
+    gold_dir: Path | None = typer.Option(None, "--gold-dir", help="Directory of loaded.jsonl and factual.jsonl (default tests/gold)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+) -> None:
+    """Loaded language on the hand-made gold: author-voice recall, precision, voice accuracy, factual sentences.
+
+    Example: framing evaluate loaded-gold --corpus ../shared/corpora/soleimani-2020/articles.jsonl --seed ../shared/seed/soleimani-cgpi.txt
+    """
+    from framing.evaluate import loaded_gold  # lazy: heavy (spaCy pipeline)
+
+    kw: dict[str, Any] = {"seed": seed}
+    if gold_dir is not None:
+        kw["gold_dir"] = gold_dir
+    result = loaded_gold.run(corpus, **kw)
+    if as_json:
+        print_json(result)
+    else:
+        typer.echo(loaded_gold.describe(result))

@@ -99,3 +99,20 @@ def train_techniques(
 
     card = techniques.train(data, folds=folds)
     print_json(card)
+
+
+@app.command("loaded-spans")
+def train_loaded_spans(
+    datasets: Path = typer.Option(..., "--datasets", help="The shared datasets folder (babe/, mbic/, basil/, ptc/ dev.jsonl)."),
+    folds: int = typer.Option(5, "--folds", help="Folds of the article-grouped cross-validation."),
+) -> None:
+    """Rebuild the learned loaded-word detector (token model) and its model card in framing/models/.
+
+    Parses about 3,000 texts (BABE, MBIC, BASIL, PTC), cross-validates by article and fits on all (10-20 minutes).
+
+    Example: framing train loaded-spans --datasets ../shared/datasets
+    """
+    from framing.train import loaded_spans  # lazy: heavy (scikit-learn, spaCy)
+
+    card = loaded_spans.train(datasets, folds=folds)
+    print_json({k: v for k, v in card.items() if k != "parameters"})

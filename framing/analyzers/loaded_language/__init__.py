@@ -4,30 +4,45 @@ What it measures
     * **Spans** -- every occurrence of a term of ``lexicons/loaded_terms.tsv``
       (pejorative and glorifying labels, dysphemisms and euphemisms, violent
       metaphors, emotive verdicts, belittling speech verbs, accusations,
-      distancing markers), plus intensifiers (``intensifiers.tsv``) and
-      absolutes (``absolutes.tsv``). Each span has its category, ``direction``
+      distancing markers) and of ``lexicons/loaded_senses.tsv`` (headline and
+      speech verbs, insults, idioms, each only in the part of speech where it
+      is loaded: "blasted the plan", not "the blast"), plus intensifiers
+      (``intensifiers.tsv``) and absolutes (``absolutes.tsv``) in the senses
+      :mod:`.rules` shows. Each span has its category, ``direction``
       (negative / positive / neutral toward its target), ``weight`` = the
       lexicon strength in (0, 1], the neutral ``alternative``, ``voice``
-      (``author`` or ``quoted``) and ``negated``.
+      (``author`` or ``quoted``) and ``negated``. Terms of the lexicons'
+      "mild or often factual" band (strength < 0.35) are not shown.
+    * **Proposals** -- words the learned span detector (:mod:`.spans`, trained
+      on BABE/MBIC biased words, BASIL lexical bias and PTC Loaded_Language /
+      Name_Calling) finds loaded where no lexicon entry applies: category
+      ``model_proposal``, ``weight`` = its probability (at or above the
+      card's threshold), ``features`` = what drove it, no alternative, rule
+      ``model:loaded_spans@<sha8>``.
     * **Sentences** -- a probability in [0, 1] that the sentence is biased by
       word choice (:mod:`.model`, trained on BABE), with the evidence (n-gram,
       lexicon and sentiment contributions to the log-odds) mapped back to
-      character spans.
+      character spans, and its ``support``: ``"spans"`` when the score is
+      >= 0.5 and a shown span (not negated) lies in the sentence -- only
+      then is the sentence reported as biased --, ``"classifier_only"`` when
+      the classifier alone says so.
     * **Article** -- loaded terms per 1,000 words (all, author's voice per
-      1,000 author words, quoted per 1,000 quoted words), the share of
-      sentences scoring >= 0.5, and the top devices (categories by count).
+      1,000 author words, quoted per 1,000 quoted words; lexicon terms only,
+      not proposals or devices), the share of sentences reported biased
+      (score >= 0.5 *and* span support), and the top devices (categories by
+      count).
 
 Matching and negation (:mod:`.rules`)
     Lemma-aware, multi-word, whole tokens only, leftmost-longest. A matched
     adjective that modifies the noun right after it is reported with that noun
     ("cowardly killings") and the alternative drops or replaces the adjective.
-    A term preceded within three tokens of its sentence by a negator (not,
-    n't, no, never, neither, nor, hardly, without) -- "he is not a terrorist"
-    -- is reported with ``negated: true`` and its ``weight`` kept as the
-    lexicon strength, but it is **not counted** in the per-1,000 rates or the
-    top devices: denying a label still repeats it (Lakoff 2004), so the span
-    is shown, but it is not the author applying the label. "not only" and
-    "not just" are not negations.
+    A term a negator governs in its own clause (negation scope from the
+    parse: "he is not a terrorist", but not "there is no doubt the rogue
+    official lied") is reported with ``negated: true`` and its ``weight``
+    kept as the lexicon strength, but it is **not counted** in the per-1,000
+    rates or the top devices: denying a label still repeats it (Lakoff 2004),
+    so the span is shown, but it is not the author applying the label. "not
+    only" and "not just" are not negations.
 
 Voice
     The one rule of :class:`framing.analyzers.Context`: a span is ``quoted``
@@ -39,12 +54,15 @@ Voice
 
 Requires
     ``attribution`` (its quoted spans feed the voice rule). Lexicons:
-    loaded_terms, intensifiers, absolutes, hedges. Model: ``loaded_sentence``
-    (``ctx.models``; a candidate can be injected).
+    loaded_terms, loaded_senses, intensifiers, absolutes, hedges. Models:
+    ``loaded_sentence`` and ``loaded_spans`` (``ctx.models``; candidates can
+    be injected; option ``use_model=False`` or ``use_span_model=False``
+    leaves the proposals out).
 
 Rule ids (:data:`RULES`)
     ``lexicon:<name>@<version>`` for lexicon hits, ``model:loaded@<sha8>`` for
-    classifier evidence, ``rule:loaded_language.*`` for derived findings.
+    classifier evidence, ``model:loaded_spans@<sha8>`` for proposals,
+    ``rule:loaded_language.*`` for derived findings.
 
 Known limits
     A lexicon cannot see irony or a literal use of a metaphor ("the floods
@@ -67,8 +85,9 @@ from collections.abc import Sequence
 from framing.analyzers import AnalyzerSpec, Context, Regions
 from framing.analyzers.loaded_language import model as _model
 from framing.analyzers.loaded_language import rules as _rules
+from framing.analyzers.loaded_language import spans as _spans
 from framing.analyzers.loaded_language.model import THRESHOLD, Hit, SentenceRow
-from framing.analyzers.loaded_language.rules import LOADED, REPORTED_DEVICES, LexHit
+from framing.analyzers.loaded_language.rules import LOADED, LOADED_LEXICONS, REPORTED_DEVICES, SENSES, LexHit
 from framing.errors import LexiconError
 from framing.resources import lexicons as _lexicons
 from framing.resources.models import model_rule
@@ -76,6 +95,11 @@ from framing.schema import Evidence, Span, Voice
 from framing.schema.sections.loaded_language import LoadedLanguage, LoadedSpan, SentenceScore, TopDevice
 
 __all__ = ["RULES", "SPEC", "LoadedLanguage", "analyze", "model_rule_id"]
+
+
+def spans_rule_id() -> str:
+    """Rule id of the span detector's proposals, ``model:loaded_spans@<first 8 hex digits of the artifact sha256>``."""
+    return model_rule(_spans.MODEL_NAME, _spans.RULE_PREFIX)
 
 
 def model_rule_id() -> str:
@@ -90,6 +114,7 @@ def _build_rules() -> dict[str, str]:
     }
     for name, what in (
         (LOADED, "a loaded term from lexicons/loaded_terms.tsv (label, dysphemism, euphemism, metaphor, emotive word...)"),
+        (SENSES, "a loaded term from lexicons/loaded_senses.tsv, in the part of speech where it is loaded (slams, took out)"),
         ("intensifiers", "an intensifier from lexicons/intensifiers.tsv (amplifies the word it modifies)"),
         ("absolutes", "an absolute or appeal to consensus from lexicons/absolutes.tsv (whole world, always, everyone knows)"),
         ("hedges", "a hedge from lexicons/hedges.tsv (softens commitment)"),
@@ -97,10 +122,13 @@ def _build_rules() -> dict[str, str]:
         with contextlib.suppress(LexiconError):  # a broken lexicon is reported by load() at analysis time
             rules[_lexicons.load(name).rule] = what
     rules[model_rule_id()] = "sentence classifier contribution (coef * x to the log-odds), mapped to the words that carry it"
+    rules[spans_rule_id()] = "a loaded word the learned span detector proposes (no lexicon entry): probability and driving features"
     return rules
 
 
 RULES: dict[str, str] = _build_rules()
+#: Rule families counted in the per-1,000-word rates (loaded terms of either lexicon; not devices, not proposals).
+_COUNTED = frozenset(f"lexicon:{n}" for n in LOADED_LEXICONS)
 
 
 def _loaded_spans(ctx: Context, hits: Sequence[LexHit]) -> list[LoadedSpan]:
@@ -108,12 +136,52 @@ def _loaded_spans(ctx: Context, hits: Sequence[LexHit]) -> list[LoadedSpan]:
     sent_starts = [s.start for s in ctx.parsed.sentences]
     out: list[LoadedSpan] = []
     for h in hits:
-        if h.lexicon != LOADED and h.lexicon not in REPORTED_DEVICES:
+        if (h.lexicon not in LOADED_LEXICONS and h.lexicon not in REPORTED_DEVICES) or not h.reported:
             continue
         span = Span(h.start, h.end)
         out.append(LoadedSpan(span, text[h.start:h.end], h.category, ctx.lexicons[h.lexicon].rule, round(h.strength, 3),
                               ctx.voice(span), h.alternative, h.direction, h.negated,
                               max(0, bisect.bisect_right(sent_starts, h.start) - 1), h.term))
+    return out
+
+
+def _direction(words: str) -> str:
+    """Negative / positive / neutral from the VADER valence of the words (a proposal has no lexicon direction)."""
+    val = _rules._valence()
+    v = sum(val.get(w, 0.0) for w in words.lower().split())
+    return "negative" if v < 0 else "positive" if v > 0 else "neutral"
+
+
+def _proposed_spans(ctx: Context, hits: Sequence[LexHit]) -> list[LoadedSpan]:
+    """The span detector's proposals outside every lexicon hit (see :mod:`.spans`)."""
+    if not (ctx.options.get("use_model", True) and ctx.options.get("use_span_model", True)):
+        return []
+    doc = ctx.parsed.doc
+    toks = _spans.doc_tokens(doc)
+    starts = toks.start
+    lex: dict[int, str] = {}
+    taken: set[int] = set()
+    for h in hits:
+        i = bisect.bisect_left(starts, h.start)
+        while i < len(starts) and starts[i] < h.end:
+            taken.add(i)
+            if starts[i] < h.head_end:
+                lex[i] = h.category
+            i += 1
+    ranges = [(s.start, s.end) for s in doc.sents]
+    tagger = _spans.as_tagger(ctx.models[_spans.MODEL_NAME])
+    rule = spans_rule_id()
+    text = ctx.text
+    sent_starts = [s.start for s in ctx.parsed.sentences]
+    out = []
+    for pr in _spans.propose(doc, tagger, ranges, lex, taken=taken, tokens=toks):
+        span = Span(pr.start, pr.end)
+        quote = text[pr.start:pr.end]
+        s0, s1 = next((a, b) for a, b in ranges if a <= pr.i < b)
+        out.append(LoadedSpan(span, quote, _spans.CATEGORY, rule, round(pr.prob, 3), ctx.voice(span), "",
+                              _direction(quote), _rules.negated_in_parse(doc, pr.i, s0, s1),
+                              max(0, bisect.bisect_right(sent_starts, pr.start) - 1), " ".join(toks.lemma[pr.i:pr.j]),
+                              pr.features))
     return out
 
 
@@ -136,7 +204,8 @@ def _top_devices(spans: Sequence[LoadedSpan]) -> tuple[TopDevice, ...]:
     return tuple(top)
 
 
-def _sentence_scores(ctx: Context, hits: Sequence[LexHit], regions: Regions) -> list[SentenceScore]:
+def _sentence_scores(ctx: Context, hits: Sequence[LexHit], regions: Regions,
+                     shown: Sequence[LoadedSpan] = ()) -> list[SentenceScore]:
     """P(loaded) of every sentence with the model's evidence in article offsets; voice by majority of characters."""
     text = ctx.text
     sentences = ctx.parsed.sentences
@@ -158,6 +227,8 @@ def _sentence_scores(ctx: Context, hits: Sequence[LexHit], regions: Regions) -> 
         return []
     probs, expl = _model.as_classifier(ctx.models[_model.MODEL_NAME]).explain_matrix(rows)
     mrule = model_rule_id()
+    shown = sorted(shown, key=lambda x: x.span.start)
+    shown_starts = [x.span.start for x in shown]
     out = []
     for s, p, items in zip(sentences, probs, expl):
         ev = []
@@ -165,7 +236,12 @@ def _sentence_scores(ctx: Context, hits: Sequence[LexHit], regions: Regions) -> 
             a, b = s.start + it["start"], s.start + it["end"]
             ev.append(Evidence(Span(a, b), text[a:b], mrule, round(float(it["weight"]), 4), f"{it['kind']}: {it['feature']}"))
         voice = Voice.QUOTED if regions.covered(s.start, s.end) * 2 > (s.end - s.start) else Voice.AUTHOR
-        out.append(SentenceScore(s, round(float(p), 4), voice, tuple(ev)))
+        support = ""
+        if p >= THRESHOLD:
+            lo = bisect.bisect_left(shown_starts, s.start)
+            has = any(x.span.end <= s.end and not x.negated for x in shown[lo:bisect.bisect_left(shown_starts, s.end)])
+            support = "spans" if has else "classifier_only"
+        out.append(SentenceScore(s, round(float(p), 4), voice, tuple(ev), support))
     return out
 
 
@@ -178,15 +254,15 @@ def analyze(ctx: Context) -> LoadedLanguage:
     text = ctx.text
     regions = ctx.quoted_regions
     hits = _rules.doc_hits(ctx.parsed)
-    spans = _loaded_spans(ctx, hits)
+    spans = sorted(_loaded_spans(ctx, hits) + _proposed_spans(ctx, hits), key=lambda s: (s.span.start, s.span.end))
     # per-1000-word rates (loaded terms only; negated ones not counted)
     words = len(text.split())
     words_quoted = sum(len(text[s.start:s.end].split()) for s in regions.spans)
     words_author = max(0, words - words_quoted)
-    counted = [s for s in spans if s.rule.startswith(f"lexicon:{LOADED}@") and not s.negated]
+    counted = [s for s in spans if s.rule.split("@")[0] in _COUNTED and not s.negated]
     by_voice = Counter(s.voice for s in counted)
-    sent_scores = _sentence_scores(ctx, hits, regions)
-    share = round(sum(x.score >= THRESHOLD for x in sent_scores) / len(sent_scores), 4) if sent_scores else 0.0
+    sent_scores = _sentence_scores(ctx, hits, regions, spans)
+    share = round(sum(x.support == "spans" for x in sent_scores) / len(sent_scores), 4) if sent_scores else 0.0
     return LoadedLanguage(
         per_1000_words=_rate(len(counted), words),
         per_1000_words_author=_rate(by_voice[Voice.AUTHOR], words_author),
@@ -198,9 +274,11 @@ def analyze(ctx: Context) -> LoadedLanguage:
         words=words,
         words_quoted=words_quoted,
         counts={"loaded": len(counted), "author": by_voice[Voice.AUTHOR], "quoted": by_voice[Voice.QUOTED],
-                "negated": sum(s.negated for s in spans)},
+                "negated": sum(s.negated for s in spans),
+                "proposed": sum(s.category == _spans.CATEGORY for s in spans),
+                "classifier_only": sum(x.support == "classifier_only" for x in sent_scores)},
     )
 
 
 SPEC = AnalyzerSpec("loaded_language", analyze, LoadedLanguage, requires=("attribution",), rules=RULES,
-                    lexicons=_rules.LEXICONS, models=(_model.MODEL_NAME,))
+                    lexicons=_rules.LEXICONS, models=(_model.MODEL_NAME, _spans.MODEL_NAME))

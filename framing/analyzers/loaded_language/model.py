@@ -66,6 +66,7 @@ from spacy.attrs import ENT_TYPE, IDX, IS_LOWER, IS_PUNCT, IS_TITLE, LENGTH, LOW
 from spacy.symbols import ADJ, NOUN, PROPN, X
 
 from framing.errors import ModelError
+from framing.resources import lexicons as _lexicons
 from framing.resources import textblob_data
 
 #: Name of the model in :mod:`framing.resources.models` (``framing/models/loaded_sentence.joblib``).
@@ -198,7 +199,30 @@ def mask_regions(doc, text: str | None = None) -> list[tuple[int, int]]:
             if out and out[-1][1] > start:  # pragma: no cover - "the" cannot be masked and precede a new run
                 start = out[-1][1]
         out.append([start, end])
-    return [(a, b) for a, b in out]
+    return merge_regions([(a, b) for a, b in out], title_regions(text))
+
+
+@functools.cache
+def _title_re() -> re.Pattern[str]:
+    terms = sorted((str(e["term"]) for e in _lexicons.load("titles").entries), key=lambda t: -len(t))
+    alts = "|".join(r"\s+".join(re.escape(w) for w in t.split()) for t in terms)
+    return re.compile(rf"(?<![\w-])(?:{alts})s?(?![\w-])", re.IGNORECASE)
+
+
+def title_regions(text: str) -> list[tuple[int, int]]:
+    """Character spans of the titles of office and rank of ``lexicons/titles.tsv`` ("the president", "generals")."""
+    return [m.span() for m in _title_re().finditer(text)]
+
+
+def merge_regions(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The union of two lists of character spans, sorted, overlapping or touching spans merged."""
+    out: list[list[int]] = []
+    for s, e in sorted([*a, *b]):
+        if out and s <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]
 
 
 def masks_in(regions: Sequence[tuple[int, int]], start: int, end: int) -> tuple[tuple[int, int], ...]:

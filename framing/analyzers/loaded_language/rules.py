@@ -9,16 +9,39 @@ Matching (see :class:`framing.resources.lexicons.TermMatcher`)
     ``rule:loaded_language.adjective_phrase``) and its alternative drops or
     replaces the adjective, unless that noun is itself a loaded term.
 
-Negation (:func:`framing.nlp.syntax.preceded_by_negator`)
-    A term preceded within :data:`NEGATION_WINDOW` tokens of its sentence by a
-    negator of :data:`NEGATORS` -- "he is not a terrorist" -- is marked
-    negated. "not only", "not just" and "not merely" are not negations.
+Negation scope from the parse (:func:`negated_in_parse`)
+    A term is negated when a negator governs it in its own clause: a ``neg``
+    dependent ("not", "n't", "never") or a determiner/adverb of
+    :data:`NEGATORS` ("no regime", "hardly ...") attached to the term or to one
+    of its heads up to and including the head of its clause, or the term under
+    a "without" on that path. "He is not a terrorist" is negated; "there is no
+    doubt the rogue president lied" is not (the "no" belongs to "doubt", in
+    another clause). "not only", "not just" and "not merely" are not negations.
+    A sentence the parser left without a verb falls back to the lexical test
+    (a negator within :data:`NEGATION_WINDOW` tokens before the term).
+
+Senses of devices (:func:`device_sense_ok`)
+    An intensifier counts only in an intensifying sense: an adverb modifying
+    an adjective, adverb or verb, or an emphatic adjective modifying a noun --
+    never a verb or participle whose lemma happens to match ("completed" is
+    not "complete"). An intensifier is *reported* as a span only when the word
+    it intensifies is evaluative (a loaded term, or a word with prior
+    polarity in VADER's or Pattern's lexicon, :func:`is_evaluative`):
+    "very real" is shown, "very first" is not. Absolutes are reported only
+    when they are claims of certainty or consensus or whole-set claims of
+    strength >= :data:`REPORT_ABSOLUTE_MIN` ("the whole world knows",
+    "surely"); quantifiers below :data:`REPORT_QUANTIFIER_MIN` and temporal
+    absolutes ("every", "no one", "never", "nothing") are ordinary grammar far
+    more often than exaggeration, so they only feed the sentence classifier.
+    Loaded terms below :data:`MIN_REPORTED_STRENGTH` (the lexicons' "mild or
+    often factual" band) are likewise classifier features, not shown spans.
 
 Pure functions of the parse; the lexicons are the shipped, validated TSV files.
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,13 +50,31 @@ from framing.nlp.syntax import preceded_by_negator
 from framing.resources import lexicons
 
 LOADED = "loaded_terms"
+#: Loaded-term lexicons, in matching order: the original list, then the sense-checked additions.
+SENSES = "loaded_senses"
+LOADED_LEXICONS = (LOADED, SENSES)
 DEVICE_LEXICONS = {"intensifiers": "intensifier", "absolutes": "absolute", "hedges": "hedge"}
 #: Device lexicons whose hits are reported as spans (hedges only feed the sentence classifier).
 REPORTED_DEVICES = ("intensifiers", "absolutes")
 #: Every lexicon the analyzer reads.
-LEXICONS = (LOADED, *DEVICE_LEXICONS)
+LEXICONS = (*LOADED_LEXICONS, *DEVICE_LEXICONS)
 NEGATORS = frozenset({"not", "n't", "no", "never", "neither", "nor", "hardly", "without", "nt"})
 NEGATION_WINDOW = 3
+#: Minimum strength of an absolute for it to be reported as a span (see the module docstring).
+REPORT_ABSOLUTE_MIN = 0.5
+#: Absolute categories never reported as spans (classifier features only).
+UNREPORTED_ABSOLUTES = frozenset({"temporal_absolute"})
+#: An intensified word is evaluative when its VADER valence is at least this (in [-4, 4]) in absolute value ...
+EVALUATIVE_VALENCE = 1.0
+#: ... or its Pattern (TextBlob) prior polarity is at least this (in [-1, 1]) in absolute value.
+EVALUATIVE_POLARITY = 0.5
+#: Universal quantifiers are shown only from this strength on (whole-set claims: "the whole world").
+REPORT_QUANTIFIER_MIN = 0.7
+#: Loaded terms below this strength -- the lexicons' "mild or often factual" band (0.1-0.3) -- are not shown as
+#: spans (they still feed the sentence classifier): "crisis", "proxy" are mostly plain reporting.
+MIN_REPORTED_STRENGTH = 0.35
+_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj"})
+_NOT_BEFORE = frozenset({"only", "just", "merely"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +92,99 @@ class LexHit:
     negated: bool
     head_end: int  # end of the term itself (before any adjective-phrase extension)
     extended: bool = False
+    reported: bool = True  # False: a classifier feature only, not shown as a span
 
+
+
+def negated_in_parse(doc, i: int, s0: int, s1: int) -> bool:
+    """True when a negator governs token ``i`` within its clause (see the module docstring); sentence ``[s0, s1)``."""
+    if not any(doc[k].pos_ in ("VERB", "AUX") for k in range(s0, s1)):
+        lower = [t.lower_ for t in doc[s0:s1]]
+        return preceded_by_negator(lower, i - s0, 0, negators=NEGATORS, window=NEGATION_WINDOW)
+    tok = doc[i]
+    near = {tok.i}  # the term and, for an adjective, the noun it modifies: where "no" / "hardly" count
+    if tok.dep_ == "amod":
+        near.add(tok.head.i)
+    path = [tok]
+    cur = tok
+    while not (cur.pos_ in ("VERB", "AUX") and cur.dep_ != "aux"):
+        h = cur.head
+        if h.i == cur.i or not s0 <= h.i < s1:
+            break
+        cur = h
+        path.append(cur)
+        if cur.lower_ == "without":
+            return True
+    for node in path:
+        for child in node.children:
+            low = child.lower_
+            negates = child.dep_ == "neg" or (low in NEGATORS and low != "nor" and node.i in near
+                                             and child.dep_ in ("det", "advmod", "preconj"))
+            if not negates:
+                continue
+            nxt = doc[child.i + 1].lower_ if child.i + 1 < len(doc) else ""
+            if low in ("not", "n't") and nxt in _NOT_BEFORE:
+                continue
+            return True
+    return False
+
+
+@functools.cache
+def _polarity() -> dict[str, float]:
+    from textblob.en import sentiment  # lazy: heavy optional dependency
+
+    out = {}
+    for w, by_tag in sentiment.items():
+        vals = by_tag.get(None) or next(iter(by_tag.values()))
+        out[w] = float(vals[0])
+    return out
+
+
+@functools.cache
+def _valence() -> dict[str, float]:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # lazy: heavy optional dependency
+
+    return dict(SentimentIntensityAnalyzer().lexicon)
+
+
+def is_evaluative(word: str, lemma: str) -> bool:
+    """A word with |VADER valence| >= :data:`EVALUATIVE_VALENCE` or |Pattern polarity| >= :data:`EVALUATIVE_POLARITY`.
+
+    Subjectivity alone is not enough: Pattern calls "different" and "high" subjective, and "very different" is
+    plain emphasis, not a verdict."""
+    pol = _polarity()
+    val = _valence()
+    return (abs(val.get(word, val.get(lemma, 0.0))) >= EVALUATIVE_VALENCE
+            or max(abs(pol.get(word, 0.0)), abs(pol.get(lemma, 0.0))) >= EVALUATIVE_POLARITY)
+
+
+def device_sense_ok(doc, m_start: int, m_end: int, lexicon: str) -> bool:
+    """Whether a one-token intensifier match is used in an intensifying sense (multi-word matches always are)."""
+    if lexicon != "intensifiers" or m_end - m_start != 1:
+        return True
+    tok = doc[m_start]
+    if tok.pos_ == "ADV":
+        return tok.head.pos_ in ("ADJ", "ADV", "VERB", "AUX", "NOUN", "NUM", "DET", "ADP") or tok.head.i == tok.i
+    if tok.pos_ == "ADJ":
+        return tok.dep_ in ("amod", "acomp", "attr") or tok.head.pos_ in ("NOUN", "PROPN")
+    return False
+
+
+def _device_reported(doc, m_start: int, m_end: int, lexicon: str, entry, loaded_tokens: set[int]) -> bool:
+    if lexicon == "hedges":
+        return False
+    if lexicon == "absolutes":
+        if entry["category"] in UNREPORTED_ABSOLUTES or float(entry["strength"]) < REPORT_ABSOLUTE_MIN:
+            return False
+        return not (entry["category"] == "universal_quantifier" and float(entry["strength"]) < REPORT_QUANTIFIER_MIN)
+    # an intensifier: shown when the word it modifies is evaluative
+    if m_end - m_start > 1:
+        return True
+    tok = doc[m_start]
+    target = tok.head if tok.head.i != tok.i else (doc[m_end] if m_end < len(doc) else tok)
+    if target.i in loaded_tokens:
+        return True
+    return is_evaluative(target.lower_, target.lemma_.lower())
 
 
 _LOWER_OF_HASH: dict[int, str] = {}
@@ -93,46 +226,80 @@ def _alternative_for(entry, extended_text: str | None, head_text: str | None) ->
     return f"{first} {head_text}" if head_text else alt
 
 
+#: Heads that apply a predicative noun to someone: "called him a weasel", "branded a rat", "turned into a circus".
+_APPLYING_HEADS = frozenset({"call", "brand", "label", "dub", "name", "into", "as", "like"})
+
+
+def _pos_ok(doc, i: int, want: str) -> bool:
+    """The part-of-speech check of a ``loaded_senses`` entry on its first token (``any``: no check).
+
+    ``PRED``: a noun applied to someone or something -- a predicate or apposition ("the aide was a snake", "X, a
+    weasel"), or the noun a verb of naming or "into"/"as" applies ("called him a rat", "turned into a circus") --
+    and not the same word as a plain noun ("a rat ran across the floor", "the killer whale")."""
+    if not want or want == "any":
+        return True
+    tok = doc[i]
+    if want == "PRED":
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return False
+        return tok.dep_ in ("attr", "oprd", "appos") or (
+            tok.dep_ in ("dobj", "pobj", "npadvmod") and tok.head.lemma_.lower() in _APPLYING_HEADS)
+    return tok.pos_ == want or (want == "VERB" and tok.pos_ == "AUX")
+
+
+def _loaded_hit(doc, text: str, m, name: str, s0: int, s1: int, lower, lemma, starts, ends, matchers) -> LexHit:
+    """One loaded-term hit, with the adjective-phrase extension and negation (see the module docstring)."""
+    e = m.entry
+    neg = negated_in_parse(doc, m.start, s0, s1)
+    start, end = starts[m.start], ends[m.end - 1]
+    ext_text = head_text = None
+    extended = False
+    if m.end - m.start == 1:
+        tok = doc[m.start]
+        head = tok.head
+        modifies_next_noun = (tok.pos_ == "ADJ" and tok.dep_ == "amod" and head.i == m.end
+                              and head.pos_ in ("NOUN", "PROPN") and head.i < s1)
+        # ... unless that noun is itself a loaded term (it is then its own span)
+        if modifies_next_noun and not any(x.start <= head.i < x.end for mm in matchers
+                                          for x in mm.match_lists(lower, lemma, head.i, head.i + 1)):
+            end = ends[head.i]
+            ext_text = text[start:end]
+            head_text = head.text
+            extended = True
+    return LexHit(start, end, name, e["category"], float(e["strength"]), e["direction"], e["term"],
+                  _alternative_for(e, ext_text, head_text), neg, ends[m.end - 1], extended,
+                  reported=float(e["strength"]) >= MIN_REPORTED_STRENGTH)
+
+
 def doc_hits(parsed: Parsed, lists: Any = None) -> list[LexHit]:
-    """All lexicon hits of the article (every lexicon of :data:`DEVICE_LEXICONS` and the loaded terms)."""
+    """All lexicon hits of the article: loaded terms (``loaded_terms`` first, then ``loaded_senses`` on the
+    tokens left, with its part-of-speech check) and every lexicon of :data:`DEVICE_LEXICONS`."""
     doc = parsed.doc
     lower, lemma, starts, ends = lists or _token_lists(doc)
     text = parsed.text
     out: list[LexHit] = []
     # token ranges of sentences, so that no match crosses a sentence boundary
     sent_ranges = [(s.start, s.end) for s in doc.sents]
-    loaded_m = lexicons.matcher(LOADED)
+    loaded_ms = [(name, lexicons.matcher(name)) for name in LOADED_LEXICONS]
+    matchers = [m for _, m in loaded_ms]
     dev_m = {name: lexicons.matcher(name) for name in DEVICE_LEXICONS}
     for s0, s1 in sent_ranges:
         taken: set[int] = set()
-        for m in loaded_m.match_lists(lower, lemma, s0, s1):
-            e = m.entry
-            neg = preceded_by_negator(lower, m.start, s0, negators=NEGATORS, window=NEGATION_WINDOW)
-            start, end = starts[m.start], ends[m.end - 1]
-            ext_text = head_text = None
-            extended = False
-            if m.end - m.start == 1:
-                tok = doc[m.start]
-                head = tok.head
-                modifies_next_noun = (tok.pos_ == "ADJ" and tok.dep_ == "amod" and head.i == m.end
-                                      and head.pos_ in ("NOUN", "PROPN") and head.i < s1)
-                # ... unless that noun is itself a loaded term (it is then its own span)
-                if modifies_next_noun and not any(
-                        x.start <= head.i < x.end for x in loaded_m.match_lists(lower, lemma, head.i, head.i + 1)):
-                    end = ends[head.i]
-                    ext_text = text[start:end]
-                    head_text = head.text
-                    extended = True
-            out.append(LexHit(start, end, LOADED, e["category"], float(e["strength"]), e["direction"], e["term"],
-                              _alternative_for(e, ext_text, head_text), neg, ends[m.end - 1], extended))
-            taken.update(range(m.start, m.end))
+        for name, lm in loaded_ms:
+            for m in lm.match_lists(lower, lemma, s0, s1):
+                if any(i in taken for i in range(m.start, m.end)) or not _pos_ok(doc, m.start, m.entry.get("pos", "")):
+                    continue
+                out.append(_loaded_hit(doc, text, m, name, s0, s1, lower, lemma, starts, ends, matchers))
+                taken.update(range(m.start, m.end))
+        loaded_tokens = set(taken)
         for name, cat in DEVICE_LEXICONS.items():
             for m in dev_m[name].match_lists(lower, lemma, s0, s1):
-                if any(i in taken for i in range(m.start, m.end)):
+                if any(i in taken for i in range(m.start, m.end)) or not device_sense_ok(doc, m.start, m.end, name):
                     continue
                 e = m.entry
                 out.append(LexHit(starts[m.start], ends[m.end - 1], name, cat, float(e["strength"]), "neutral", e["term"],
-                                  "", False, ends[m.end - 1]))
+                                  "", False, ends[m.end - 1],
+                                  reported=_device_reported(doc, m.start, m.end, name, e, loaded_tokens)))
     out.sort(key=lambda h: (h.start, h.end))
     return out
 

@@ -48,9 +48,18 @@ class LoadedSpan:
     negated: bool
     sentence: int
     term: str
+    features: tuple[str, ...] = ()  # a model proposal: the features that drove it (coef * x, largest first)
+
+    #: JSON shape (framing.schema.jsonschema): the span flattened to start/end, in to_dict order.
+    __json_fields__ = (
+        ("features", list[str]), ("start", int), ("end", int), ("quote", str), ("category", str), ("rule", str),
+        ("weight", float), ("voice", Voice), ("alternative", str), ("direction", str), ("negated", bool),
+        ("sentence", int), ("term", str),
+    )
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "features": list(self.features),
             "start": self.span.start,
             "end": self.span.end,
             "quote": self.quote,
@@ -68,32 +77,46 @@ class LoadedSpan:
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> LoadedSpan:
         return cls(Span(int(d["start"]), int(d["end"])), d["quote"], d["category"], d["rule"], float(d["weight"]),
-                   Voice(d["voice"]), d["alternative"], d["direction"], bool(d["negated"]), int(d["sentence"]), d["term"])
+                   Voice(d["voice"]), d["alternative"], d["direction"], bool(d["negated"]), int(d["sentence"]), d["term"],
+                   tuple(d.get("features", ())))
 
     def evidence(self) -> Evidence:
         detail = f"{self.category}, {self.direction}, {self.voice}" + (", negated" if self.negated else "")
         if self.alternative:
             detail += f" -> {self.alternative}"
+        if self.features:
+            detail += f"; p={self.weight:.2f} from " + ", ".join(self.features)
         return Evidence(self.span, self.quote, self.rule, self.weight, detail)
 
 
 @dataclass(frozen=True, slots=True)
 class SentenceScore:
-    """P(biased by word choice) of one sentence in [0, 1], its voice, and the model's evidence."""
+    """P(biased by word choice) of one sentence in [0, 1], its voice, the model's evidence and its support.
+
+    ``support`` is ``"spans"`` when the score is >= 0.5 and at least one loaded span (not negated) lies in the
+    sentence -- the sentence is reported as biased --, ``"classifier_only"`` when the score is >= 0.5 without any
+    such span (shown as such, not counted as biased), and ``""`` below 0.5.
+    """
 
     span: Span
     score: float
     voice: Voice
     evidence: tuple[Evidence, ...] = ()
+    support: str = ""
+
+    #: JSON shape (framing.schema.jsonschema): the span flattened to start/end, in to_dict order.
+    __json_fields__ = (
+        ("start", int), ("end", int), ("score", float), ("voice", Voice), ("support", str), ("evidence", list[Evidence]),
+    )
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.span.start, "end": self.span.end, "score": self.score, "voice": str(self.voice),
-                "evidence": [e.to_dict() for e in self.evidence]}
+                "support": self.support, "evidence": [e.to_dict() for e in self.evidence]}
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> SentenceScore:
         return cls(Span(int(d["start"]), int(d["end"])), float(d["score"]), Voice(d["voice"]),
-                   tuple(Evidence.from_dict(e) for e in d.get("evidence", ())))
+                   tuple(Evidence.from_dict(e) for e in d.get("evidence", ())), str(d.get("support", "")))
 
 
 @dataclass(frozen=True, slots=True)

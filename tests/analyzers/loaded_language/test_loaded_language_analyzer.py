@@ -379,5 +379,20 @@ def test_a_model_of_the_wrong_type_is_a_model_error():
 def test_spec_declares_what_the_analyzer_reads():
     spec = loaded_language.SPEC
     assert spec.name == "loaded_language" and spec.section is LoadedLanguage
-    assert spec.requires == ("attribution",) and spec.models == ("loaded_sentence",)
-    assert set(spec.lexicons) == {"loaded_terms", "intensifiers", "absolutes", "hedges"}
+    assert spec.requires == ("attribution",) and spec.models == ("loaded_sentence", "loaded_spans")
+    assert set(spec.lexicons) == {"loaded_terms", "loaded_senses", "intensifiers", "absolutes", "hedges"}
+
+
+def test_sentence_support_says_whether_span_evidence_agrees_with_the_classifier(seed_result):
+    """A sentence is reported biased only when the classifier (>= 0.5) and some shown span agree; a sentence the
+    classifier alone calls biased says so ("classifier_only"); the share counts the agreeing ones only."""
+    spans = [s for s in seed_result.spans if not s.negated]
+    for sent in seed_result.sentences:
+        inside = any(sent.span.start <= s.span.start and s.span.end <= sent.span.end for s in spans)
+        if sent.score < 0.5:
+            assert sent.support == ""
+        else:
+            assert sent.support == ("spans" if inside else "classifier_only")
+    agreed = sum(s.support == "spans" for s in seed_result.sentences)
+    assert seed_result.share_sentences_loaded == round(agreed / len(seed_result.sentences), 4)
+    assert seed_result.counts["classifier_only"] == sum(s.support == "classifier_only" for s in seed_result.sentences)

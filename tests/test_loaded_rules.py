@@ -1,0 +1,130 @@
+"""Loaded-language rules that cut false alarms: negation scope from the parse, intensifiers only in their
+intensifying sense (and shown only on evaluative words), absolutes shown only as claims, mild terms not shown.
+
+Each rule is tested on hand-built Docs (words, heads, deps, POS), so a model upgrade cannot silently change the
+test, and on real parses, positive and negative cases side by side."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from framing.analyzers.loaded_language import rules
+from framing.ingest import load_text
+from framing.nlp import parse
+
+
+def _doc(words, heads, deps, pos):
+    nlp = spacy.blank("en")
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, sent_starts=[True] + [False] * (len(words) - 1))
+
+
+def _hits(text):
+    p = parse(load_text(text, check_language=False))
+    return [(p.text[h.start:h.end], h) for h in rules.doc_hits(p)]
+
+
+# ---------------------------------------------------------------- negation scope (hand-built parses)
+
+
+def test_not_on_the_copula_negates_the_predicate_noun():
+    # He is not a terrorist .
+    d = _doc(["He", "is", "not", "a", "terrorist", "."], [1, 1, 1, 4, 1, 1],
+             ["nsubj", "ROOT", "neg", "det", "attr", "punct"], ["PRON", "AUX", "PART", "DET", "NOUN", "PUNCT"])
+    assert rules.negated_in_parse(d, 4, 0, len(d))
+
+
+def test_no_in_another_clause_does_not_negate():
+    # There is no doubt the rogue president lied .   ("no" belongs to "doubt"; "rogue" is in the clause of "lied")
+    words = ["There", "is", "no", "doubt", "the", "rogue", "president", "lied", "."]
+    heads = [1, 1, 3, 1, 6, 6, 7, 3, 1]
+    deps = ["expl", "ROOT", "det", "attr", "det", "amod", "nsubj", "acl", "punct"]
+    pos = ["PRON", "VERB", "DET", "NOUN", "DET", "ADJ", "NOUN", "VERB", "PUNCT"]
+    d = _doc(words, heads, deps, pos)
+    assert not rules.negated_in_parse(d, 5, 0, len(d))
+
+
+def test_not_only_is_no_negation_and_no_before_the_noun_is():
+    # The plan was not only reckless .
+    d = _doc(["The", "plan", "was", "not", "only", "reckless", "."], [1, 2, 2, 5, 5, 2, 2],
+             ["det", "nsubj", "ROOT", "neg", "advmod", "acomp", "punct"], ["DET", "NOUN", "AUX", "PART", "ADV", "ADJ", "PUNCT"])
+    assert not rules.negated_in_parse(d, 5, 0, len(d))
+    # They found no regime .
+    d2 = _doc(["They", "found", "no", "regime", "."], [1, 1, 3, 1, 1], ["nsubj", "ROOT", "det", "dobj", "punct"],
+              ["PRON", "VERB", "DET", "NOUN", "PUNCT"])
+    assert rules.negated_in_parse(d2, 3, 0, len(d2))
+
+
+def test_negation_of_a_main_verb_does_not_reach_into_its_complement_clause():
+    # He did not say the regime was brutal .
+    words = ["He", "did", "not", "say", "the", "regime", "was", "brutal", "."]
+    heads = [3, 3, 3, 3, 5, 6, 3, 6, 3]
+    deps = ["nsubj", "aux", "neg", "ROOT", "det", "nsubj", "ccomp", "acomp", "punct"]
+    pos = ["PRON", "AUX", "PART", "VERB", "DET", "NOUN", "AUX", "ADJ", "PUNCT"]
+    d = _doc(words, heads, deps, pos)
+    assert not rules.negated_in_parse(d, 5, 0, len(d))
+    assert not rules.negated_in_parse(d, 7, 0, len(d))
+
+
+# ---------------------------------------------------------------- device senses (hand-built parses)
+
+
+def test_a_participle_is_not_an_intensifier_but_an_adverb_on_an_adjective_is():
+    # The engineers completed the bridge .
+    d = _doc(["The", "engineers", "completed", "the", "bridge", "."], [1, 2, 2, 4, 2, 2],
+             ["det", "nsubj", "ROOT", "det", "dobj", "punct"], ["DET", "NOUN", "VERB", "DET", "NOUN", "PUNCT"])
+    assert not rules.device_sense_ok(d, 2, 3, "intensifiers")
+    # It was completely wrong .
+    d2 = _doc(["It", "was", "completely", "wrong", "."], [1, 1, 3, 1, 1], ["nsubj", "ROOT", "advmod", "acomp", "punct"],
+              ["PRON", "AUX", "ADV", "ADJ", "PUNCT"])
+    assert rules.device_sense_ok(d2, 2, 3, "intensifiers")
+
+
+# ---------------------------------------------------------------- on real parses
+
+
+def test_real_parse_completed_is_no_intensifier_and_very_shown_only_on_an_evaluative_word():
+    hits = _hits("The engineers completed the bridge in a very short time, and the result was very ugly.")
+    ints = [(q, h.reported) for q, h in hits if h.lexicon == "intensifiers"]
+    assert not any(q.lower().startswith("complete") for q, _ in ints)
+    assert ints == [("very", False), ("very", True)]  # "very short" is emphasis; "very ugly" intensifies a verdict
+
+
+def test_real_parse_every_in_a_count_is_not_shown_but_a_consensus_claim_is():
+    hits = _hits("Every soldier was accounted for, and the whole world knows the minister is corrupt.")
+    shown = {q.lower() for q, h in hits if h.lexicon == "absolutes" and h.reported}
+    hidden = {q.lower() for q, h in hits if h.lexicon == "absolutes" and not h.reported}
+    assert shown == {"the whole world knows"}
+    assert hidden == {"every"}
+
+
+def test_real_parse_negation_and_its_scope():
+    (t,) = [h for q, h in _hits("The minister insisted that the man was not a terrorist.") if h.term == "terrorist"]
+    assert t.negated
+    (r,) = [h for q, h in _hits("There is no doubt that the rogue officials lied to the court.") if h.term == "rogue"]
+    assert not r.negated
+
+
+def test_mild_terms_feed_the_classifier_but_are_not_shown():
+    hits = _hits("The crisis deepened as the talks stalled.")
+    (c,) = [h for q, h in hits if h.term == "crisis"]
+    assert c.strength < rules.MIN_REPORTED_STRENGTH and not c.reported
+
+
+# ---------------------------------------------------------------- titles masked from the sentence classifier
+
+
+def test_titles_of_office_are_found_as_whole_words_with_plurals():
+    from framing.analyzers.loaded_language.model import title_regions
+
+    text = "The generals met the Prime Minister; generally, the president-elect spoke to officials."
+    found = [text[a:b] for a, b in title_regions(text)]
+    assert found == ["generals", "Prime Minister", "officials"]  # not "generally", not the hyphenated compound
+
+
+def test_mask_regions_hide_titles_as_well_as_names():
+    from framing.analyzers.loaded_language.model import mask_regions
+
+    p = parse(load_text("He is the president of the country, Pompeo said.", check_language=False))
+    masked = [p.text[a:b] for a, b in mask_regions(p.doc, p.text)]
+    assert any("president" in m for m in masked) and any("Pompeo" in m for m in masked)
