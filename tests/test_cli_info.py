@@ -17,7 +17,7 @@ def test_info_lists_the_parts_and_checks_a_sound_store(tmp_path, capsys):
     assert code in (0, None)
     d = json.loads(out)
     assert [a["name"] for a in d["analyzers"]] == ["actors", "attribution", "loaded_language", "stance", "roles", "frames", "techniques"]
-    assert "loaded_terms" in d["lexicons"] and set(d["models"]) == {"loaded_sentence", "attribution_spans", "stance_target_sentiment", "roles_entity", "frames_article", "techniques_spans"}
+    assert "loaded_terms" in d["lexicons"] and set(d["models"]) == {"loaded_sentence", "loaded_spans", "attribution_spans", "stance_target_sentiment", "roles_entity", "frames_article", "techniques_spans"}
     assert d["store"] == {"path": str(db), "exists": True, "articles": 0, "events": 0, "integrity_check": "ok"}
 
 

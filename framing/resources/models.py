@@ -28,6 +28,7 @@ from framing.resources.modelio import FORMATS, load_bytes
 #: name -> (what it is, the command that rebuilds it)
 MODELS: dict[str, tuple[str, str]] = {
     "loaded_sentence": ("the loaded-language model", "framing train loaded"),
+    "loaded_spans": ("the learned loaded-word detector", "framing train loaded-spans"),
     "attribution_spans": ("the attribution span model", "framing train attribution"),
     "stance_target_sentiment": ("the stance model", "framing train stance"),
     "roles_entity": ("the roles model", "framing train roles"),
