@@ -233,10 +233,11 @@ else:
 # * Plainly loaded in the **author's voice**: *reckless*, *unleashed*, *brutal*, *plunging ... into chaos*, *so-called*,
 #   *tore through*, *boasted*, *Everyone knows*, *blatant*, *act of aggression*. In the **quoted voice** (Hollis):
 #   *flawless*, *butcher*, *blood on his hands*. The two ministry sentences and the last sentence are factual.
-#   framing's table (checked in the next cell) differs on three points worth raising: it lists *blatant act*,
-#   *aggression* and *dangerous* in the **quoted** voice, because it reads *Everyone knows ...* as a statement by a
-#   vague source called "Everyone" — the words are the author's own; "everyone knows" only dresses them up as someone
-#   else's; it does not flag Hollis's *flawless*; and it adds *precision strike* as a euphemism in the author's voice.
+#   framing's table (checked in the next cell) agrees that *Everyone knows*, *blatant act*, *aggression* and
+#   *dangerous* are in the **author's** voice: "everyone knows" only dresses the writer's own judgement up as common
+#   knowledge, and nobody is quoted, so framing records no quotation by a source called "Everyone". It differs on two
+#   points worth raising: it does not flag Hollis's *flawless*, and it adds *precision strike* as a euphemism in the
+#   author's voice.
 # * The invented classmates agree only at kappa ≈ 0.45 (Ana–Chloe) and ≈ 0.2 (Ben with either), although all three
 #   found *reckless*, *brutal* and *aggression*. Two reasons worth discussing: Ben marked whole phrases (*brutal drone
 #   attack*, *reckless government*) where the others marked single words — the **unit** of annotation matters — and
@@ -252,14 +253,16 @@ else:
 # %% tags=["key"]
 # Key check: what the key above says about framing's output, computed from the analysis (fails if it changes).
 flagged = {(s["quote"].lower(), s["voice"]) for s in ll["spans"]}
-for phrase in ("reckless", "unleashed", "brutal", "so-called", "boasted", "everyone knows"):
+for phrase in ("reckless", "unleashed", "brutal", "so-called", "boasted", "everyone knows", "blatant act", "aggression",
+               "dangerous"):
     assert (phrase, "author") in flagged, f"key: framing should flag {phrase!r} in the author's voice"
-for phrase in ("butcher", "blood on his hands", "blatant act", "aggression", "dangerous"):
+for phrase in ("butcher", "blood on his hands"):
     assert (phrase, "quoted") in flagged, f"key: framing should put {phrase!r} in the quoted voice"
+assert not any(q in ("blatant act", "aggression", "dangerous") for q, v in flagged if v == "quoted"), flagged
 assert ("precision strike", "author") in flagged, "key: framing should flag 'precision strike' (author's voice)"
 assert not any("flawless" in q for q, _ in flagged), "key: framing should not flag 'flawless'"
-everyone = [q for q in analysis["attribution"]["quotes"] if q.get("speaker") == "Everyone"]
-assert everyone and everyone[0]["speaker_kind"] == "vague", "key: 'Everyone knows ...' should be a vague source"
+everyone = [q for q in analysis["attribution"]["quotes"] if "Everyone knows" in q["quote"]]
+assert everyone == [], f"key: framing now reads 'Everyone knows ...' as a quotation: {everyone}"
 k = {(a, b): kappa_nltk(readers, a, b) for a, b in [("Ana", "Chloe"), ("Ana", "Ben"), ("Ben", "Chloe"),
                                                    ("Ana", "tool"), ("Chloe", "tool")]}
 assert abs(k["Ana", "Chloe"] - 0.45) < 0.05, f"key: kappa Ana-Chloe is {k['Ana', 'Chloe']:.2f}, not about 0.45"

@@ -75,12 +75,13 @@ table(rows, caption="How the tool handles tricky sentences")
 # What framing reports (checked with this version; if your results differ, have students report what they see):
 # * **negation**: *terrorist organisation* **is** flagged. framing's matcher does notice the negation — the span
 #   carries `negated: True` (print `an["loaded_language"]["spans"]` to see it; the table does not show that field) —
-#   but it is still listed, so a reader of the table sees a false positive. *never* is flagged too, as an absolute
-#   word; here it is part of the denial — another false positive. Both are put in the **quoted** voice, because the
-#   sentence reports what officials said.
+#   but it is still listed, so a reader of the table sees a false positive. It is put in the **quoted** voice, because
+#   the sentence reports what officials said. *never* is rightly **not** flagged: here it is part of the denial, not
+#   an absolute claim.
 # * **mention, not use**: *regime* is flagged — a **false positive**: the word is talked *about*, not used as a
 #   label. framing puts it in the **quoted** voice (it sits in quotation marks), so at least it is not blamed on the
-#   author, but it is still listed. *every* is flagged as an absolute in the author's voice — harmless here.
+#   author, but it is still listed. *every* is rightly not flagged: *every statement the ministry issued* counts
+#   statements, it is not a sweeping claim.
 # * **technical sense**: *regime* in *exchange-rate regime* is flagged — a **false positive** (a neutral economics
 #   term), put in the central bank's quoted voice.
 # * **irony**: nothing flagged — a **false negative**. *wonderful* is not in the word lists and the tool does not see
@@ -106,10 +107,10 @@ def scores(case):
     return [s["score"] for s in found[case]["sentences"]]
 
 negation = {s["quote"]: s for s in found["negation"]["spans"]}
-assert set(negation) == {"terrorist organisation", "never"}, f"key: negation now flags {set(negation)}"
+assert set(negation) == {"terrorist organisation"}, f"key: negation now flags {set(negation)}"
 assert negation["terrorist organisation"].get("negated") is True, "key: the negation is no longer marked negated"
-assert negation["never"]["category"] == "absolute" and all(s["voice"] == "quoted" for s in negation.values())
-assert flags("mention, not use") == {("regime", "quoted", "pejorative_label"), ("every", "author", "absolute")}
+assert negation["terrorist organisation"]["voice"] == "quoted", negation
+assert flags("mention, not use") == {("regime", "quoted", "pejorative_label")}, flags("mention, not use")
 assert {(q, v) for q, v, _ in flags("technical sense")} == {("regime", "quoted")}, flags("technical sense")
 assert flags("irony") == set() and abs(scores("irony")[0] - 0.4) <= 0.05, (flags("irony"), scores("irony"))
 assert flags("scare quotes") == set(), flags("scare quotes")

@@ -16,6 +16,15 @@
 # - keep the **author's voice** apart from the **quoted voice** when counting techniques;
 # - compare two outlets' framing of the same event, and say where the tool can be wrong.
 
+# %% tags=["install"]
+# Setup. In Google Colab or VS Code, run this cell first: it installs framing (and its English spaCy model) when it
+# is missing. In a checkout of the repository it does nothing. The development version installs from the git
+# repository instead: %pip install "framing-analyzer @ git+<repository URL>"
+import importlib.util
+
+if importlib.util.find_spec("framing") is None:
+    get_ipython().run_line_magic("pip", "install -q framing-analyzer")
+
 # %% [markdown]
 # ## 1. Two outlets, one event
 #
