@@ -123,6 +123,9 @@ def all_cases():
 KNOWN = {
     ("abp-ONs61Y8znqRh8cQs", "pence-khamenei"): "spaCy splits the sentence around the quoted chant differently (0.054)",
     ("abp-v6U9oEaWBYVAZs3R", "pence-khamenei"): "'Twitter' is tagged as a person in one version only",
+    # surfaced when the loaded-language lexicon gained 'double down' (issue 17): the headline "Trump doubles down on
+    # threat ..." is tagged so that 'doubles down' does not attach to the actor, "Rouhani doubles down ..." is not
+    ("abp-kfTsWv4WIV5UBt4S", "trump-rouhani"): "a headline-initial name changes the tagging of the verb after it (0.066)",
 }
 
 
