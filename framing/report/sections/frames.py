@@ -96,7 +96,7 @@ def heatmap(rows: Sequence[str], columns: Sequence[str], values: Sequence[Sequen
     for i, row in enumerate(values):
         for j, v in enumerate(row):
             ax.text(j, i, f"{v:.2f}", ha="center", va="center", fontsize=6, color="#ffffff" if v > 0.6 else "#000000")
-    ax.set_yticks(range(len(rows)), [_label(r)[:40] for r in rows], fontsize=6.5)
+    ax.set_yticks(range(len(rows)), [_label(r)[:52] for r in rows], fontsize=6.5)
     ax.set_xticks(range(len(columns)), [str(c)[:18] for c in columns], fontsize=6.5, rotation=30, ha="right")
     return charts.to_svg(fig, title=title or "frame profile by outlet")
 
