@@ -28,7 +28,7 @@ from typing import Any
 
 from framing.errors import ModelError
 
-__all__ = ["brill_lexicon_path", "sentiment", "textblob_dir"]
+__all__ = ["brill_lexicon_path", "sentiment", "textblob_dir", "word_scores"]
 
 
 def textblob_dir() -> Path:
@@ -96,3 +96,14 @@ def sentiment() -> Any:
         tokenizer=text.find_tokens,
         language="en",
     )
+
+
+@functools.cache
+def word_scores() -> dict[str, tuple[float, float]]:
+    """Each word of TextBlob's sentiment lexicon -> ``(polarity in [-1, 1], subjectivity in [0, 1])``: its untagged
+    entry, else its first part-of-speech entry (the prior scores the loaded-language rules and span detector read)."""
+    out = {}
+    for w, by_tag in sentiment().items():
+        vals = by_tag.get(None) or next(iter(by_tag.values()))
+        out[w] = (float(vals[0]), float(vals[1]))
+    return out

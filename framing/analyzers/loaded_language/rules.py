@@ -47,7 +47,7 @@ from typing import Any
 
 from framing.nlp import Parsed
 from framing.nlp.syntax import preceded_by_negator
-from framing.resources import lexicons
+from framing.resources import lexicons, textblob_data
 
 LOADED = "loaded_terms"
 #: Loaded-term lexicons, in matching order: the original list, then the sense-checked additions.
@@ -129,15 +129,9 @@ def negated_in_parse(doc, i: int, s0: int, s1: int) -> bool:
     return False
 
 
-@functools.cache
-def _polarity() -> dict[str, float]:
-    from textblob.en import sentiment  # lazy: heavy optional dependency
-
-    out = {}
-    for w, by_tag in sentiment.items():
-        vals = by_tag.get(None) or next(iter(by_tag.values()))
-        out[w] = float(vals[0])
-    return out
+def valence_lexicon() -> dict[str, float]:
+    """VADER's valence lexicon (word -> valence, about -4..4), loaded once."""
+    return _valence()
 
 
 @functools.cache
@@ -152,10 +146,10 @@ def is_evaluative(word: str, lemma: str) -> bool:
 
     Subjectivity alone is not enough: Pattern calls "different" and "high" subjective, and "very different" is
     plain emphasis, not a verdict."""
-    pol = _polarity()
+    tb = textblob_data.word_scores()
     val = _valence()
     return (abs(val.get(word, val.get(lemma, 0.0))) >= EVALUATIVE_VALENCE
-            or max(abs(pol.get(word, 0.0)), abs(pol.get(lemma, 0.0))) >= EVALUATIVE_POLARITY)
+            or max(abs(tb.get(word, (0.0,))[0]), abs(tb.get(lemma, (0.0,))[0])) >= EVALUATIVE_POLARITY)
 
 
 def device_sense_ok(doc, m_start: int, m_end: int, lexicon: str) -> bool:

@@ -52,9 +52,11 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, POS, TAG
 
+from framing.analyzers.loaded_language.rules import valence_lexicon
 from framing.errors import ModelError
+from framing.resources import textblob_data
 
-#: Name of the model in :mod:`framing.resources.models` (``framing/models/loaded_spans.joblib``).
+#: Name of the model in :mod:`framing.resources.models` (the artifact its card names in ``framing/models/``).
 MODEL_NAME = "loaded_spans"
 #: Prefix of its rule id: ``model:loaded_spans@<first 8 hex digits of the artifact sha256>``.
 RULE_PREFIX = "loaded_spans"
@@ -84,24 +86,6 @@ class Proposal:
     features: tuple[str, ...]
 
 
-@functools.cache
-def _tb_lexicon() -> dict[str, tuple[float, float]]:
-    from textblob.en import sentiment  # lazy: heavy optional dependency
-
-    out = {}
-    for w, by_tag in sentiment.items():
-        vals = by_tag.get(None) or next(iter(by_tag.values()))
-        out[w] = (float(vals[0]), float(vals[1]))
-    return out
-
-
-@functools.cache
-def _vader_lexicon() -> dict[str, float]:
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # lazy: heavy optional dependency
-
-    return dict(SentimentIntensityAnalyzer().lexicon)
-
-
 def _bucket_subj(x: float) -> str:
     return "0" if x < 0.1 else "lo" if x < 0.5 else "mid" if x < 0.8 else "hi"
 
@@ -114,7 +98,7 @@ def _bucket_val(v: float) -> str:
 
 @functools.lru_cache(maxsize=200_000)
 def _prior(word: str, lemma: str) -> dict[str, str]:
-    tb, vd = _tb_lexicon(), _vader_lexicon()
+    tb, vd = textblob_data.word_scores(), valence_lexicon()
     out = {}
     t = tb.get(word) or tb.get(lemma)
     if t is not None:
