@@ -40,14 +40,15 @@ casualties (deny/confirm) are not yet compared; participants are surface names.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from framing.comparison import omitted as omitted_mod
 from framing.comparison.docs import Doc
-from framing.comparison.facts import Fact, alias_map, entity, facts
+from framing.comparison.facts import Fact, alias_map, entities, entity, facts, predicate_table
 from framing.comparison.text import tokens
 from framing.schema.comparison import Claims
 
@@ -55,10 +56,14 @@ SUPPORT_SIM = 0.3
 RELATED_SIM = 0.15
 MAX_ITEMS = 15
 TOP_K = 60
+ALIKE_WORDS = 3
+TOP_CLOSE = 5  # nearest peer sentences read by the abstain tests
 MAX_INDEX_CANDIDATES = 400
 TOPIC_SHARE = 0.25
 CASUALTY_CLASSES = frozenset({"harm", "death"})
 TOPIC_MIN = 5  # with few peers there is no topic to tell apart
+UNNAMED = frozenset({"anonymous", "vague"})  # attribution speaker kinds whose names are not a claim's participants
+LOWER_SAMPLE = 200  # articles searched for a capitalised word's lowercase use (bounded: the word is common or it is not)
 
 
 @dataclass
@@ -72,6 +77,7 @@ class Aligned:
     P_ctx: Any  # peer passage vectors: each sentence with its neighbours in its article (sparse CSR)
     index: dict[tuple[str, str], list[int]]  # (predicate class, participant) -> peer fact indices
     topic: frozenset[str] = frozenset()  # participants named in at least TOPIC_SHARE of the peer articles
+    content: dict[int, set[str]] | None = None  # target fact index -> participants of what its source said (source's names left out)
 
     def ctx_entities(self, j: int) -> set[str]:
         f = self.p_facts[j]
@@ -118,6 +124,7 @@ def align(target: Doc, peers: Sequence[Doc]) -> Aligned | None:
     p_facts = [f for p in peers for f in facts(p, amap)]
     if not t_facts or not p_facts:
         return None
+    refine_participants([*t_facts, *p_facts], amap, [target, *peers][:LOWER_SAMPLE])
 
     def analyzer(text: str) -> list[str]:
         return [entity(t, amap) if t[:1].isupper() else stem(t) for t, _, _ in tokens(text)]
@@ -137,7 +144,77 @@ def align(target: Doc, peers: Sequence[Doc]) -> Aligned | None:
             for k in f.keys:
                 index[k].append(j)
     topic = frozenset(e for e, d in docs_of.items() if len(d) >= max(TOPIC_SHARE * len(peers), TOPIC_MIN))
-    return Aligned(t_facts, p_facts, T, P, _passages(p_facts, P), dict(index), topic)
+    content = {i: c for i, f in enumerate(t_facts) if (c := said_participants(f, amap)) is not None}
+    return Aligned(t_facts, p_facts, T, P, _passages(p_facts, P), dict(index), topic, content)
+
+
+# ----------------------------------------------------------------------------- participants, refined
+
+
+def refine_participants(fs: Sequence[Fact], amap: Mapping[str, str], sample: Sequence[Doc]) -> None:
+    """Correct two surface errors of the participant names, in place.
+
+    * a capitalised word that is no name: a word that starts a sentence ("Having
+      walked out ...", "Multiple officials ..."), is no actor's alias, is never
+      capitalised mid-sentence in any article and is used in lowercase in one of the
+      first ``LOWER_SAMPLE`` articles — dropped;
+    * a hyphenated pair of names ("American-Israeli") — replaced by both names when
+      each half is an actor or a demonym of one (``al-Muhandis`` stays whole).
+    """
+    single = {e for f in fs for e in f.entities if e.isalpha() and e.islower() and ("=" + e) not in amap and e not in amap}
+    common: set[str] = set()
+    if single:
+        pat = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, single), key=len, reverse=True)) + r")\b")
+        for d in sample:
+            common.update(pat.findall(d.text))
+            if common >= single:
+                break
+    split: dict[str, set[str]] = {}
+    for e in {e for f in fs for e in f.entities if "-" in e and " " not in e}:
+        halves = [h for h in e.split("-") if h]
+        mapped = [entity(h.capitalize(), amap) for h in halves]
+        if len(halves) == 2 and all(("=" + m) in amap or (m != h and m in amap.values()) for h, m in zip(halves, mapped)):
+            split[e] = set(mapped)
+    if not (common or split):
+        return
+    for f in fs:
+        if f.entities & common or any(e in split for e in f.entities):
+            ents = set()
+            for e in f.entities - common:
+                ents |= split.get(e, {e})
+            f.entities = ents
+
+
+def said_participants(f: Fact, amap: Mapping[str, str]) -> set[str] | None:
+    """The participants of what an unnamed source said, without the source's names ("U.S. and European government sources said ...").
+
+    Read from the analysis's attribution records (indirect quotes and "according to")
+    whose cue is a reporting verb of ``predicates.tsv``, whose speaker lies in the
+    sentence and is anonymous or vague (officials, sources, experts): names in the
+    speaker phrase and between the cue and the content are the source's, unless the
+    content names them too. Another outlet's unnamed sources differ, so the source's
+    affiliation is no participant to match; a named speaker's statement ("Pence told
+    CBS News ...") is itself the news, and keeps its speaker. None when the sentence
+    has no such record.
+    """
+    if not f.attributed:
+        return None
+    report = {w for w, c in predicate_table().items() if c == "report"}
+    src: set[str] = set()
+    found = False
+    for q in (f.doc.section("attribution") or {}).get("quotes") or []:
+        if q.get("type") == "direct" or q.get("speaker_kind") not in UNNAMED or str(q.get("cue", "")).lower().split(" ")[0] not in report:
+            continue
+        ss, se, ce, cs, cend = (q.get(k) for k in ("speaker_start", "speaker_end", "cue_end", "content_start", "content_end"))
+        if not all(isinstance(x, int) for x in (ss, se)) or not (f.start <= ss < f.end):
+            continue
+        found = True
+        src |= entities(f.doc.text[ss:se], amap)
+        if isinstance(ce, int) and isinstance(cs, int) and ce < cs <= f.end:
+            src |= entities(f.doc.text[ce:cs], amap)
+        if isinstance(cs, int) and isinstance(cend, int):
+            src -= entities(f.doc.text[cs:cend], amap)
+    return f.entities - src if found else None
 
 
 # ----------------------------------------------------------------------------- relations
@@ -176,7 +253,9 @@ def _shares_slot(t: Fact, ps: Fact, topic: frozenset[str]) -> bool:
         return False
     specific = t.entities - topic
     shared = t.entities & ps.entities
-    return specific <= ps.entities if specific else len(shared) >= 2
+    if not specific:
+        return len(shared) >= 2
+    return len(specific - ps.entities) <= (len(specific) >= 3)  # one may be missing among three or more (a title, an affiliation)
 
 
 def contradicts(al: Aligned, t: Fact, j: int, ctx_sim: float, sent_sim: float,
@@ -200,6 +279,18 @@ def contradicts(al: Aligned, t: Fact, j: int, ctx_sim: float, sent_sim: float,
         shared = t.entities & ps.entities
         return bool(t.preds & ps.preds) and bool(shared) and ctx_sim >= 2 * related_sim and (len(shared) >= 2 or sent_sim >= support_sim)
     return False
+
+
+def _worded_alike_without_figure(t: Fact, ps: Fact, sim: float, support_sim: float) -> bool:
+    """A peer sentence worded like the claim that gives no figure (the abstain test for figures).
+
+    Worded like: cosine >= ``support_sim`` and at least ``ALIKE_WORDS`` content words
+    (plural-stemmed) in common, so that one rare shared word in a short peer sentence
+    ("That's why we have a government.") is not enough.
+    """
+    if sim < support_sim or ps.furniture or ps.question or any(n > 1 for n in ps.numbers):
+        return False
+    return len({stem(w) for w, _, _ in tokens(t.quote)} & {stem(w) for w, _, _ in tokens(ps.quote)}) >= ALIKE_WORDS
 
 
 def _evidence(f: Fact, sim: float, relation: str) -> dict[str, Any]:
@@ -250,7 +341,9 @@ def judge(al: Aligned, i: int, support_sim: float = SUPPORT_SIM, related_sim: fl
     row = (al.P @ al.T[i].T).toarray().ravel()
     ctx = (al.P_ctx @ al.T[i].T).toarray().ravel()
     cand = _candidates(al, i, row)
-    support = [j for j in cand if supports(t, al.p_facts[j], row[j], support_sim, al.topic)]
+    said = al.content.get(i) if al.content else None
+    tc = t if said is None else replace(t, entities=said)  # what the source said, matched without the source's names
+    support = [j for j in cand if supports(tc, al.p_facts[j], row[j], support_sim, al.topic)]
     n_support = len({al.p_facts[j].doc.id for j in support})
     base = {"start": t.start, "end": t.end, "quote": t.quote, "checkable": t.checkable, "attributed": t.attributed,
             "numbers": sorted(str(n) for n in t.numbers), "entities": sorted(t.entities), "predicates": sorted(t.preds),
@@ -265,11 +358,13 @@ def judge(al: Aligned, i: int, support_sim: float = SUPPORT_SIM, related_sim: fl
             return "contradicted", _contradicted_item(al, t, base, contra, ctx, n_support)
     if support or t.negated_casualty:
         return None
-    slot = [j for j in cand if _shares_slot(t, al.p_facts[j], al.topic)]
+    slot = [j for j in cand if _shares_slot(tc, al.p_facts[j], al.topic)]
     if slot:
         return None  # a peer reports the same act by the same participants with other details: abstain
-    if not (t.entities - al.topic) and not any(n > 1 for n in t.numbers):
+    if not (tc.entities - al.topic) and not any(n > 1 for n in t.numbers):
         return None  # only the story's topic names and no figure: too general to call uncorroborated (abstain)
+    if any(n > 1 for n in t.numbers) and any(_worded_alike_without_figure(t, al.p_facts[j], row[j], support_sim) for j in cand[:TOP_CLOSE]):
+        return None  # a peer tells it in like words without the figure: the figure is unchecked, the claim is not unreported
     if t.evaluative and not (any(n > 1 for n in t.numbers) or t.casualty):
         return None  # a judgement in the author's loaded words, with no figure: not a claim another outlet would report
     closest = [j for j in cand[:3] if row[j] > 0]
