@@ -34,6 +34,8 @@ def _a(text, i, **kw):
     ("Associated Press writers Ann Lee and Bo Kim contributed to this report.", "byline"),
     ("The flag flutters in Vienna, Austria, March 4, 2019. (Leonhard Foeger/Reuters)", "caption"),
     ("Protests in Philadelphia (top) and Washington (bottom)", "caption"),
+    ("Smoke rises over the airport road in Pellan, early Friday, Jan. 3, 2020. Associated Press", "caption"),
+    ("How the strike may inflame tensions in the region. Photo: Kestrian Press Office/Associated P…", "caption"),
     ("More: Stampede at the funeral kills at least 40", "related"),
     ("Philadelphia protest", "label"),
 ])
@@ -47,6 +49,8 @@ def test_furniture_lines(line, kind):
     "Updated figures were not released, the ministry said.",
     "The Kestrian parliament voted to expel Velmoran diplomats.",
     "Velmora fired twelve missiles at Camp Greystone on Wednesday.",
+    "The strike was first reported by the Associated Press.",
+    "Officials told Reuters the photo was taken on Monday.",
 ])
 def test_not_furniture(line):
     assert is_furniture(line) is None

@@ -49,7 +49,7 @@ from typing import Any
 from framing.comparison import omitted as omitted_mod
 from framing.comparison.docs import Doc
 from framing.comparison.facts import Fact, alias_map, entities, entity, facts, predicate_table
-from framing.comparison.text import tokens
+from framing.comparison.text import norm_name, tokens
 from framing.schema.comparison import Claims
 
 SUPPORT_SIM = 0.3
@@ -124,7 +124,7 @@ def align(target: Doc, peers: Sequence[Doc]) -> Aligned | None:
     p_facts = [f for p in peers for f in facts(p, amap)]
     if not t_facts or not p_facts:
         return None
-    refine_participants([*t_facts, *p_facts], amap, [target, *peers][:LOWER_SAMPLE])
+    refine_participants([*t_facts, *p_facts], amap, [target, *peers][:LOWER_SAMPLE], outlets([target, *peers], amap))
 
     def analyzer(text: str) -> list[str]:
         return [entity(t, amap) if t[:1].isupper() else stem(t) for t, _, _ in tokens(text)]
@@ -151,8 +151,22 @@ def align(target: Doc, peers: Sequence[Doc]) -> Aligned | None:
 # ----------------------------------------------------------------------------- participants, refined
 
 
-def refine_participants(fs: Sequence[Fact], amap: Mapping[str, str], sample: Sequence[Doc]) -> None:
-    """Correct two surface errors of the participant names, in place.
+def outlets(docs: Sequence[Doc], amap: Mapping[str, str]) -> set[str]:
+    """The compared articles' outlet names as participant keys ("the Associated Press reported", "told CBS News")."""
+    out = set()
+    for d in docs:
+        if d.outlet:
+            name = norm_name(d.outlet)
+            out |= {name, name.removeprefix("the "), entity(d.outlet, amap)}
+    return out
+
+
+def refine_participants(fs: Sequence[Fact], amap: Mapping[str, str], sample: Sequence[Doc], channels: frozenset[str] | set[str] = frozenset()) -> None:
+    """Correct three surface errors of the participant names, in place.
+
+    * a news outlet among the compared articles' outlets (``channels``): the channel
+      that reported or interviewed, not a participant of the event ("the Associated
+      Press reported", "told CBS News") — dropped;
 
     * a capitalised word that is no name: a word that starts a sentence ("Having
       walked out ...", "Multiple officials ..."), is no actor's alias, is never
@@ -175,6 +189,7 @@ def refine_participants(fs: Sequence[Fact], amap: Mapping[str, str], sample: Seq
         mapped = [entity(h.capitalize(), amap) for h in halves]
         if len(halves) == 2 and all(("=" + m) in amap or (m != h and m in amap.values()) for h, m in zip(halves, mapped)):
             split[e] = set(mapped)
+    common |= channels
     if not (common or split):
         return
     for f in fs:
@@ -247,15 +262,22 @@ def supports(t: Fact, ps: Fact, sim: float, support_sim: float = SUPPORT_SIM, to
     return sim >= 0.6 * support_sim and (bool(tn & ps.numbers) or (len(shared & specific) >= 1 and len(shared) >= 2))
 
 
-def _shares_slot(t: Fact, ps: Fact, topic: frozenset[str]) -> bool:
-    """A peer fact with the claim's predicate class and all its specific participants (the abstain test)."""
+def _shares_slot(t: Fact, ps: Fact, topic: frozenset[str], sim: float = 0.0, support_sim: float = SUPPORT_SIM) -> bool:
+    """A peer fact that may report the claim with other details (the abstain test).
+
+    The claim's predicate class and all its specific participants (one may be
+    missing among three or more: a title, an affiliation), or the predicate class,
+    half of them (a sentence of two clauses, each with its own actor) and some
+    shared wording (cosine >= 0.6 x ``support_sim``).
+    """
     if ps.furniture or ps.question or not t.preds & ps.preds:
         return False
     specific = t.entities - topic
     shared = t.entities & ps.entities
     if not specific:
         return len(shared) >= 2
-    return len(specific - ps.entities) <= (len(specific) >= 3)  # one may be missing among three or more (a title, an affiliation)
+    missing = len(specific - ps.entities)
+    return missing <= (len(specific) >= 3) or (2 * missing <= len(specific) and sim >= 0.6 * support_sim)
 
 
 def contradicts(al: Aligned, t: Fact, j: int, ctx_sim: float, sent_sim: float,
@@ -358,7 +380,7 @@ def judge(al: Aligned, i: int, support_sim: float = SUPPORT_SIM, related_sim: fl
             return "contradicted", _contradicted_item(al, t, base, contra, ctx, n_support)
     if support or t.negated_casualty:
         return None
-    slot = [j for j in cand if _shares_slot(tc, al.p_facts[j], al.topic)]
+    slot = [j for j in cand if _shares_slot(tc, al.p_facts[j], al.topic, row[j], support_sim)]
     if slot:
         return None  # a peer reports the same act by the same participants with other details: abstain
     if not (tc.entities - al.topic) and not any(n > 1 for n in t.numbers):

@@ -8,8 +8,9 @@ What it finds (rule ids ``furniture.<kind>``), as character spans of whole lines
 * ``byline`` — "By Jane Doe", "Jane Doe | Reuters", "Opinion columnist",
   "... contributed to this report", "Follow X on Twitter";
 * ``caption`` — a photo credit in brackets or after a slash ("(Jane Doe/Reuters)",
-  "REUTERS/Jane Doe", "AP Photo/...", "Getty Images"), a "Play Video" label, and
-  the sentence it closes;
+  "REUTERS/Jane Doe", "AP Photo/...", "Getty Images"), a "Photo: ..." credit at the
+  end of a line, a bare agency name after the line's last sentence ("... Jan. 3, 2020.
+  Associated Press"), a "Play Video" label, and the sentences it closes;
 * ``related`` — related-link and promotion lines ("More:", "Related:", "See:",
   "Read more", "Sign up", "Subscribe");
 * ``dateline`` — the place-and-agency prefix of a wire story's first sentence
@@ -52,7 +53,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("byline", re.compile(r"^\s*By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*(?:,|\||and\b|$)")),
     ("byline", re.compile(r"^\s*(?:Opinion columnist|Staff writer|Contributing writer|Columnist|Editor's note)\b", re.I)),
     ("byline", re.compile(r"contributed (?:reporting )?to this (?:report|story|article)|^\s*(?:Follow|Contact) [^\n]{0,60}\b(?:on Twitter|on Facebook|at @)", re.I)),
-    ("caption", re.compile(r"\((?:[A-Z][\w.'’-]+\s){1,3}[A-Z]?[\w.'’-]*/(?:[A-Z][\w ]{1,30})\)\s*$|\b(?:REUTERS|AP Photo|AFP|Getty Images|EPA)/[A-Z]|\bGetty Images\s*$|^\s*Play Video\b|\((?:top|bottom|left|right|middle|centre|center|above|below|inset)\)|^\s*(?:Photo|Image|Credit|Caption):", re.I)),
+    ("caption", re.compile(r"\((?:[A-Z][\w.'’-]+\s){1,3}[A-Z]?[\w.'’-]*/(?:[A-Z][\w ]{1,30})\)\s*$|\b(?:REUTERS|AP Photo|AFP|Getty Images|EPA)/[A-Z]|\bGetty Images\s*$|^\s*Play Video\b|\((?:top|bottom|left|right|middle|centre|center|above|below|inset)\)|^\s*(?:Photo|Image|Credit|Caption):|\bPhoto:\s[^\n]{0,80}$", re.I)),
+    ("caption", re.compile(r"[.!?]\s+(?:Associated Press|AP|Reuters|AFP|Getty Images|EPA|Xinhua|Bloomberg)\s*$")),
     ("related", re.compile(r"^\s*(?:More|Related|See|See also|Read more|Read|Also read|Watch|Listen|Sign up|Subscribe|Click here|RELATED)\s*(?::|\b(?:here|now)\b)", re.I)),
 )
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z.,/'’ -]{2,60}?(?:,\s+[A-Z][a-z.]+)?\s*(?:\((?:[A-Z][\w.]*\s?){1,3}\))?\s*[-—–]+\s")
