@@ -146,3 +146,80 @@ def test_attributed_claim_is_reported_differently_not_false():
     assert [x["wording"] for x in c_said.claims.contradicted] == ["reported differently"]
     assert c_said.claims.contradicted[0]["n_peers"] == 3
     assert not c_said.claims.uncorroborated  # a contradicted claim is not listed twice
+
+
+# ----------------------------------------------------------------------------- denial against a confirmed count
+
+
+DENY_TARGET = ("Velmora fired twelve missiles at Camp Greystone on Wednesday. "
+               "No Kestrian soldiers were hurt in the overnight attack, the Kestrian ministry said.")
+FILLER_PEERS = ["Velmora fired twelve missiles at Camp Greystone on Wednesday, Kestrian officials said.",
+                "Twelve Velmoran missiles struck Camp Greystone on Wednesday night."]
+
+
+@pytest.mark.parametrize(("peer", "flagged"), [
+    ("A Kestrian officer later said 14 Kestrian soldiers had been injured in the attack.", True),
+    # other wording, a week later (passages far apart): the denied people, the kind of harm and the attack decide
+    ("Fourteen Kestrian soldiers were injured, a medic at the base told reporters a week after the attack.", True),
+    # the denial is of injuries; a count of the dead is another slot
+    ("A Kestrian officer later said 14 Kestrian soldiers had been killed in the attack.", False),
+    # a count that did not happen
+    ("Velmora would have struck again had there been even one Kestrian casualty in the attack, an officer said.", False),
+    # another people's injuries in another attack on the same day
+    ("A Pellan officer said 14 Pellan guards had been injured in a separate attack on the Tarsk dam.", False),
+])
+def test_a_denial_against_a_peer_count_is_reported_differently(peer, flagged):
+    target = _a(DENY_TARGET, 9, id="t", outlet="Counterpoint")
+    c = compare(target, [_a(t, i) for i, t in enumerate([*FILLER_PEERS, peer])])
+    contra = [x for x in c.claims.contradicted if "No Kestrian soldiers" in x["quote"]]
+    if flagged:
+        assert len(contra) == 1 and contra[0]["wording"] == "reported differently", c.claims.contradicted
+        assert [e["text_id"] for e in contra[0]["peer_evidence"]] == ["p2"]
+    else:
+        assert not contra, contra
+
+
+# ----------------------------------------------------------------------------- participants
+
+
+def _facts_of(*texts, outlet_names=None):
+    from framing.comparison.claims import outlets, refine_participants
+    from framing.comparison.docs import Doc, as_analysis
+    from framing.comparison.facts import alias_map, facts
+
+    docs = [Doc(f"d{i}", as_analysis(_a(t, i, outlet=(outlet_names or {}).get(i, f"Outlet {i}")))) for i, t in enumerate(texts)]
+    amap = alias_map(docs)
+    fs = [facts(d, amap) for d in docs]
+    refine_participants([f for x in fs for f in x], amap, docs, outlets(docs, amap))
+    return fs
+
+
+def test_a_capitalised_common_word_is_no_participant_and_a_joint_name_is_split():
+    fs = _facts_of("Having left the treaty, Velmora imposed sanctions on Kestria.\n\nA joint Velmoran-Kestrian patrol crossed at Tarsk.",
+                   "Officials said Velmora was having second thoughts.")
+    assert fs[0][0].entities == {"velmora", "kestria"}  # "Having" starts the sentence and is used in lowercase elsewhere
+    assert {"velmora", "kestria"} <= fs[0][1].entities and "velmoran-kestrian" not in fs[0][1].entities
+    # a name that only starts sentences but is never a lowercase word stays a participant
+    assert "brandt" in _facts_of("Brandt ordered the strike on Tarsk.", "Velmora said nothing.")[0][0].entities
+
+
+def test_a_news_outlet_is_a_channel_not_a_participant():
+    fs = _facts_of("Velmora fired missiles at Tarsk, the Pellan Herald reported.", "Velmora fired missiles at Tarsk.", outlet_names={1: "Pellan Herald"})
+    assert fs[0][0].entities == {"velmora", "tarsk"}
+
+
+def test_an_unnamed_source_is_not_required_of_a_corroborating_peer():
+    text = "Kestrian and Tarskan government sources said Velmora had warned Pellan before the strike."
+    target = _a(text, 9, id="t")
+    s = text.index("Kestrian and")
+    speaker = "Kestrian and Tarskan government sources"
+    target["attribution"]["quotes"].append({
+        "start": s, "end": s + len(text) - 1, "quote": text[:-1], "type": "indirect", "speaker": speaker, "speaker_kind": "anonymous", "actor": speaker, "cue": "said", "cue_class": "neutral", "cue_weight": 0.0, "speaker_start": s, "speaker_end": s + len(speaker),
+        "cue_start": s + len(speaker) + 1, "cue_end": s + len(speaker) + 5, "content_start": s + len(speaker) + 6, "content_end": s + len(text) - 1,
+        "content_fragments": [{"start": s + len(speaker) + 6, "end": s + len(text) - 1}], "rule": "rule:attribution.verb_complement"})
+    # the peers tell it in other words (cosine below the wording threshold): matched by predicate class and participants
+    peers = [_a("Officials in Pellan got a Velmoran warning hours ahead of the missile attack.", 0),
+             _a("A warning from Velmora reached Pellan ahead of the attack.", 1), _a("Missiles hit Pellan on Tuesday.", 2)]
+    assert not [x for x in compare(target, peers).claims.uncorroborated if "sources said" in x["quote"]]
+    named = _a("Kestrian and Tarskan ministers said Velmora had warned Pellan before the strike.", 9, id="t")
+    assert [x for x in compare(named, peers).claims.uncorroborated if "ministers said" in x["quote"]]  # named speakers are the news

@@ -48,7 +48,7 @@ from typing import Any
 
 from framing.comparison import omitted as omitted_mod
 from framing.comparison.docs import Doc
-from framing.comparison.facts import Fact, alias_map, entities, entity, facts, predicate_table
+from framing.comparison.facts import Fact, alias_map, cue_table, entities, entity, facts, predicate_table
 from framing.comparison.text import norm_name, tokens
 from framing.schema.comparison import Claims
 
@@ -61,7 +61,11 @@ TOP_CLOSE = 5  # nearest peer sentences read by the abstain tests
 MAX_INDEX_CANDIDATES = 400
 TOPIC_SHARE = 0.25
 CASUALTY_CLASSES = frozenset({"harm", "death"})
-TOPIC_MIN = 5  # with few peers there is no topic to tell apart
+DENIABLE = frozenset({"killed", "injured", "casualty"})  # claim_cues classes a denial of harm negates
+DENIAL_CTX = 0.6  # a denial and a peer's count: passage cosine >= DENIAL_CTX x related_sim (other wording, same attack)
+_HYPOTHETICAL = re.compile(r"\b(?:if|unless|had there been|were there|even (?:one|a single))\b", re.I)  # a count that did not happen
+_WORD = re.compile(r"[A-Za-z]+|\d[\d,.]*")
+TOPIC_MIN = 5  # a topic name is in at least this many peer articles (or in every peer, when there are fewer)
 UNNAMED = frozenset({"anonymous", "vague"})  # attribution speaker kinds whose names are not a claim's participants
 LOWER_SAMPLE = 200  # articles searched for a capitalised word's lowercase use (bounded: the word is common or it is not)
 
@@ -78,6 +82,7 @@ class Aligned:
     index: dict[tuple[str, str], list[int]]  # (predicate class, participant) -> peer fact indices
     topic: frozenset[str] = frozenset()  # participants named in at least TOPIC_SHARE of the peer articles
     content: dict[int, set[str]] | None = None  # target fact index -> participants of what its source said (source's names left out)
+    denials: dict[int, tuple[set[str], set[str]]] | None = None  # target sentence number -> (casualty kinds denied, names in the denial)
 
     def ctx_entities(self, j: int) -> set[str]:
         f = self.p_facts[j]
@@ -143,9 +148,10 @@ def align(target: Doc, peers: Sequence[Doc]) -> Aligned | None:
         if not (f.furniture or f.question):
             for k in f.keys:
                 index[k].append(j)
-    topic = frozenset(e for e, d in docs_of.items() if len(d) >= max(TOPIC_SHARE * len(peers), TOPIC_MIN))
+    topic = frozenset(e for e, d in docs_of.items() if len(d) >= max(TOPIC_SHARE * len(peers), min(TOPIC_MIN, len(peers))))
     content = {i: c for i, f in enumerate(t_facts) if (c := said_participants(f, amap)) is not None}
-    return Aligned(t_facts, p_facts, T, P, _passages(p_facts, P), dict(index), topic, content)
+    denials = {f.i: denial(f, amap) for f in t_facts if f.negated_casualty}
+    return Aligned(t_facts, p_facts, T, P, _passages(p_facts, P), dict(index), topic, content, denials)
 
 
 # ----------------------------------------------------------------------------- participants, refined
@@ -157,7 +163,7 @@ def outlets(docs: Sequence[Doc], amap: Mapping[str, str]) -> set[str]:
     for d in docs:
         if d.outlet:
             name = norm_name(d.outlet)
-            out |= {name, name.removeprefix("the "), entity(d.outlet, amap)}
+            out |= {name, name.removeprefix("the "), entity(d.outlet, amap)} | entities(d.outlet, amap)
     return out
 
 
@@ -296,11 +302,59 @@ def contradicts(al: Aligned, t: Fact, j: int, ctx_sim: float, sent_sim: float,
         if ps.casualty and ps.casualty["type"] == t.casualty["type"] and ps.casualty["count"] != t.casualty["count"]:
             return compatible and bool(set(ps.casualty["who"]) & who) and sent_sim >= support_sim
         return False
-    if t.negated_casualty and ps.casualty and ps.casualty["count"] > 0 and not ps.negated_casualty:
+    if t.negated_casualty and ps.casualty and ps.casualty["count"] > 0 and not ps.negated_casualty and not _HYPOTHETICAL.search(ps.quote):
         # "no one was hurt" against a count of the hurt: the same attack (shared names, close passages)
+        kinds = al.denials.get(t.i, (set(), set()))[0] if al.denials else set()
+        if kinds and not _kind_denied(kinds, ps.casualty["type"]):
+            return False  # "no one was killed" against a count of the injured: no contradiction
         shared = t.entities & ps.entities
-        return bool(t.preds & ps.preds) and bool(shared) and ctx_sim >= 2 * related_sim and (len(shared) >= 2 or sent_sim >= support_sim)
+        if bool(t.preds & ps.preds) and bool(shared) and ctx_sim >= 2 * related_sim and (len(shared) >= 2 or sent_sim >= support_sim):
+            return True
+        return denial_confirmed(al, t, ps, ctx_sim, related_sim)
     return False
+
+
+def denial(f: Fact, amap: Mapping[str, str]) -> tuple[set[str], set[str]]:
+    """What a sentence denies: the casualty kinds negated ("no Americans were hurt": injured) and the names in the denial."""
+    words = _WORD.findall(f.quote)
+    lw = [w.lower() for w in words]
+    cues = cue_table()
+    kinds: set[str] = set()
+    who: set[str] = set()
+    for k, w in enumerate(lw):
+        kind = cues.get(w, ("", ""))[0]
+        if kind not in DENIABLE:
+            continue
+        neg = [j for j in range(max(0, k - 5), k) if cues.get(lw[j], ("", ""))[0] == "negation" or lw[j] in ("not", "never")]
+        if neg:
+            kinds.add(kind)
+            who |= entities(" ".join(words[neg[0] : k + 1]), amap)
+    return kinds, who
+
+
+def _kind_denied(kinds: set[str], kind: str) -> bool:
+    """A count of ``kind`` (killed, injured, casualty) answers a denial of ``kinds`` ("casualties" on either side matches both)."""
+    return bool(kinds) and (kind in kinds or "casualty" in kinds or kind == "casualty")
+
+
+def denial_confirmed(al: Aligned, t: Fact, ps: Fact, ctx_sim: float, related_sim: float = RELATED_SIM) -> bool:
+    """A denial of harm ("no Americans were hurt") against a peer's count of that harm in the same attack.
+
+    The count must be of the kind denied (injured for hurt/harmed/injured, killed for
+    killed/dead; "casualties" on either side matches both), both sentences must report
+    an attack, the peer sentence must name the people the denial names (else one of the
+    claim's participants other than the story's topic), the peer's count must not be a
+    hypothetical ("had there been even one American casualty"), and the passages must
+    share some wording (cosine >= ``DENIAL_CTX`` x ``related_sim``).
+    """
+    if ctx_sim < DENIAL_CTX * related_sim or "attack" not in t.preds & ps.preds or not ps.casualty or _HYPOTHETICAL.search(ps.quote):
+        return False
+    kinds, who = al.denials.get(t.i, (set(), set())) if al.denials else (set(), set())
+    if not _kind_denied(kinds, ps.casualty["type"]):
+        return False
+    if who:
+        return bool(who & ps.entities)
+    return bool((t.entities & ps.entities) - al.topic)
 
 
 def _worded_alike_without_figure(t: Fact, ps: Fact, sim: float, support_sim: float) -> bool:
