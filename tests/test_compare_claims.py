@@ -160,7 +160,8 @@ FILLER_PEERS = ["Velmora fired twelve missiles at Camp Greystone on Wednesday, K
 @pytest.mark.parametrize(("peer", "flagged"), [
     ("A Kestrian officer later said 14 Kestrian soldiers had been injured in the attack.", True),
     # other wording, a week later (passages far apart): the denied people, the kind of harm and the attack decide
-    ("Fourteen Kestrian soldiers were injured, a medic at the base told reporters a week after the attack.", True),
+    ("Velmora fired twelve missiles at Camp Greystone on Wednesday. The base stayed closed to visitors for days. "
+     "Fourteen Kestrian soldiers were injured, a medic at the base told reporters a week after the attack.", True),
     # the denial is of injuries; a count of the dead is another slot
     ("A Kestrian officer later said 14 Kestrian soldiers had been killed in the attack.", False),
     # a count that did not happen

@@ -163,7 +163,8 @@ def outlets(docs: Sequence[Doc], amap: Mapping[str, str]) -> set[str]:
     for d in docs:
         if d.outlet:
             name = norm_name(d.outlet)
-            out |= {name, name.removeprefix("the "), entity(d.outlet, amap)} | entities(d.outlet, amap)
+            out |= {name, name.removeprefix("the "), entity(d.outlet, amap)}
+            out |= {e for e in entities(d.outlet, amap) if ("=" + e) not in amap}  # "Pellan Herald" -> herald; never USA Today -> usa
     return out
 
 
