@@ -21,6 +21,10 @@ actor); lexical similarity is one feature among several:
   same people):
   a count against "no one was harmed" / "zero casualties", "no Americans were hurt"
   against a count of injured, or another count of the same kind for the same people.
+  A denial ("no Americans were hurt") is also contradicted by a peer's count of the
+  kind of harm it denies, in a sentence about an attack that names the people it
+  denies it for, in other wording (:func:`denial_confirmed`; a hypothetical count,
+  "had there been even one casualty", never counts).
   Flagged when at least as many peers contradict as support it; when the target
   attributes the claim to someone (a reporting verb), one contradicting peer is
   enough and the wording is "reported differently", never "false";
@@ -28,14 +32,27 @@ actor); lexical similarity is one feature among several:
   predicate class and all its specific participants (two names when it has none),
   and it names a participant other than the story's topic names or gives a figure,
   and it is not a judgement (an evaluative sentence, see :mod:`~framing.comparison.facts`, without a figure) (when one does but the details differ, the check
-  abstains: the claim is neither flagged nor counted as corroborated). ``confidence``
+  abstains: the claim is neither flagged nor counted as corroborated). It also
+  abstains when a peer sentence shares the predicate class, half the specific
+  participants and some wording (a sentence of two clauses), and when a peer tells a
+  claim with a figure in like words but gives no figure (the figure is unchecked, the
+  claim is not unreported). What an unnamed source said ("U.S. and European
+  government sources said ...") is matched without the source's names
+  (:func:`said_participants`). ``confidence``
   is ``high`` when no peer sentence even shares a key and the closest wording is far
   (cosine < ``support_sim`` / 2), else ``medium``;
 * **omitted**: see :mod:`framing.comparison.omitted`.
 
+Participants are refined after :func:`~framing.comparison.facts.facts`
+(:func:`refine_participants`): sentence-initial common words ("Having", "Multiple")
+and the compared outlets' names ("told CBS News") are not participants, and
+"American-Israeli" names both countries.
+
 No dense peer x peer matrix is built: one sparse matrix-vector product per target
-sentence, plus index look-ups. Known limits: denials and confirmations other than
-casualties (deny/confirm) are not yet compared; participants are surface names.
+sentence, plus index look-ups. Known limits: denials and confirmations are compared
+for casualties only (not "the plane was not downed by a missile" against "it was
+shot down"); participants are surface names; on the claims gold (14 flags) precision
+0.86 is measured on few items.
 """
 
 from __future__ import annotations
