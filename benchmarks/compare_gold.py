@@ -26,6 +26,11 @@ Pooled records (note starting "pooled") were added in a second pass: flags of th
 tool on sentences the first pass had not listed, each judged by reading the target
 and searching the peers (as TREC pools judge a system's output). ``--first-pass``
 leaves them out: flags on those sentences are then "unjudged".
+
+Audit records (note starting "audit") judge every flag of the tool on three more
+targets whose claims were never listed by a first pass (AP, The Guardian, Bloomberg):
+they count in precision only — their targets enter no recall, since only the flagged
+sentences were judged there — and ``--first-pass`` leaves them out.
 """
 
 from __future__ import annotations
@@ -119,7 +124,7 @@ def _flags(comparison: Any) -> dict[str, list[dict[str, Any]]]:
 def run(db: Path, *, first_pass: bool = False) -> tuple[dict[str, Any], dict[str, Any]]:
     """Figures over every target; ``first_pass`` drops the records judged from the tool's flags (note "pooled...")."""
     texts = gold.corpus_texts(CORPUS, SEED)
-    records = [r for r in gold.load(GOLD, texts) if not (first_pass and r.note.startswith("pooled"))]
+    records = [r for r in gold.load(GOLD, texts) if not (first_pass and r.note.startswith(("pooled", "audit")))]
     by_target: dict[str, list[gold.GoldRecord]] = defaultdict(list)
     for r in records:
         by_target[r.article].append(r)
@@ -136,6 +141,9 @@ def run(db: Path, *, first_pass: bool = False) -> tuple[dict[str, Any], dict[str
         else:
             t_an, peers = rid[target], [a for k, a in rid.items() if k != target]
         per_target[target] = judge_target(by_target[target], _flags(compare(t_an, peers)))
+        if all(r.note.startswith("audit") for r in by_target[target]):
+            for res in per_target[target].values():
+                res["gold"], res["found"] = set(), set()  # only the flags were judged: no recall from this target
     return figures(per_target), per_target
 
 
