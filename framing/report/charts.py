@@ -110,11 +110,18 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def _figure(width: float, height: float) -> Figure:
+def figure(width: float, height: float, rc: Mapping[str, Any] | None = None) -> Figure:
+    """A new matplotlib Figure (object API, ``dpi`` 100, size in inches) created under the rc settings ``rc``
+    (none: matplotlib's own), for report sections that draw a chart of their own; matplotlib is imported here on
+    first use, so a section module need not import it at the top."""
     m = _mpl()
-    with m.rc_context(_RC):
+    with m.rc_context(dict(rc or {})):
         fig = m.Figure(figsize=(width, height), dpi=100)
     return fig
+
+
+def _figure(width: float, height: float) -> Figure:
+    return figure(width, height, _RC)
 
 
 def _no_mathtext(fig: Figure) -> None:

@@ -43,7 +43,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-__all__ = ["SUPPORTED", "Unsupported", "build", "expit", "npscore_reason"]
+__all__ = ["SUPPORTED", "Unsupported", "build", "expit", "is_scorer", "normalize_rows", "npscore_reason", "scorers_in"]
 
 _VEC = "sklearn.feature_extraction.text:"
 _WHITE = re.compile(r"\s\s+")
@@ -66,7 +66,7 @@ def _softmax(x: np.ndarray) -> np.ndarray:
     return x
 
 
-def _normalize_rows(X: sparse.csr_matrix, norm: str) -> sparse.csr_matrix:
+def normalize_rows(X: sparse.csr_matrix, norm: str) -> sparse.csr_matrix:
     """Scale each row of ``X`` in place to unit ``norm``; rows that are all zero stay zero. The l2 sum of squares
     is accumulated left to right within a row, as scikit-learn's compiled row normaliser does."""
     data, ptr = X.data, X.indptr
@@ -146,7 +146,7 @@ class TfidfTransformerScorer(_Scorer):
         if self.idf_ is not None:
             X.data *= self.idf_[X.indices]
         if self.norm is not None:
-            X = _normalize_rows(X, self.norm)
+            X = normalize_rows(X, self.norm)
         return X
 
 

@@ -139,5 +139,5 @@ def test_expit_and_row_norm_agree_with_scipy_and_scikit_learn():
     x = np.random.default_rng(0).normal(scale=8, size=200_000)
     assert np.max(np.abs(npscore.expit(x) - expit(x))) <= 1e-15
     X = sparse.random(300, 500, density=0.05, format="csr", random_state=np.random.RandomState(1))
-    got = npscore._normalize_rows(X.copy(), "l2")
+    got = npscore.normalize_rows(X.copy(), "l2")
     assert np.array_equal(got.toarray(), normalize(X, norm="l2").toarray())
