@@ -576,7 +576,7 @@ def scorers_in(obj: Any, _seen: set[int] | None = None) -> Sequence[Any]:
         children = list(obj.values())
     elif isinstance(obj, list | tuple | set | frozenset):
         children = list(obj)
-    elif hasattr(obj, "__dict__") and not isinstance(obj, type) and not callable(obj) or isinstance(obj, _Scorer):
+    elif (hasattr(obj, "__dict__") and not isinstance(obj, type) and not callable(obj)) or isinstance(obj, _Scorer):
         children = [v for k, v in vars(obj).items() if k != "portable_source"]
     else:
         children = []

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from framing.ingest import language
 
 REPO = Path(__file__).resolve().parents[2]
