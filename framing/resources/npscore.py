@@ -434,6 +434,10 @@ class LogisticRegressionScorer(_Scorer):
                      or (multi in ("auto", "deprecated") and solver == "liblinear"))
 
     def decision_function(self, X: Any) -> np.ndarray:
+        if not sparse.issparse(X):
+            X = np.asarray(X, dtype=np.float64)
+            if X.ndim != 2:
+                raise ValueError(f"Expected a 2D array, got {X.ndim}D; reshape it")
         if X.shape[1] != self.n_features_in_:
             raise ValueError(f"X has {X.shape[1]} features, but LogisticRegression is expecting "
                              f"{self.n_features_in_} features as input.")
