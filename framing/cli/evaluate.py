@@ -38,7 +38,7 @@ class _Progress:
 
     def __call__(self, done: int, total: int, label: str = "") -> None:
         if self._bar is not None and self._task is not None:
-            self._bar.update(self._task, completed=done, total=total, **({"description": label} if label else {}))
+            self._bar.update(self._task, completed=done, total=total, description=label or None)
 
 
 @contextlib.contextmanager

@@ -110,7 +110,7 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def figure(width: float, height: float, rc: Mapping[str, Any] | None = None) -> Figure:
+def figure(width: float, height: float, rc: Mapping[Any, Any] | None = None) -> Figure:
     """A new matplotlib Figure (object API, ``dpi`` 100, size in inches) created under the rc settings ``rc``
     (none: matplotlib's own), for report sections that draw a chart of their own; matplotlib is imported here on
     first use, so a section module need not import it at the top."""
@@ -179,9 +179,9 @@ def to_svg(fig: Figure, *, title: str = "") -> str:
         svg = svg.replace(f"url(#{ident})", f"url(#{prefix}{ident})")
         svg = svg.replace(f'xlink:href="#{ident}"', f'xlink:href="#{prefix}{ident}"')
         svg = svg.replace(f'href="#{ident}"', f'href="#{prefix}{ident}"')
-    m = re.match(r'<svg([^>]*?)width="([\d.]+)pt" height="([\d.]+)pt"', svg)
-    if m:
-        w, h = m.group(2), m.group(3)
+    size = re.match(r'<svg([^>]*?)width="([\d.]+)pt" height="([\d.]+)pt"', svg)
+    if size:
+        w, h = size.group(2), size.group(3)
         svg = svg.replace(f'width="{w}pt" height="{h}pt"', f'width="100%" style="max-width:{float(w) * 1.333:.0f}px"', 1)
     if title:
         svg = re.sub(r"(<svg[^>]*>)", lambda mm: mm.group(1) + f"<title>{escape(title)}</title>", svg, count=1)

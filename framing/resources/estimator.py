@@ -32,7 +32,7 @@ class Estimator:
     @classmethod
     def _get_param_names(cls) -> list[str]:
         """The constructor's parameter names, sorted (as scikit-learn lists them)."""
-        init = cls.__init__  # type: ignore[misc]  # the subclass's own constructor
+        init = cls.__init__  # the subclass's own constructor
         if init is object.__init__:
             return []
         params = [p for p in inspect.signature(init).parameters.values() if p.name != "self" and p.kind != p.VAR_KEYWORD]
@@ -82,7 +82,7 @@ class Estimator:
         """scikit-learn's tags (asked by scikit-learn >= 1.6, which is then imported already)."""
         from sklearn.base import BaseEstimator  # lazy: scikit-learn is asking, so it is imported
 
-        return BaseEstimator.__sklearn_tags__(self)  # type: ignore[arg-type]
+        return BaseEstimator.__sklearn_tags__(self)
 
 
 class ClassifierEstimator(Estimator):

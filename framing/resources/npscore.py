@@ -228,7 +228,7 @@ class CountVectorizerScorer(_Scorer):
         if st.get("preprocessor") is not None:
             if not callable(st["preprocessor"]):
                 raise Unsupported("preprocessor is not callable")
-            return st["preprocessor"]  # type: ignore[no-any-return]
+            return st["preprocessor"]
         accents = st.get("strip_accents")
         if not accents:
             strip = None
@@ -311,7 +311,7 @@ class CountVectorizerScorer(_Scorer):
             doc = doc.decode(self.encoding, self.decode_error)
         if doc is np.nan:
             raise ValueError("np.nan is an invalid document, expected byte or unicode string.")
-        return doc  # type: ignore[no-any-return]
+        return doc
 
     def _counts(self, docs: Iterable[Any]) -> sparse.csr_matrix:
         if isinstance(docs, str):
@@ -358,10 +358,10 @@ class TfidfVectorizerScorer(CountVectorizerScorer):
 
     @property
     def idf_(self) -> np.ndarray:
-        return self._tfidf.idf_  # type: ignore[no-any-return]
+        return self._tfidf.idf_
 
     def transform(self, raw_documents: Iterable[Any]) -> sparse.csr_matrix:
-        return self._tfidf.transform(self._counts(raw_documents), copy=False)  # type: ignore[no-any-return]
+        return self._tfidf.transform(self._counts(raw_documents), copy=False)
 
 
 class DictVectorizerScorer(_Scorer):
@@ -466,7 +466,7 @@ class LogisticRegressionScorer(_Scorer):
         return np.take(self.classes_, idx, axis=0)
 
 
-class _Steps(dict):  # type: ignore[type-arg]
+class _Steps(dict):
     """``named_steps``: a dict that also answers attribute access, like scikit-learn's Bunch."""
 
     def __getattr__(self, key: str) -> Any:
@@ -501,7 +501,7 @@ class PipelineScorer(_Scorer):
 
     @property
     def classes_(self) -> np.ndarray:
-        return self._final_estimator.classes_  # type: ignore[no-any-return]
+        return self._final_estimator.classes_
 
     def _through(self, X: Any) -> Any:
         for _name, step in self.steps[:-1]:
@@ -515,13 +515,13 @@ class PipelineScorer(_Scorer):
         return X if last is None or last == "passthrough" else last.transform(X)
 
     def predict_proba(self, X: Any) -> np.ndarray:
-        return self._final_estimator.predict_proba(self._through(X))  # type: ignore[no-any-return]
+        return self._final_estimator.predict_proba(self._through(X))
 
     def decision_function(self, X: Any) -> np.ndarray:
-        return self._final_estimator.decision_function(self._through(X))  # type: ignore[no-any-return]
+        return self._final_estimator.decision_function(self._through(X))
 
     def predict(self, X: Any) -> np.ndarray:
-        return self._final_estimator.predict(self._through(X))  # type: ignore[no-any-return]
+        return self._final_estimator.predict(self._through(X))
 
 
 #: scikit-learn class (module:qualname as saved) -> scorer class
