@@ -18,8 +18,10 @@ from framing.resources import modelio, models, npscore
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((REPO / "corpora" / "example").glob("*.txt"))
-#: the models with scikit-learn parts (the others hold plain arrays and dicts)
-WITH_SKLEARN = ("loaded_sentence", "stance_target_sentiment", "roles_entity", "techniques_spans")
+#: the shipped models with scikit-learn parts (today: the loaded-language sentence model, stance, roles, techniques)
+WITH_SKLEARN = tuple(n for n in models.MODELS
+                     if any(type(o).__module__.startswith("sklearn.") for o in npscore.scorers_in(
+                         modelio.loads_portable(models.artifact_path(n).read_bytes(), numpy_scoring=False))))
 
 
 def _both(name: str):
@@ -48,14 +50,18 @@ def _twins(fast, slow, out: dict[int, object], seen: set[int]) -> None:
             _twins(v, slow_parts[k], out, seen)
 
 
+def test_shipped_models_with_scikit_learn_parts_are_found():
+    assert len(WITH_SKLEARN) >= 3  # several shipped models have vectorizers and linear models to score
+
+
 @pytest.mark.parametrize("name", list(models.MODELS))
 def test_every_shipped_model_takes_the_numpy_path(name):
     fast, slow = _both(name)
     parts = npscore.scorers_in(fast)
     assert not [p for p in parts if not npscore.is_scorer(p)], f"{name} keeps scikit-learn objects: {parts}"
-    if name in WITH_SKLEARN:
-        assert parts, f"{name} should have scikit-learn parts turned into scorers"
-        assert all(type(p).__module__.startswith("sklearn.") for p in npscore.scorers_in(slow))
+    real = npscore.scorers_in(slow)
+    assert all(type(p).__module__.startswith("sklearn.") for p in real)
+    assert len(parts) == len(real), f"{name}: every scikit-learn object should become a scorer"
     assert modelio.dumps_portable(fast) == modelio.dumps_portable(slow)  # the same state either way
     again = pickle.loads(pickle.dumps(fast))
     assert modelio.dumps_portable(again) == modelio.dumps_portable(fast)
@@ -87,7 +93,8 @@ def test_scorers_agree_with_scikit_learn_on_what_the_analyzers_pass(monkeypatch)
     for path in EXAMPLES[:4]:
         framing.analyze(framing.read(str(path)))
     seen = {type(obj).__name__ for obj, *_ in calls}
-    assert {"TfidfVectorizerScorer", "DictVectorizerScorer", "LogisticRegressionScorer", "PipelineScorer"} <= seen
+    present = {type(p).__name__ for name in WITH_SKLEARN for p in npscore.scorers_in(models.load(name))}
+    assert present <= seen, f"scorer classes never called by the analyses: {present - seen}"
     rows = 0
     for obj, meth, args, got in calls:
         if id(obj) not in twins:
