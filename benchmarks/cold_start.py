@@ -3,7 +3,7 @@
 Each round starts two new Python processes, in alternating order:
 
 * **score** — ``python -m framing score FILE`` (what a user types: imports, the spaCy pipeline, the lexicons and the
-  three models, the analysis and the terminal view);
+  shipped models, the analysis and the terminal view);
 * **bare** — ``python -c`` that imports spaCy, loads the same pipeline framing loads and parses the same text.
 
 The medians of ``--rounds`` (default 5) wall-clock times and of the processes' CPU times (user + system, from
