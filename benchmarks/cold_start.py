@@ -3,7 +3,7 @@
 Each round starts two new Python processes, in alternating order:
 
 * **score** — ``python -m framing score FILE`` (what a user types: imports, the spaCy pipeline, the lexicons and the
-  three models, the analysis and the terminal view);
+  shipped models, the analysis and the terminal view);
 * **bare** — ``python -c`` that imports spaCy, loads the same pipeline framing loads and parses the same text.
 
 The medians of ``--rounds`` (default 5) wall-clock times and of the processes' CPU times (user + system, from
@@ -13,7 +13,9 @@ CPU ratio is the steadier figure; the issue's target (21) is a wall-clock ratio 
     python benchmarks/cold_start.py [--rounds 5] [--file PATH] [--baseline OTHER_CHECKOUT] [--json]
 
 ``--baseline`` also times ``score`` from another checkout of framing (e.g. the main branch before a change), in the
-same rounds, so a before/after comparison is not disturbed by a change in the machine's load.
+same rounds, so a before/after comparison is not disturbed by a change in the machine's load. Each process runs
+in its checkout's folder. The 1-minute load average before and after is printed: on a machine shared with other
+work, compare ratios from the same run only.
 
 The default text is the first article of the bundled example corpus (no ../shared needed).
 """
@@ -52,10 +54,13 @@ def _default_file() -> Path:
 
 
 def _run(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """(wall seconds, CPU seconds) of one child process; exits when it fails."""
+    """(wall seconds, CPU seconds) of one child process, run in the checkout its ``PYTHONPATH`` names (``python -m``
+    puts the working folder first on ``sys.path``: run elsewhere, it would import that folder's framing); exits
+    when it fails."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
-    proc = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)
+    cwd = env["PYTHONPATH"].split(os.pathsep)[0]
+    proc = subprocess.run(argv, env=env, cwd=cwd, capture_output=True, text=True, check=False)
     wall = time.perf_counter() - t
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
@@ -75,6 +80,7 @@ def measure(path: Path, rounds: int, baseline: Path | None = None) -> dict:
     runs = [("score", score, _env(REPO)), ("bare", bare, _env(REPO))]
     if baseline is not None:
         runs.append(("baseline_score", score, _env(baseline)))
+    load_before = os.getloadavg()[0]
     for _name, argv, env in runs:  # one warm-up of each: .pyc files written, the OS file cache filled for all alike
         _run(argv, env)
     times: dict[str, list[tuple[float, float]]] = {name: [] for name, _a, _e in runs}
@@ -91,6 +97,7 @@ def measure(path: Path, rounds: int, baseline: Path | None = None) -> dict:
         "ratio_wall": round(med["score"]["wall_s"] / med["bare"]["wall_s"], 2),
         "ratio_cpu": round(med["score"]["cpu_s"] / med["bare"]["cpu_s"], 2),
         "target_ratio": 1.4,
+        "load_average_1min": [round(load_before, 2), round(os.getloadavg()[0], 2)],  # before, after: a shared machine
     }
     if baseline is not None:
         out["baseline"] = {"checkout": str(baseline), **med["baseline_score"],
@@ -114,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         for name in ("score", "bare"):
             print(f"  {name:6s} {res[name]['wall_s']:6.2f} s wall  {res[name]['cpu_s']:6.2f} s CPU")
         print(f"  score / bare: {res['ratio_wall']:.2f}x wall, {res['ratio_cpu']:.2f}x CPU (target <= {res['target_ratio']})")
+        print(f"  load average (1 min) before, after: {res['load_average_1min'][0]:.2f}, {res['load_average_1min'][1]:.2f}")
         if "baseline" in res:
             b = res["baseline"]
             print(f"  baseline {b['checkout']}: {b['wall_s']:.2f} s wall, {b['cpu_s']:.2f} s CPU; "

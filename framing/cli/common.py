@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import sys
+from collections.abc import Iterator
 from typing import Any
 
 from rich.console import Console
@@ -56,3 +59,23 @@ class Bar:
         if self._progress is not None:
             self._progress.__exit__(*exc)
         return False
+
+
+@contextlib.contextmanager
+def loading() -> Iterator[None]:
+    """Run the loading phase of a command (imports, the spaCy pipeline, lexicons, models) with the cyclic garbage
+    collector paused, then move everything loaded into the collector's permanent generation (``gc.freeze``) and turn
+    it back on.
+
+    Loading builds hundreds of thousands of long-lived objects and few cycles: the collections it triggers (about
+    370 in a cold ``framing score``, 0.15-0.2 s of CPU) find nothing to free, and later collections no longer walk
+    the frozen objects. Analyses run with the collector on as usual. The collector is paused by a zero threshold,
+    not ``gc.disable()``: spaCy's model reader (srsly) calls ``gc.enable()`` after each file it reads.
+    """
+    thresholds = gc.get_threshold()
+    gc.set_threshold(0)
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.set_threshold(*thresholds)

@@ -2,22 +2,70 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import inspect
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
 
 from framing.cli.common import print_json
 
 app = typer.Typer(help="Measure an analyzer on a labeled dataset.\n\nExample: framing evaluate loaded --data babe/dev.jsonl", no_args_is_help=True)
 
 _EVAL_TASKS = {"loaded": "BABE", "stance": "NewsMTSC", "attribution": "PolNeAR"}
+_options = {"quiet": False}
+
+
+@app.callback()
+def _evaluate_options(
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress line on stderr (shown only on a terminal)."),
+) -> None:
+    _options["quiet"] = quiet
+
+
+class _Progress:
+    """What :func:`progress` yields: call it as ``progress(done, total, label)`` (the convention of
+    :class:`framing.cli.common.Bar`) to turn the spinner into a bar with counts."""
+
+    def __init__(self, bar: Progress | None, task: TaskID | None) -> None:
+        self._bar, self._task = bar, task
+
+    def __call__(self, done: int, total: int, label: str = "") -> None:
+        if self._bar is not None and self._task is not None:
+            self._bar.update(self._task, completed=done, total=total, description=label or None)
+
+
+@contextlib.contextmanager
+def progress(label: str) -> Iterator[_Progress]:
+    """A progress line on stderr for a long evaluation: a spinner with the elapsed time, and counts when the
+    evaluator reports them. Drawn only when stderr is a terminal and ``--quiet`` was not given (stdout, where the
+    figures go, is never touched)."""
+    if _options["quiet"] or not sys.stderr.isatty():
+        yield _Progress(None, None)
+        return
+    bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                   TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+    with bar:
+        yield _Progress(bar, bar.add_task(label, total=None))
+
+
+def _run(fn: Callable[..., Any], label: str, *args: Any, **kw: Any) -> Any:
+    """``fn(*args, **kw)`` under :func:`progress`; an evaluator whose signature takes ``progress`` gets the callback."""
+    with progress(label) as report:
+        if "progress" in inspect.signature(fn).parameters:
+            kw["progress"] = report
+        return fn(*args, **kw)
 
 
 def _evaluate(task: str, data: Path, as_json: bool, **kw: Any) -> None:
     mod = importlib.import_module(f"framing.evaluate.{task}")
-    result = mod.run(data, **kw)
+    result = _run(mod.run, f"evaluate {task}", data, **kw)
     if as_json:
         print_json(result)
     else:
@@ -75,7 +123,7 @@ def evaluate_attribution(
         if corpus is None:
             raise typer.BadParameter("--gold needs --corpus (and --seed when the gold annotates the seed)")
         mod = importlib.import_module("framing.evaluate.attribution_gold")
-        result = mod.run(gold_file, corpus, seed, use_model=not rules_only)
+        result = _run(mod.run, "evaluate attribution --gold", gold_file, corpus, seed, use_model=not rules_only)
         print_json(result) if as_json else typer.echo(mod.describe(result))
         return
     if data is None:
@@ -112,7 +160,7 @@ def evaluate_stance_gold(
     """
     from framing.evaluate import stance  # lazy: heavy (spacy, models)
 
-    result = stance.run_gold(gold_file, corpus, seed)
+    result = _run(stance.run_gold, "evaluate stance-gold", gold_file, corpus, seed)
     if as_json:
         print_json(result)
     else:
@@ -160,7 +208,7 @@ def evaluate_loaded_gold(
     kw: dict[str, Any] = {"seed": seed}
     if gold_dir is not None:
         kw["gold_dir"] = gold_dir
-    result = loaded_gold.run(corpus, **kw)
+    result = _run(loaded_gold.run, "evaluate loaded-gold", corpus, **kw)
     if as_json:
         print_json(result)
     else:

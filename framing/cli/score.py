@@ -10,7 +10,7 @@ from typing import Any
 import typer
 
 import framing
-from framing.cli.common import Bar, print_json
+from framing.cli.common import Bar, loading, print_json
 from framing.errors import FramingError, InputError
 from framing.safetext import one_line
 
@@ -83,8 +83,17 @@ def score(
     _score_many(items, options, lines=as_json or jsonl, quiet=quiet)
 
 
+def _warm_up() -> None:
+    """Load what every analysis needs (spaCy pipeline, lexicons, models) now, inside :func:`loading`."""
+    from framing import engine  # lazy: heavy (spaCy, the pipeline), only once a source was read
+
+    engine.warm_up()
+
+
 def _score_one(source: str, options: dict, *, as_json: bool, pdf: Path | None, html: Path | None) -> None:
-    article = framing.read(source, **options)
+    with loading():
+        article = framing.read(source, **options)  # a bad source fails here, before the pipeline is loaded
+        _warm_up()
     analysis = framing.analyze(article)
     for fmt, path in (("html", html), ("pdf", pdf)):
         if path:
@@ -106,6 +115,8 @@ def _print_analysis(analysis: Any) -> None:
 
 def _score_many(items: list[str], options: dict, *, lines: bool, quiet: bool) -> None:
     failed = 0
+    with loading():
+        _warm_up()
     with Bar(quiet) as bar:
         for n, source in enumerate(items):
             bar(n, len(items), "scoring")

@@ -27,26 +27,22 @@ Charts:
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 import re
+import types
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import matplotlib
 import numpy as np
 from markupsafe import escape
 
-matplotlib.use("Agg", force=False)
-from matplotlib import rc_context
-from matplotlib.backends.backend_svg import FigureCanvasSVG
-from matplotlib.colors import LinearSegmentedColormap
-from matplotlib.figure import Figure
-from matplotlib.text import Text
-from matplotlib.ticker import LogFormatter, ScalarFormatter
-from matplotlib.typing import RcKeyType
-
 from framing.safetext import terminal_safe
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+    from matplotlib.typing import RcKeyType
 
 RULES: dict[str, str] = {}  # charts draw findings made elsewhere; they emit none
 
@@ -55,7 +51,7 @@ FONT = "DejaVu Sans"
 # levels plus printed labels or codes instead, which read in greyscale just as well.
 GREYS = ("#4d4d4d", "#d9d9d9", "#8c8c8c", "#ffffff", "#595959", "#bdbdbd", "#737373", "#f0f0f0", "#a6a6a6", "#e0e0e0")
 # Blue-to-red through white; the printed value and sign carry the meaning in greyscale.
-STANCE_CMAP = LinearSegmentedColormap.from_list("framing_stance", ["#b2182b", "#f4a582", "#f7f7f7", "#92c5de", "#2166ac"])
+STANCE_COLORS = ("#b2182b", "#f4a582", "#f7f7f7", "#92c5de", "#2166ac")
 TARGET_COLOR = "#d95f02"
 PEER_COLOR = "#9e9e9e"
 
@@ -87,10 +83,45 @@ def _codes(names: Sequence[str]) -> dict[str, str]:
     return out
 
 
-def _figure(width: float, height: float) -> Figure:
-    with rc_context(_RC):
-        fig = Figure(figsize=(width, height), dpi=100)
+@functools.cache
+def _mpl() -> types.SimpleNamespace:
+    """matplotlib, imported on the first chart drawn (it costs about half a second: the terminal view and
+    ``--json`` never draw one), with the non-interactive Agg backend unless one was chosen already."""
+    import matplotlib  # lazy: heavy (matplotlib), only when a chart is drawn
+
+    matplotlib.use("Agg", force=False)
+    from matplotlib import patches, rc_context  # lazy: heavy (matplotlib), only when a chart is drawn
+    from matplotlib.backends.backend_svg import FigureCanvasSVG  # lazy: heavy (matplotlib)
+    from matplotlib.colors import LinearSegmentedColormap  # lazy: heavy (matplotlib)
+    from matplotlib.figure import Figure  # lazy: heavy (matplotlib)
+    from matplotlib.text import Text  # lazy: heavy (matplotlib)
+    from matplotlib.ticker import LogFormatter, ScalarFormatter  # lazy: heavy (matplotlib)
+
+    return types.SimpleNamespace(
+        rc_context=rc_context, FigureCanvasSVG=FigureCanvasSVG, Figure=Figure, Text=Text, patches=patches,
+        LogFormatter=LogFormatter, ScalarFormatter=ScalarFormatter,
+        stance_cmap=LinearSegmentedColormap.from_list("framing_stance", list(STANCE_COLORS)))
+
+
+def __getattr__(name: str) -> Any:
+    """``STANCE_CMAP`` (the stance colour map) is built from matplotlib on first use."""
+    if name == "STANCE_CMAP":
+        return _mpl().stance_cmap
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def figure(width: float, height: float, rc: Mapping[Any, Any] | None = None) -> Figure:
+    """A new matplotlib Figure (object API, ``dpi`` 100, size in inches) created under the rc settings ``rc``
+    (none: matplotlib's own), for report sections that draw a chart of their own; matplotlib is imported here on
+    first use, so a section module need not import it at the top."""
+    m = _mpl()
+    with m.rc_context(dict(rc or {})):
+        fig = m.Figure(figsize=(width, height), dpi=100)
     return fig
+
+
+def _figure(width: float, height: float) -> Figure:
+    return figure(width, height, _RC)
 
 
 def _no_mathtext(fig: Figure) -> None:
@@ -101,18 +132,19 @@ def _no_mathtext(fig: Figure) -> None:
     numbers (log-scale ticks such as 10^2, scalar ticks, offset texts); tick labels given as strings
     (``set_yticks(ys, labels)``) are data.
     """
+    m = _mpl()
     own: set[int] = set()
     for ax in fig.axes:
         for axis in (ax.xaxis, ax.yaxis):
             own.add(id(axis.offsetText))
-            if isinstance(axis.get_major_formatter(), (LogFormatter, ScalarFormatter)):
+            if isinstance(axis.get_major_formatter(), (m.LogFormatter, m.ScalarFormatter)):
                 own.update(id(t) for tick in axis.get_major_ticks() + axis.get_minor_ticks() for t in (tick.label1, tick.label2))
                 continue
             labels = [t.get_text() for t in axis.get_majorticklabels()]
             clean = [terminal_safe(x) for x in labels]
             if clean != labels:  # the formatter re-sets tick texts at draw time: give it the clean labels
                 axis.set_ticklabels(clean)
-    for text in fig.findobj(Text):
+    for text in fig.findobj(m.Text):
         if id(text) not in own:
             text.set_parse_math(False)
             raw = text.get_text()
@@ -128,10 +160,11 @@ def to_svg(fig: Figure, *, title: str = "") -> str:
     becomes a ``viewBox`` with ``width="100%"``, and ``title`` becomes the
     SVG's ``<title>`` (read out by screen readers).
     """
+    m = _mpl()
     buf = io.StringIO()
     _no_mathtext(fig)
-    with rc_context(_RC):
-        FigureCanvasSVG(fig)
+    with m.rc_context(_RC):
+        m.FigureCanvasSVG(fig)
         # tight_layout measures text extents once; bbox_inches="tight" would draw the whole figure twice
         fig.tight_layout(pad=0.3)
         fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
@@ -146,9 +179,9 @@ def to_svg(fig: Figure, *, title: str = "") -> str:
         svg = svg.replace(f"url(#{ident})", f"url(#{prefix}{ident})")
         svg = svg.replace(f'xlink:href="#{ident}"', f'xlink:href="#{prefix}{ident}"')
         svg = svg.replace(f'href="#{ident}"', f'href="#{prefix}{ident}"')
-    m = re.match(r'<svg([^>]*?)width="([\d.]+)pt" height="([\d.]+)pt"', svg)
-    if m:
-        w, h = m.group(2), m.group(3)
+    size = re.match(r'<svg([^>]*?)width="([\d.]+)pt" height="([\d.]+)pt"', svg)
+    if size:
+        w, h = size.group(2), size.group(3)
         svg = svg.replace(f'width="{w}pt" height="{h}pt"', f'width="100%" style="max-width:{float(w) * 1.333:.0f}px"', 1)
     if title:
         svg = re.sub(r"(<svg[^>]*>)", lambda mm: mm.group(1) + f"<title>{escape(title)}</title>", svg, count=1)
@@ -248,7 +281,7 @@ def stance_heatmap(
     ax.set_facecolor("#d4d4d4")  # cells of actors an outlet does not mention
     masked = np.ma.masked_invalid(data)
     # pcolormesh, not imshow: vector cells (imshow embeds a raster image)
-    im = ax.pcolormesh(np.arange(n_c + 1) - 0.5, np.arange(n_a + 1) - 0.5, masked, cmap=STANCE_CMAP, vmin=-1, vmax=1,
+    im = ax.pcolormesh(np.arange(n_c + 1) - 0.5, np.arange(n_a + 1) - 0.5, masked, cmap=_mpl().stance_cmap, vmin=-1, vmax=1,
                        edgecolors="#ffffff", linewidth=0.6)
     ax.set_xlim(-0.5, n_c - 0.5)
     ax.set_ylim(n_a - 0.5, -0.5)
@@ -264,7 +297,7 @@ def stance_heatmap(
     ax.set_yticks(range(n_a), [_short(a, 26) for a in actors], fontsize=6.5 if n_a > 16 else 7)
     if target_row is not None:
         ax.get_yticklabels()[target_row].set_fontweight("bold")
-        ax.add_patch(matplotlib.patches.Rectangle((-0.5, target_row - 0.5), n_c, 1, fill=False, lw=1.6, ec="#000000"))
+        ax.add_patch(_mpl().patches.Rectangle((-0.5, target_row - 0.5), n_c, 1, fill=False, lw=1.6, ec="#000000"))
     xl = [("TARGET" if c.get("is_target") else _short(c.get("label") or "?", 18)) for c in columns]
     ax.set_xticks(range(n_c), xl, rotation=60, ha="right", rotation_mode="anchor", fontsize=fs + 0.5)
     for tick, c in zip(ax.get_xticklabels(), columns):
@@ -272,7 +305,7 @@ def stance_heatmap(
             tick.set_fontweight("bold")
     for j, c in enumerate(columns):
         if c.get("is_target"):
-            ax.add_patch(matplotlib.patches.Rectangle((j - 0.5, -0.5), 1, n_a, fill=False, lw=1.6, ec="#000000"))
+            ax.add_patch(_mpl().patches.Rectangle((j - 0.5, -0.5), 1, n_a, fill=False, lw=1.6, ec="#000000"))
     ax.spines[:].set_visible(False)
     ax.tick_params(length=0)
     del im  # no colour bar (matplotlib draws it as a raster image); the printed values carry the scale

@@ -17,7 +17,10 @@ The format follows the artifact's suffix, as the model card names it:
   ``TfidfVectorizer``: ``vocabulary_``, ``idf_``) loads it, and numpy 1 or 2
   reads the arrays alike. Limits: a class whose fitted attributes change
   meaning between scikit-learn releases would load but predict differently;
-  the shipped models are tested by their analyzers' tests.
+  the shipped models are tested by their analyzers' tests. By default the scikit-learn objects that
+  :mod:`framing.resources.npscore` reproduces (vectorizers, tf-idf, logistic regression, pipelines) are not
+  rebuilt at all but loaded as numpy scorers of the same state, so scoring needs no scikit-learn import;
+  any other scikit-learn class, or a parameter the scorers do not cover, is rebuilt as above.
 * ``.pkl`` — plain pickle of the estimator (the C unpickler; fast, but bound to
   the library versions that wrote it).
 * ``.joblib`` — what ``joblib.dump`` writes (trainers still write it); read with
@@ -40,6 +43,7 @@ from typing import Any
 import numpy as np
 
 from framing.errors import ModelError
+from framing.resources import npscore
 
 __all__ = ["FORMATS", "dump_portable", "dumps_portable", "load_bytes", "loads_portable"]
 
@@ -110,6 +114,9 @@ class _Writer:
         return {"$items": [[self.enc(k), self.enc(v)] for k, v in o.items()]}
 
     def _object(self, o: Any) -> Any:
+        source = getattr(o, "portable_source", None)
+        if npscore.is_scorer(o) and source is not None:  # a numpy scorer goes back as the object it was built from
+            return {"$obj": source[0], "state": self.enc(dict(sorted(source[1].items())))}
         cls = type(o)
         name = _name_of(cls)
         if not name.startswith(_TRUSTED):
@@ -153,8 +160,9 @@ def _resolve(name: str, *, trusted: tuple[str, ...]) -> Any:
 
 
 class _Reader:
-    def __init__(self, arrays: Any) -> None:
+    def __init__(self, arrays: Any, *, numpy_scoring: bool = True) -> None:
         self.arrays = arrays
+        self.numpy_scoring = numpy_scoring
 
     def dec(self, o: Any) -> Any:
         if not isinstance(o, dict):
@@ -196,10 +204,19 @@ class _Reader:
         return [blob[a:b] for a, b in zip([0, *ends[:-1]], ends)]
 
     def _object(self, o: dict) -> Any:
-        cls = _resolve(o["$obj"], trusted=_TRUSTED)
-        if not isinstance(cls, type):
-            raise ModelError(f"{o['$obj']} is not a class")
+        name = o["$obj"]
+        if not isinstance(name, str) or not name.startswith(_TRUSTED):
+            raise ModelError(f"the artifact names {name}, which is not a framing, scikit-learn or numpy object; refusing it")
         state = self.dec(o["state"])
+        if self.numpy_scoring and name.startswith("sklearn."):
+            scorer = npscore.build(name, state) if isinstance(state, dict) else None
+            if scorer is not None:
+                return scorer
+            # a real scikit-learn object gets real scikit-learn parts (it may check them)
+            state = _Reader(self.arrays, numpy_scoring=False).dec(o["state"])
+        cls = _resolve(name, trusted=_TRUSTED)
+        if not isinstance(cls, type):
+            raise ModelError(f"{name} is not a class")
         obj: Any = object.__new__(cls)
         if hasattr(obj, "__dict__"):
             setstate = getattr(obj, "__setstate__", None)
@@ -263,14 +280,18 @@ def dump_portable(model: Any, path: Path) -> Path:
     return path
 
 
-def loads_portable(data: bytes) -> Any:
-    """Rebuild a model from portable ``.npz`` bytes (no pickle: ``allow_pickle=False``)."""
+def loads_portable(data: bytes, *, numpy_scoring: bool = True) -> Any:
+    """Rebuild a model from portable ``.npz`` bytes (no pickle: ``allow_pickle=False``).
+
+    With ``numpy_scoring`` (the default) each scikit-learn object that :mod:`framing.resources.npscore` reproduces
+    becomes a numpy scorer (scikit-learn is not imported for it); ``False`` rebuilds every object as the real
+    scikit-learn class (what the tests compare the scorers with)."""
     with np.load(io.BytesIO(data), allow_pickle=False) as z:
         arrays = {k: z[k] for k in z.files}
     state = json.loads(arrays.pop("__state__").tobytes().decode("utf-8"))
     if state.get("format") != "framing-portable-model" or state.get("version") != _FORMAT_VERSION:
         raise ModelError(f"not a framing portable model (format {state.get('format')!r}, version {state.get('version')!r})")
-    return _Reader(arrays).dec(state["root"])
+    return _Reader(arrays, numpy_scoring=numpy_scoring).dec(state["root"])
 
 
 def load_bytes(data: bytes, suffix: str) -> Any:

@@ -99,9 +99,12 @@ def test_parameters_a_later_release_removed_get_the_installed_defaults():
     z["__state__"] = np.frombuffer(json.dumps(state).encode(), dtype=np.uint8)
     buf = io.BytesIO()
     np.savez(buf, **z)
-    got = modelio.loads_portable(buf.getvalue())
+    got = modelio.loads_portable(buf.getvalue(), numpy_scoring=False)  # rebuilt as scikit-learn's class
+    assert isinstance(got, LogisticRegression)
     assert got.tol == LogisticRegression().tol and got.C == 0.5
     assert np.allclose(got.predict_proba([[1.5]]), lr.predict_proba([[1.5]]))
+    fast = modelio.loads_portable(buf.getvalue())  # the numpy scorer does not need the parameter
+    assert np.allclose(fast.predict_proba([[1.5]]), lr.predict_proba([[1.5]]))
 
 
 def test_textblob_scores_without_importing_textblob_are_textblobs():
