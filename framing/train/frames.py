@@ -7,7 +7,7 @@ folds are grouped by article) beside two baselines measured in the same folds:
 * ``most_frequent_three`` -- the three most frequent frames of the training fold for every article;
 * ``tfidf_lr`` -- one-vs-rest logistic regressions over unmasked TF-IDF word unigrams, threshold 0.5.
 
-Then fits on every article and writes ``framing/models/frames_article.joblib``
+Then fits on every article and writes ``framing/models/frames_article.npz`` (portable, no pickle)
 with its card (JSON and Markdown): data sha256, parameters, per-frame F1,
 calibration (Brier, expected calibration error of the out-of-fold probabilities).
 """
@@ -21,7 +21,6 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-import joblib
 import numpy as np
 import scipy
 import sklearn
@@ -33,8 +32,8 @@ from framing.analyzers.frames.model import CUES, FRAME_IDS, FRAMES, MODEL_NAME, 
 from framing.errors import DataError
 from framing.evaluate.metrics import expected_calibration_error
 from framing.resources import lexicons
-from framing.resources.models import artifact_path, load, models_dir
-from framing.train.cards import artifact_entry, training_text_hashes, write_card
+from framing.resources.models import load, models_dir
+from framing.train.cards import artifact_entry, save_artifact, training_text_hashes, write_card
 from framing.train.datasets import read_jsonl
 from framing.version import __version__
 
@@ -119,8 +118,7 @@ def train(data_path: str | Path | None, *, out_dir: str | Path | None = None, fo
     clf = FrameClassifier(**DEFAULT_PARAMS).fit(texts, Y, lexicon=lex)
     out = Path(out_dir) if out_dir else models_dir()
     out.mkdir(parents=True, exist_ok=True)
-    art = artifact_path(MODEL_NAME, out)
-    joblib.dump(clf, art, compress=3)
+    art = save_artifact(clf, MODEL_NAME, out)
     card = {
         "name": MODEL_NAME,
         "task": "article-level issue frames, multi-label (the 14 generic frames of the Media Frames Corpus codebook)",

@@ -5,7 +5,7 @@ end}`` with offsets into ``text``), builds one :class:`SpanRow` per gold span
 and cross-validates the classifier grouped by article (``GroupKFold``) beside
 two baselines measured in the same folds -- the majority technique of the
 training fold, and a logistic regression over the span's TF-IDF words alone --
-then fits on every span and writes ``framing/models/techniques_spans.joblib``
+then fits on every span and writes ``framing/models/techniques_spans.npz`` (portable, no pickle)
 with its card (TC micro-F1, the SemEval-2020 TC metric, and per-technique F1).
 """
 
@@ -19,7 +19,6 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-import joblib
 import numpy as np
 import scipy
 import sklearn
@@ -36,8 +35,8 @@ from framing.analyzers.techniques.model import (
     span_row,
 )
 from framing.errors import DataError
-from framing.resources.models import artifact_path, load, models_dir
-from framing.train.cards import artifact_entry, training_text_hashes, write_card
+from framing.resources.models import load, models_dir
+from framing.train.cards import artifact_entry, save_artifact, training_text_hashes, write_card
 from framing.train.datasets import read_jsonl
 from framing.version import __version__
 
@@ -121,8 +120,7 @@ def train(data_path: str | Path | None, *, out_dir: str | Path | None = None, fo
     clf = TechniqueClassifier(**DEFAULT_PARAMS).fit(rows, y)
     out = Path(out_dir) if out_dir else models_dir()
     out.mkdir(parents=True, exist_ok=True)
-    art = artifact_path(MODEL_NAME, out)
-    joblib.dump(clf, art, compress=3)
+    art = save_artifact(clf, MODEL_NAME, out)
     card = {
         "name": MODEL_NAME,
         "task": "persuasion technique of a given span (SemEval-2020 Task 11, TC)",
