@@ -95,6 +95,27 @@ def test_a_loaded_term_used_three_times_adds_repetition_for_later_uses():
     assert [s.span for s in reps] == [_find(text, "thugs", 1), _find(text, "thugs", 2)]
 
 
+@pytest.mark.parametrize(("text", "word"), [
+    ("The Communist Party of China met in Beijing on Monday.", "Communist"),
+    ("Members of the Socialist Workers Party marched in London.", "Socialist"),
+    ("Leaders of the National Front spoke in Paris on Sunday.", "National"),
+])
+def test_a_label_word_inside_an_organisations_name_is_not_name_calling(text, word):
+    # the party's own name describes it; any side's party is treated alike
+    _, te = _run(text, [_Loaded(_find(text, word), "pejorative_label")])
+    assert not [s for s in te.spans if s.quote == word]
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("These communists in the capital want to take everything.", "communists"),
+    ("He called them Fascist thugs at the rally.", "Fascist"),
+])
+def test_a_label_outside_a_name_stays_a_candidate(text, word):
+    _, te = _run(text, [_Loaded(_find(text, word), "pejorative_label")])
+    got = {s.technique for s in te.spans if s.quote == word and s.source == "loaded_language"}
+    assert got in ({"Name_Calling,Labeling"}, {"Loaded_Language"})
+
+
 def test_counts_and_rates_follow_the_spans():
     text = "We must defend our nation and our flag."
     _, te = _run(text)
@@ -142,5 +163,7 @@ def test_seed_techniques_include_name_calling_and_flag_waving_in_the_authors_voi
     # read by hand: the author calls the strike's side imperialist and appeals to defending sovereignty
     assert ("Name_Calling,Labeling", "imperialist interference") in author
     assert {q for t, q in author if t == "Flag-Waving"} >= {"defend their sovereignty"}
+    # read by hand: "The Communist Ghadar Party" is the author's own party named, not a label for anyone
+    assert not [s for s in te.spans if s.quote == "Communist"]
     quoted = {s.quote.lower() for s in te.spans if s.voice == Voice.QUOTED}
     assert "regime" in quoted  # "the Iranian regime" is in the quoted statement, not the author's voice
