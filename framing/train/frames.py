@@ -136,7 +136,9 @@ def train(data_path: str | Path | None, *, out_dir: str | Path | None = None, fo
         "cross_validation": cv,
         "training_text_hashes": training_text_hashes(texts),
         "limits": "about 300 English articles, mostly opinion pieces; rare frames (Economic, Capacity and resources, "
-                  "Public opinion) have under 20 examples each. Names are masked from the word features.",
+                  "Public opinion) have under 20 examples each, and a frame whose probability rarely reaches the shared threshold "
+                  "(Policy prescription and evaluation, Public opinion) is almost never predicted: see the per-frame F1. "
+                  "Names are masked from the word features.",
     }
     write_card(MODEL_NAME, card, out, markdown=card_markdown(card))
     load.cache_clear()
@@ -150,8 +152,11 @@ def card_markdown(card: Mapping[str, Any]) -> str:
              f"Artifact: `{card['artifact']}` (sha256 `{card['artifact_sha256'][:16]}...`, {card['artifact_bytes']:,} bytes).",
              f"Trained: {card['trained_at']} on `{card['data']['path']}` (sha256 `{card['data']['sha256'][:16]}...`, {card['data']['rows']} articles).",
              "", "Model: one-vs-rest logistic regressions (liblinear) over TF-IDF word unigrams with names masked, plus the "
-             "rates of the 14 frame-cue classes of `lexicons/frame_cues.tsv`; Platt-scaled on out-of-fold decision values; "
-             f"a frame is present at probability >= {card['threshold']} (and the most probable always).", "",
+             "rates of the 14 frame-cue classes of `lexicons/frame_cues.tsv`; Platt-scaled on out-of-fold decision values and "
+             f"averaged (weight {card['parameters']['knn_weight']}) with the vote of the {card['parameters']['knn_k']} most "
+             "similar training articles (cosine of the same word vectors; carries label co-occurrence and topic); "
+             f"a frame is present at probability >= {card['threshold']} (and the most probable always), the threshold "
+             "chosen on inner out-of-fold probabilities of the training articles only.", "",
              f"## {cv['folds']}-fold cross-validation, grouped by article (seed {cv['seed']}, n = {cv['n']})", "",
              "| system | micro-F1 | macro-F1 |", "|---|---|---|",
              f"| this model | {m['micro_f1']:.3f} | {m['macro_f1']:.3f} |",
