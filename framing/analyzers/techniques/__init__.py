@@ -70,7 +70,14 @@ import numpy as np
 
 from framing.analyzers import AnalyzerSpec, Context
 from framing.analyzers.techniques import model as _model
-from framing.analyzers.techniques.model import MODEL_NAME, TECHNIQUE_IDS, TECHNIQUES, span_row
+from framing.analyzers.techniques.model import (
+    MODEL_NAME,
+    TECHNIQUE_IDS,
+    TECHNIQUES,
+    CueIndex,
+    article_word_counts,
+    span_row,
+)
 from framing.errors import LexiconError
 from framing.resources import lexicons as _lexicons
 from framing.resources.lexicons import TermMatcher
@@ -184,7 +191,8 @@ def analyze(ctx: Context) -> Techniques:
     cands = candidates(ctx)
     clf = _model.as_classifier(ctx.models[MODEL_NAME])
     low = text.lower()
-    probs = clf.predict_proba([span_row(text, a, b, lower_text=low) for a, b, *_ in cands])
+    cues, wc = CueIndex(ctx.lexicons[CUES]), article_word_counts(low)
+    probs = clf.predict_proba([span_row(text, a, b, lower_text=low, cues=cues, word_counts=wc) for a, b, *_ in cands])
     index = {str(c): i for i, c in enumerate(clf.classes_)}
     spans: list[TechniqueSpan] = []
     seen: set[tuple[int, int, str]] = set()

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import pytest
 
 from framing.analyzers import Context, techniques
-from framing.analyzers.techniques.model import TechniqueClassifier, as_classifier, span_row
+from framing.analyzers.techniques.model import (
+    DENSE_NAMES,
+    TECHNIQUE_IDS,
+    CueIndex,
+    TechniqueClassifier,
+    as_classifier,
+    span_row,
+)
 from framing.errors import ModelError
 from framing.evaluate.techniques import si_counts, si_prf
 from framing.ingest import load_text
@@ -133,6 +141,39 @@ def test_span_row_counts_repeats():
     text = "Lies, lies and more lies."
     assert span_row(text, 0, 4).dense[1] == 1.0  # "lies" occurs three times
     assert span_row(text, 15, 19).dense[1] == 0.0  # "more" once
+
+
+def test_span_row_counts_uses_before_and_after_the_span():
+    text = "Lies, lies and more lies."
+    names = list(DENSE_NAMES)
+    first, last = span_row(text, 0, 4).dense, span_row(text, 20, 24).dense
+    assert first[names.index("seen_before")] == 0.0 and last[names.index("seen_before")] == 1.0
+    assert first[names.index("log_after")] == pytest.approx(math.log1p(2))  # two later uses of "lies"
+    assert last[names.index("log_before")] == pytest.approx(math.log1p(2))
+    assert first[names.index("in_title")] == 1.0  # the first line is the title
+
+
+def test_cue_index_counts_whole_words_per_technique():
+    cues = CueIndex([{"term": "our nation", "technique": "Flag-Waving"}, {"term": "wake up", "technique": "Slogans"},
+                     {"term": "nation", "technique": "Not_A_Technique"}])
+    v = cues.counts("For our nation, and OUR NATION again: wake up! (Our nationhood is not a cue.)")
+    assert v[TECHNIQUE_IDS.index("Flag-Waving")] == 2 and v[TECHNIQUE_IDS.index("Slogans")] == 1 and v.sum() == 3
+    text = "Title\nWe love our nation and its flag."
+    row = span_row(text, text.index("love"), text.index(" and"), cues=cues)
+    names = list(DENSE_NAMES)
+    assert row.dense[names.index("cue_span:Flag-Waving")] == 1.0
+    assert row.dense[names.index("cue_line:Flag-Waving")] == 0.5  # the line's cues count half
+    assert row.dense[names.index("in_title")] == 0.0
+
+
+def test_a_span_listed_twice_gets_two_different_techniques():
+    text = "They said thugs again."
+    rows = [span_row(text, 10, 15)] * 2 + [span_row(text, 10, 15)]
+    plain = MODEL.predict(rows)
+    assert len(set(plain)) == 1  # the same row: the same label three times
+    keyed = MODEL.predict(rows, keys=[("a", 10, 15), ("a", 10, 15), ("b", 10, 15)])
+    assert keyed[0] == plain[0] and keyed[1] != keyed[0]  # the second listing gets the runner-up
+    assert keyed[2] == plain[2]  # another article's span is not affected
 
 
 def test_si_metric_by_hand():
