@@ -105,7 +105,7 @@ def test_neighbour_labels_by_hand():
 
 
 def test_the_neighbours_vote_fades_for_a_text_unlike_any_training_article():
-    texts, Y, s, lg = _toy()
+    texts, Y, *_ = _toy()
     lex = lexicons.load("frame_cues")
     clf = FrameClassifier(C=4.0, min_df=1, calibration_folds=3).fit(texts, Y, lexicon=lex)
     assert 0 < clf.knn_sim_ <= 1
