@@ -38,7 +38,7 @@ def test_evaluate_frames_json_keys_and_baseline(tmp_path, capsys):
 
 def test_train_frames_writes_a_card_with_cv_and_baselines(tmp_path):
     card = train_frames.train(_frames_file(tmp_path), out_dir=tmp_path / "models", folds=3)
-    assert (tmp_path / "models" / "frames_article.joblib").is_file()
+    assert (tmp_path / "models" / "frames_article.npz").is_file()
     cv = card["cross_validation"]
     assert cv["folds"] == 3 and cv["n"] == 12
     assert cv["model"]["micro_f1"] >= cv["baselines"]["most_frequent_three"]["micro_f1"]

@@ -4,8 +4,9 @@ Two figures, the task's two subtasks:
 
 * ``tc_micro_f1`` -- technique classification given the gold spans (TC): the
   shipped classifier labels every gold span; micro-F1 over spans (each gold
-  span gets exactly one label, so it equals accuracy), with ``per_technique_f1``
-  and ``macro_f1``, beside the baselines of the model card's cross-validation
+  span gets exactly one label, so it equals accuracy; a span that PTC lists
+  twice with two techniques gets the classifier's two most probable ones), with
+  ``per_technique_f1`` and ``macro_f1``, beside the baselines of the model card's cross-validation
   and the majority technique of its training data.
 * ``si_f1`` -- span identification (SI): the full analyzer (parse, loaded
   language, techniques) runs on each article and its spans, technique-agnostic,
@@ -30,7 +31,7 @@ from typing import Any
 from framing.analyzers.techniques.model import MODEL_NAME, RULE_PREFIX, as_classifier
 from framing.resources.models import load, load_card, model_rule
 from framing.train.cards import text_hash
-from framing.train.techniques import gold_rows, read_ptc, tc_scores
+from framing.train.techniques import gold_rows, read_ptc, span_keys, tc_scores
 
 Frag = tuple[int, int]
 
@@ -95,7 +96,7 @@ def run(path: str | Path, *, limit: int | None = None, si_limit: int | None = 20
     rows, y, _ = gold_rows(articles)
     clf = as_classifier(load(MODEL_NAME))
     card = load_card(MODEL_NAME)
-    result: dict[str, Any] = {"task": "techniques", "n": len(y), "articles": len(articles), **tc_scores(y, list(clf.predict(rows)))}
+    result: dict[str, Any] = {"task": "techniques", "n": len(y), "articles": len(articles), **tc_scores(y, list(clf.predict(rows, span_keys(articles))))}
     counts = card.get("data", {}).get("label_counts") or {}
     majority = max(counts, key=lambda k: counts[k]) if counts else "Loaded_Language"
     result["baselines"] = {"majority": {**tc_scores(y, [majority] * len(y)), "technique": majority, "from": "model card"}}

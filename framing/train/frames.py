@@ -7,7 +7,7 @@ folds are grouped by article) beside two baselines measured in the same folds:
 * ``most_frequent_three`` -- the three most frequent frames of the training fold for every article;
 * ``tfidf_lr`` -- one-vs-rest logistic regressions over unmasked TF-IDF word unigrams, threshold 0.5.
 
-Then fits on every article and writes ``framing/models/frames_article.joblib``
+Then fits on every article and writes ``framing/models/frames_article.npz`` (portable, no pickle)
 with its card (JSON and Markdown): data sha256, parameters, per-frame F1,
 calibration (Brier, expected calibration error of the out-of-fold probabilities).
 """
@@ -21,7 +21,6 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-import joblib
 import numpy as np
 import scipy
 import sklearn
@@ -33,8 +32,8 @@ from framing.analyzers.frames.model import CUES, FRAME_IDS, FRAMES, MODEL_NAME, 
 from framing.errors import DataError
 from framing.evaluate.metrics import expected_calibration_error
 from framing.resources import lexicons
-from framing.resources.models import artifact_path, load, models_dir
-from framing.train.cards import artifact_entry, training_text_hashes, write_card
+from framing.resources.models import load, models_dir
+from framing.train.cards import artifact_entry, save_artifact, training_text_hashes, write_card
 from framing.train.datasets import read_jsonl
 from framing.version import __version__
 
@@ -119,8 +118,7 @@ def train(data_path: str | Path | None, *, out_dir: str | Path | None = None, fo
     clf = FrameClassifier(**DEFAULT_PARAMS).fit(texts, Y, lexicon=lex)
     out = Path(out_dir) if out_dir else models_dir()
     out.mkdir(parents=True, exist_ok=True)
-    art = artifact_path(MODEL_NAME, out)
-    joblib.dump(clf, art, compress=3)
+    art = save_artifact(clf, MODEL_NAME, out)
     card = {
         "name": MODEL_NAME,
         "task": "article-level issue frames, multi-label (the 14 generic frames of the Media Frames Corpus codebook)",
@@ -138,7 +136,9 @@ def train(data_path: str | Path | None, *, out_dir: str | Path | None = None, fo
         "cross_validation": cv,
         "training_text_hashes": training_text_hashes(texts),
         "limits": "about 300 English articles, mostly opinion pieces; rare frames (Economic, Capacity and resources, "
-                  "Public opinion) have under 20 examples each. Names are masked from the word features.",
+                  "Public opinion) have under 20 examples each, and a frame whose probability rarely reaches the shared threshold "
+                  "(Policy prescription and evaluation, Public opinion) is almost never predicted: see the per-frame F1. "
+                  "Names are masked from the word features.",
     }
     write_card(MODEL_NAME, card, out, markdown=card_markdown(card))
     load.cache_clear()
@@ -152,8 +152,11 @@ def card_markdown(card: Mapping[str, Any]) -> str:
              f"Artifact: `{card['artifact']}` (sha256 `{card['artifact_sha256'][:16]}...`, {card['artifact_bytes']:,} bytes).",
              f"Trained: {card['trained_at']} on `{card['data']['path']}` (sha256 `{card['data']['sha256'][:16]}...`, {card['data']['rows']} articles).",
              "", "Model: one-vs-rest logistic regressions (liblinear) over TF-IDF word unigrams with names masked, plus the "
-             "rates of the 14 frame-cue classes of `lexicons/frame_cues.tsv`; Platt-scaled on out-of-fold decision values; "
-             f"a frame is present at probability >= {card['threshold']} (and the most probable always).", "",
+             "rates of the 14 frame-cue classes of `lexicons/frame_cues.tsv`; Platt-scaled on out-of-fold decision values and "
+             f"averaged (weight {card['parameters']['knn_weight']}) with the vote of the {card['parameters']['knn_k']} most "
+             "similar training articles (cosine of the same word vectors; carries label co-occurrence and topic); "
+             f"a frame is present at probability >= {card['threshold']} (and the most probable always), the threshold "
+             "chosen on inner out-of-fold probabilities of the training articles only.", "",
              f"## {cv['folds']}-fold cross-validation, grouped by article (seed {cv['seed']}, n = {cv['n']})", "",
              "| system | micro-F1 | macro-F1 |", "|---|---|---|",
              f"| this model | {m['micro_f1']:.3f} | {m['macro_f1']:.3f} |",

@@ -5,7 +5,7 @@ end}`` with offsets into ``text``), builds one :class:`SpanRow` per gold span
 and cross-validates the classifier grouped by article (``GroupKFold``) beside
 two baselines measured in the same folds -- the majority technique of the
 training fold, and a logistic regression over the span's TF-IDF words alone --
-then fits on every span and writes ``framing/models/techniques_spans.joblib``
+then fits on every span and writes ``framing/models/techniques_spans.npz`` (portable, no pickle)
 with its card (TC micro-F1, the SemEval-2020 TC metric, and per-technique F1).
 """
 
@@ -19,7 +19,6 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-import joblib
 import numpy as np
 import scipy
 import sklearn
@@ -31,13 +30,16 @@ from framing.analyzers.techniques.model import (
     MODEL_NAME,
     TECHNIQUE_IDS,
     TECHNIQUES,
+    CueIndex,
     SpanRow,
     TechniqueClassifier,
+    article_word_counts,
     span_row,
 )
 from framing.errors import DataError
-from framing.resources.models import artifact_path, load, models_dir
-from framing.train.cards import artifact_entry, training_text_hashes, write_card
+from framing.resources import lexicons
+from framing.resources.models import load, models_dir
+from framing.train.cards import artifact_entry, save_artifact, training_text_hashes, write_card
 from framing.train.datasets import read_jsonl
 from framing.version import __version__
 
@@ -63,17 +65,28 @@ def read_ptc(path: str | Path) -> list[dict[str, Any]]:
     return out
 
 
-def gold_rows(articles: Sequence[Mapping[str, Any]]) -> tuple[list[SpanRow], list[str], list[str]]:
-    """One row per gold span: rows, technique labels, article ids (the CV groups)."""
+CUES = "technique_cues"
+
+
+def gold_rows(articles: Sequence[Mapping[str, Any]], cues: CueIndex | None = None) -> tuple[list[SpanRow], list[str], list[str]]:
+    """One row per gold span: rows, technique labels, article ids (the CV groups). ``cues``: the technique-cue
+    phrases (default: the shipped ``lexicons/technique_cues.tsv``)."""
+    cues = cues if cues is not None else CueIndex(lexicons.load(CUES))
     rows, y, groups = [], [], []
     for a in articles:
         text = a["text"]
         low = text.lower()
+        wc = article_word_counts(low)
         for s in a["techniques"]:
-            rows.append(span_row(text, int(s["start"]), int(s["end"]), lower_text=low))
+            rows.append(span_row(text, int(s["start"]), int(s["end"]), lower_text=low, cues=cues, word_counts=wc))
             y.append(str(s["technique"]))
             groups.append(a["id"])
     return rows, y, groups
+
+
+def span_keys(articles: Sequence[Mapping[str, Any]]) -> list[tuple[str, int, int]]:
+    """``(article id, start, end)`` of every gold span, in :func:`gold_rows` order (a span listed twice has one key)."""
+    return [(str(a["id"]), int(s["start"]), int(s["end"])) for a in articles for s in a["techniques"]]
 
 
 def tc_scores(y: Sequence[str] | np.ndarray, pred: Sequence[str] | np.ndarray) -> dict[str, Any]:
@@ -94,8 +107,9 @@ def _span_lr(train: Sequence[str], ytr: Sequence[str], test: Sequence[str]) -> n
 
 
 def cross_validate(rows: Sequence[SpanRow], y: Sequence[str], groups: Sequence[str], *, folds: int = 5,
-                   params: Mapping[str, Any] = DEFAULT_PARAMS) -> dict[str, Any]:
-    """Out-of-fold TC figures of the classifier and the two baselines, grouped by article."""
+                   params: Mapping[str, Any] = DEFAULT_PARAMS, keys: Sequence[Any] | None = None) -> dict[str, Any]:
+    """Out-of-fold TC figures of the classifier and the two baselines, grouped by article (``keys``: see
+    :meth:`TechniqueClassifier.predict`, the same span listed with two techniques gets two)."""
     ya = np.asarray(y, dtype=object)
     pred = np.empty(len(ya), dtype=object)
     maj = np.empty(len(ya), dtype=object)
@@ -103,7 +117,7 @@ def cross_validate(rows: Sequence[SpanRow], y: Sequence[str], groups: Sequence[s
     for k, (tr, te) in enumerate(GroupKFold(folds).split(rows, ya, groups)):
         log.info("techniques: fold %d/%d", k + 1, folds)
         clf = TechniqueClassifier(**params).fit([rows[i] for i in tr], ya[tr])
-        pred[te] = clf.predict([rows[i] for i in te])
+        pred[te] = clf.predict([rows[i] for i in te], None if keys is None else [keys[i] for i in te])
         maj[te] = Counter(ya[tr]).most_common(1)[0][0]
         lr[te] = _span_lr([rows[i].span for i in tr], ya[tr], [rows[i].span for i in te])
     return {"folds": folds, "n": len(ya), "articles": len(set(groups)), "grouped_by": "article",
@@ -117,12 +131,11 @@ def train(data_path: str | Path | None, *, out_dir: str | Path | None = None, fo
     path = Path(data_path)
     articles = read_ptc(path)
     rows, y, groups = gold_rows(articles)
-    cv = cross_validate(rows, y, groups, folds=folds)
+    cv = cross_validate(rows, y, groups, folds=folds, keys=span_keys(articles))
     clf = TechniqueClassifier(**DEFAULT_PARAMS).fit(rows, y)
     out = Path(out_dir) if out_dir else models_dir()
     out.mkdir(parents=True, exist_ok=True)
-    art = artifact_path(MODEL_NAME, out)
-    joblib.dump(clf, art, compress=3)
+    art = save_artifact(clf, MODEL_NAME, out)
     card = {
         "name": MODEL_NAME,
         "task": "persuasion technique of a given span (SemEval-2020 Task 11, TC)",
@@ -133,6 +146,7 @@ def train(data_path: str | Path | None, *, out_dir: str | Path | None = None, fo
                  "spans": len(y), "label_counts": dict(Counter(y).most_common()),
                  "source": "Propaganda Techniques Corpus, SemEval-2020 Task 11 training part (dev split), shared/datasets/ptc/dev.jsonl"},
         "parameters": clf.get_params(),
+        "lexicons": {CUES: lexicons.load(CUES).sha256},
         "libraries": {"scikit-learn": sklearn.__version__, "numpy": np.__version__, "scipy": scipy.__version__},
         "cross_validation": cv,
         "training_text_hashes": training_text_hashes(a["text"] for a in articles),
@@ -150,7 +164,8 @@ def card_markdown(card: Mapping[str, Any]) -> str:
              f"Artifact: `{card['artifact']}` (sha256 `{card['artifact_sha256'][:16]}...`, {card['artifact_bytes']:,} bytes).",
              f"Trained: {card['trained_at']} on `{card['data']['path']}` ({card['data']['articles']} articles, {card['data']['spans']} spans).",
              "", "Model: multinomial logistic regression over span word 1-2 grams, span char_wb 2-4 grams, context words "
-             "and dense features (repetition count, length, capitals, punctuation, quotes).", "",
+             "and dense features (repetition count, before and after the span, repeated words, length, capitals, punctuation, "
+             "quotes, title) and technique-cue counts of `lexicons/technique_cues.tsv` in the span and its line.", "",
              f"## {cv['folds']}-fold cross-validation grouped by article (n = {cv['n']} spans, {cv['articles']} articles)", "",
              "| system | TC micro-F1 | macro-F1 |", "|---|---|---|",
              f"| this model | {m['tc_micro_f1']:.3f} | {m['macro_f1']:.3f} |",

@@ -9,8 +9,9 @@ What it measures
     Security and defense; Health and safety; Quality of life; Cultural identity;
     Public opinion; Political; External regulation and reputation.
 
-    * **Article** -- for each frame a calibrated probability in [0, 1] (Platt
-      scaling of out-of-fold decision values) and the multi-label decision
+    * **Article** -- for each frame a probability in [0, 1] (Platt scaling of
+      out-of-fold decision values, averaged with the share of the 10 most
+      similar training articles that carry the frame) and the multi-label decision
       (``present``: probability >= the model's threshold, chosen at training by
       out-of-fold micro-F1; the most probable frame is always present). The
       **primary** frame is the most probable; the **profile** is the 14
@@ -24,7 +25,8 @@ What it measures
 
 Model (:mod:`.model`)
     One-vs-rest logistic regressions over masked word unigrams (names are not
-    features) and the rates of the cues of ``lexicons/frame_cues.tsv``, trained
+    features) and the rates of the cues of ``lexicons/frame_cues.tsv``, blended
+    with a nearest-articles vote over the same word vectors, trained
     on the SemEval-2023 Task 3 subtask 2 English articles (Piskorski et al.
     2023) by ``framing train frames``. Figures (model card): cross-validated
     micro-F1, per-frame F1, the most-frequent-three baseline.

@@ -20,7 +20,9 @@ Span detection (candidates), then classification
       (a label, pejorative or glorifying, starts as name calling); its
       ``distancing`` terms ("so-called") are *doubt*; its consensus claims
       (absolutes, ``consensus_claim``) are *bandwagon*. The spans are the loaded-
-      language analyzer's own; nothing is matched twice.
+      language analyzer's own; nothing is matched twice. A loaded term that is
+      a word of an organisation's proper name is left out (rule
+      ``organisation_name`` below).
     * ``lexicon:technique_cues`` -- phrases of ``lexicons/technique_cues.tsv``
       (flag-waving, slogans, thought-terminating clichés, appeal to fear,
       doubt, black-and-white, whataboutism, causal oversimplification, appeal
@@ -32,6 +34,19 @@ Span detection (candidates), then classification
     The classifier's probability of the chosen technique is reported beside
     each span; a span whose probability is under :data:`LOW` is marked by it
     and left out of nothing (the faces show the probability).
+
+A label word inside a name is not name calling (``organisation_name``)
+    A party or ideology word that the text writes as part of an organisation's
+    proper name ("the Communist Party of China", "the Socialist Workers
+    Party", "the National Front") names that organisation; describing an actor
+    by its own name labels nobody. A loaded-language candidate is therefore
+    dropped when its words are capitalised and it lies inside an ORG entity of
+    the parse that is longer than itself, or when the capitalised words right
+    after it (up to four) end in an organisation noun of
+    :data:`ORGANISATION_HEADS` ("Party", "Front", "League", ...). The rule is
+    the same for every side's parties and reads only the name's shape; a lower-
+    case label ("the communists in Washington") or a capitalised epithet
+    before a person's name ("Crooked Hillary") is kept.
 
 Known limits
     Candidate spans are words and short phrases; PTC annotates whole clauses
@@ -55,7 +70,14 @@ import numpy as np
 
 from framing.analyzers import AnalyzerSpec, Context
 from framing.analyzers.techniques import model as _model
-from framing.analyzers.techniques.model import MODEL_NAME, TECHNIQUE_IDS, TECHNIQUES, span_row
+from framing.analyzers.techniques.model import (
+    MODEL_NAME,
+    TECHNIQUE_IDS,
+    TECHNIQUES,
+    CueIndex,
+    article_word_counts,
+    span_row,
+)
 from framing.errors import LexiconError
 from framing.resources import lexicons as _lexicons
 from framing.resources.lexicons import TermMatcher
@@ -63,7 +85,8 @@ from framing.resources.models import model_rule
 from framing.schema import Span, Voice
 from framing.schema.sections.techniques import Techniques, TechniqueSpan
 
-__all__ = ["RULES", "SPEC", "TECHNIQUES", "Techniques", "analyze", "candidates", "model_rule_id"]
+__all__ = ["ORGANISATION_HEADS", "RULES", "SPEC", "TECHNIQUES", "Techniques", "analyze", "candidates", "in_organisation_name",
+           "model_rule_id"]
 
 CUES = "technique_cues"
 LOW = 0.2
@@ -74,6 +97,30 @@ LABEL_CATEGORIES = frozenset({"pejorative_label", "glorifying_label"})
 CATEGORY_TECHNIQUE = {"distancing": "Doubt", "consensus_claim": "Bandwagon,Reductio_ad_hitlerum"}
 REPETITION_RULE = "rule:techniques.repetition"
 LOADED_RULE = "rule:techniques.loaded_language"
+
+
+#: head nouns of organisation names (lower case): a capitalised run ending in one of them is a proper name
+ORGANISATION_HEADS = frozenset({
+    "party", "parties", "front", "league", "union", "alliance", "congress", "caucus", "coalition", "federation",
+    "association", "movement", "council", "bloc", "organisation", "organization", "committee", "network",
+    "foundation", "institute", "society", "brotherhood", "army", "forum", "group", "international"})
+
+
+def in_organisation_name(doc: Any, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is capitalised and part of an organisation's proper name in the parse ``doc``
+    (inside a longer ORG entity, or followed by capitalised words ending in an :data:`ORGANISATION_HEADS` noun)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span) or not all(t.text[:1].isupper() for t in span if t.is_alpha):
+        return False
+    for ent in doc.ents:
+        if ent.label_ == "ORG" and ent.start <= span.start and span.end <= ent.end and len(ent) > len(span):
+            return True
+    for tok in doc[span.end:span.end + 4]:
+        if not (tok.is_alpha and tok.text[:1].isupper()):
+            return False
+        if tok.lower_ in ORGANISATION_HEADS:
+            return True
+    return False
 
 
 def model_rule_id() -> str:
@@ -96,8 +143,9 @@ def candidates(ctx: Context) -> list[tuple[int, int, str, str, str]]:
     """Candidate spans ``(start, end, technique, rule, source)``, in text order (see the module docstring)."""
     out: list[tuple[int, int, str, str, str]] = []
     ll = ctx.results.get("loaded_language")
+    doc = ctx.parsed.doc
     for s in getattr(ll, "spans", ()) if ll is not None else ():
-        if s.negated:
+        if s.negated or in_organisation_name(doc, s.span.start, s.span.end):
             continue
         tech = CATEGORY_TECHNIQUE.get(s.category)
         if tech is None and s.rule.startswith("lexicon:loaded_terms@"):
@@ -105,7 +153,6 @@ def candidates(ctx: Context) -> list[tuple[int, int, str, str, str]]:
         if tech is not None:
             out.append((s.span.start, s.span.end, tech, LOADED_RULE if tech in (LOADED, NAME_CALLING) else s.rule, "loaded_language"))
     lex = ctx.lexicons[CUES]
-    doc = ctx.parsed.doc
     for m in TermMatcher(lex)(doc):
         a, b = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)
         tech = str(m.entry["technique"])
@@ -144,7 +191,8 @@ def analyze(ctx: Context) -> Techniques:
     cands = candidates(ctx)
     clf = _model.as_classifier(ctx.models[MODEL_NAME])
     low = text.lower()
-    probs = clf.predict_proba([span_row(text, a, b, lower_text=low) for a, b, *_ in cands])
+    cues, wc = CueIndex(ctx.lexicons[CUES]), article_word_counts(low)
+    probs = clf.predict_proba([span_row(text, a, b, lower_text=low, cues=cues, word_counts=wc) for a, b, *_ in cands])
     index = {str(c): i for i, c in enumerate(clf.classes_)}
     spans: list[TechniqueSpan] = []
     seen: set[tuple[int, int, str]] = set()

@@ -9,7 +9,15 @@ is given) over
   strongest sign of Repetition), whether it occurs more than once, its length
   in words (log1p, and <= 2), whether it opens with a capital, contains "!" or
   "?", is all capitals, its share of its line, and whether it lies inside
-  quotation marks.
+  quotation marks; how often it occurred *before* and *after* the span (log1p,
+  and whether before: PTC marks the later uses as Repetition), the share of
+  its content words (over three letters) used three or more times in the
+  article, whether it ends with "!", has 8+ or 15+ words, opens with a
+  quotation mark, or lies in the title;
+* technique cues: for each of the 14 techniques, how many phrases of
+  ``lexicons/technique_cues.tsv`` of that technique occur in the span, and
+  (scaled by 0.5) in its line -- lower-case whole-word matches of the terms as
+  written (no lemmas: the classifier reads no parse; :class:`CueIndex`).
 
 Names are **not** masked here: the span itself is the object classified and
 PTC labels name calling on the name-like phrase itself; the classifier sees
@@ -19,7 +27,9 @@ and 2020; Chernyavskiy et al. 2020 (the repetition-count feature).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,7 +63,35 @@ TECHNIQUES: dict[str, str] = {
 }
 TECHNIQUE_IDS: tuple[str, ...] = tuple(TECHNIQUES)
 DENSE_NAMES = ("log_repeats", "repeated", "log_words", "short", "capitalised", "exclamation", "question", "all_caps",
-               "line_share", "in_quotes")
+               "line_share", "in_quotes", "log_before", "log_after", "seen_before", "repeated_words", "ends_exclamation",
+               "words_8", "words_15", "opens_quote", "in_title",
+               *(f"cue_span:{t}" for t in TECHNIQUE_IDS), *(f"cue_line:{t}" for t in TECHNIQUE_IDS))
+_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+
+
+class CueIndex:
+    """The phrases of a technique-cue lexicon (entries with ``term`` and ``technique``), for counting whole-word,
+    lower-case occurrences per technique in a piece of text (:meth:`counts`, 14 values in TECHNIQUE_IDS order)."""
+
+    def __init__(self, entries: Iterable[Mapping[str, Any]] = ()) -> None:
+        col = {t: i for i, t in enumerate(TECHNIQUE_IDS)}
+        self.terms: list[tuple[str, int]] = []
+        for e in entries:
+            words = _WORD.findall(str(e.get("term", "")).lower())
+            if words and e.get("technique") in col:
+                self.terms.append((" " + " ".join(words) + " ", col[str(e["technique"])]))
+
+    def counts(self, text: str) -> np.ndarray:
+        v = np.zeros(len(TECHNIQUE_IDS))
+        if self.terms:
+            padded = " " + " ".join(_WORD.findall(text.lower())) + " "
+            for term, j in self.terms:
+                if term in padded:
+                    v[j] += padded.count(term)
+        return v
+
+
+_NO_CUES = CueIndex()
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,9 +109,12 @@ def _line(text: str, start: int, end: int) -> tuple[int, int]:
     return a, len(text) if b < 0 else b
 
 
-def span_row(text: str, start: int, end: int, *, lower_text: str | None = None) -> SpanRow:
-    """The :class:`SpanRow` of ``text[start:end]`` (``lower_text``: ``text.lower()``, passed when many spans share it)."""
+def span_row(text: str, start: int, end: int, *, lower_text: str | None = None, cues: CueIndex = _NO_CUES,
+             word_counts: Mapping[str, int] | None = None) -> SpanRow:
+    """The :class:`SpanRow` of ``text[start:end]`` (``lower_text``: ``text.lower()`` and ``word_counts``: the
+    article's :func:`word_counts`, passed when many spans share them; ``cues``: the technique-cue phrases)."""
     low = lower_text if lower_text is not None else text.lower()
+    wc = word_counts if word_counts is not None else article_word_counts(low)
     span = text[start:end]
     a, b = _line(text, start, end)
     key = " ".join(span.lower().split())
@@ -81,10 +122,23 @@ def span_row(text: str, start: int, end: int, *, lower_text: str | None = None) 
     words = len(span.split())
     left, right = text[a:start], text[end:b]
     in_quotes = left.count("\"") % 2 == 1 or left.count("“") > left.count("”")
+    before = low.count(key, 0, start) if len(key) >= 3 else 0
+    after = low.count(key, end) if len(key) >= 3 else 0
+    content = [w for w in _WORD.findall(span.lower()) if len(w) > 3]
+    stripped = span.strip()
     dense = (float(np.log1p(reps)), float(reps > 1), float(np.log1p(words)), float(words <= 2),
              float(span[:1].isupper()), float("!" in span), float("?" in span or "?" in right[:80]),
-             float(span.isupper() and len(span) > 3), len(span) / max(1, b - a), float(in_quotes))
+             float(span.isupper() and len(span) > 3), len(span) / max(1, b - a), float(in_quotes),
+             float(np.log1p(before)), float(np.log1p(after)), float(before > 0),
+             float(np.mean([wc.get(w, 0) >= 3 for w in content])) if content else 0.0,
+             float(stripped.endswith("!")), float(words >= 8), float(words >= 15), float(bool(stripped) and stripped[0] in "\"“‘'"),
+             float(a == 0), *cues.counts(span).tolist(), *(0.5 * cues.counts(text[a:b])).tolist())
     return SpanRow(span, f"{left[-150:]} ||| {right[:150]}", dense)
+
+
+def article_word_counts(lower_text: str) -> Counter[str]:
+    """How often each lower-case word occurs in an article (for the repeated-words feature of :func:`span_row`)."""
+    return Counter(_WORD.findall(lower_text))
 
 
 class TechniqueClassifier(BaseEstimator):
@@ -120,9 +174,23 @@ class TechniqueClassifier(BaseEstimator):
             return np.zeros((0, len(self.classes_)))
         return np.asarray(self.model_.predict_proba(self._matrix(rows)))
 
-    def predict(self, rows: Sequence[SpanRow]) -> np.ndarray:
+    def predict(self, rows: Sequence[SpanRow], keys: Sequence[Any] | None = None) -> np.ndarray:
+        """The most probable technique of each row. With ``keys`` (one hashable per row, e.g. article id, start and
+        end), rows sharing a key -- the same span annotated with k techniques, as PTC lists it k times -- get the
+        k most probable techniques, one each, rather than the same one k times."""
         p = self.predict_proba(rows)
-        return self.classes_[p.argmax(1)] if len(p) else np.asarray([], dtype=object)
+        if not len(p):
+            return np.asarray([], dtype=object)
+        out = self.classes_[p.argmax(1)]
+        if keys is not None:
+            same: dict[Any, list[int]] = {}
+            for i, k in enumerate(keys):
+                same.setdefault(k, []).append(i)
+            for idx in same.values():
+                if len(idx) > 1:
+                    ranked = np.argsort(-p[idx[0]])
+                    out[idx] = self.classes_[ranked[:len(idx)]] if len(idx) <= len(ranked) else out[idx]
+        return out
 
 
 def as_classifier(obj: Any) -> TechniqueClassifier:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from scipy.sparse import csr_matrix
 
 from framing.analyzers.frames.model import (
     FRAME_IDS,
@@ -12,6 +13,7 @@ from framing.analyzers.frames.model import (
     cue_hits,
     decide,
     micro_f1,
+    neighbour_labels,
     tokenize,
 )
 from framing.errors import ModelError
@@ -90,6 +92,28 @@ def test_names_cannot_move_the_frames():
     a = clf.predict_proba(["The troops of Smith attacked the base."], lexicon=lex)
     b = clf.predict_proba(["The troops of Jones attacked the base."], lexicon=lex)
     assert np.allclose(a, b)
+
+
+def test_neighbour_labels_by_hand():
+    docs = csr_matrix(np.array([[1.0, 0.0], [0.0, 1.0], [0.6, 0.8]]))
+    Ydocs = np.array([[1, 0], [0, 1], [1, 1]])
+    votes, sim = neighbour_labels(csr_matrix(np.array([[1.0, 0.0]])), docs, Ydocs, 2)
+    # nearest two: doc 0 (cosine 1.0, labels 1 0) and doc 2 (0.6, labels 1 1) -> (1.6/1.6, 0.6/1.6); mean cosine 0.8
+    assert votes[0] == pytest.approx([1.0, 0.375]) and sim[0] == pytest.approx(0.8)
+    votes, sim = neighbour_labels(csr_matrix((1, 2)), docs, Ydocs, 2)
+    assert not votes.any() and sim[0] == 0.0  # a text with no known word gets no vote
+
+
+def test_the_neighbours_vote_fades_for_a_text_unlike_any_training_article():
+    texts, Y, *_ = _toy()
+    lex = lexicons.load("frame_cues")
+    clf = FrameClassifier(C=4.0, min_df=1, calibration_folds=3).fit(texts, Y, lexicon=lex)
+    assert 0 < clf.knn_sim_ <= 1
+    alone = FrameClassifier(C=4.0, min_df=1, calibration_folds=3, knn_weight=0.0).fit(texts, Y, lexicon=lex)
+    odd = ["Quietly, weather changed."]  # no word of the training texts: the regressions alone speak
+    assert np.allclose(clf.predict_proba(odd, lexicon=lex), alone.predict_proba(odd, lexicon=lex))
+    close = ["Troops and missiles moved to the base after the attack."]
+    assert not np.allclose(clf.predict_proba(close, lexicon=lex), alone.predict_proba(close, lexicon=lex))
 
 
 def test_as_classifier_refuses_other_objects():

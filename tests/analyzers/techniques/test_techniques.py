@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import pytest
 
 from framing.analyzers import Context, techniques
-from framing.analyzers.techniques.model import TechniqueClassifier, as_classifier, span_row
+from framing.analyzers.techniques.model import (
+    DENSE_NAMES,
+    TECHNIQUE_IDS,
+    CueIndex,
+    TechniqueClassifier,
+    as_classifier,
+    span_row,
+)
 from framing.errors import ModelError
 from framing.evaluate.techniques import si_counts, si_prf
 from framing.ingest import load_text
@@ -95,6 +103,27 @@ def test_a_loaded_term_used_three_times_adds_repetition_for_later_uses():
     assert [s.span for s in reps] == [_find(text, "thugs", 1), _find(text, "thugs", 2)]
 
 
+@pytest.mark.parametrize(("text", "word"), [
+    ("The Communist Party of China met in Beijing on Monday.", "Communist"),
+    ("Members of the Socialist Workers Party marched in London.", "Socialist"),
+    ("Leaders of the National Front spoke in Paris on Sunday.", "National"),
+])
+def test_a_label_word_inside_an_organisations_name_is_not_name_calling(text, word):
+    # the party's own name describes it; any side's party is treated alike
+    _, te = _run(text, [_Loaded(_find(text, word), "pejorative_label")])
+    assert not [s for s in te.spans if s.quote == word]
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("These communists in the capital want to take everything.", "communists"),
+    ("He called them Fascist thugs at the rally.", "Fascist"),
+])
+def test_a_label_outside_a_name_stays_a_candidate(text, word):
+    _, te = _run(text, [_Loaded(_find(text, word), "pejorative_label")])
+    got = {s.technique for s in te.spans if s.quote == word and s.source == "loaded_language"}
+    assert got in ({"Name_Calling,Labeling"}, {"Loaded_Language"})
+
+
 def test_counts_and_rates_follow_the_spans():
     text = "We must defend our nation and our flag."
     _, te = _run(text)
@@ -112,6 +141,39 @@ def test_span_row_counts_repeats():
     text = "Lies, lies and more lies."
     assert span_row(text, 0, 4).dense[1] == 1.0  # "lies" occurs three times
     assert span_row(text, 15, 19).dense[1] == 0.0  # "more" once
+
+
+def test_span_row_counts_uses_before_and_after_the_span():
+    text = "Lies, lies and more lies."
+    names = list(DENSE_NAMES)
+    first, last = span_row(text, 0, 4).dense, span_row(text, 20, 24).dense
+    assert first[names.index("seen_before")] == 0.0 and last[names.index("seen_before")] == 1.0
+    assert first[names.index("log_after")] == pytest.approx(math.log1p(2))  # two later uses of "lies"
+    assert last[names.index("log_before")] == pytest.approx(math.log1p(2))
+    assert first[names.index("in_title")] == 1.0  # the first line is the title
+
+
+def test_cue_index_counts_whole_words_per_technique():
+    cues = CueIndex([{"term": "our nation", "technique": "Flag-Waving"}, {"term": "wake up", "technique": "Slogans"},
+                     {"term": "nation", "technique": "Not_A_Technique"}])
+    v = cues.counts("For our nation, and OUR NATION again: wake up! (Our nationhood is not a cue.)")
+    assert v[TECHNIQUE_IDS.index("Flag-Waving")] == 2 and v[TECHNIQUE_IDS.index("Slogans")] == 1 and v.sum() == 3
+    text = "Title\nWe love our nation and its flag."
+    row = span_row(text, text.index("love"), text.index(" and"), cues=cues)
+    names = list(DENSE_NAMES)
+    assert row.dense[names.index("cue_span:Flag-Waving")] == 1.0
+    assert row.dense[names.index("cue_line:Flag-Waving")] == 0.5  # the line's cues count half
+    assert row.dense[names.index("in_title")] == 0.0
+
+
+def test_a_span_listed_twice_gets_two_different_techniques():
+    text = "They said thugs again."
+    rows = [span_row(text, 10, 15)] * 2 + [span_row(text, 10, 15)]
+    plain = MODEL.predict(rows)
+    assert len(set(plain)) == 1  # the same row: the same label three times
+    keyed = MODEL.predict(rows, keys=[("a", 10, 15), ("a", 10, 15), ("b", 10, 15)])
+    assert keyed[0] == plain[0] and keyed[1] != keyed[0]  # the second listing gets the runner-up
+    assert keyed[2] == plain[2]  # another article's span is not affected
 
 
 def test_si_metric_by_hand():
@@ -142,5 +204,7 @@ def test_seed_techniques_include_name_calling_and_flag_waving_in_the_authors_voi
     # read by hand: the author calls the strike's side imperialist and appeals to defending sovereignty
     assert ("Name_Calling,Labeling", "imperialist interference") in author
     assert {q for t, q in author if t == "Flag-Waving"} >= {"defend their sovereignty"}
+    # read by hand: "The Communist Ghadar Party" is the author's own party named, not a label for anyone
+    assert not [s for s in te.spans if s.quote == "Communist"]
     quoted = {s.quote.lower() for s in te.spans if s.voice == Voice.QUOTED}
     assert "regime" in quoted  # "the Iranian regime" is in the quoted statement, not the author's voice
