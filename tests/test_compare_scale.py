@@ -56,7 +56,10 @@ def test_light_views_carry_the_full_json_values(real_doc):
             assert len(light) == len(full[name])
             for lt, ft in zip(light, full[name]):
                 for k, v in lt.items():
-                    assert v == ([{"voice": e["voice"]} for e in ft[k]] if k == "evidence" else ft[k]), (name, k)
+                    if k == "n_evidence_author":
+                        assert v == sum(1 for e in ft["evidence"] if e["voice"] == "author")
+                    else:
+                        assert v == ft[k], (name, k)
     assert seen >= 4
     assert real_doc.data["attribution"] == full["attribution"]  # not light: the full form, built on access
 

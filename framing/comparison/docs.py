@@ -7,14 +7,14 @@ section has whether it was computed now or restored from a cache.
 
 Scale: :attr:`Doc.data` is a lazy mapping, not ``Analysis.to_dict()``. For the
 sections the families read field by field (``actors``, ``stance``, ``roles``,
-``frames``, ``techniques``) it holds a *light* JSON form — the same keys and values
+``frames``, ``techniques``) it gives a *light* JSON form — the same keys and values
 as the full form for the fields the comparison reads (listed in :data:`LIGHT`),
-without the evidence spans and mention lists no family reads — built once per
-article on first use. Any other section is its full JSON form, built on each
-access and not kept. Sentence spans, loaded-language scores and direct-quote spans
-are read from the typed sections. So a comparison with 10,000 peers never builds
-or holds 10,000 full analysis dicts (building them was a third of the run time,
-holding them most of its memory).
+without the evidence spans and mention lists no family reads; any other section
+is its full JSON form. Either is built on each access and not kept (each family
+reads a section of an article once). Sentence spans and direct-quote spans are
+read from the typed sections once per article and kept (small). So a comparison
+with 10,000 peers never builds or holds 10,000 full analysis dicts (building them
+was a third of the run time, holding them most of its memory).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ MIN_WORDS = 150
 
 LIGHT: dict[str, tuple[str, ...]] = {
     "actors": ("name", "kind", "aliases", "mentions"),
-    "stance": ("name", "stance", "stance_author", "stance_label", "labels", "evidence (voice only)"),
+    "stance": ("name", "stance", "stance_author", "stance_label", "labels", "n_evidence_author (for evidence: the items in the author's voice)"),
     "roles": ("name", "role", "confidence"),
     "frames": ("primary", "frames (frame, probability, present)"),
     "techniques": ("words", "spans (technique, quote, voice)"),
@@ -62,7 +62,7 @@ def _light(name: str, sec: Any) -> Any:
             return [{"name": a.name, "kind": str(a.kind), "aliases": list(a.aliases), "mentions": a.salience.mentions} for a in sec]
         if name == "stance":
             return [{"name": s.name, "stance": s.author.value, "stance_label": s.author.label, "stance_author": s.author.value,
-                     "labels": s.label_terms(), "evidence": [{"voice": str(e.voice)} for e in s.evidence]} for s in sec]
+                     "labels": s.label_terms(), "n_evidence_author": sum(1 for e in s.evidence if str(e.voice) == "author")} for s in sec]
         if name == "roles":
             return [{"name": r.name, "role": str(r.role) if r.role is not None else None, "confidence": r.confidence} for r in sec.items]
         if name == "frames":
@@ -75,20 +75,14 @@ def _light(name: str, sec: Any) -> Any:
 
 
 class SectionData(Mapping[str, Any]):
-    """Section name -> JSON form, built on access (light forms kept, see :data:`LIGHT`); the article and provenance are not included."""
+    """Section name -> JSON form, built on each access, light for the sections of :data:`LIGHT`; no article, no provenance."""
 
     def __init__(self, analysis: Analysis) -> None:
         self._analysis = analysis
-        self._kept: dict[str, Any] = {}
 
     def __getitem__(self, name: str) -> Any:
-        if name in self._kept:
-            return self._kept[name]
         sec = self._analysis.sections[name]  # KeyError when absent, as a dict would
-        if name in LIGHT:
-            out = self._kept[name] = _light(name, sec)
-            return out
-        return sec.to_dict()
+        return _light(name, sec) if name in LIGHT else sec.to_dict()
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._analysis.sections)

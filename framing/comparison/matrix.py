@@ -105,7 +105,9 @@ class _ActorIndex:
             stance = _num(actor.get("stance"))
         m = actor.get("mentions")
         mentions = int(m if isinstance(m, int) else len(m or []))
-        n_ev = sum(1 for e in actor.get("evidence") or [] if isinstance(e, Mapping) and e.get("voice", "author") == "author")
+        n_ev = actor.get("n_evidence_author")  # given by a light card (framing.comparison.docs), else counted
+        if not isinstance(n_ev, int):
+            n_ev = sum(1 for e in actor.get("evidence") or [] if isinstance(e, Mapping) and e.get("voice", "author") == "author")
         new = {"stance": stance, "stance_label": actor.get("stance_label"), "mentions": mentions, "labels": _labels(actor),
                "n_evidence": n_ev}  # evidence items behind the author's-voice stance
         cell = self.rows[i]["cells"].get(doc_id)

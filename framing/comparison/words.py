@@ -49,12 +49,14 @@ def _blanked(doc: Doc) -> str:
     """``doc``'s text with its page furniture blanked (offsets kept: furniture replaced by spaces, not removed)."""
     text = doc.text
     cuts = doc.furniture()
-    if cuts:
-        chars = list(text)
-        for s, e, _ in cuts:
-            chars[s:e] = " " * (e - s)
-        text = "".join(chars)
-    return text
+    if not cuts:
+        return text
+    parts, pos = [], 0
+    for s, e, _ in cuts:  # furniture spans are in order and do not overlap
+        parts += [text[pos:s], " " * (e - s)]
+        pos = e
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def _own(doc: Doc) -> set[str]:
@@ -70,7 +72,10 @@ def content_tokens(doc: Doc) -> list[tuple[str, int, int]]:
 def content_counts(doc: Doc) -> Counter:
     """The term counts of :func:`content_tokens` (without building the offsets)."""
     own = _own(doc)
-    return Counter(t for t in content_terms(_blanked(doc)) if t not in _DATES and t.lower() not in own)
+    counts = Counter(content_terms(_blanked(doc)))
+    for t in [t for t in counts if t in _DATES or t.lower() in own]:
+        del counts[t]
+    return counts
 
 
 def fightin_words(
