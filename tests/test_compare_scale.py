@@ -13,8 +13,7 @@ from collections import Counter
 
 import pytest
 
-from framing.comparison import compare
-from framing.comparison import ledger, matrix
+from framing.comparison import compare, ledger, matrix
 from framing.comparison.docs import LIGHT, Doc
 from framing.comparison.facts import AliasMap, Coverage, entities
 from framing.comparison.roles import roles_by_outlet

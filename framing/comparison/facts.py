@@ -31,7 +31,7 @@ import operator
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from framing.comparison.docs import Doc
 from framing.comparison.matrix import actor_keys
@@ -330,9 +330,8 @@ def fact(doc: Doc, i: int, s: int, e: int, amap: Mapping[str, str], quotes: Sequ
     s += dateline_end(doc.text[s:e])
     text = doc.text[s:e]
     words = _WORD.findall(text)
-    infos = list(map(_WORD_INFO.get, words))
-    if None in infos:
-        infos = [x or _word_info(w) for x, w in zip(infos, words)]
+    got = list(map(_WORD_INFO.get, words))
+    infos = cast(list[tuple[str, str, str, bool]], [x or _word_info(w) for x, w in zip(got, words)] if None in got else got)
     lw = list(map(_LOW, infos))
     cls = list(map(_CLS, infos))
     nums = numbers(words, lw) if any(map(_NUMERIC, infos)) else {}

@@ -23,7 +23,6 @@ from framing.comparison.text import norm_name
 from framing.schema.comparison import Sources
 from framing.schema.sections.attribution import UNNAMED_KINDS
 
-
 _PERSON = frozenset({"person", "named_person"})
 
 
@@ -94,8 +93,8 @@ def _omits(target_voices: list[dict[str, Any]], peers: Sequence[Doc], by_doc: Ma
                 c = {"rep": v, "peers": []}
                 clusters.append(c)
                 by_key.setdefault(v["key"], len(clusters) - 1)
-                if _surname(v):
-                    by_surname.setdefault(_surname(v), len(clusters) - 1)
+                if (sur := _surname(v)) is not None:
+                    by_surname.setdefault(sur, len(clusters) - 1)
             if p.id not in c["peers"]:
                 c["peers"].append(p.id)
     n_full = sum(1 for p in peers if p.in_measures) or len(peers)
