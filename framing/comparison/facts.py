@@ -295,10 +295,10 @@ class Coverage:
         diff = np.zeros(n + 1, dtype=np.int64)
         np.add.at(diff, [a for a, _ in ok], 1)
         np.add.at(diff, [b for _, b in ok], -1)
-        self.pre = np.concatenate(([0], np.cumsum(np.cumsum(diff)[:n]))).tolist()
+        self.pre = np.concatenate(([0], np.cumsum(np.cumsum(diff)[:n])))
 
     def covered(self, s: int, e: int) -> int:
-        return self.pre[e] - self.pre[s] if self.pre is not None and e > s else 0
+        return int(self.pre[e] - self.pre[s]) if self.pre is not None and e > s else 0
 
 
 _WORD_INFO: dict[str, tuple[str, str, str, bool]] = {}
