@@ -7,7 +7,7 @@ section has whether it was computed now or restored from a cache.
 
 Scale: :attr:`Doc.data` is a lazy mapping, not ``Analysis.to_dict()``. For the
 sections the families read field by field (``actors``, ``stance``, ``roles``,
-``frames``, ``techniques``, ``attribution``) it gives a *light* JSON form — the same keys and values
+``frames``, ``techniques``) it gives a *light* JSON form — the same keys and values
 as the full form for the fields the comparison reads (listed in :data:`LIGHT`),
 without the evidence spans and mention lists no family reads; any other section
 is its full JSON form. Either is built on each access and not kept (each family
@@ -37,7 +37,6 @@ LIGHT: dict[str, tuple[str, ...]] = {
     "roles": ("name", "role", "confidence"),
     "frames": ("primary", "frames (frame, probability, present)"),
     "techniques": ("words", "spans (technique, quote, voice)"),
-    "attribution": ("quotes (type, speaker, speaker_kind, actor, cue, content_start, content_end, speaker_confidence)",),
 }
 """Sections whose light JSON form :attr:`Doc.data` keeps, and the fields it carries (values as in ``to_dict``)."""
 
@@ -68,10 +67,6 @@ def _light(name: str, sec: Any) -> Any:
             return [{"name": r.name, "role": str(r.role) if r.role is not None else None, "confidence": r.confidence} for r in sec.items]
         if name == "frames":
             return {"primary": sec.primary, "frames": [{"frame": f.frame, "probability": f.probability, "present": f.present} for f in sec.frames]}
-        if name == "attribution":
-            return {"quotes": [{"type": str(q.type), "speaker": q.speaker, "speaker_kind": str(q.speaker_kind), "actor": q.actor,
-                                "cue": q.cue, "content_start": q.content_span.start, "content_end": q.content_span.end,
-                                "speaker_confidence": q.speaker_confidence} for q in sec.quotes]}
         if name == "techniques":
             return {"words": sec.words, "spans": [{"technique": s.technique, "quote": s.quote, "voice": str(s.voice)} for s in sec.spans]}
     except AttributeError:  # another section type under that name (a plug-in): its full JSON form
@@ -177,6 +172,12 @@ class Doc:
                     out.append((cs.start, cs.end))
             self._quote_spans = out
         return self._quote_spans
+
+    def quote_fields(self) -> list[dict[str, Any]]:
+        """The fields of each attribution record the sourcing ledger reads (as in the section's JSON), without its texts."""
+        return [{"type": str(q.type), "speaker": q.speaker, "speaker_kind": str(q.speaker_kind), "actor": q.actor, "cue": q.cue,
+                 "content_start": q.content_span.start, "content_end": q.content_span.end, "speaker_confidence": q.speaker_confidence}
+                for q in getattr(self.analysis.sections.get("attribution"), "quotes", None) or ()]
 
     def furniture(self) -> list[tuple[int, int, str]]:
         """``(start, end, kind)`` of the text's page furniture (:func:`framing.nlp.furniture.furniture_spans`), found once."""

@@ -38,7 +38,8 @@ def voices(doc: Doc) -> list[dict[str, Any]]:
     """The voices ``doc`` quotes, most words first."""
     agg: dict[str, dict[str, Any]] = {}
     total_words = 0
-    for q in (doc.section("attribution") or {}).get("quotes") or []:
+    quotes = doc.quote_fields() if isinstance(doc, Doc) else (doc.section("attribution") or {}).get("quotes") or []
+    for q in quotes:
         key = voice_key(q)
         if not key or float(q.get("speaker_confidence", 1.0)) < 0.5:
             continue  # no speaker, or "speaker unclear": the ledger counts confident attributions only
