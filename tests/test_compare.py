@@ -8,7 +8,9 @@ worked out by hand.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import json
+from pathlib import Path
 
 import pytest
 from conftest import shared_path
@@ -514,3 +516,26 @@ def test_seed_stance_matrix_filled(seed_comparison):
         r = rows[name]
         assert "target" in r["cells"] and r["cells"]["target"]["stance"] is not None
         assert r["n_peers"] >= 10, (name, r["n_peers"])
+
+
+def _scale_bench():
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location("compare_scale", root / "benchmarks" / "compare_scale.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_seed_comparison_matches_its_pinned_digests(seed_comparison):
+    """The whole Comparison JSON of the seed against the 80 corpus analyses, part by part, is what main produced before
+    the scale work (issue 18): the speed-ups changed no output. A deliberate change is recorded with
+    ``benchmarks/compare_scale.py --db STORE --digests --write`` and explained in the commit; a change to the analyses
+    themselves (tests/golden/analysis_digests.json) changes these too."""
+    mod = _scale_bench()
+    want = json.loads(mod.DIGESTS.read_text(encoding="utf-8"))
+    got = mod.comparison_digests(json.loads(json.dumps(seed_comparison.to_dict())))
+    assert set(got) == set(want)
+    differ = sorted(k for k in want if want[k] != got[k])
+    assert not differ, f"Comparison parts changed: {differ}"

@@ -27,15 +27,16 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
+import operator
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from framing.comparison.docs import Doc
 from framing.comparison.matrix import actor_keys
 from framing.comparison.text import ABBREVIATIONS, norm_name, stopwords
-from framing.nlp.furniture import dateline_end, furniture_spans
+from framing.nlp.furniture import dateline_end
 from framing.resources import lexicons
 from framing.schema import actor_cards
 
@@ -108,11 +109,14 @@ class Fact:
 
 
 class AliasMap(dict):
-    """Lowercased alias -> canonical name, with a memo of :func:`entity` results (the same words recur in every peer)."""
+    """Lowercased alias -> canonical name, with memos of :func:`entity` results and of the participants of each
+    capitalised run of words (the same words and names recur in every peer; the memos live as long as the map,
+    i.e. one comparison, and never hold a sentence)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.memo: dict[str, str] = {}
+        self.caps: dict[str, tuple[str, ...]] = {}
 
 
 def alias_map(docs: Sequence[Doc]) -> AliasMap:
@@ -186,23 +190,37 @@ def _known(part: str, amap: Mapping[str, str]) -> bool:
 
 def entities(text: str, amap: Mapping[str, str]) -> set[str]:
     """Canonical participant names in ``text`` (multi-word names and each of their words)."""
-    stop, cues, preds = stopwords(), cue_table(), predicate_table()
-    out = set()
+    memo: dict[str, tuple[str, ...]] | None = getattr(amap, "caps", None)
+    out: set[str] = set()
     for m in _CAP.finditer(text):
-        parts = [p for p in m.group().split() if _keep_cap(p, stop, cues, preds)]
-        if not parts:
-            continue
-        full = " ".join(parts)
-        if len(parts) > 1 and norm_name(full) in amap:
-            parts = [full]  # a known name: its parts (a title, a first name) are not participants of their own
-        elif len(parts) > 1:
-            known = [p for p in parts if _known(p, amap)]
-            parts = known or parts[-1:]  # an unknown name: the actors named in it, else its last word (Greystone, al-Muhandis)
-        for part in parts:
-            ent = entity(part, amap)
-            if ent and len(ent) > 1 and (ent not in stop or part.replace(".", "").isupper()):
-                out.add(ent)
+        run = m.group()
+        ents = memo.get(run) if memo is not None else None
+        if ents is None:
+            ents = _run_entities(run, amap)
+            if memo is not None:
+                memo[run] = ents
+        out.update(ents)
     return out
+
+
+def _run_entities(run: str, amap: Mapping[str, str]) -> tuple[str, ...]:
+    """The participants one capitalised run of words contributes (a function of the run and the alias map only)."""
+    stop, cues, preds = stopwords(), cue_table(), predicate_table()
+    parts = [p for p in run.split() if _keep_cap(p, stop, cues, preds)]
+    if not parts:
+        return ()
+    full = " ".join(parts)
+    if len(parts) > 1 and norm_name(full) in amap:
+        parts = [full]  # a known name: its parts (a title, a first name) are not participants of their own
+    elif len(parts) > 1:
+        known = [p for p in parts if _known(p, amap)]
+        parts = known or parts[-1:]  # an unknown name: the actors named in it, else its last word (Greystone, al-Muhandis)
+    out = []
+    for part in parts:
+        ent = entity(part, amap)
+        if ent and len(ent) > 1 and (ent not in stop or part.replace(".", "").isupper()):
+            out.append(ent)
+    return tuple(out)
 
 
 def numbers(words: list[str], lw: list[str]) -> dict[int, int]:
@@ -260,42 +278,96 @@ def casualty(words: list[str], lw: list[str], cls: list[str], nums: Mapping[int,
 # ----------------------------------------------------------------------------- one sentence
 
 
-def fact(doc: Doc, i: int, s: int, e: int, amap: Mapping[str, str], quotes: Sequence[tuple[int, int]],
-         furniture: Sequence[tuple[int, int, str]]) -> Fact:
-    """The :class:`Fact` of sentence ``i`` (``doc.text[s:e]``; a leading wire dateline is not part of the claim)."""
+class Coverage:
+    """Characters of ``[s, e)`` covered by a set of spans, summed over the spans (overlapping spans count twice).
+
+    One prefix sum per article (numpy) instead of a scan of every span for every sentence:
+    ``covered(s, e)`` equals ``sum(max(0, min(e, qe) - max(s, qs)) for qs, qe in spans)``.
+    """
+
+    def __init__(self, spans: Sequence[tuple[int, int]], n: int) -> None:
+        import numpy as np  # lazy: heavy (numpy)
+
+        ok = [(max(0, a), min(n, b)) for a, b in spans if min(n, b) > max(0, a)]
+        if not ok:
+            self.pre = None
+            return
+        diff = np.zeros(n + 1, dtype=np.int64)
+        np.add.at(diff, [a for a, _ in ok], 1)
+        np.add.at(diff, [b for _, b in ok], -1)
+        self.pre = np.concatenate(([0], np.cumsum(np.cumsum(diff)[:n])))
+
+    def covered(self, s: int, e: int) -> int:
+        return int(self.pre[e] - self.pre[s]) if self.pre is not None and e > s else 0
+
+
+_WORD_INFO: dict[str, tuple[str, str, str, bool]] = {}
+_LOW, _CLS, _PRED, _NUMERIC = (operator.itemgetter(k) for k in range(4))
+_CASUALTY_SET = frozenset(_CASUALTY)  # word form -> (lowercase, cue class, predicate class, may be a number)
+
+
+def _word_info(w: str) -> tuple[str, str, str, bool]:
+    """What :func:`fact` reads of one word form (memoised: word forms recur across sentences and articles)."""
+    info = _WORD_INFO.get(w)
+    if info is None:
+        if len(_WORD_INFO) > 1 << 19:  # a bound for long-lived processes
+            _WORD_INFO.clear()
+        low = w.lower()
+        cue = cue_table().get(low, ("", ""))[0]
+        info = _WORD_INFO[w] = (low, cue, predicate_table().get(low, ""), w[0].isdigit() or low in _DOZEN or cue == "number")
+    return info
+
+
+def fact(doc: Doc, i: int, s: int, e: int, amap: Mapping[str, str], quotes: Sequence[tuple[int, int]] | Coverage,
+         furniture: Sequence[tuple[int, int, str]] | Coverage, *, own: set[str] | None = None) -> Fact:
+    """The :class:`Fact` of sentence ``i`` (``doc.text[s:e]``; a leading wire dateline is not part of the claim).
+
+    ``quotes`` and ``furniture`` are the article's direct-quote and furniture spans (or their :class:`Coverage`);
+    ``own`` is :func:`own_outlet` of ``doc`` when the caller has it. Each word form is looked up once per process
+    (:func:`_word_info`); numbers and the casualty slot are read only from sentences with a number-like word or a
+    casualty word (the others have none).
+    """
     s += dateline_end(doc.text[s:e])
     text = doc.text[s:e]
-    words = [m.group() for m in _WORD.finditer(text)]
-    lw = [w.lower() for w in words]
-    cues, ptab = cue_table(), predicate_table()
-    nums = numbers(words, lw)
-    cls = [cues.get(w, ("", ""))[0] for w in lw]
-    ents = entities(text, amap) - own_outlet(doc)
-    cas, negated = casualty(words, lw, cls, nums, amap, own_outlet(doc))
-    preds = {ptab[w] for w in lw if w in ptab}
+    words = _WORD.findall(text)
+    got = list(map(_WORD_INFO.get, words))
+    infos = cast(list[tuple[str, str, str, bool]], [x or _word_info(w) for x, w in zip(got, words)] if None in got else got)
+    lw = list(map(_LOW, infos))
+    cls = list(map(_CLS, infos))
+    nums = numbers(words, lw) if any(map(_NUMERIC, infos)) else {}
+    if own is None:
+        own = own_outlet(doc)
+    ents = entities(text, amap) - own
+    has_casualty = not _CASUALTY_SET.isdisjoint(cls)
+    cas, negated = casualty(words, lw, cls, nums, amap, own) if has_casualty else (None, False)
+    preds = set(map(_PRED, infos))
+    preds.discard("")
     attributed = "report" in preds
     preds.discard("report")
     checkable = []
     if nums:
         checkable.append("number")
-    if any(c in _CASUALTY for c in cls):
+    if has_casualty:
         checkable.append("casualty")
-    if (preds or any(c == "event" for c in cls)) and ents:
+    if (preds or "event" in cls) and ents:
         checkable.append("event")
-    qchars = sum(max(0, min(e, qe) - max(s, qs)) for qs, qe in quotes)
-    fchars = sum(max(0, min(e, fe) - max(s, fs)) for fs, fe, _ in furniture)
+    qcov = quotes if isinstance(quotes, Coverage) else Coverage(quotes, len(doc.text))
+    fcov = furniture if isinstance(furniture, Coverage) else Coverage([(a, b) for a, b, _ in furniture], len(doc.text))
+    qchars, fchars = qcov.covered(s, e), fcov.covered(s, e)
     return Fact(doc, i, s, e, set(nums.values()), ents, preds, cas, negated, attributed,
                 qchars > 0.5 * (e - s), fchars > 0.5 * (e - s), text.rstrip("\"”’' )").endswith("?"), checkable)
 
 
 def facts(doc: Doc, amap: Mapping[str, str]) -> list[Fact]:
     """One :class:`Fact` per sentence of ``doc``, in order."""
-    quotes = doc.direct_quote_spans()
-    furn = furniture_spans(doc.text)
+    n = len(doc.text)
+    quotes = Coverage(doc.direct_quote_spans(), n)
+    furn = Coverage([(a, b) for a, b, _ in doc.furniture()], n)
     scores = doc.loaded_scores()
+    own = own_outlet(doc)
     out = []
     for i, (s, e) in enumerate(doc.sentences()):
-        f = fact(doc, i, s, e, amap, quotes, furn)
+        f = fact(doc, i, s, e, amap, quotes, furn, own=own)
         f.evaluative = scores.get((s, e), 0.0) >= EVALUATIVE_SCORE
         out.append(f)
     return out

@@ -64,26 +64,28 @@ def _techniques(doc: Doc) -> dict[str, Any]:
 
 
 def frames_comparison(target: Doc, peers: Sequence[Doc]) -> dict[str, Any]:
-    """The frames and techniques comparison of ``target`` with ``peers`` (see the module docstring)."""
-    by_outlet = []
+    """The frames and techniques comparison of ``target`` with ``peers`` (see the module docstring).
+
+    Each article's frames section is read once (profile, frames present, primary).
+    """
+    read = []  # (doc, profile or None, frames present, primary, has a techniques section)
     for doc in [target, *peers]:
-        prof = _profile(doc.data)
-        if prof is None:
-            continue
-        by_outlet.append({"id": doc.id, "outlet": doc.outlet, "lean": doc.lean, "profile": prof,
-                          "present": sorted(_present(doc.data)), "primary": (doc.data.get("frames") or {}).get("primary")})
-    framed = [p for p in peers if _profile(p.data) is not None]
+        data = doc.data
+        fr = data.get("frames")
+        read.append((doc, _profile({"frames": fr}), _present({"frames": fr}), (fr or {}).get("primary"), data.get("techniques") is not None))
+    by_outlet = [{"id": doc.id, "outlet": doc.outlet, "lean": doc.lean, "profile": prof, "present": sorted(present), "primary": primary}
+                 for doc, prof, present, primary, _ in read if prof is not None]
+    framed = [(doc, prof, present) for doc, prof, present, _, _ in read[1:] if prof is not None]
     by_lean: dict[str, Any] = {}
-    for lean in sorted({p.lean for p in framed if p.lean}):
-        group = [_profile(p.data) or {} for p in framed if p.lean == lean]
+    for lean in sorted({doc.lean for doc, _, _ in framed if doc.lean}):
+        group = [prof for doc, prof, _ in framed if doc.lean == lean]
         frames = group[0].keys()
         by_lean[lean] = {"n": len(group), "profile": {f: round(sum(g.get(f, 0.0) for g in group) / len(group), 4) for f in frames}}
     target_only, target_omits = [], []
-    t_prof = _profile(target.data)
+    _, t_prof, t_present, _, _ = read[0]
     if t_prof is not None and framed:
-        t_present = _present(target.data)
         for f in t_prof:
-            using = sum(f in _present(p.data) for p in framed)
+            using = sum(f in present for _, _, present in framed)
             share = using / len(framed)
             row = {"frame": f, "target_probability": round(t_prof[f], 4), "peers_using": using, "peers": len(framed),
                    "share": round(share, 4)}
@@ -92,4 +94,4 @@ def frames_comparison(target: Doc, peers: Sequence[Doc]) -> dict[str, Any]:
             elif f not in t_present and share >= COMMON:
                 target_omits.append({**row, "rule": "compare.frames.target_omits"})
     return {"by_outlet": by_outlet, "by_lean": by_lean, "target_only": target_only, "target_omits": target_omits,
-            "techniques": [_techniques(d) for d in [target, *peers] if d.data.get("techniques") is not None]}
+            "techniques": [_techniques(doc) for doc, _, _, _, has in read if has]}

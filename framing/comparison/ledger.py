@@ -23,6 +23,8 @@ from framing.comparison.text import norm_name
 from framing.schema.comparison import Sources
 from framing.schema.sections.attribution import UNNAMED_KINDS
 
+_PERSON = frozenset({"person", "named_person"})
+
 
 def voice_key(q: Mapping[str, Any]) -> str:
     """The matching key of a quote's speaker: its actor's name, else the speaker text (normalised)."""
@@ -36,7 +38,8 @@ def voices(doc: Doc) -> list[dict[str, Any]]:
     """The voices ``doc`` quotes, most words first."""
     agg: dict[str, dict[str, Any]] = {}
     total_words = 0
-    for q in (doc.section("attribution") or {}).get("quotes") or []:
+    quotes = doc.quote_fields() if isinstance(doc, Doc) else (doc.section("attribution") or {}).get("quotes") or []
+    for q in quotes:
         key = voice_key(q)
         if not key or float(q.get("speaker_confidence", 1.0)) < 0.5:
             continue  # no speaker, or "speaker unclear": the ledger counts confident attributions only
@@ -62,8 +65,13 @@ def same_voice(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     if a["key"] == b["key"]:
         return True
     la, lb = a["key"].split()[-1], b["key"].split()[-1]
-    person = {"person", "named_person"}
-    return a["kind"] in person and b["kind"] in person and la == lb and len(la) > 2
+    return a["kind"] in _PERSON and b["kind"] in _PERSON and la == lb and len(la) > 2
+
+
+def _surname(v: Mapping[str, Any]) -> str | None:
+    """A person's last name when :func:`same_voice` may match it (longer than 2 letters), else None."""
+    last = v["key"].split()[-1]
+    return last if v["kind"] in _PERSON and len(last) > 2 else None
 
 
 def _named(v: Mapping[str, Any]) -> bool:
@@ -73,14 +81,21 @@ def _named(v: Mapping[str, Any]) -> bool:
 def _omits(target_voices: list[dict[str, Any]], peers: Sequence[Doc], by_doc: Mapping[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
     """Named voices quoted by enough peers and not by the target, most peers first."""
     clusters: list[dict[str, Any]] = []
+    by_key: dict[str, int] = {}  # a representative's key -> its first cluster
+    by_surname: dict[str, int] = {}  # a person representative's last name (> 2 letters) -> its first cluster
     for p in peers:
         for v in by_doc[p.id]:
             if not _named(v):
                 continue
-            c = next((c for c in clusters if same_voice(c["rep"], v)), None)
-            if c is None:
+            found = [i for i in (by_key.get(v["key"]), by_surname.get(_surname(v) or "")) if i is not None]
+            if found:  # the first cluster whose representative is the same voice (same_voice), found through the two indexes
+                c = clusters[min(found)]
+            else:
                 c = {"rep": v, "peers": []}
                 clusters.append(c)
+                by_key.setdefault(v["key"], len(clusters) - 1)
+                if (sur := _surname(v)) is not None:
+                    by_surname.setdefault(sur, len(clusters) - 1)
             if p.id not in c["peers"]:
                 c["peers"].append(p.id)
     n_full = sum(1 for p in peers if p.in_measures) or len(peers)
@@ -107,9 +122,11 @@ def sources(target: Doc, peers: Sequence[Doc]) -> Sources:
             "by_kind": dict(Counter(v["kind"] or "unknown" for v in vs)),
             "voices": [{k: v[k] for k in ("voice", "kind", "quotes", "words", "share", "cues")} for v in vs],
         })
+    peer_keys = {w["key"] for p in peers for w in by_doc[p.id]}  # what same_voice compares, as sets
+    peer_surnames = {s for p in peers for w in by_doc[p.id] if (s := _surname(w))}
     target_only = [
         {"voice": v["voice"], "kind": v["kind"], "quotes": v["quotes"], "rule": "compare.sources.target_only"}
         for v in by_doc[target.id]
-        if _named(v) and not any(same_voice(v, w) for p in peers for w in by_doc[p.id])
+        if _named(v) and v["key"] not in peer_keys and (_surname(v) or "") not in peer_surnames
     ]
     return Sources(tuple(by_outlet), tuple(target_only), tuple(_omits(by_doc[target.id], peers, by_doc)))

@@ -70,6 +70,8 @@ class _ActorIndex:
     def __init__(self) -> None:
         self.rows: list[dict[str, Any]] = []
         self.by_name: dict[str, int] = {}
+        self.key_first: dict[str, int] = {}  # key -> the first row whose keys hold it (an index instead of a scan of every row)
+        self.name_row: dict[str, int] = {}  # a row's name key -> the row
 
     def find_or_add(self, actor: Mapping[str, Any]) -> int:
         name, keys = actor_keys(actor)
@@ -78,15 +80,19 @@ class _ActorIndex:
         if name in self.by_name:
             i = self.by_name[name]
         else:
-            i = next((j for j, r in enumerate(self.rows) if name in r["keys"]), -1)
+            i = self.key_first.get(name, -1)
             if i < 0:
-                i = next((j for j, r in enumerate(self.rows) if r["name_key"] in keys), -1)
+                i = min((self.name_row[k] for k in keys if k in self.name_row), default=-1)
             if i < 0:
                 self.rows.append({"actor": actor.get("name"), "kind": actor.get("kind"), "name_key": name, "keys": set(), "aliases": [], "cells": {}})
                 i = len(self.rows) - 1
+                self.name_row[name] = i
             self.by_name[name] = i
         row = self.rows[i]
         row["keys"] |= keys
+        for k in keys:
+            if self.key_first.get(k, i) >= i:
+                self.key_first[k] = i
         for a in [actor.get("name"), *(actor.get("aliases") or [])]:
             if a and a not in row["aliases"] and a != row["actor"]:
                 row["aliases"].append(a)
@@ -99,7 +105,9 @@ class _ActorIndex:
             stance = _num(actor.get("stance"))
         m = actor.get("mentions")
         mentions = int(m if isinstance(m, int) else len(m or []))
-        n_ev = sum(1 for e in actor.get("evidence") or [] if isinstance(e, Mapping) and e.get("voice", "author") == "author")
+        n_ev = actor.get("n_evidence_author")  # given by a light card (framing.comparison.docs), else counted
+        if not isinstance(n_ev, int):
+            n_ev = sum(1 for e in actor.get("evidence") or [] if isinstance(e, Mapping) and e.get("voice", "author") == "author")
         new = {"stance": stance, "stance_label": actor.get("stance_label"), "mentions": mentions, "labels": _labels(actor),
                "n_evidence": n_ev}  # evidence items behind the author's-voice stance
         cell = self.rows[i]["cells"].get(doc_id)

@@ -49,6 +49,8 @@ def roles_by_outlet(target: Doc, peers: Sequence[Doc], *, max_rows: int = 30) ->
     docs = [target, *peers]
     rows: list[dict[str, Any]] = []
     by_key: dict[str, int] = {}
+    key_first: dict[str, int] = {}  # key -> the first row whose keys hold it (an index instead of a scan of every row)
+    name_row: dict[str, int] = {}  # a row's name key -> the row
     for d in docs:
         for a, r in _entries(d):
             name, keys = actor_keys(a)
@@ -56,12 +58,17 @@ def roles_by_outlet(target: Doc, peers: Sequence[Doc], *, max_rows: int = 30) ->
                 continue
             i = by_key.get(name)
             if i is None:
-                i = next((j for j, row in enumerate(rows) if name in row["keys"] or row["name_key"] in keys), -1)
+                found = [j for j in (key_first.get(name), *(name_row.get(k) for k in keys)) if j is not None]
+                i = min(found) if found else -1
             if i < 0:
                 rows.append({"actor": a.get("name"), "name_key": name, "keys": set(), "cells": {}})
                 i = len(rows) - 1
+                name_row[name] = i
             by_key[name] = i
             rows[i]["keys"] |= keys
+            for k in keys:
+                if key_first.get(k, i) >= i:
+                    key_first[k] = i
             cell = {"role": r.get("role"), "confidence": r.get("confidence")}
             old = rows[i]["cells"].get(d.id)
             if old is None or (old["role"] is None and cell["role"] is not None):
@@ -72,7 +79,10 @@ def roles_by_outlet(target: Doc, peers: Sequence[Doc], *, max_rows: int = 30) ->
         if sum(counts.values()):
             out_rows.append({"actor": row["actor"], "cells": row["cells"], "counts": counts})
     out_rows.sort(key=lambda r: (-sum(r["counts"].values()), -("target" in r["cells"]), r["actor"] or ""))
-    by_outlet = {d.id: {k: [r["actor"] for r in out_rows if r["cells"].get(d.id, {}).get("role") == k] for k in ROLES}
-                 for d in docs}
+    by_outlet: dict[str, dict[str, list[Any]]] = {d.id: {k: [] for k in ROLES} for d in docs}
+    for row in out_rows:  # one pass over the rows (not one per article): the lists keep the rows' order
+        for doc_id, c in row["cells"].items():
+            if c["role"] in ROLES and doc_id in by_outlet:
+                by_outlet[doc_id][c["role"]].append(row["actor"])
     return {"outlets": [{"id": d.id, "outlet": d.outlet, "lean": d.lean} for d in docs], "rows": out_rows[:max_rows],
             "by_outlet": by_outlet}

@@ -15,7 +15,7 @@ from framing.schema.sections.attribution import name_key
 
 norm_name = functools.lru_cache(maxsize=1 << 17)(name_key)  # memoised: called once per capitalised word of every peer
 
-__all__ = ["norm_name", "norm_token", "split_sentences", "stopwords", "tokens"]
+__all__ = ["content_terms", "norm_name", "norm_token", "split_sentences", "stopwords", "tokens"]
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,6}s?$")
@@ -56,6 +56,17 @@ def _term(raw: str, content_only: bool) -> str:
     return term
 
 
+_MEMO_MAX = 1 << 19
+_TERMS: dict[bool, dict[str, str]] = {True: {}, False: {}}  # raw word form -> term ("" when dropped), per content_only
+
+
+def _terms_memo(content_only: bool) -> dict[str, str]:
+    memo = _TERMS[content_only]
+    if len(memo) > _MEMO_MAX:  # a bound for long-lived processes: word forms are few, but not finite
+        memo.clear()
+    return memo
+
+
 def tokens(text: str, *, content_only: bool = True) -> list[tuple[str, int, int]]:
     """``(term, start, end)`` for each word token of ``text``; stop words dropped when ``content_only``.
 
@@ -63,11 +74,28 @@ def tokens(text: str, *, content_only: bool = True) -> list[tuple[str, int, int]
     capitals are never stop words (US the country is not "us"). Each distinct
     word form is normalised once per process (memoised).
     """
+    memo = _terms_memo(content_only)
     out = []
     for m in _TOKEN.finditer(text):
-        term = _term(m.group(), content_only)
+        raw = m.group()
+        term = memo.get(raw)
+        if term is None:
+            term = memo[raw] = _term(raw, content_only)
         if term:
             out.append((term, m.start(), m.end()))
+    return out
+
+
+def content_terms(text: str) -> list[str]:
+    """The terms of :func:`tokens` (``content_only``) without their offsets: one ``findall`` and a memo look-up per word."""
+    memo = _terms_memo(True)
+    out = []
+    for raw in _TOKEN.findall(text):
+        term = memo.get(raw)
+        if term is None:
+            term = memo[raw] = _term(raw, True)
+        if term:
+            out.append(term)
     return out
 
 

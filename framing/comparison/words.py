@@ -33,11 +33,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from framing.comparison.docs import Doc
-from framing.comparison.text import norm_name, tokens
-from framing.nlp.furniture import furniture_spans
+from framing.comparison.text import content_terms, norm_name, tokens
 from framing.schema.comparison import DistinctiveTerms
 
 TOP_TERMS = 25
+KEEP_TOKENS = 500  # peers whose tokens the examples keep (the first peers in order are the ones scanned again)
 Z_MIN = 1.96
 _DATES = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
@@ -45,17 +45,37 @@ _DATES = frozenset({
 })
 
 
+def _blanked(doc: Doc) -> str:
+    """``doc``'s text with its page furniture blanked (offsets kept: furniture replaced by spaces, not removed)."""
+    text = doc.text
+    cuts = doc.furniture()
+    if not cuts:
+        return text
+    parts, pos = [], 0
+    for s, e, _ in cuts:  # furniture spans are in order and do not overlap
+        parts += [text[pos:s], " " * (e - s)]
+        pos = e
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _own(doc: Doc) -> set[str]:
+    return set(norm_name(doc.outlet).split()) if doc.outlet else set()
+
+
 def content_tokens(doc: Doc) -> list[tuple[str, int, int]]:
     """Word tokens of ``doc`` outside its page furniture, without its own outlet's name, days and months."""
-    text = doc.text
-    cuts = furniture_spans(text)
-    if cuts:
-        chars = list(text)
-        for s, e, _ in cuts:
-            chars[s:e] = " " * (e - s)
-        text = "".join(chars)  # offsets kept: furniture blanked, not removed
-    own = set(norm_name(doc.outlet).split()) if doc.outlet else set()
-    return [(t, s, e) for t, s, e in tokens(text) if t not in _DATES and t.lower() not in own]
+    own = _own(doc)
+    return [(t, s, e) for t, s, e in tokens(_blanked(doc)) if t not in _DATES and t.lower() not in own]
+
+
+def content_counts(doc: Doc) -> Counter:
+    """The term counts of :func:`content_tokens` (without building the offsets)."""
+    own = _own(doc)
+    counts = Counter(content_terms(_blanked(doc)))
+    for t in [t for t in counts if t in _DATES or t.lower() in own]:
+        del counts[t]
+    return counts
 
 
 def fightin_words(
@@ -89,11 +109,16 @@ def fightin_words(
     return out
 
 
-def _peer_examples(term: str, peers: Sequence[Doc], p_toks: Mapping[str, list[tuple[str, int, int]]]) -> list[dict[str, Any]]:
-    """Up to three peers' first use of ``term``, as spans into each peer's text."""
+def _peer_examples(term: str, peers: Sequence[Doc], p_toks: dict[str, list[tuple[str, int, int]]]) -> list[dict[str, Any]]:
+    """Up to three peers' first use of ``term``, as spans into each peer's text (peers' tokens found on first need, kept in ``p_toks``)."""
     ex = []
     for p in peers:
-        for t, s, e in p_toks[p.id]:
+        toks = p_toks.get(p.id)
+        if toks is None:
+            toks = content_tokens(p)
+            if len(p_toks) < KEEP_TOKENS:
+                p_toks[p.id] = toks
+        for t, s, e in toks:
             if t == term:
                 ex.append({"text_id": p.id, "outlet": p.outlet, "start": s, "end": e, "quote": p.text[s:e]})
                 break
@@ -103,13 +128,17 @@ def _peer_examples(term: str, peers: Sequence[Doc], p_toks: Mapping[str, list[tu
 
 
 def distinctive_terms(target: Doc, peers: Sequence[Doc], top: int = TOP_TERMS) -> DistinctiveTerms:
-    """Up to ``top`` terms with z >= Z_MIN (the target's words) and z <= -Z_MIN (the peers' words), with examples."""
+    """Up to ``top`` terms with z >= Z_MIN (the target's words) and z <= -Z_MIN (the peers' words), with examples.
+
+    Peers are counted one at a time (no peer's tokens are kept); the examples of the peers' terms
+    tokenise only the peers scanned for them.
+    """
     t_toks = content_tokens(target)
-    p_toks = {p.id: content_tokens(p) for p in peers}
     ca = Counter(t for t, _, _ in t_toks)
     cb: Counter = Counter()
-    for toks in p_toks.values():
-        cb.update(t for t, _, _ in toks)
+    for p in peers:
+        cb.update(content_counts(p))
+    p_toks: dict[str, list[tuple[str, int, int]]] = {}
     n_a, n_b = sum(ca.values()), sum(cb.values())
     scores = fightin_words(ca, cb)
 
