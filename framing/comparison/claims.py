@@ -57,6 +57,7 @@ shot down"); participants are surface names; on the claims gold (14 flags) preci
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -66,7 +67,7 @@ from typing import Any
 from framing.comparison import omitted as omitted_mod
 from framing.comparison.docs import Doc
 from framing.comparison.facts import Fact, alias_map, cue_table, entities, entity, facts, predicate_table
-from framing.comparison.text import norm_name, tokens
+from framing.comparison.text import content_terms, norm_name, tokens
 from framing.schema.comparison import Claims
 
 SUPPORT_SIM = 0.3
@@ -127,6 +128,7 @@ def _passages(p_facts: Sequence[Fact], P: Any) -> Any:
     return normalize(B @ P)
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def stem(word: str) -> str:
     """A crude plural stem for similarity only (waivers -> waiver, casualties -> casualty; not -ss, not short words)."""
     if len(word) > 4 and word.endswith("ies"):
@@ -149,7 +151,7 @@ def align(target: Doc, peers: Sequence[Doc]) -> Aligned | None:
     refine_participants([*t_facts, *p_facts], amap, [target, *peers][:LOWER_SAMPLE], outlets([target, *peers], amap))
 
     def analyzer(text: str) -> list[str]:
-        return [entity(t, amap) if t[:1].isupper() else stem(t) for t, _, _ in tokens(text)]
+        return [entity(t, amap) if t[:1].isupper() else stem(t) for t in content_terms(text)]
 
     vec = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, dtype=np.float32)
     try:
