@@ -24,7 +24,7 @@ from framing.analyzers.attribution.cues import (
     lemma,
     match_cue,
 )
-from framing.analyzers.attribution.quotes import attach_quotes
+from framing.analyzers.attribution.quotes import attach_quotes, inverted_subject
 from framing.analyzers.attribution.speakers import hypothetical_cue, plausible_source
 from framing.nlp.spans import trim
 from framing.nlp.syntax import (
@@ -314,6 +314,8 @@ def find_candidates(parsed, lex: Lex) -> list[Cand]:
             continue  # 'does not know whether ...' attributes no content
         content, rule = got
         src = agt if agt is not None else subj
+        if src is None and cue.act == "speech":
+            src = inverted_subject(tok)  # '"...," seethed Ingraham on Fox
         if src is None and cue.act == "stance":
             continue  # a position with no holder is no attribution
         out.append(Cand("indirect", rule, cue, cue_span, tok.i, src, np_span(src) if src is not None else None, content))

@@ -52,6 +52,8 @@ def classify_source(parsed, tok, span: Span, lex: Lex) -> tuple[str, str | None]
                 continue
             return phrase_kind, term
     kind = lex.source_heads.get(head_lemma)
+    if kind is None and part_of_group(tok):
+        return "vague", tok.lower_  # '25%', 'just 1 in 10', 'those polled', 'several from among ...'
     if kind == "vague" and head_lemma in ("people", "public") and any(e.label_ in ("NORP", "GPE", "ORG") for e in ents):
         return "organisation", None  # 'Iraqi people': a named collective, not a vague one
     if kind in ("anonymous", "vague") and not has_person and tok.ent_type_ not in ("PERSON", "ORG", "GPE"):
@@ -71,6 +73,21 @@ def classify_source(parsed, tok, span: Span, lex: Lex) -> tuple[str, str | None]
     if tok.pos_ == "PROPN":
         return "named_person", None
     return "unknown", None
+
+
+#: heads that name an unspecified part of a group or sample ('those polled', 'a majority', 'three times as many')
+_PART_WORDS = frozenset({"those", "several", "half", "third", "quarter", "percent", "%", "majority", "minority",
+                         "plurality", "respondent", "respondents", "times", "few", "dozens", "hundreds", "thousands",
+                         "one", "two", "three", "four", "five"})
+
+
+def part_of_group(tok) -> bool:
+    """Whether a source head is a number, share or quantifier standing for part of a group or a poll's sample
+    ('25% said', 'just 1 in 10 said', 'those polled said', 'several from among the protesters said'): a vague
+    source, never a named one. A number inside a name ('G7') is a proper noun and does not count."""
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return False
+    return tok.lower_ in _PART_WORDS or tok.pos_ == "NUM" or tok.ent_type_ in ("PERCENT", "CARDINAL")
 
 
 ACTOR_KIND = {"person": "named_person", "government": "government", "country": "government",
