@@ -231,6 +231,18 @@ def _newline_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+def _title_special_cases(nlp) -> None:
+    """Keep abbreviated titles one token ('Cmdr.', 'Sens.', 'Lt.'), as the tokenizer already does for 'Gen.' and
+    'Sen.': split off, the full stop made the tagger read the title as a sentence's last word and the name after
+    it as a new subject."""
+    from spacy.symbols import ORTH  # lazy: heavy (spacy)
+
+    for word in TITLE_ABBREVIATIONS:
+        form = word.capitalize() + "."
+        if len(nlp.tokenizer(form)) > 1:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
 def get_nlp() -> Language:
     """The English spaCy pipeline, loaded once per process (thread-safe)."""
     global _nlp
@@ -250,6 +262,7 @@ def get_nlp() -> Language:
             if "framing_newlines" not in Language.factories:
                 Language.component("framing_newlines", func=_newline_boundaries)
             nlp.add_pipe("framing_newlines", before="parser")
+            _title_special_cases(nlp)
             nlp.max_length = MAX_CHARS + 10_000
             _nlp = nlp
     return _nlp

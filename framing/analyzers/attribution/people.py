@@ -33,7 +33,7 @@ from typing import Any
 from framing.schema import Span
 
 #: abbreviated titles and the role they name
-TITLE_ROLES = {"sen": "senator", "rep": "representative", "gen": "general", "cmdr": "commander", "gov": "governor",
+TITLE_ROLES = {"sen": "senator", "sens": "senator", "rep": "representative", "reps": "representative", "gen": "general", "cmdr": "commander", "gov": "governor",
                "adm": "admiral", "col": "colonel", "lt": "lieutenant", "amb": "ambassador", "pres": "president",
                "sec": "secretary", "capt": "captain", "maj": "major", "sgt": "sergeant"}
 _MALE_TITLES = {"mr", "mr."}

@@ -184,7 +184,7 @@ def attach_quotes(parsed, cands: list[Cand], lex: Lex) -> list[Cand]:
         if total and inside / total >= 0.6:
             best.type = "direct"
             if best.rule in ("rule:attribution.verb_complement", "rule:attribution.inserted_cue", "rule:attribution.colon_cue",
-                             "rule:attribution.verb_object"):
+                             "rule:attribution.verb_object", "rule:attribution.verb_topic"):
                 best.rule = "rule:attribution.direct_quote"
         prev_quote = (oq, best)
     return cands

@@ -43,7 +43,8 @@ log = logging.getLogger(__name__)
 
 RULES: dict[str, str] = {
     "rule:attribution.verb_complement": "a reporting verb with a clausal complement: 'X said (that) ...'",
-    "rule:attribution.verb_object": "a speech-act verb whose object or to-infinitive is what was said: 'X announced sanctions'",
+    "rule:attribution.verb_object": "a speech-act verb whose to-infinitive or named complement is what was said: 'X threatened to leave', 'X called Y a Z'",
+    "rule:attribution.verb_topic": "a speech-act verb with a noun-phrase object or topic ('X condemned the strike', 'spoke about Y'): the object is the writer's naming of what was said, so it stays in the author's voice",
     "rule:attribution.inserted_cue": "an attribution clause inserted into or after its content: '..., he said, ...'",
     "rule:attribution.colon_cue": "a reporting verb introducing its content after a colon: 'X said: ...'",
     "rule:attribution.noun_complement": "a reporting noun with a that-clause: 'X's statement that ...', 'a report that ...'",
@@ -177,12 +178,16 @@ def _content_from_verb(verb, cue: Cue, last: int, text: str, lex: Lex):
             if c.dep_ in ("dobj", "xcomp") and c.i > verb.i and c.lower_ not in ("it", "this", "that", "so"):
                 sp = subtree_span(c)
                 # 'called X a Y': the object and its predicate complement together
+                named = False
                 for o in verb.children:
                     if o.dep_ in ("oprd", "xcomp", "ccomp") and o.i > c.i:
                         sp = Span(sp.start, max(sp.end, subtree_span(o).end))
+                        named = True
                 tr = trim(text, sp.start, sp.end)
                 if tr:
-                    return [tr], "rule:attribution.verb_object"
+                    # a bare noun-phrase object ('condemned the violation') names what was said about: a topic
+                    topic = c.dep_ == "dobj" and not named and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+                    return [tr], "rule:attribution.verb_topic" if topic else "rule:attribution.verb_object"
             if c.dep_ == "prep" and cue.words[-1] == c.lower_ and len(cue.words) > 1:
                 # phrasal cue 'call for X'
                 for p in c.children:
@@ -190,7 +195,7 @@ def _content_from_verb(verb, cue: Cue, last: int, text: str, lex: Lex):
                         sp = subtree_span(p)
                         tr = trim(text, sp.start, sp.end)
                         if tr:
-                            return [tr], "rule:attribution.verb_object"
+                            return [tr], "rule:attribution.verb_topic"
     if cue.act == "speech":
         # 'spoke about X', 'asked about X', 'commented on X': the topic as content
         for c in verb.children:
@@ -200,7 +205,7 @@ def _content_from_verb(verb, cue: Cue, last: int, text: str, lex: Lex):
                     sp = subtree_span(p)
                     tr = trim(text, sp.start, sp.end)
                     if tr:
-                        return [tr], "rule:attribution.verb_object"
+                        return [tr], "rule:attribution.verb_topic"
     return None
 
 
