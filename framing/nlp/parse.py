@@ -167,7 +167,7 @@ _CLOSERS = frozenset("\"'\u201d\u2019\u00bb)]}")
 #: ends no sentence when a capitalised word follows (the small model's tokenizer splits most of them off)
 TITLE_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "sen", "sens", "rep", "reps", "gen", "gens", "lt", "col",
                                  "cmdr", "cdr", "adm", "gov", "govs", "sgt", "capt", "maj", "brig", "cpl", "pvt",
-                                 "amb", "prof", "rev", "gens", "supt", "insp", "det", "hon", "messrs"})
+                                 "amb", "prof", "rev", "supt", "insp", "det", "hon", "messrs"})
 
 
 def _may_end_sentence(tok) -> bool:

@@ -195,7 +195,8 @@ def _assemble(parsed, cands: Sequence[Cand], lex: Lex, actors: Any) -> tuple[lis
     seen_keys: set = set()
     people = people_of(parsed, lex.person_nouns, lex.first_names)
     # a person named inside what someone is reported to have said is not a candidate for a later 'he said'
-    people.in_content = Coverage([p for c in cands if c.type != "direct" for p in c.content])
+    people.contents = [p for c in cands if c.type != "direct" for p in c.content]
+    people.in_content = Coverage(people.contents)
     for c in sorted(cands, key=lambda c: (c.source_span or c.cue_span or c.content[0]).start):
         key = (c.cue_span, tuple(c.content))
         if key in seen_keys:

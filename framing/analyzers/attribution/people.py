@@ -73,6 +73,8 @@ class People:
     roles: list[tuple[int, str, str, frozenset]] = field(default_factory=list)  # (position, role, key, title words)
     dead: set[str] = field(default_factory=set)
     in_content: Any = None  # a Coverage of attributed contents (set by the analyzer): names there are not speakers
+    contents: list = field(default_factory=list)  # the same contents as a list (a pronoun inside one may refer
+    # to a person named inside that same content: 'X noted that Warren ... after her tweet saying ...')
 
     def name(self, name: str) -> str:
         """The canonical form of a person name (the longest the article uses for its surname)."""
@@ -105,6 +107,25 @@ class People:
             score = len(title & words)
             if score >= best_score:
                 best, best_score = key, score
+        return self.canonical.get(best) if best else None
+
+
+    def has_role(self, role: str) -> bool:
+        """Whether the article introduces anyone with ``role``."""
+        return any(r == role for _pos, r, _key, _title in self.roles)
+
+    def by_title_word(self, words: frozenset, before: int) -> str | None:
+        """Canonical name of the last person introduced before ``before`` whose title words include one of
+        ``words`` (an organisation's name: 'LPL' links 'the LPL analyst' to 'LPL Financial senior market
+        strategist Ryan Detrick'), or None."""
+        if not words:
+            return None
+        best = None
+        for pos, _r, key, title in self.roles:
+            if pos >= before:
+                break
+            if title & words and key not in self.dead:
+                best = key
         return self.canonical.get(best) if best else None
 
 

@@ -294,10 +294,15 @@ def resolve_speaker(parsed, c: Cand, lex: Lex, actors: Any, history: History,
     stext = text[c.source_span.start:c.source_span.end]
     tok = c.source_tok
     hs = c.source_span
+    if tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.ent_type_ in ("PERSON", "ORG") and tok.head.i < tok.i:
+        # 'Human Rights Watch, a leading rights group, which warned ...': the name the description stands beside
+        tok, hs = tok.head, _entity_span(tok.head)
     prep = next((x for x in tok.children if x.dep_ in ("prep", "relcl", "acl", "appos") and x.i > tok.i
                  and hs.start < x.left_edge.idx < hs.end), None)
     # the actor at the head word first ('Shortly after Soleimani's death, Agnes Callamard, ... tweeted'), else the phrase
-    act = actor_lookup(actors, Span(tok.idx, tok.idx + len(tok.text)), text) or actor_lookup(actors, hs, text)
+    act = actor_lookup(actors, Span(tok.idx, tok.idx + len(tok.text)), text)
+    affiliated = act is None and tok.pos_ == "NOUN" and lemma(tok) not in _STATE_HEADS
+    act = act or actor_lookup(actors, hs, text)
     if prep is not None and person_at_end(parsed, act, hs):
         pass  # 'Concord of Nations Secretary-General Lukas Brenner': the person the phrase ends on speaks
     elif prep is not None:
@@ -325,25 +330,24 @@ def resolve_speaker(parsed, c: Cand, lex: Lex, actors: Any, history: History,
         else:
             speaker, kind, conf = "", "unknown", 0.0
         srule = "rule:attribution.pronoun_speaker"
+    elif (epithet := _epithet(tok, hs, parsed)) and people is not None:
+        # 'the South Carolina Republican': a party epithet for the politician the article just named
+        speaker, kind, actor, conf = _pronoun_speaker(parsed, c, None, "they" if epithet == "p" else "he/she",
+                                                      stext, history, people)
+        srule = "rule:attribution.role_speaker"
+        conf = min(conf, 0.6)
     elif (role := _role_head(parsed, tok, hs, lex, prep)) is not None:
-        words = frozenset(t.lower_ for t in tok.subtree if hs.start <= t.idx < hs.end and not t.is_punct)
-        named = None
-        if people is not None and _definite(tok):
-            named = people.by_role(role, hs.start, words) or people.by_role(role, hs.start, words, ahead=700)
-        if named:
-            speaker, kind, actor, srule, conf = named, "named_person", None, "rule:attribution.role_speaker", 0.8
-        else:  # an unnamed person of that role: never the organisation or country in its modifiers
-            speaker, kind, term = display_name(parsed, tok, hs), "anonymous", role
+        speaker, kind, srule, conf, term = _role_speaker(parsed, tok, hs, role, people)
     else:
-        kind, term = classify_source(parsed, tok, c.source_span, lex)
-        speaker = display_name(parsed, tok, c.source_span)
+        kind, term = classify_source(parsed, tok, hs, lex)
+        speaker = display_name(parsed, tok, hs)
         if act is not None and kind not in ("anonymous", "vague"):
             actor = getattr(act, "name", None)
             akind = ACTOR_KIND.get(getattr(act, "kind", ""))
-            if akind:
+            if akind and not (affiliated and akind != "named_person"):
                 kind = akind
-            if actor:
-                speaker = actor
+            if actor and not (affiliated and speaker and akind != "named_person"):
+                speaker = actor  # else 'the US-led military coalition' speaks, the United States is its affiliation
     if people is not None and kind == "named_person" and speaker:
         speaker = people.name(speaker)
         if people.is_dead(speaker) and not _past_cue(parsed, c):
@@ -352,6 +356,36 @@ def resolve_speaker(parsed, c: Cand, lex: Lex, actors: Any, history: History,
     if kind != "unknown" or speaker:
         history.append((c.source_span.start, speaker, kind, actor))
     return speaker, kind, actor, stext, srule, term, conf
+
+
+def _entity_span(tok) -> Span:
+    """The character span of the named entity ``tok`` belongs to (the token alone when it is in none)."""
+    doc = tok.doc
+    a = b = tok.i
+    if tok.ent_iob_ in ("B", "I"):
+        while a > 0 and doc[a].ent_iob_ == "I":
+            a -= 1
+        while b + 1 < len(doc) and doc[b + 1].ent_iob_ == "I":
+            b += 1
+    return Span(doc[a].idx, doc[b].idx + len(doc[b].text))
+
+
+def _role_speaker(parsed, tok, hs: Span, role: str, people: People | None) -> tuple[str, str, str, float, str | None]:
+    """(speaker, kind, speaker rule, confidence, source term) of a source headed by a role noun: the person the
+    article introduced with that role (confidence 0.8) or with the organisation named in its modifiers ('the LPL
+    analyst', 0.6); else an unnamed person of that role -- unclear (0.4) when definite in an article that names
+    someone with that role (the link exists but was not found), never the organisation in its modifiers."""
+    named = None
+    if people is not None and _definite(tok):
+        words = frozenset(t.lower_ for t in tok.subtree if hs.start <= t.idx < hs.end and not t.is_punct)
+        named = people.by_role(role, hs.start, words) or people.by_role(role, hs.start, words, ahead=700)
+        if named:
+            return named, "named_person", "rule:attribution.role_speaker", 0.8, None
+        named = people.by_title_word(_proper_modifiers(tok, hs), hs.start)
+        if named:
+            return named, "named_person", "rule:attribution.role_speaker", 0.6, None
+    conf = 0.4 if people is not None and _definite(tok) and people.has_role(role) else 1.0
+    return display_name(parsed, tok, hs), "anonymous", "", conf, role
 
 
 def _past_cue(parsed, c: Cand) -> bool:
@@ -366,11 +400,40 @@ _OFFICES = frozenset({"office", "spokesman", "spokeswoman", "spokesperson", "cam
 
 
 def _possessed_office(tok) -> str | None:
-    """'he' or 'she' for an office or spokesperson owned by a personal pronoun ('his office'), else None."""
-    if tok.pos_ != "NOUN" or lemma(tok) not in _OFFICES:
+    """'he' or 'she' for an office, a spokesperson or a statement owned by a personal pronoun ('his office',
+    'her initial tweet saying ...'), else None."""
+    if tok.pos_ != "NOUN" or (lemma(tok) not in _OFFICES and lemma(tok) not in STATEMENT_NOUNS):
         return None
     poss = next((c.lower_ for c in tok.children if c.dep_ == "poss"), "")
     return {"his": "he", "her": "she"}.get(poss)
+
+
+#: heads that stand for their country or party as a whole ('the Iranian government said' is Iran)
+_STATE_HEADS = frozenset({"government", "administration", "regime", "state", "country", "nation", "leadership",
+                          "cabinet", "authority", "authorities"})
+#: party-member nouns used as epithets for a politician already named ('the South Carolina Republican')
+_PARTY_NOUNS = frozenset({"republican", "democrat", "independent", "conservative", "liberal", "progressive",
+                          "socialist", "tory", "centrist", "libertarian"})
+
+
+def _epithet(tok, hs: Span, parsed) -> str:
+    """'s' for a definite singular party epithet heading the source ('the South Carolina Republican', 'the
+    Vermont independent'), 'p' for a plural one ('the two Republicans'), '' otherwise. News style names a
+    politician once and then refers to them by party and state; such an epithet never introduces a new person."""
+    if tok.lower_.rstrip("s") not in _PARTY_NOUNS and tok.lower_ not in _PARTY_NOUNS:
+        return ""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return ""
+    if any(e.label_ == "PERSON" for e in _ents_in(parsed, hs)):
+        return ""
+    return "p" if tok.tag_ in ("NNS", "NNPS") else "s"
+
+
+def _proper_modifiers(tok, hs: Span) -> frozenset:
+    """Lower-case proper-noun modifiers of a role noun that are not places or nationalities ('LPL' in 'the LPL
+    analyst'): an organisation that links the role to a person introduced with it."""
+    return frozenset(c.lower_ for c in tok.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"
+                     and c.ent_type_ not in ("GPE", "NORP", "LOC") and hs.start <= c.idx < hs.end)
 
 
 def _definite(tok) -> bool:
@@ -385,8 +448,11 @@ def _role_head(parsed, tok, hs: Span, lex: Lex, prep) -> str | None:
     if tok.pos_ != "NOUN" or tok.ent_type_ == "PERSON" or tok.tag_ in ("NNS", "NNPS"):
         return None
     role = lemma(tok)
-    if role not in lex.person_nouns or lex.source_heads.get(role) == "vague":
+    if role not in lex.person_nouns:
         return None
+    if lex.source_heads.get(role) == "vague" and not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the")
+                                                          for c in tok.children):
+        return None  # 'an analyst', 'experts': vague; 'the LPL analyst' is someone the article means
     if prep is not None and prep.dep_ == "prep" and prep.lower_ == "for":
         return None
     if any(e.label_ == "PERSON" for e in _ents_in(parsed, hs)):
@@ -408,11 +474,12 @@ def _pronoun_speaker(parsed, c: Cand, act: Any, low: str, stext: str, history: H
     speaker or the nearest organisation or country mention."""
     assert c.source_span is not None
     start = c.source_span.start
-    if low in ("he", "she", "him", "her") and people is not None:
-        want = "m" if low in ("he", "him") else "f"
+    if low in ("he", "she", "him", "her", "he/she") and people is not None:
+        want = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(low, "")
         cands: list[tuple[int, str, str | None]] = [(h[0], h[1], h[3]) for h in history
                                                    if h[0] < start and h[2] == "named_person" and h[1]]
         own = list(c.content) if own_content else []  # 'X made his request, his office said': X owns it
+        own += [p for p in people.contents if p.start <= start < p.end]  # the content the pronoun itself is in
         for near in _recent_people(parsed, start):
             at = Span(near[0], near[0] + len(near[1]))
             if (people.in_content is None or not people.in_content.contains(at)
@@ -420,7 +487,7 @@ def _pronoun_speaker(parsed, c: Cand, act: Any, low: str, stext: str, history: H
                 cands.append((near[0], near[1], None))
         for _pos, name, actor in sorted(cands, key=lambda x: -x[0]):
             g = people.gender(name)
-            if people.is_dead(name) or (g and g != want):
+            if people.is_dead(name) or (g and want and g != want):
                 continue
             return people.name(name), "named_person", actor, 0.9 if g else 0.6
         return "", "unknown", None, 0.0
