@@ -172,3 +172,25 @@ def test_noun_object_of_speech_verb_stays_in_author_voice_named_complement_does_
     assert ctx.voice(Span(first, first + len("brazen violation"))) == Voice.AUTHOR
     last = t.rindex("brazen violation")  # inside a reported clause: the minister's words
     assert ctx.voice(Span(last, last + len("brazen violation"))) == Voice.QUOTED
+
+
+def test_named_organisation_after_its_description_keeps_its_name():
+    body = ("Analysts studied the photographs on Thursday. The London-based firm IHS Markit said the debris appeared "
+            "to come from a missile.")
+    speaker, conf, _ = speaker_of(body, "the debris appeared")
+    assert "IHS Markit" in speaker and conf >= CONFIDENT
+
+
+def test_verb_after_a_comma_with_its_own_clause_is_not_inverted():
+    body = ("Yet Mr. Trump insists the deal was a disaster and, in a remarkable swipe, suggested President Obama's "
+            "decision funded the missiles.")
+    q = attribution_of(body, "decision funded the missiles")
+    assert q is None or not same_speaker("Barack Obama", q.speaker) and q.speaker != "President"
+
+
+def test_party_epithet_far_from_its_politician_is_unclear():
+    body = ("House Speaker Nancy Pelosi said the chamber would vote on a resolution.\n\nNUCLEAR DEAL\n\n"
+            "The address contrasted with the recent rhetoric of the White House. The Republican, who faces an "
+            "election in November, had vowed to respond if Iran retaliated.")
+    q = attribution_of(body, "to respond if Iran retaliated")
+    assert q is None or q.speaker_confidence < CONFIDENT or not same_speaker("Nancy Pelosi", q.speaker)

@@ -209,18 +209,18 @@ def _merge_content(content: list[Span], oq: Span, cue: Span | None, src: Span | 
     return out
 
 
-_CLOSING_MARKS = frozenset(('"', "\u201d", "''", ","))
+_CLOSING_MARKS = frozenset(('"', "\u201d", "''"))
 
 
 def inverted_subject(verb):
     """The speaker of an inverted attribution after a quotation ('"...," seethed Ingraham on Fox', '"...," said
-    the envoy'): the verb follows a closing quotation mark or comma, has no subject of its own, and a name or a
+    the envoy'): the verb follows a closing quotation mark, has no subject or clause of its own, and a name or a
     definite noun phrase comes right after it (the small model often parses it as the object). The head of that
     phrase (the last word of a name), or None."""
     doc = verb.doc
     if verb.i == 0 or doc[verb.i - 1].text not in _CLOSING_MARKS or any(
-            c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
-        return None
+            c.dep_ in ("nsubj", "nsubjpass", "csubj") or (c.dep_ == "ccomp" and c.i > verb.i) for c in verb.children):
+        return None  # not right after a closing quotation mark, or the verb has its own subject or clause
     j = verb.i + 1
     if j < len(doc) and doc[j].lower_ in ("the", "a", "an"):
         j += 1

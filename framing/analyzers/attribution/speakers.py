@@ -313,6 +313,10 @@ def resolve_speaker(parsed, c: Cand, lex: Lex, actors: Any, history: History,
             and getattr(act, "kind", "") == "person"
             and not any(m.start <= tok.idx < m.end for m in getattr(act, "mentions", ()))):
         act = None  # a person named inside the phrase, not at its head ("Soleimani's death, X, said"), does not speak
+    # an actor named only before a common-noun head is its affiliation ('the US-led coalition', 'Iranian
+    # television'); one named after it is the head's own name ('the London-based firm IHS Markit')
+    affiliated = affiliated and act is not None and not any(
+        tok.idx < m.start < hs.end for m in getattr(act, "mentions", ()))
     low = tok.lower_
     if tok.pos_ == "PRON" and (low in PERSON_PRON or low in NONPERSON_PRON or low in PLURAL_PRON):
         srule = "rule:attribution.pronoun_speaker"
@@ -330,17 +334,21 @@ def resolve_speaker(parsed, c: Cand, lex: Lex, actors: Any, history: History,
         else:
             speaker, kind, conf = "", "unknown", 0.0
         srule = "rule:attribution.pronoun_speaker"
-    elif (epithet := _epithet(tok, hs, parsed)) and people is not None:
+    elif _epithet(tok, hs, parsed) and people is not None:
         # 'the South Carolina Republican': a party epithet for the politician the article just named
-        speaker, kind, actor, conf = _pronoun_speaker(parsed, c, None, "they" if epithet == "p" else "he/she",
-                                                      stext, history, people)
+        speaker, kind, actor, conf = _pronoun_speaker(parsed, c, None, "he/she", stext, history, people)
         srule = "rule:attribution.role_speaker"
-        conf = min(conf, 0.6)
+        last = next((h for h in reversed(history) if h[0] < hs.start), None)
+        # confident only for the speaker of the attribution just before, within two sentences
+        near = last is not None and last[1] == speaker and parsed.sentence_index(hs.start) - parsed.sentence_index(last[0]) <= 2
+        conf = min(conf, 0.6 if near else 0.4)
     elif (role := _role_head(parsed, tok, hs, lex, prep)) is not None:
         speaker, kind, srule, conf, term = _role_speaker(parsed, tok, hs, role, people)
     else:
         kind, term = classify_source(parsed, tok, hs, lex)
         speaker = display_name(parsed, tok, hs)
+        if affiliated and act is not None:
+            speaker = _head_phrase(parsed, tok, hs) or speaker  # 'Iranian television', not the whole clause
         if act is not None and kind not in ("anonymous", "vague"):
             actor = getattr(act, "name", None)
             akind = ACTOR_KIND.get(getattr(act, "kind", ""))
@@ -356,6 +364,19 @@ def resolve_speaker(parsed, c: Cand, lex: Lex, actors: Any, history: History,
     if kind != "unknown" or speaker:
         history.append((c.source_span.start, speaker, kind, actor))
     return speaker, kind, actor, stext, srule, term, conf
+
+
+def _head_phrase(parsed, tok, hs: Span) -> str:
+    """The noun phrase of a common-noun source head without its clauses: its left modifiers, the head and an
+    'of' phrase ('members of the Iraqi parliament', 'the US-led military coalition'), article dropped."""
+    doc = tok.doc
+    start = max(tok.left_edge.i, doc.char_span(hs.start, hs.end, alignment_mode="expand").start)
+    end = tok.i
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1), None)
+    if of is not None and hs.start <= of.right_edge.idx < hs.end:
+        end = of.right_edge.i
+    phrase = parsed.text[doc[start].idx:doc[end].idx + len(doc[end].text)]
+    return re.sub(r"^(the|a|an)\s+", "", phrase, flags=re.IGNORECASE).strip()
 
 
 def _entity_span(tok) -> Span:
@@ -418,15 +439,13 @@ _PARTY_NOUNS = frozenset({"republican", "democrat", "independent", "conservative
 
 def _epithet(tok, hs: Span, parsed) -> str:
     """'s' for a definite singular party epithet heading the source ('the South Carolina Republican', 'the
-    Vermont independent'), 'p' for a plural one ('the two Republicans'), '' otherwise. News style names a
-    politician once and then refers to them by party and state; such an epithet never introduces a new person."""
-    if tok.lower_.rstrip("s") not in _PARTY_NOUNS and tok.lower_ not in _PARTY_NOUNS:
-        return ""
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-        return ""
+    Vermont independent'), '' otherwise. News style names a politician once and then refers to them by party
+    and state; such an epithet never introduces a new person."""
+    if tok.lower_ not in _PARTY_NOUNS or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return ""  # 'the Democrats' (plural) is the party speaking, not an epithet
     if any(e.label_ == "PERSON" for e in _ents_in(parsed, hs)):
         return ""
-    return "p" if tok.tag_ in ("NNS", "NNPS") else "s"
+    return "s"
 
 
 def _proper_modifiers(tok, hs: Span) -> frozenset:
