@@ -194,3 +194,38 @@ def test_party_epithet_far_from_its_politician_is_unclear():
             "election in November, had vowed to respond if Iran retaliated.")
     q = attribution_of(body, "to respond if Iran retaliated")
     assert q is None or q.speaker_confidence < CONFIDENT or not same_speaker("Nancy Pelosi", q.speaker)
+
+
+# --------------------------------------------------------------------------- questions and relayed words
+
+
+def test_quoted_as_saying_credits_the_one_quoted_not_the_agency():
+    body = ("Officials in Tehran weighed their options on Tuesday.\n\n\u201cEven if the weakest of these scenarios "
+            "gains a consensus, its implementation can be a nightmare for the Americans,\u201d Ali Shamkhani, the head "
+            "of the council, was cited as saying by the Fars news agency.")
+    speaker, conf, _ = speaker_of(body, "Even if the weakest")
+    assert same_speaker("Ali Shamkhani", speaker) and conf >= CONFIDENT
+    # an ordinary passive of 'cite' with no 'as saying' names no speaker
+    body2 = "The report was cited by the ministry in its appeal to the court on Tuesday."
+    q = attribution_of(body2, "The report")
+    assert q is None or not same_speaker("Ali Shamkhani", q.speaker)
+
+
+def test_she_after_a_woman_named_as_object_when_no_subject_agrees():
+    body = ("Vice President Mike Pence briefed House Speaker Nancy Pelosi and after she tweeted, \u201cWe must "
+            "ensure the safety of our service members, including ending needless provocations.\u201d")
+    speaker, conf, _ = speaker_of(body, "We must ensure")
+    assert same_speaker("Nancy Pelosi", speaker) and conf >= CONFIDENT
+    # 'he' in the same frame goes to the man, the subject, not to the woman named as object
+    speaker, conf, _ = speaker_of(body.replace("she tweeted", "he tweeted"), "We must ensure")
+    assert same_speaker("Mike Pence", speaker)
+
+
+def test_x_was_asked_is_no_statement_but_the_answer_is():
+    body = ("Secretary of State Mike Pompeo was asked by reporters whether the strike was legal. He said it was "
+            "entirely lawful.")
+    ctx = analyzed(body)
+    qs = ctx.result("attribution").quotes
+    assert not any("whether the strike was legal" in ctx.text[c.start:c.end] for q in qs for c in q.content)
+    answer = [q for q in qs if any("entirely lawful" in ctx.text[c.start:c.end] for c in q.content)]
+    assert answer and same_speaker("Mike Pompeo", answer[0].speaker)

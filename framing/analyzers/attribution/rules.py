@@ -288,6 +288,10 @@ def find_candidates(parsed, lex: Lex) -> list[Cand]:
         is_passive = any(c.dep_ == "auxpass" for c in tok.children)
         subj = subject(tok, SPEAKER)
         agt = next(iter(passive_agents(tok)), None) if is_passive else None
+        quoted_as = _quoted_as_saying(tok, lex, text) if is_passive else None
+        if quoted_as is not None:
+            out.append(quoted_as)  # 'X was quoted as saying ...': X speaks, the one who quotes only relays
+            continue
         if is_passive and agt is None:
             pass_subj = next((c for c in tok.children if c.dep_ in ("nsubjpass", "expl")), None)
             clause = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
@@ -325,6 +329,28 @@ def find_candidates(parsed, lex: Lex) -> list[Cand]:
             continue  # a position with no holder is no attribution
         out.append(Cand("indirect", rule, cue, cue_span, tok.i, src, np_span(src) if src is not None else None, content))
     return out
+
+
+def _quoted_as_saying(verb, lex: Lex, text: str) -> Cand | None:
+    """'X was quoted (cited, reported, heard) as saying (that) ...': a passive cue with 'as' + a speech verb in
+    -ing. The passive subject X is the speaker (``rule:attribution.verb_complement``); the agent, if any ('by
+    the Fars news agency'), only relays the words. The content is the clause of 'saying' or, when the quotation
+    comes first, the clause the passive verb governs."""
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    saying = next((c for c in prep.children if c.dep_ in ("pcomp", "pobj") and c.tag_ == "VBG"), None) if prep else None
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if saying is None or subj is None or subj.pos_ == "PRON" and subj.lower_ == "it":
+        return None
+    m = match_cue(saying, lex)
+    if m is None or m[0].act != "speech":
+        return None
+    content = [sp for c in list(saying.children) + list(verb.children) if c.dep_ in CLAUSE_DEPS
+               if (sp := _clause_span(c, text, lex)) is not None]
+    if not content:
+        return None
+    aux = [c.idx for c in verb.children if c.dep_ == "auxpass"]
+    cue_span = Span(min([verb.idx] + aux), saying.idx + len(saying.text))
+    return Cand("indirect", "rule:attribution.verb_complement", m[0], cue_span, verb.i, subj, np_span(subj), content)
 
 
 def _headline_verb(tok, lex: Lex, text: str) -> Cand | None:

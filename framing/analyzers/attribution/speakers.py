@@ -509,6 +509,13 @@ def _pronoun_speaker(parsed, c: Cand, act: Any, low: str, stext: str, history: H
             if people.is_dead(name) or (g and want and g != want):
                 continue
             return people.name(name), "named_person", actor, 0.9 if g else 0.6
+        # no subject or speaker agrees: a person named in another role ('Pence briefed Nancy Pelosi and after she
+        # tweeted ...'), only when exactly one such person of the pronoun's known gender is near
+        others = {people.name(n) for pos, n in _recent_people(parsed, start, subjects=False)
+                  if want and people.gender(n) == want and not people.is_dead(n)
+                  and (people.in_content is None or not people.in_content.contains(Span(pos, pos + len(n))))}
+        if len(others) == 1:
+            return others.pop(), "named_person", None, 0.7
         return "", "unknown", None, 0.0
     if act is not None:
         actor = getattr(act, "name", None)
@@ -528,9 +535,9 @@ def _pronoun_speaker(parsed, c: Cand, act: Any, low: str, stext: str, history: H
     return "", "unknown", None, 0.0
 
 
-def _recent_people(parsed, before: int) -> list[tuple[int, str]]:
-    """(position, name) of persons named outside quotations as a subject in the two sentences before ``before``
-    (and earlier in its own sentence)."""
+def _recent_people(parsed, before: int, *, subjects: bool = True) -> list[tuple[int, str]]:
+    """(position, name) of persons named outside quotations as a subject (any role with ``subjects=False``) in
+    the two sentences before ``before`` (and earlier in its own sentence)."""
     si = parsed.sentence_index(before)
     lo = parsed.sentences[max(0, si - 2)].start if parsed.sentences else 0
     out = []
@@ -539,7 +546,7 @@ def _recent_people(parsed, before: int) -> list[tuple[int, str]]:
         e = ents[i]
         if e.start_char >= before:
             break
-        if e.label_ == "PERSON" and e.root.dep_ in ("nsubj", "nsubjpass") and not parsed.in_quotes(
+        if e.label_ == "PERSON" and (not subjects or e.root.dep_ in ("nsubj", "nsubjpass")) and not parsed.in_quotes(
                 Span(e.start_char, e.end_char)):
             out.append((e.start_char, re.sub(r"['\u2019]s$", "", e.text)))
     return out
