@@ -339,7 +339,7 @@ def _quoted_as_saying(verb, lex: Lex, text: str) -> Cand | None:
     prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
     saying = next((c for c in prep.children if c.dep_ in ("pcomp", "pobj") and c.tag_ == "VBG"), None) if prep else None
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    if saying is None or subj is None or subj.pos_ == "PRON" and subj.lower_ == "it":
+    if saying is None or subj is None or (subj.pos_ == "PRON" and subj.lower_ == "it"):
         return None
     m = match_cue(saying, lex)
     if m is None or m[0].act != "speech":

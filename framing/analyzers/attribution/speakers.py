@@ -345,17 +345,7 @@ def resolve_speaker(parsed, c: Cand, lex: Lex, actors: Any, history: History,
     elif (role := _role_head(parsed, tok, hs, lex, prep)) is not None:
         speaker, kind, srule, conf, term = _role_speaker(parsed, tok, hs, role, people)
     else:
-        kind, term = classify_source(parsed, tok, hs, lex)
-        speaker = display_name(parsed, tok, hs)
-        if affiliated and act is not None:
-            speaker = _head_phrase(parsed, tok, hs) or speaker  # 'Iranian television', not the whole clause
-        if act is not None and kind not in ("anonymous", "vague"):
-            actor = getattr(act, "name", None)
-            akind = ACTOR_KIND.get(getattr(act, "kind", ""))
-            if akind and not (affiliated and akind != "named_person"):
-                kind = akind
-            if actor and not (affiliated and speaker and akind != "named_person"):
-                speaker = actor  # else 'the US-led military coalition' speaks, the United States is its affiliation
+        speaker, kind, actor, term = _described_speaker(parsed, tok, hs, lex, act, affiliated)
     if people is not None and kind == "named_person" and speaker:
         speaker = people.name(speaker)
         if people.is_dead(speaker) and not _past_cue(parsed, c):
@@ -364,6 +354,19 @@ def resolve_speaker(parsed, c: Cand, lex: Lex, actors: Any, history: History,
     if kind != "unknown" or speaker:
         history.append((c.source_span.start, speaker, kind, actor))
     return speaker, kind, actor, stext, srule, term, conf
+
+
+_PERSON_OF_ORG = re.compile(r"^(?P<first>[A-Z][a-z]+)(?P<rest>(?:\s+[A-Z]\.)?\s+[A-Z][\w'\u2019-]+)\s*,?\s+(?:of|at|from)\s+"
+                            r"(?:the\s+)?(?P<org>[A-Z][^,]{1,60}?)\s*(?:,.*)?$", re.DOTALL)
+
+
+def person_of_org(name: str, lex: Lex) -> tuple[str, str] | None:
+    """(person, organisation) for a source phrase 'First Last of Organisation' whose first word is a given name
+    of ``lexicons/first_names.tsv`` (the small tagger often reads the whole phrase as one organisation), else None."""
+    m = _PERSON_OF_ORG.match(name.strip())
+    if m is None or m.group("first").lower() not in lex.first_names:
+        return None
+    return m.group("first") + m.group("rest"), re.sub(r",.*$", "", m.group("org")).strip()
 
 
 def _head_phrase(parsed, tok, hs: Span) -> str:
@@ -389,6 +392,32 @@ def _entity_span(tok) -> Span:
         while b + 1 < len(doc) and doc[b + 1].ent_iob_ == "I":
             b += 1
     return Span(doc[a].idx, doc[b].idx + len(doc[b].text))
+
+
+def _described_speaker(parsed, tok, hs: Span, lex: Lex, act: Any, affiliated: bool) -> tuple[str, str, str | None, str | None]:
+    """(speaker, kind, actor, source term) of a source that names or describes its speaker: the kind from the
+    phrase (:func:`classify_source`), the actor's name for an actor at the head; a common-noun head with an
+    actor only in its modifiers keeps its own phrase (the actor is its affiliation); a person tagged with an
+    organisation ('Gil Barndollar of Defense Priorities') is the person."""
+    actor = None
+    kind, term = classify_source(parsed, tok, hs, lex)
+    speaker = display_name(parsed, tok, hs)
+    if affiliated and act is not None:
+        speaker = _head_phrase(parsed, tok, hs) or speaker  # 'Iranian television', not the whole clause
+        kind = lex.source_heads.get(lemma(tok)) if lex.source_heads.get(lemma(tok)) in ("government", "organisation") else "organisation"
+    akind = ACTOR_KIND.get(getattr(act, "kind", "")) if act is not None else None
+    if tok.ent_type_ == "PERSON" and akind not in (None, "named_person"):
+        kind, act = "named_person", None  # a person at the head speaks, not the group named after them
+    if (split := person_of_org(speaker, lex)) is not None:
+        # 'Gil Barndollar of Defense Priorities' tagged as one organisation: the person speaks
+        speaker, kind, act = split[0], "named_person", None
+    if act is not None and kind not in ("anonymous", "vague"):
+        actor = getattr(act, "name", None)
+        if akind and not (affiliated and akind != "named_person"):
+            kind = akind
+        if actor and not (affiliated and speaker and akind != "named_person"):
+            speaker = actor  # else 'the US-led military coalition' speaks, the United States is its affiliation
+    return speaker, kind, actor, term
 
 
 def _role_speaker(parsed, tok, hs: Span, role: str, people: People | None) -> tuple[str, str, str, float, str | None]:
