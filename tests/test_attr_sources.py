@@ -229,3 +229,22 @@ def test_x_was_asked_is_no_statement_but_the_answer_is():
     assert not any("whether the strike was legal" in ctx.text[c.start:c.end] for q in qs for c in q.content)
     answer = [q for q in qs if any("entirely lawful" in ctx.text[c.start:c.end] for c in q.content)]
     assert answer and same_speaker("Mike Pompeo", answer[0].speaker)
+
+
+def test_plain_report_split_by_short_quotes_is_kept():
+    body = ("Iran's foreign minister spoke at the United Nations on Friday.\n\nRegarding the deal between Iran and six "
+            "other nations, including the U.S., to limit its nuclear program, Zarif said \"all limits\" on centrifuges "
+            "used to enrich uranium \"are now suspended,\" insisting that Tehran was still complying with the deal.")
+    speaker, conf, _ = speaker_of(body, "all limits")
+    assert same_speaker("Zarif", speaker) and conf >= CONFIDENT
+
+
+def test_he_continued_takes_the_quote_before_and_after_it():
+    body = ("President Donald Trump spoke from the White House on Wednesday.\n\n\u201cOur great American forces are "
+            "prepared for anything,\u201d he continued. \u201cIran appears to be standing down, which is a good thing "
+            "for all parties concerned.\u201d")
+    for frag in ("Our great American forces", "Iran appears to be standing down"):
+        speaker, conf, _ = speaker_of(body, frag)
+        assert same_speaker("Donald Trump", speaker) and conf >= CONFIDENT, frag
+    # 'continued' as an ordinary verb reports nothing
+    assert attribution_of("The fighting continued through the night in the north of the city.", "fighting") is None
