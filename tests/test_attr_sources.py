@@ -248,3 +248,12 @@ def test_he_continued_takes_the_quote_before_and_after_it():
         assert same_speaker("Donald Trump", speaker) and conf >= CONFIDENT, frag
     # 'continued' as an ordinary verb reports nothing
     assert attribution_of("The fighting continued through the night in the north of the city.", "fighting") is None
+
+
+def test_reversed_curly_mark_opens_the_next_sentence_straight_mark_after_abbreviation_does_not():
+    p = parse(load_text("Klobuchar asked for a \u201cstrategy for preventing a wider conflict. \u201dAnd in Iowa, Buttigieg "
+                        "called the attack \u201can extremely provocative act.\u201d Zarif said the U.S. \"will pay\" for it.",
+                        title="Marks", check_language=False))
+    sents = [p.text[s.start:s.end] for s in p.sentences]
+    assert any(s.startswith("\u201dAnd in Iowa") for s in sents)
+    assert any("the U.S. \"will pay\" for it." in s for s in sents)

@@ -188,6 +188,17 @@ def _title_stop(doc: Doc, i: int) -> bool:
     return word.lower() in TITLE_ABBREVIATIONS
 
 
+def _reversed_opening(doc: Doc, i: int) -> bool:
+    """True when token ``i`` is a closing curly quotation mark typed the wrong way round to open a new sentence:
+    after a space that follows sentence-final punctuation, and glued to the next word ('... conflict. \u201dAnd
+    in ...'). A straight mark is left to the parser ('the U.S. "will pay"': an abbreviation's full stop)."""
+    tok = doc[i]
+    if tok.text != "\u201d" or tok.whitespace_ or i + 1 >= len(doc) or not doc[i + 1].text[:1].isalpha():
+        return False
+    prev = doc[i - 1]
+    return bool(prev.whitespace_) and prev.text[-1:] in _TERMINAL
+
+
 def _newline_boundaries(doc: Doc) -> Doc:
     """Pipeline component (before the parser) fixing sentence starts the parser must respect.
 
@@ -197,6 +208,8 @@ def _newline_boundaries(doc: Doc) -> Doc:
       punctuation (``. ! ? ...``, possibly followed by a closing quote or
       bracket), so an unpunctuated line such as ``PORT ELLIS, March 3`` is never
       split by the parser; where a split is allowed the parser still decides;
+    * a closing-shaped mark glued to the next word after a sentence's end
+      ('conflict. ”And in ...') opens the next sentence;
     * the full stop of an abbreviated title before a capitalised word ('Navy
       Cmdr. Rebecca Rebarich', 'Sens. Mike Lee') ends no sentence
       (:data:`TITLE_ABBREVIATIONS`);
@@ -222,6 +235,8 @@ def _newline_boundaries(doc: Doc) -> Doc:
                 values[i] = 1
             elif last_word is not None and (not _may_end_sentence(last_word) or _title_stop(doc, last_word.i)):
                 values[i] = -1
+            elif _reversed_opening(doc, i):
+                values[i] = 1
         at_line_start, last_word = False, tok
         if "\n" in tok.text or "\n" in tok.whitespace_:  # defensive: spaCy keeps line breaks in space tokens
             at_line_start, last_word = True, None
