@@ -85,8 +85,9 @@ Known limits
   (:mod:`.people`), else the speaker is unclear; "it" to the last organisation
   or government, "they" to the last plural or collective speaker. On the
   hand-made gold of issue 15 (``tests/gold/attribution.jsonl``) direct-quote
-  speaker precision is 0.915 and recall 0.823, reported-speech speaker
-  precision 0.889, and 0.978 of listed attributions are statements.
+  speaker precision is 0.975 and recall 0.916, reported-speech speaker
+  precision 0.952, 0.978 of listed attributions are statements, and 0.974 of
+  the author's loaded phrases are in the author's voice.
 * Single quotation marks are not read as quotes (apostrophes make them
   unreliable); scare quotes (short, verbless, or after "so-called") and quoted
   titles are not attributions.
