@@ -185,7 +185,7 @@ def test_verb_after_a_comma_with_its_own_clause_is_not_inverted():
     body = ("Yet Mr. Trump insists the deal was a disaster and, in a remarkable swipe, suggested President Obama's "
             "decision funded the missiles.")
     q = attribution_of(body, "decision funded the missiles")
-    assert q is None or not same_speaker("Barack Obama", q.speaker) and q.speaker != "President"
+    assert q is None or (not same_speaker("Barack Obama", q.speaker) and q.speaker != "President")
 
 
 def test_party_epithet_far_from_its_politician_is_unclear():

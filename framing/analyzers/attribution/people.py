@@ -189,7 +189,8 @@ def _affiliation_of(ent) -> str:
     spokesperson ...') or in an 'of/at/for' phrase after it or after its apposition ('Gil Barndollar of Defense
     Priorities', 'Clifford Young, president of Ipsos'); '' when none."""
     doc = ent.doc
-    i, toks = ent.start - 1, []
+    i = ent.start - 1
+    toks: list[Any] = []
     while i >= 0 and len(toks) < 8:
         t = doc[i]
         if (t.is_punct and t.text not in (".", "-")) or t.ent_type_ == "PERSON" or t.pos_ in ("VERB", "AUX", "ADP", "DET"):

@@ -404,7 +404,8 @@ def _described_speaker(parsed, tok, hs: Span, lex: Lex, act: Any, affiliated: bo
     speaker = display_name(parsed, tok, hs)
     if affiliated and act is not None:
         speaker = _head_phrase(parsed, tok, hs) or speaker  # 'Iranian television', not the whole clause
-        kind = lex.source_heads.get(lemma(tok)) if lex.source_heads.get(lemma(tok)) in ("government", "organisation") else "organisation"
+        head_kind = lex.source_heads.get(lemma(tok)) or ""
+        kind = head_kind if head_kind in ("government", "organisation") else "organisation"
     akind = ACTOR_KIND.get(getattr(act, "kind", "")) if act is not None else None
     if tok.ent_type_ == "PERSON" and akind not in (None, "named_person"):
         kind, act = "named_person", None  # a person at the head speaks, not the group named after them
