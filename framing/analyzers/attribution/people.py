@@ -24,6 +24,7 @@ are merged; pronoun evidence is a proximity rule, not coreference.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
@@ -78,6 +79,9 @@ class People:
     first_names: Mapping[str, str] = field(default_factory=dict)  # the weak given-name prior (lexicon)
     title: dict[str, str] = field(default_factory=dict)  # key -> the role the article first introduces them with
     affiliation: dict[str, str] = field(default_factory=dict)  # key -> organisation or country named with them
+    _role_names: frozenset | None = None  # derived: the roles introduced (by has_role)
+    mention_index: dict = field(default_factory=dict)  # derived: actors' mentions sorted, by speaker resolution
+    _starts: list | None = None  # derived: starts of the sorted contents (by contents_at)
     in_content: Any = None  # a Coverage of attributed contents (set by the analyzer): names there are not speakers
     contents: list = field(default_factory=list)  # the same contents as a list (a pronoun inside one may refer
     # to a person named inside that same content: 'X noted that Warren ... after her tweet saying ...')
@@ -127,21 +131,30 @@ class People:
 
     def has_role(self, role: str) -> bool:
         """Whether the article introduces anyone with ``role``."""
-        return any(r == role for _pos, r, _key, _title in self.roles)
+        if self._role_names is None:
+            self._role_names = frozenset(r for _pos, r, _key, _title in self.roles)
+        return role in self._role_names
 
-    def by_title_word(self, words: frozenset, before: int) -> str | None:
+    def by_title_word(self, words: frozenset, before: int, *, reach: int = 200) -> str | None:
         """Canonical name of the last person introduced before ``before`` whose title words include one of
         ``words`` (an organisation's name: 'LPL' links 'the LPL analyst' to 'LPL Financial senior market
-        strategist Ryan Detrick'), or None."""
+        strategist Ryan Detrick'), among the ``reach`` introductions just before it; or None."""
         if not words:
             return None
-        best = None
-        for pos, _r, key, title in self.roles:
-            if pos >= before:
-                break
+        hi = bisect.bisect_left(self.roles, (before,))
+        for _pos, _r, key, title in reversed(self.roles[max(0, hi - reach):hi]):
             if title & words and key not in self.dead:
-                best = key
-        return self.canonical.get(best) if best else None
+                return self.canonical.get(key)
+        return None
+
+    def contents_at(self, offset: int, *, reach: int = 50) -> list:
+        """The attributed contents (``contents``, sorted by start) that contain ``offset``, among the ``reach``
+        starting last before it (a bisect, not a scan: asked once per pronoun)."""
+        if self._starts is None:
+            self.contents.sort(key=lambda p: (p.start, p.end))
+            self._starts = [p.start for p in self.contents]
+        hi = bisect.bisect_right(self._starts, offset)
+        return [p for p in self.contents[max(0, hi - reach):hi] if p.start <= offset < p.end]
 
 
 #: title words that make a different office ('Vice President' is not 'the president')

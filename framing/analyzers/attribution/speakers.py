@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from typing import Any
@@ -311,12 +312,11 @@ def resolve_speaker(parsed, c: Cand, lex: Lex, actors: Any, history: History,
             act = actor_lookup(actors, hs, text)
     if (act is not None and tok.lower_ not in PERSON_PRON | NONPERSON_PRON | PLURAL_PRON
             and getattr(act, "kind", "") == "person"
-            and not any(m.start <= tok.idx < m.end for m in getattr(act, "mentions", ()))):
+            and not _mention_at(act, tok.idx, people)):
         act = None  # a person named inside the phrase, not at its head ("Soleimani's death, X, said"), does not speak
     # an actor named only before a common-noun head is its affiliation ('the US-led coalition', 'Iranian
     # television'); one named after it is the head's own name ('the London-based firm IHS Markit')
-    affiliated = affiliated and act is not None and not any(
-        tok.idx < m.start < hs.end for m in getattr(act, "mentions", ()))
+    affiliated = affiliated and act is not None and not _mention_between(act, tok.idx + 1, hs.end, people)
     low = tok.lower_
     if tok.pos_ == "PRON" and (low in PERSON_PRON or low in NONPERSON_PRON or low in PLURAL_PRON):
         srule = "rule:attribution.pronoun_speaker"
@@ -380,6 +380,32 @@ def _head_phrase(parsed, tok, hs: Span) -> str:
         end = of.right_edge.i
     phrase = parsed.text[doc[start].idx:doc[end].idx + len(doc[end].text)]
     return re.sub(r"^(the|a|an)\s+", "", phrase, flags=re.IGNORECASE).strip()
+
+
+def _mentions_sorted(act: Any, people: People | None) -> tuple[list[int], list[Any]]:
+    """(starts, mentions) of an actor sorted by start, cached per article on ``people`` (asked per attribution:
+    a scan of every mention each time would be quadratic in a long article)."""
+    cache = people.mention_index if people is not None else {}
+    key = id(act)
+    got = cache.get(key)
+    if got is None or got[2] is not act:
+        ms = sorted(getattr(act, "mentions", ()), key=lambda m: m.start)
+        got = cache[key] = ([m.start for m in ms], ms, act)
+    return got[0], got[1]
+
+
+def _mention_at(act: Any, offset: int, people: People | None) -> bool:
+    """Whether a mention of ``act`` covers character ``offset``."""
+    starts, ms = _mentions_sorted(act, people)
+    i = bisect.bisect_right(starts, offset)
+    return any(m.start <= offset < m.end for m in ms[max(0, i - 3):i])
+
+
+def _mention_between(act: Any, lo: int, hi: int, people: People | None) -> bool:
+    """Whether a mention of ``act`` starts in [lo, hi)."""
+    starts, _ms = _mentions_sorted(act, people)
+    i = bisect.bisect_left(starts, lo)
+    return i < len(starts) and starts[i] < hi
 
 
 def _entity_span(tok) -> Span:
@@ -528,7 +554,7 @@ def _pronoun_speaker(parsed, c: Cand, act: Any, low: str, stext: str, history: H
         cands: list[tuple[int, str, str | None]] = [(h[0], h[1], h[3]) for h in history
                                                    if h[0] < start and h[2] == "named_person" and h[1]]
         own = list(c.content) if own_content else []  # 'X made his request, his office said': X owns it
-        own += [p for p in people.contents if p.start <= start < p.end]  # the content the pronoun itself is in
+        own += people.contents_at(start)  # the content the pronoun itself is in
         for near in _recent_people(parsed, start):
             at = Span(near[0], near[0] + len(near[1]))
             if (people.in_content is None or not people.in_content.contains(at)
