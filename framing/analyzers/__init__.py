@@ -13,7 +13,10 @@ what one needs from another it reads, typed, from ``ctx.results``.
 Author's voice vs quoted voice is decided in one place, :meth:`Context.voice`:
 a span is *quoted* when it lies inside the union of the quotation-mark spans of
 the parse and, once the attribution analyzer has run, the content spans its
-section marks as another's voice (:meth:`QuotedVoice.spans`).
+section marks as another's voice (:meth:`QuotedVoice.spans`) -- except the
+noun-phrase object of a speech verb ('X condemned the brazen violation',
+``rule:attribution.verb_topic``): the writer's naming of what was said, not
+the speaker's words, so it stays the author's unless in quotation marks.
 """
 
 from __future__ import annotations
@@ -111,8 +114,20 @@ def _regions_cached(quotes: tuple[Span, ...], attributed: tuple[Span, ...]) -> R
     return Regions(list(quotes) + list(attributed))
 
 
+#: rule ids whose content is the writer's naming of what was said ('X condemned the brazen violation'), not
+#: the speaker's words: outside quotation marks it stays in the author's voice
+TOPIC_RULES = frozenset({"rule:attribution.verb_topic"})
+
+
 def _regions(parsed: Parsed, attribution: Any) -> Regions:
-    attributed = tuple(attribution.quoted_spans()) if attribution is not None else ()
+    if attribution is None:
+        attributed: tuple[Span, ...] = ()
+    else:
+        attributed = tuple(attribution.quoted_spans())
+        topics = {c for q in getattr(attribution, "quotes", ()) if q.rule in TOPIC_RULES for c in q.content}
+        if topics:  # a topic span another attribution also holds as content stays quoted
+            held = {c for q in getattr(attribution, "quotes", ()) if q.rule not in TOPIC_RULES for c in q.content}
+            attributed = tuple(c for c in attributed if c not in topics or c in held)
     return _regions_cached(tuple(parsed.quotes), attributed)
 
 

@@ -163,10 +163,40 @@ _TERMINAL = frozenset(".!?\u2026\u203d")
 _CLOSERS = frozenset("\"'\u201d\u2019\u00bb)]}")
 
 
+#: abbreviated titles written before a name ('Navy Cmdr. Rebecca Rebarich', 'GOP Sens. Mike Lee'): their full stop
+#: ends no sentence when a capitalised word follows (the small model's tokenizer splits most of them off)
+TITLE_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "sen", "sens", "rep", "reps", "gen", "gens", "lt", "col",
+                                 "cmdr", "cdr", "adm", "gov", "govs", "sgt", "capt", "maj", "brig", "cpl", "pvt",
+                                 "amb", "prof", "rev", "supt", "insp", "det", "hon", "messrs"})
+
+
 def _may_end_sentence(tok) -> bool:
     """True when ``tok`` can close a sentence: it ends with . ! ? or ... (or is a closing quote or bracket)."""
     text = tok.text
     return text[-1] in _TERMINAL or text in _CLOSERS or (len(text) > 1 and text[-1] in _CLOSERS and text[-2] in _TERMINAL)
+
+
+def _title_stop(doc: Doc, i: int) -> bool:
+    """True when token ``i`` is the full stop of an abbreviated title ('Cmdr.', or 'Cmdr' + '.') and the next
+    token is a capitalised word: a name follows, the sentence goes on."""
+    tok = doc[i]
+    if not tok.text.endswith(".") or i + 1 >= len(doc) or not doc[i + 1].text[:1].isupper():
+        return False
+    word = tok.text[:-1]
+    if not word and i > 0 and not doc[i - 1].whitespace_:
+        word = doc[i - 1].text
+    return word.lower() in TITLE_ABBREVIATIONS
+
+
+def _reversed_opening(doc: Doc, i: int) -> bool:
+    """True when token ``i`` is a closing curly quotation mark typed the wrong way round to open a new sentence:
+    after a space that follows sentence-final punctuation, and glued to the next word ('... conflict. \u201dAnd
+    in ...'). A straight mark is left to the parser ('the U.S. "will pay"': an abbreviation's full stop)."""
+    tok = doc[i]
+    if tok.text != "\u201d" or tok.whitespace_ or i + 1 >= len(doc) or not doc[i + 1].text[:1].isalpha():
+        return False
+    prev = doc[i - 1]
+    return bool(prev.whitespace_) and prev.text[-1:] in _TERMINAL
 
 
 def _newline_boundaries(doc: Doc) -> Doc:
@@ -178,6 +208,11 @@ def _newline_boundaries(doc: Doc) -> Doc:
       punctuation (``. ! ? ...``, possibly followed by a closing quote or
       bracket), so an unpunctuated line such as ``PORT ELLIS, March 3`` is never
       split by the parser; where a split is allowed the parser still decides;
+    * a closing-shaped mark glued to the next word after a sentence's end
+      ('conflict. ”And in ...') opens the next sentence;
+    * the full stop of an abbreviated title before a capitalised word ('Navy
+      Cmdr. Rebecca Rebarich', 'Sens. Mike Lee') ends no sentence
+      (:data:`TITLE_ABBREVIATIONS`);
     * a whitespace token never starts a sentence of its own.
     """
     import numpy  # lazy: heavy (only when the pipeline runs)
@@ -198,8 +233,10 @@ def _newline_boundaries(doc: Doc) -> Doc:
         if i:
             if at_line_start:
                 values[i] = 1
-            elif last_word is not None and not _may_end_sentence(last_word):
+            elif last_word is not None and (not _may_end_sentence(last_word) or _title_stop(doc, last_word.i)):
                 values[i] = -1
+            elif _reversed_opening(doc, i):
+                values[i] = 1
         at_line_start, last_word = False, tok
         if "\n" in tok.text or "\n" in tok.whitespace_:  # defensive: spaCy keeps line breaks in space tokens
             at_line_start, last_word = True, None
@@ -207,6 +244,18 @@ def _newline_boundaries(doc: Doc) -> Doc:
         values[0] = 1
         doc.from_array(["SENT_START"], values.astype("uint64"))  # type: ignore[arg-type]  # a 1-d array is accepted for one attribute
     return doc
+
+
+def _title_special_cases(nlp) -> None:
+    """Keep abbreviated titles one token ('Cmdr.', 'Sens.', 'Lt.'), as the tokenizer already does for 'Gen.' and
+    'Sen.': split off, the full stop made the tagger read the title as a sentence's last word and the name after
+    it as a new subject."""
+    from spacy.symbols import ORTH  # lazy: heavy (spacy)
+
+    for word in TITLE_ABBREVIATIONS:
+        form = word.capitalize() + "."
+        if len(nlp.tokenizer(form)) > 1:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 def get_nlp() -> Language:
@@ -228,6 +277,7 @@ def get_nlp() -> Language:
             if "framing_newlines" not in Language.factories:
                 Language.component("framing_newlines", func=_newline_boundaries)
             nlp.add_pipe("framing_newlines", before="parser")
+            _title_special_cases(nlp)
             nlp.max_length = MAX_CHARS + 10_000
             _nlp = nlp
     return _nlp

@@ -129,6 +129,10 @@ def lemma(tok) -> str:
     return tok.lemma_.lower()
 
 
+#: phrases that report speech only in an 'as'-clause ('as Heinrich put it, "..."'; not 'he put it on the table')
+AS_CLAUSE_ONLY = frozenset({"put it"})
+
+
 def match_cue(tok, lex: Lex) -> tuple[Cue, int] | None:
     """The lexicon cue starting at ``tok`` (phrase first) and the index of its last token."""
     doc = tok.doc
@@ -145,7 +149,8 @@ def match_cue(tok, lex: Lex) -> tuple[Cue, int] | None:
                 if w not in (t.lower_, lemma(t)):
                     ok = False
                     break
-            if ok:
+            if ok and (phrase.term not in AS_CLAUSE_ONLY or any(c.dep_ == "mark" and c.lower_ == "as"
+                                                                 for c in tok.children)):
                 return phrase, tok.i + n - 1
     cue = lex.single.get(lem) or lex.single.get(low)
     if cue is None and tok.tag_ == "VBZ" and low.endswith("s"):

@@ -306,7 +306,8 @@ def cue_features(tok, ctx: FeatureContext) -> dict[str, float]:
     rc = ctx.rule_by_tok.get(tok.i)
     if rc is not None:
         f["rule"] = 1
-        f["rule=" + rc.rule.rsplit(".", 1)[-1]] = 1
+        # the model was trained before noun-phrase objects got their own rule id (verb_topic): same feature
+        f["rule=" + rc.rule.rsplit(".", 1)[-1].replace("verb_topic", "verb_object")] = 1
         f["rule_type=" + rc.type] = 1
     f["inq"] = float(ctx.in_quote[tok.i])
     ss, se = ctx.sent_start[tok.i], ctx.sent_end[tok.i]

@@ -24,6 +24,7 @@ are merged; pronoun evidence is a proximity rule, not coreference.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
@@ -33,9 +34,12 @@ from typing import Any
 from framing.schema import Span
 
 #: abbreviated titles and the role they name
-TITLE_ROLES = {"sen": "senator", "rep": "representative", "gen": "general", "cmdr": "commander", "gov": "governor",
+TITLE_ROLES = {"sen": "senator", "sens": "senator", "rep": "representative", "reps": "representative", "gen": "general", "cmdr": "commander", "gov": "governor",
                "adm": "admiral", "col": "colonel", "lt": "lieutenant", "amb": "ambassador", "pres": "president",
                "sec": "secretary", "capt": "captain", "maj": "major", "sgt": "sergeant"}
+#: party-member nouns: in a person's introduction ('a Virginia Democrat') they give an affiliation, not an office
+PARTY_ROLES = frozenset({"republican", "democrat", "independent", "conservative", "liberal", "progressive",
+                         "socialist", "tory", "libertarian"})
 _MALE_TITLES = {"mr", "mr."}
 _FEMALE_TITLES = {"ms", "ms.", "mrs", "mrs.", "miss"}
 _DEATH_AFTER = re.compile(r"^(?:\s*,[^,.]{0,80},)?\s+(?:was|were|had\s+been|has\s+been|is|been)\s+"
@@ -72,7 +76,15 @@ class People:
     pronoun_evidence: dict[str, str] = field(default_factory=dict)  # key -> 'title' | 'article' | 'first_name'
     roles: list[tuple[int, str, str, frozenset]] = field(default_factory=list)  # (position, role, key, title words)
     dead: set[str] = field(default_factory=set)
+    first_names: Mapping[str, str] = field(default_factory=dict)  # the weak given-name prior (lexicon)
+    title: dict[str, str] = field(default_factory=dict)  # key -> the role the article first introduces them with
+    affiliation: dict[str, str] = field(default_factory=dict)  # key -> organisation or country named with them
+    _role_names: frozenset | None = None  # derived: the roles introduced (by has_role)
+    mention_index: dict = field(default_factory=dict)  # derived: actors' mentions sorted, by speaker resolution
+    _starts: list | None = None  # derived: starts of the sorted contents (by contents_at)
     in_content: Any = None  # a Coverage of attributed contents (set by the analyzer): names there are not speakers
+    contents: list = field(default_factory=list)  # the same contents as a list (a pronoun inside one may refer
+    # to a person named inside that same content: 'X noted that Warren ... after her tweet saying ...')
 
     def name(self, name: str) -> str:
         """The canonical form of a person name (the longest the article uses for its surname)."""
@@ -82,8 +94,17 @@ class People:
         return proper_case(self.canonical.get(surname_key(name), name))
 
     def gender(self, name: str) -> str:
-        """'m', 'f' or '' for a person name."""
-        return self.pronoun.get(surname_key(name), "")
+        """'m', 'f' or '' for a person name (a name the tagger missed as a person: its given name's prior)."""
+        got = self.pronoun.get(surname_key(name), "")
+        words = name.split()
+        if not got and len(words) > 1 and surname_key(name) not in self.canonical:
+            got = self.first_names.get(words[0].lower(), "")
+        return got
+
+    def card(self, name: str) -> tuple[str, str]:
+        """(role, affiliation) the article introduces a person with ('' when it gives none)."""
+        key = surname_key(name)
+        return self.title.get(key, ""), self.affiliation.get(key, "")
 
     def is_dead(self, name: str) -> bool:
         return surname_key(name) in self.dead
@@ -106,6 +127,34 @@ class People:
             if score >= best_score:
                 best, best_score = key, score
         return self.canonical.get(best) if best else None
+
+
+    def has_role(self, role: str) -> bool:
+        """Whether the article introduces anyone with ``role``."""
+        if self._role_names is None:
+            self._role_names = frozenset(r for _pos, r, _key, _title in self.roles)
+        return role in self._role_names
+
+    def by_title_word(self, words: frozenset, before: int, *, reach: int = 200) -> str | None:
+        """Canonical name of the last person introduced before ``before`` whose title words include one of
+        ``words`` (an organisation's name: 'LPL' links 'the LPL analyst' to 'LPL Financial senior market
+        strategist Ryan Detrick'), among the ``reach`` introductions just before it; or None."""
+        if not words:
+            return None
+        hi = bisect.bisect_left(self.roles, (before,))
+        for _pos, _r, key, title in reversed(self.roles[max(0, hi - reach):hi]):
+            if title & words and key not in self.dead:
+                return self.canonical.get(key)
+        return None
+
+    def contents_at(self, offset: int, *, reach: int = 50) -> list:
+        """The attributed contents (``contents``, sorted by start) that contain ``offset``, among the ``reach``
+        starting last before it (a bisect, not a scan: asked once per pronoun)."""
+        if self._starts is None:
+            self.contents.sort(key=lambda p: (p.start, p.end))
+            self._starts = [p.start for p in self.contents]
+        hi = bisect.bisect_right(self._starts, offset)
+        return [p for p in self.contents[max(0, hi - reach):hi] if p.start <= offset < p.end]
 
 
 #: title words that make a different office ('Vice President' is not 'the president')
@@ -143,6 +192,39 @@ def _roles_of(ent, person_nouns: frozenset) -> tuple[set[str], frozenset]:
     return out, frozenset(words)
 
 
+_AFFIL_ENTS = ("ORG", "GPE", "NORP")
+_AFFIL_PREPS = frozenset({"of", "at", "for", "with", "from"})
+
+
+def _affiliation_of(ent) -> str:
+    """The organisation or country a person is introduced with, from the article's own words: an entity among
+    the title words right before the name ('LPL Financial senior market strategist Ryan Detrick', 'Pentagon
+    spokesperson ...') or in an 'of/at/for' phrase after it or after its apposition ('Gil Barndollar of Defense
+    Priorities', 'Clifford Young, president of Ipsos'); '' when none."""
+    doc = ent.doc
+    i = ent.start - 1
+    toks: list[Any] = []
+    while i >= 0 and len(toks) < 8:
+        t = doc[i]
+        if (t.is_punct and t.text not in (".", "-")) or t.ent_type_ == "PERSON" or t.pos_ in ("VERB", "AUX", "ADP", "DET"):
+            break
+        toks.append(t)
+        i -= 1
+    found = [t for t in reversed(toks) if t.ent_type_ in _AFFIL_ENTS]
+    if found:
+        first = found[0]
+        run = [t for t in found if t.ent_type_ == first.ent_type_ and t.i - first.i < len(found) + 1]
+        return doc[run[0].i: run[-1].i + 1].text
+    root = ent.root
+    for h in [root] + [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else []):
+        for prep in (c for c in h.children if c.dep_ == "prep" and c.lower_ in _AFFIL_PREPS):
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.ent_type_ in _AFFIL_ENTS:
+                sub = [t for t in pobj.subtree if t.ent_type_ in _AFFIL_ENTS]
+                return doc[sub[0].i: sub[-1].i + 1].text
+    return ""
+
+
 def _dead_at(text: str, start: int, end: int, persons: list[tuple[int, int]]) -> bool:
     """Whether the mention of a person at ``start:end`` is reported killed or dead (see the module docstring)."""
     before = text[max(0, start - 70):start]
@@ -165,7 +247,7 @@ def people_of(parsed, person_nouns: frozenset, first_names: Mapping[str, str]) -
     """The :class:`People` of one parsed article."""
     text = parsed.text
     persons = [e for e in parsed.entities if e.label_ == "PERSON"]
-    p = People()
+    p = People(first_names=first_names)
     votes: dict[str, Counter] = defaultdict(Counter)
     titled: dict[str, str] = {}
     for k, e in enumerate(persons):
@@ -183,6 +265,12 @@ def people_of(parsed, person_nouns: frozenset, first_names: Mapping[str, str]) -
         roles, words = _roles_of(e, person_nouns)
         for r in sorted(roles):
             p.roles.append((e.start_char, r, key, words | {r}))
+        party = sorted(r for r in roles if r in PARTY_ROLES)
+        offices = sorted(roles - set(party), key=lambda r: (r not in TITLE_ROLES.values(), r))
+        if offices and key not in p.title:
+            p.title[key] = offices[0]  # a title before the name ('Sen.') over a described role
+        if key not in p.affiliation and (aff := _affiliation_of(e) or (party[0].capitalize() if party else "")):
+            p.affiliation[key] = aff  # an organisation or country; else the party ('a Virginia Democrat')
         nxt = persons[k + 1].start_char if k + 1 < len(persons) else len(text)
         window = text[e.end_char:min(nxt, e.end_char + 200)]
         m = _PRON.search(window)

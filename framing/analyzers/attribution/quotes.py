@@ -184,7 +184,7 @@ def attach_quotes(parsed, cands: list[Cand], lex: Lex) -> list[Cand]:
         if total and inside / total >= 0.6:
             best.type = "direct"
             if best.rule in ("rule:attribution.verb_complement", "rule:attribution.inserted_cue", "rule:attribution.colon_cue",
-                             "rule:attribution.verb_object"):
+                             "rule:attribution.verb_object", "rule:attribution.verb_topic"):
                 best.rule = "rule:attribution.direct_quote"
         prev_quote = (oq, best)
     return cands
@@ -209,6 +209,30 @@ def _merge_content(content: list[Span], oq: Span, cue: Span | None, src: Span | 
     return out
 
 
+_CLOSING_MARKS = frozenset(('"', "\u201d", "''"))
+
+
+def inverted_subject(verb):
+    """The speaker of an inverted attribution after a quotation ('"...," seethed Ingraham on Fox', '"...," said
+    the envoy'): the verb follows a closing quotation mark, has no subject or clause of its own, and a name or a
+    definite noun phrase comes right after it (the small model often parses it as the object). The head of that
+    phrase (the last word of a name), or None."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text not in _CLOSING_MARKS or any(
+            c.dep_ in ("nsubj", "nsubjpass", "csubj") or (c.dep_ == "ccomp" and c.i > verb.i) for c in verb.children):
+        return None  # not right after a closing quotation mark, or the verb has its own subject or clause
+    j = verb.i + 1
+    if j < len(doc) and doc[j].lower_ in ("the", "a", "an"):
+        j += 1
+    while j < len(doc) and doc[j].pos_ in ("ADJ", "PROPN", "NOUN") and not doc[j].is_punct:
+        if doc[j].pos_ == "ADJ" or (j + 1 < len(doc) and doc[j + 1].pos_ in ("PROPN", "NOUN")
+                                    and doc[j + 1].ent_iob_ != "B" and not doc[j + 1].is_punct):
+            j += 1
+            continue
+        return doc[j] if doc[j].pos_ in ("PROPN", "NOUN") else None
+    return None
+
+
 def _nearby_cue(parsed, oq: Span, cands: list[Cand], lex: Lex, by_cue, *, where: str) -> tuple[Cand | None, str]:
     """A speaker for a quotation with no complement link: a cue in the same (``where="same"``),
     the introducing previous (``"previous"``) or a short next (``"next"``) sentence."""
@@ -227,11 +251,17 @@ def _nearby_cue(parsed, oq: Span, cands: list[Cand], lex: Lex, by_cue, *, where:
         if sp is None:
             return found
         for t in sp:
-            if oq.start <= t.idx < oq.end:
-                continue
+            if oq.start <= t.idx < oq.end or parsed.in_quotes(Span(t.idx, t.idx + len(t.text))):
+                continue  # a cue inside a quotation is the quoted speaker's own words ('"We say no war," ...')
             m = match_cue(t, lex)
             if m and t.pos_ in ("VERB", "AUX") and m[0].act == "speech":
                 subj = subject(t, SPEAKER)
+                if subj is not None and oq.start <= subj.idx < oq.end:
+                    # the parser took a word of the quotation as the subject; a second subject outside it speaks
+                    subj = next((c for c in reversed(list(t.children)) if c.dep_ in ("nsubj", "nsubjpass")
+                                 and not (oq.start <= c.idx < oq.end)), None)
+                if subj is None:
+                    subj = inverted_subject(t)
                 if subj is not None and not (oq.start <= subj.idx < oq.end):
                     found.append((t, m, subj))
         return found

@@ -24,7 +24,7 @@ from framing.analyzers.attribution.cues import (
     lemma,
     match_cue,
 )
-from framing.analyzers.attribution.quotes import attach_quotes
+from framing.analyzers.attribution.quotes import attach_quotes, inverted_subject
 from framing.analyzers.attribution.speakers import hypothetical_cue, plausible_source
 from framing.nlp.spans import trim
 from framing.nlp.syntax import (
@@ -43,7 +43,8 @@ log = logging.getLogger(__name__)
 
 RULES: dict[str, str] = {
     "rule:attribution.verb_complement": "a reporting verb with a clausal complement: 'X said (that) ...'",
-    "rule:attribution.verb_object": "a speech-act verb whose object or to-infinitive is what was said: 'X announced sanctions'",
+    "rule:attribution.verb_object": "a speech-act verb whose to-infinitive or named complement is what was said: 'X threatened to leave', 'X called Y a Z'",
+    "rule:attribution.verb_topic": "a speech-act verb with a noun-phrase object or topic ('X condemned the strike', 'spoke about Y'): the object is the writer's naming of what was said, so it stays in the author's voice",
     "rule:attribution.inserted_cue": "an attribution clause inserted into or after its content: '..., he said, ...'",
     "rule:attribution.colon_cue": "a reporting verb introducing its content after a colon: 'X said: ...'",
     "rule:attribution.noun_complement": "a reporting noun with a that-clause: 'X's statement that ...', 'a report that ...'",
@@ -177,12 +178,16 @@ def _content_from_verb(verb, cue: Cue, last: int, text: str, lex: Lex):
             if c.dep_ in ("dobj", "xcomp") and c.i > verb.i and c.lower_ not in ("it", "this", "that", "so"):
                 sp = subtree_span(c)
                 # 'called X a Y': the object and its predicate complement together
+                named = False
                 for o in verb.children:
                     if o.dep_ in ("oprd", "xcomp", "ccomp") and o.i > c.i:
                         sp = Span(sp.start, max(sp.end, subtree_span(o).end))
+                        named = True
                 tr = trim(text, sp.start, sp.end)
                 if tr:
-                    return [tr], "rule:attribution.verb_object"
+                    # a bare noun-phrase object ('condemned the violation') names what was said about: a topic
+                    topic = c.dep_ == "dobj" and not named and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+                    return [tr], "rule:attribution.verb_topic" if topic else "rule:attribution.verb_object"
             if c.dep_ == "prep" and cue.words[-1] == c.lower_ and len(cue.words) > 1:
                 # phrasal cue 'call for X'
                 for p in c.children:
@@ -190,7 +195,7 @@ def _content_from_verb(verb, cue: Cue, last: int, text: str, lex: Lex):
                         sp = subtree_span(p)
                         tr = trim(text, sp.start, sp.end)
                         if tr:
-                            return [tr], "rule:attribution.verb_object"
+                            return [tr], "rule:attribution.verb_topic"
     if cue.act == "speech":
         # 'spoke about X', 'asked about X', 'commented on X': the topic as content
         for c in verb.children:
@@ -200,7 +205,7 @@ def _content_from_verb(verb, cue: Cue, last: int, text: str, lex: Lex):
                     sp = subtree_span(p)
                     tr = trim(text, sp.start, sp.end)
                     if tr:
-                        return [tr], "rule:attribution.verb_object"
+                        return [tr], "rule:attribution.verb_topic"
     return None
 
 
@@ -283,6 +288,10 @@ def find_candidates(parsed, lex: Lex) -> list[Cand]:
         is_passive = any(c.dep_ == "auxpass" for c in tok.children)
         subj = subject(tok, SPEAKER)
         agt = next(iter(passive_agents(tok)), None) if is_passive else None
+        quoted_as = _quoted_as_saying(tok, lex, text) if is_passive else None
+        if quoted_as is not None:
+            out.append(quoted_as)  # 'X was quoted as saying ...': X speaks, the one who quotes only relays
+            continue
         if is_passive and agt is None:
             pass_subj = next((c for c in tok.children if c.dep_ in ("nsubjpass", "expl")), None)
             clause = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
@@ -314,10 +323,34 @@ def find_candidates(parsed, lex: Lex) -> list[Cand]:
             continue  # 'does not know whether ...' attributes no content
         content, rule = got
         src = agt if agt is not None else subj
+        if src is None and cue.act == "speech":
+            src = inverted_subject(tok)  # '"...," seethed Ingraham on Fox
         if src is None and cue.act == "stance":
             continue  # a position with no holder is no attribution
         out.append(Cand("indirect", rule, cue, cue_span, tok.i, src, np_span(src) if src is not None else None, content))
     return out
+
+
+def _quoted_as_saying(verb, lex: Lex, text: str) -> Cand | None:
+    """'X was quoted (cited, reported, heard) as saying (that) ...': a passive cue with 'as' + a speech verb in
+    -ing. The passive subject X is the speaker (``rule:attribution.verb_complement``); the agent, if any ('by
+    the Fars news agency'), only relays the words. The content is the clause of 'saying' or, when the quotation
+    comes first, the clause the passive verb governs."""
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    saying = next((c for c in prep.children if c.dep_ in ("pcomp", "pobj") and c.tag_ == "VBG"), None) if prep else None
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if saying is None or subj is None or (subj.pos_ == "PRON" and subj.lower_ == "it"):
+        return None
+    m = match_cue(saying, lex)
+    if m is None or m[0].act != "speech":
+        return None
+    content = [sp for c in list(saying.children) + list(verb.children) if c.dep_ in CLAUSE_DEPS
+               if (sp := _clause_span(c, text, lex)) is not None]
+    if not content:
+        return None
+    aux = [c.idx for c in verb.children if c.dep_ == "auxpass"]
+    cue_span = Span(min([verb.idx] + aux), saying.idx + len(saying.text))
+    return Cand("indirect", "rule:attribution.verb_complement", m[0], cue_span, verb.i, subj, np_span(subj), content)
 
 
 def _headline_verb(tok, lex: Lex, text: str) -> Cand | None:

@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from typing import Any
@@ -52,6 +53,8 @@ def classify_source(parsed, tok, span: Span, lex: Lex) -> tuple[str, str | None]
                 continue
             return phrase_kind, term
     kind = lex.source_heads.get(head_lemma)
+    if kind is None and part_of_group(tok):
+        return "vague", tok.lower_  # '25%', 'just 1 in 10', 'those polled', 'several from among ...'
     if kind == "vague" and head_lemma in ("people", "public") and any(e.label_ in ("NORP", "GPE", "ORG") for e in ents):
         return "organisation", None  # 'Iraqi people': a named collective, not a vague one
     if kind in ("anonymous", "vague") and not has_person and tok.ent_type_ not in ("PERSON", "ORG", "GPE"):
@@ -71,6 +74,21 @@ def classify_source(parsed, tok, span: Span, lex: Lex) -> tuple[str, str | None]
     if tok.pos_ == "PROPN":
         return "named_person", None
     return "unknown", None
+
+
+#: heads that name an unspecified part of a group or sample ('those polled', 'a majority', 'three times as many')
+_PART_WORDS = frozenset({"those", "several", "half", "third", "quarter", "percent", "%", "majority", "minority",
+                         "plurality", "respondent", "respondents", "times", "few", "dozens", "hundreds", "thousands",
+                         "one", "two", "three", "four", "five"})
+
+
+def part_of_group(tok) -> bool:
+    """Whether a source head is a number, share or quantifier standing for part of a group or a poll's sample
+    ('25% said', 'just 1 in 10 said', 'those polled said', 'several from among the protesters said'): a vague
+    source, never a named one. A number inside a name ('G7') is a proper noun and does not count."""
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return False
+    return tok.lower_ in _PART_WORDS or tok.pos_ == "NUM" or tok.ent_type_ in ("PERCENT", "CARDINAL")
 
 
 ACTOR_KIND = {"person": "named_person", "government": "government", "country": "government",
@@ -277,10 +295,15 @@ def resolve_speaker(parsed, c: Cand, lex: Lex, actors: Any, history: History,
     stext = text[c.source_span.start:c.source_span.end]
     tok = c.source_tok
     hs = c.source_span
+    if tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.ent_type_ in ("PERSON", "ORG") and tok.head.i < tok.i:
+        # 'Human Rights Watch, a leading rights group, which warned ...': the name the description stands beside
+        tok, hs = tok.head, _entity_span(tok.head)
     prep = next((x for x in tok.children if x.dep_ in ("prep", "relcl", "acl", "appos") and x.i > tok.i
                  and hs.start < x.left_edge.idx < hs.end), None)
     # the actor at the head word first ('Shortly after Soleimani's death, Agnes Callamard, ... tweeted'), else the phrase
-    act = actor_lookup(actors, Span(tok.idx, tok.idx + len(tok.text)), text) or actor_lookup(actors, hs, text)
+    act = actor_lookup(actors, Span(tok.idx, tok.idx + len(tok.text)), text)
+    affiliated = act is None and tok.pos_ == "NOUN" and lemma(tok) not in _STATE_HEADS
+    act = act or actor_lookup(actors, hs, text)
     if prep is not None and person_at_end(parsed, act, hs):
         pass  # 'Concord of Nations Secretary-General Lukas Brenner': the person the phrase ends on speaks
     elif prep is not None:
@@ -289,8 +312,11 @@ def resolve_speaker(parsed, c: Cand, lex: Lex, actors: Any, history: History,
             act = actor_lookup(actors, hs, text)
     if (act is not None and tok.lower_ not in PERSON_PRON | NONPERSON_PRON | PLURAL_PRON
             and getattr(act, "kind", "") == "person"
-            and not any(m.start <= tok.idx < m.end for m in getattr(act, "mentions", ()))):
+            and not _mention_at(act, tok.idx, people)):
         act = None  # a person named inside the phrase, not at its head ("Soleimani's death, X, said"), does not speak
+    # an actor named only before a common-noun head is its affiliation ('the US-led coalition', 'Iranian
+    # television'); one named after it is the head's own name ('the London-based firm IHS Markit')
+    affiliated = affiliated and act is not None and not _mention_between(act, tok.idx + 1, hs.end, people)
     low = tok.lower_
     if tok.pos_ == "PRON" and (low in PERSON_PRON or low in NONPERSON_PRON or low in PLURAL_PRON):
         srule = "rule:attribution.pronoun_speaker"
@@ -308,25 +334,18 @@ def resolve_speaker(parsed, c: Cand, lex: Lex, actors: Any, history: History,
         else:
             speaker, kind, conf = "", "unknown", 0.0
         srule = "rule:attribution.pronoun_speaker"
+    elif _epithet(tok, hs, parsed) and people is not None:
+        # 'the South Carolina Republican': a party epithet for the politician the article just named
+        speaker, kind, actor, conf = _pronoun_speaker(parsed, c, None, "he/she", stext, history, people)
+        srule = "rule:attribution.role_speaker"
+        last = next((h for h in reversed(history) if h[0] < hs.start), None)
+        # confident only for the speaker of the attribution just before, within two sentences
+        near = last is not None and last[1] == speaker and parsed.sentence_index(hs.start) - parsed.sentence_index(last[0]) <= 2
+        conf = min(conf, 0.6 if near else 0.4)
     elif (role := _role_head(parsed, tok, hs, lex, prep)) is not None:
-        words = frozenset(t.lower_ for t in tok.subtree if hs.start <= t.idx < hs.end and not t.is_punct)
-        named = None
-        if people is not None and _definite(tok):
-            named = people.by_role(role, hs.start, words) or people.by_role(role, hs.start, words, ahead=700)
-        if named:
-            speaker, kind, actor, srule, conf = named, "named_person", None, "rule:attribution.role_speaker", 0.8
-        else:  # an unnamed person of that role: never the organisation or country in its modifiers
-            speaker, kind, term = display_name(parsed, tok, hs), "anonymous", role
+        speaker, kind, srule, conf, term = _role_speaker(parsed, tok, hs, role, people)
     else:
-        kind, term = classify_source(parsed, tok, c.source_span, lex)
-        speaker = display_name(parsed, tok, c.source_span)
-        if act is not None and kind not in ("anonymous", "vague"):
-            actor = getattr(act, "name", None)
-            akind = ACTOR_KIND.get(getattr(act, "kind", ""))
-            if akind:
-                kind = akind
-            if actor:
-                speaker = actor
+        speaker, kind, actor, term = _described_speaker(parsed, tok, hs, lex, act, affiliated)
     if people is not None and kind == "named_person" and speaker:
         speaker = people.name(speaker)
         if people.is_dead(speaker) and not _past_cue(parsed, c):
@@ -335,6 +354,115 @@ def resolve_speaker(parsed, c: Cand, lex: Lex, actors: Any, history: History,
     if kind != "unknown" or speaker:
         history.append((c.source_span.start, speaker, kind, actor))
     return speaker, kind, actor, stext, srule, term, conf
+
+
+_PERSON_OF_ORG = re.compile(r"^(?P<first>[A-Z][a-z]+)(?P<rest>(?:\s+[A-Z]\.)?\s+[A-Z][\w'\u2019-]+)\s*,?\s+(?:of|at|from)\s+"
+                            r"(?:the\s+)?(?P<org>[A-Z][^,]{1,60}?)\s*(?:,.*)?$", re.DOTALL)
+
+
+def person_of_org(name: str, lex: Lex) -> tuple[str, str] | None:
+    """(person, organisation) for a source phrase 'First Last of Organisation' whose first word is a given name
+    of ``lexicons/first_names.tsv`` (the small tagger often reads the whole phrase as one organisation), else None."""
+    m = _PERSON_OF_ORG.match(name.strip())
+    if m is None or m.group("first").lower() not in lex.first_names:
+        return None
+    return m.group("first") + m.group("rest"), re.sub(r",.*$", "", m.group("org")).strip()
+
+
+def _head_phrase(parsed, tok, hs: Span) -> str:
+    """The noun phrase of a common-noun source head without its clauses: its left modifiers, the head and an
+    'of' phrase ('members of the Iraqi parliament', 'the US-led military coalition'), article dropped."""
+    doc = tok.doc
+    start = max(tok.left_edge.i, doc.char_span(hs.start, hs.end, alignment_mode="expand").start)
+    end = tok.i
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1), None)
+    if of is not None and hs.start <= of.right_edge.idx < hs.end:
+        end = of.right_edge.i
+    phrase = parsed.text[doc[start].idx:doc[end].idx + len(doc[end].text)]
+    return re.sub(r"^(the|a|an)\s+", "", phrase, flags=re.IGNORECASE).strip()
+
+
+def _mentions_sorted(act: Any, people: People | None) -> tuple[list[int], list[Any]]:
+    """(starts, mentions) of an actor sorted by start, cached per article on ``people`` (asked per attribution:
+    a scan of every mention each time would be quadratic in a long article)."""
+    cache = people.mention_index if people is not None else {}
+    key = id(act)
+    got = cache.get(key)
+    if got is None or got[2] is not act:
+        ms = sorted(getattr(act, "mentions", ()), key=lambda m: m.start)
+        got = cache[key] = ([m.start for m in ms], ms, act)
+    return got[0], got[1]
+
+
+def _mention_at(act: Any, offset: int, people: People | None) -> bool:
+    """Whether a mention of ``act`` covers character ``offset``."""
+    starts, ms = _mentions_sorted(act, people)
+    i = bisect.bisect_right(starts, offset)
+    return any(m.start <= offset < m.end for m in ms[max(0, i - 3):i])
+
+
+def _mention_between(act: Any, lo: int, hi: int, people: People | None) -> bool:
+    """Whether a mention of ``act`` starts in [lo, hi)."""
+    starts, _ms = _mentions_sorted(act, people)
+    i = bisect.bisect_left(starts, lo)
+    return i < len(starts) and starts[i] < hi
+
+
+def _entity_span(tok) -> Span:
+    """The character span of the named entity ``tok`` belongs to (the token alone when it is in none)."""
+    doc = tok.doc
+    a = b = tok.i
+    if tok.ent_iob_ in ("B", "I"):
+        while a > 0 and doc[a].ent_iob_ == "I":
+            a -= 1
+        while b + 1 < len(doc) and doc[b + 1].ent_iob_ == "I":
+            b += 1
+    return Span(doc[a].idx, doc[b].idx + len(doc[b].text))
+
+
+def _described_speaker(parsed, tok, hs: Span, lex: Lex, act: Any, affiliated: bool) -> tuple[str, str, str | None, str | None]:
+    """(speaker, kind, actor, source term) of a source that names or describes its speaker: the kind from the
+    phrase (:func:`classify_source`), the actor's name for an actor at the head; a common-noun head with an
+    actor only in its modifiers keeps its own phrase (the actor is its affiliation); a person tagged with an
+    organisation ('Gil Barndollar of Defense Priorities') is the person."""
+    actor = None
+    kind, term = classify_source(parsed, tok, hs, lex)
+    speaker = display_name(parsed, tok, hs)
+    if affiliated and act is not None:
+        speaker = _head_phrase(parsed, tok, hs) or speaker  # 'Iranian television', not the whole clause
+        head_kind = lex.source_heads.get(lemma(tok)) or ""
+        kind = head_kind if head_kind in ("government", "organisation") else "organisation"
+    akind = ACTOR_KIND.get(getattr(act, "kind", "")) if act is not None else None
+    if tok.ent_type_ == "PERSON" and akind not in (None, "named_person"):
+        kind, act = "named_person", None  # a person at the head speaks, not the group named after them
+    if (split := person_of_org(speaker, lex)) is not None:
+        # 'Gil Barndollar of Defense Priorities' tagged as one organisation: the person speaks
+        speaker, kind, act = split[0], "named_person", None
+    if act is not None and kind not in ("anonymous", "vague"):
+        actor = getattr(act, "name", None)
+        if akind and not (affiliated and akind != "named_person"):
+            kind = akind
+        if actor and not (affiliated and speaker and akind != "named_person"):
+            speaker = actor  # else 'the US-led military coalition' speaks, the United States is its affiliation
+    return speaker, kind, actor, term
+
+
+def _role_speaker(parsed, tok, hs: Span, role: str, people: People | None) -> tuple[str, str, str, float, str | None]:
+    """(speaker, kind, speaker rule, confidence, source term) of a source headed by a role noun: the person the
+    article introduced with that role (confidence 0.8) or with the organisation named in its modifiers ('the LPL
+    analyst', 0.6); else an unnamed person of that role -- unclear (0.4) when definite in an article that names
+    someone with that role (the link exists but was not found), never the organisation in its modifiers."""
+    named = None
+    if people is not None and _definite(tok):
+        words = frozenset(t.lower_ for t in tok.subtree if hs.start <= t.idx < hs.end and not t.is_punct)
+        named = people.by_role(role, hs.start, words) or people.by_role(role, hs.start, words, ahead=700)
+        if named:
+            return named, "named_person", "rule:attribution.role_speaker", 0.8, None
+        named = people.by_title_word(_proper_modifiers(tok, hs), hs.start)
+        if named:
+            return named, "named_person", "rule:attribution.role_speaker", 0.6, None
+    conf = 0.4 if people is not None and _definite(tok) and people.has_role(role) else 1.0
+    return display_name(parsed, tok, hs), "anonymous", "", conf, role
 
 
 def _past_cue(parsed, c: Cand) -> bool:
@@ -349,11 +477,38 @@ _OFFICES = frozenset({"office", "spokesman", "spokeswoman", "spokesperson", "cam
 
 
 def _possessed_office(tok) -> str | None:
-    """'he' or 'she' for an office or spokesperson owned by a personal pronoun ('his office'), else None."""
-    if tok.pos_ != "NOUN" or lemma(tok) not in _OFFICES:
+    """'he' or 'she' for an office, a spokesperson or a statement owned by a personal pronoun ('his office',
+    'her initial tweet saying ...'), else None."""
+    if tok.pos_ != "NOUN" or (lemma(tok) not in _OFFICES and lemma(tok) not in STATEMENT_NOUNS):
         return None
     poss = next((c.lower_ for c in tok.children if c.dep_ == "poss"), "")
     return {"his": "he", "her": "she"}.get(poss)
+
+
+#: heads that stand for their country or party as a whole ('the Iranian government said' is Iran)
+_STATE_HEADS = frozenset({"government", "administration", "regime", "state", "country", "nation", "leadership",
+                          "cabinet", "authority", "authorities"})
+#: party-member nouns used as epithets for a politician already named ('the South Carolina Republican')
+_PARTY_NOUNS = frozenset({"republican", "democrat", "independent", "conservative", "liberal", "progressive",
+                          "socialist", "tory", "centrist", "libertarian"})
+
+
+def _epithet(tok, hs: Span, parsed) -> str:
+    """'s' for a definite singular party epithet heading the source ('the South Carolina Republican', 'the
+    Vermont independent'), '' otherwise. News style names a politician once and then refers to them by party
+    and state; such an epithet never introduces a new person."""
+    if tok.lower_ not in _PARTY_NOUNS or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return ""  # 'the Democrats' (plural) is the party speaking, not an epithet
+    if any(e.label_ == "PERSON" for e in _ents_in(parsed, hs)):
+        return ""
+    return "s"
+
+
+def _proper_modifiers(tok, hs: Span) -> frozenset:
+    """Lower-case proper-noun modifiers of a role noun that are not places or nationalities ('LPL' in 'the LPL
+    analyst'): an organisation that links the role to a person introduced with it."""
+    return frozenset(c.lower_ for c in tok.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"
+                     and c.ent_type_ not in ("GPE", "NORP", "LOC") and hs.start <= c.idx < hs.end)
 
 
 def _definite(tok) -> bool:
@@ -368,8 +523,11 @@ def _role_head(parsed, tok, hs: Span, lex: Lex, prep) -> str | None:
     if tok.pos_ != "NOUN" or tok.ent_type_ == "PERSON" or tok.tag_ in ("NNS", "NNPS"):
         return None
     role = lemma(tok)
-    if role not in lex.person_nouns or lex.source_heads.get(role) == "vague":
+    if role not in lex.person_nouns:
         return None
+    if lex.source_heads.get(role) == "vague" and not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the")
+                                                          for c in tok.children):
+        return None  # 'an analyst', 'experts': vague; 'the LPL analyst' is someone the article means
     if prep is not None and prep.dep_ == "prep" and prep.lower_ == "for":
         return None
     if any(e.label_ == "PERSON" for e in _ents_in(parsed, hs)):
@@ -391,11 +549,12 @@ def _pronoun_speaker(parsed, c: Cand, act: Any, low: str, stext: str, history: H
     speaker or the nearest organisation or country mention."""
     assert c.source_span is not None
     start = c.source_span.start
-    if low in ("he", "she", "him", "her") and people is not None:
-        want = "m" if low in ("he", "him") else "f"
+    if low in ("he", "she", "him", "her", "he/she") and people is not None:
+        want = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(low, "")
         cands: list[tuple[int, str, str | None]] = [(h[0], h[1], h[3]) for h in history
                                                    if h[0] < start and h[2] == "named_person" and h[1]]
         own = list(c.content) if own_content else []  # 'X made his request, his office said': X owns it
+        own += people.contents_at(start)  # the content the pronoun itself is in
         for near in _recent_people(parsed, start):
             at = Span(near[0], near[0] + len(near[1]))
             if (people.in_content is None or not people.in_content.contains(at)
@@ -403,9 +562,16 @@ def _pronoun_speaker(parsed, c: Cand, act: Any, low: str, stext: str, history: H
                 cands.append((near[0], near[1], None))
         for _pos, name, actor in sorted(cands, key=lambda x: -x[0]):
             g = people.gender(name)
-            if people.is_dead(name) or (g and g != want):
+            if people.is_dead(name) or (g and want and g != want):
                 continue
             return people.name(name), "named_person", actor, 0.9 if g else 0.6
+        # no subject or speaker agrees: a person named in another role ('Pence briefed Nancy Pelosi and after she
+        # tweeted ...'), only when exactly one such person of the pronoun's known gender is near
+        others = {people.name(n) for pos, n in _recent_people(parsed, start, subjects=False)
+                  if want and people.gender(n) == want and not people.is_dead(n)
+                  and (people.in_content is None or not people.in_content.contains(Span(pos, pos + len(n))))}
+        if len(others) == 1:
+            return others.pop(), "named_person", None, 0.7
         return "", "unknown", None, 0.0
     if act is not None:
         actor = getattr(act, "name", None)
@@ -425,9 +591,9 @@ def _pronoun_speaker(parsed, c: Cand, act: Any, low: str, stext: str, history: H
     return "", "unknown", None, 0.0
 
 
-def _recent_people(parsed, before: int) -> list[tuple[int, str]]:
-    """(position, name) of persons named outside quotations as a subject in the two sentences before ``before``
-    (and earlier in its own sentence)."""
+def _recent_people(parsed, before: int, *, subjects: bool = True) -> list[tuple[int, str]]:
+    """(position, name) of persons named outside quotations as a subject (any role with ``subjects=False``) in
+    the two sentences before ``before`` (and earlier in its own sentence)."""
     si = parsed.sentence_index(before)
     lo = parsed.sentences[max(0, si - 2)].start if parsed.sentences else 0
     out = []
@@ -436,7 +602,7 @@ def _recent_people(parsed, before: int) -> list[tuple[int, str]]:
         e = ents[i]
         if e.start_char >= before:
             break
-        if e.label_ == "PERSON" and e.root.dep_ in ("nsubj", "nsubjpass") and not parsed.in_quotes(
+        if e.label_ == "PERSON" and (not subjects or e.root.dep_ in ("nsubj", "nsubjpass")) and not parsed.in_quotes(
                 Span(e.start_char, e.end_char)):
             out.append((e.start_char, re.sub(r"['\u2019]s$", "", e.text)))
     return out

@@ -19,7 +19,9 @@ propose verbs that are not, and these are dropped here:
 * **hypothetical, negated and question-frame reports**: under 'could', 'might'
   or 'may' ('Iran could concede that ...'), negated ('did not say what day'), the
   participle of a question frame ('Asked about X, Y said ...': Y's 'said' is the
-  statement, not 'asked');
+  statement, not 'asked'), and a passive 'X was asked (by Z) whether ...' (a
+  question put to X: neither X nor the asker states anything; X's answer, when
+  reported, is its own attribution);
 * **universal appeals and the author**: 'everyone knows', 'the whole world
   knows', 'anyone who knows' -- the author's own assertion dressed as common
   knowledge -- and a first-person source outside quotations ('I realized that
@@ -99,6 +101,8 @@ def not_speech(parsed, c: Cand) -> str:
             return "negated"
         if lem == "ask" and verb.tag_ == "VBN" and not any(ch.dep_.startswith("nsubj") for ch in verb.children):
             return "question"
+        if lem == "ask" and any(ch.dep_ == "auxpass" for ch in verb.children):
+            return "question"  # 'X was asked (by reporters) whether ...': a question put to X, no one's statement
     return ""
 
 
