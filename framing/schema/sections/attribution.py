@@ -147,7 +147,9 @@ def is_voice(q: Quote) -> bool:
     """Whether the content of ``q`` is another's voice (see :meth:`Attribution.quoted_spans`)."""
     if q.type == AttributionType.DIRECT:
         return True
-    return q.type != AttributionType.AGENTLESS and q.act != "stance"
+    # a speech verb's bare noun-phrase object is the writer's naming of what was said (the same rule as
+    # framing.analyzers.TOPIC_RULES, which the schema layer cannot import)
+    return q.type != AttributionType.AGENTLESS and q.act != "stance" and q.rule != "rule:attribution.verb_topic"
 
 
 @dataclass(frozen=True, slots=True)
