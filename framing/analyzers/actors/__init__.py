@@ -113,7 +113,7 @@ RULES: dict[str, str] = {
     "actors.title_reference": "a definite description headed by a title ('the general') naming the one person titled so",
     "actors.informal": "an informal name ('this X guy') or an untagged capitalised name after a personal title",
 }
-LEXICONS = ("countries", "actor_nouns", "inanimate_heads")
+LEXICONS = ("countries", "actor_nouns", "inanimate_heads", "titles")
 
 
 def analyze(ctx: Context) -> Actors:
@@ -122,11 +122,13 @@ def analyze(ctx: Context) -> Actors:
     inanimate = {e["term"].lower(): e["kind"] for e in ctx.lexicons["inanimate_heads"]}
     canon = {e["term"].lower(): (e["canonical"] or e["term"]).lower() for e in ctx.lexicons["actor_nouns"]
              if e["kind"] == "title"}
-    return find(ctx.parsed, t, overrides=ctx.options.get("event_actors"), inanimate=inanimate, title_canon=canon)
+    ranks = frozenset(e["term"].lower() for e in ctx.lexicons["titles"] if e["kind"] == "rank")
+    return find(ctx.parsed, t, overrides=ctx.options.get("event_actors"), inanimate=inanimate, title_canon=canon,
+                ranks=ranks)
 
 
 def find(parsed: Parsed, t: Tables, *, overrides: object = None, inanimate: Mapping[str, str] | None = None,
-         title_canon: Mapping[str, str] | None = None) -> Actors:
+         title_canon: Mapping[str, str] | None = None, ranks: frozenset[str] = frozenset()) -> Actors:
     """Find the actors of a parsed article and merge their mentions (the steps of the module docstring)."""
     ovs = coerce_overrides(overrides)
     f = Finder(parsed, t)
@@ -143,7 +145,7 @@ def find(parsed: Parsed, t: Tables, *, overrides: object = None, inanimate: Mapp
     if ovs:
         f.drafts = apply_overrides(f.drafts, ovs, parsed, t)
     f.affiliations()
-    title_references(parsed, f.drafts, t, title_canon or {}, f.taken, f.country_at)
+    title_references(parsed, f.drafts, t, title_canon or {}, f.taken, f.country_at, ranks)
     resolve_pronouns(parsed, f.drafts)
     return finish(parsed, f.drafts, t)
 

@@ -26,7 +26,10 @@ Steps of :func:`framing.analyzers.actors.find` (rule ids in the actors ``RULES``
   (the state lexicon's kind, then the more frequent, wins).
 * :func:`title_references` (``actors.title_reference``) — a definite description whose head is a title ("the
   general", "the Iranian general", "the president") is a mention of the one person in the article named with that
-  title ("General Soleimani", "President Trump"); with two such persons it is left alone.
+  title ("General Soleimani", "President Trump") or described with it (apposition, copula complement, "as" phrase);
+  a military rank with no exact match names the one person holding any rank ("the commander" for "Major-General
+  X"); with two such persons it is left alone. A postpositive "general" after a noun ("Attorney General") is an
+  office, not the rank.
 * :func:`informal_references` (``actors.informal``) — "this/that X guy|man|fellow": X is a person, found whatever
   the entity recogniser made of it; and capitalised proper-noun heads the recogniser missed that act or are acted
   upon (subject, passive subject, direct object, agent) and are followed in the article by a personal pronoun
@@ -223,6 +226,8 @@ def _titles_of(doc, d: Draft, canon: Mapping[str, str], t: Tables) -> set[str]:
         while k >= 0 and k >= sp.start - 3 and doc[k].lower_.rstrip(",") in t.titles:
             words.insert(0, doc[k].lower_)
             k -= 1
+        if words and words[0] == "general" and k >= 0 and doc[k].pos_ in ("NOUN", "PROPN"):
+            continue  # postpositive "general" of an office ("Attorney General", "Surgeon General"): not the rank
         chain = []
         for w in words:
             if w not in t.titles:
@@ -234,16 +239,44 @@ def _titles_of(doc, d: Draft, canon: Mapping[str, str], t: Tables) -> set[str]:
     return out
 
 
+def _described_as(doc, d: Draft, canon: Mapping[str, str], t: Tables) -> set[str]:
+    """Titles the article gives a person in a description of a named mention: an apposition ("Soleimani, *the
+    commander* of ...", "the *general*, Soleimani"), a copula complement ("Soleimani was *the commander* of ...") or
+    an "as" phrase ("his status as an Iranian *general*")."""
+    out = set()
+    for m in d.mentions:
+        if m.pronoun:
+            continue
+        h = doc[m.head]
+        descs = [c for c in h.children if c.dep_ == "appos"]
+        if h.dep_ == "appos":
+            descs.append(h.head)
+        if h.dep_ == "nsubj" and h.head.lemma_ == "be":
+            descs += [c for c in h.head.children if c.dep_ == "attr"]
+        descs += [g for c in h.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
+        if h.dep_ == "poss":
+            descs += [g for c in h.head.children if c.dep_ == "prep" and c.lower_ == "as"
+                      for g in c.children if g.dep_ == "pobj"]
+        for x in descs:
+            if x.pos_ == "NOUN" and x.lower_ in t.titles:
+                out.add(canon.get(x.lower_, x.lower_))
+    return out
+
+
 def title_references(parsed, drafts: dict[str, Draft], t: Tables, canon: Mapping[str, str], taken: list[bool],
-                     country_at: Mapping[int, str] | None = None) -> None:
-    """``actors.title_reference``: "the (Iranian) general" -> the one person named with that title (a state
-    modifying the description keeps only the persons affiliated with it)."""
+                     country_at: Mapping[int, str] | None = None, ranks: frozenset[str] = frozenset()) -> None:
+    """``actors.title_reference``: "the (Iranian) general" -> the one person named with that title, or described with
+    it (:func:`_described_as`); a state modifying the description keeps only the persons affiliated with it. A
+    military rank (``ranks``: the ``rank`` kind of ``lexicons/titles.tsv``) with no person of that exact title
+    names the one person who holds any rank ("the commander" for "Major-General Soleimani"): articles vary the
+    rank word of one officer far more than they juxtapose two unnamed officers."""
     doc = parsed.doc
     by_title: dict[str, list[Draft]] = {}
     for d in drafts.values():
         if d.kind == "person":
-            for ti in _titles_of(doc, d, canon, t):
+            for ti in _titles_of(doc, d, canon, t) | _described_as(doc, d, canon, t):
                 by_title.setdefault(ti, []).append(d)
+    ranked = list({id(d): d for ti, ds in by_title.items() if ti.split()[-1] in ranks for d in ds}.values())
     for tok in doc:
         lw = tok.lower_
         if lw not in t.titles or taken[tok.i] or tok.pos_ not in ("NOUN", "PROPN"):
@@ -259,6 +292,8 @@ def title_references(parsed, drafts: dict[str, Draft], t: Tables, canon: Mapping
             k -= 1
         chain = [w for w in chain if w != "former"]
         cands = by_title.get(" ".join(chain), [])
+        if not cands and chain[-1] in ranks:
+            cands = ranked
         states = {drafts[country_at[c.i]].name for c in tok.children
                   if country_at and c.i in country_at and country_at[c.i] in drafts}
         if states and len(cands) > 1:

@@ -15,13 +15,23 @@ For every actor of the actors section, evidence aimed at it — each a span of
   or verb with the actor as subject ("Trump is *lying through his teeth*"),
   predicate nominals ("Democrats are *morons*"), and loaded event nouns whose
   agent is the actor ("the *brazen violation* ... by the US", "the *extremism*
-  espoused by X"). Negated hits ("not the terrorist") are skipped.
+  espoused by X"), the class noun an actor exemplifies ("*reckless* hawks such as
+  X"), and loaded verbs and predicates of clauses whose understood subject is the
+  actor ("spent his career *fomenting* ...", "lied and *cheated*"). Negated hits
+  ("not the terrorist") are skipped; a label of a being as the object of the
+  actor's verb labels the object ("kills *a terrorist*") and is skipped; an
+  adjective before a compound ("*illegal* immigration policy") is not read as
+  judging the actor's policy.
 * ``stance.evaluative`` — the same descriptive positions (not the noun a mention
   modifies) read with ``lexicons/evaluative_terms.tsv`` and VADER's valence
   lexicon (|valence| >= 1; nouns only as the description itself), plus
   adjectives on the actor's own possessions and acts ("Trump's *failed* policy",
-  "made a *bold* move"; not hypothetical acts under a modal or "if"), and praise
-  or blame verbs whose subject is the author ("I *admire* X").
+  "made a *bold* move"; not hypothetical acts under a modal or "if"), praise
+  or blame verbs whose subject is the author ("I *admire* X"), and verbs of
+  conduct of the evaluative lexicon with the actor as their subject, understood
+  subject or relative-clause subject ("X *deceived* ...", "X, who *bungled* ...";
+  appraisal judgement, Martin & White 2005). Descriptions that stand for an
+  actor ("the commander", "the president") reach it through the actors section.
 * ``stance.act_judged`` — a loaded modifier of a harmful act the actor suffers
   (or whose patient it owns): "the *cowardly* killings of the leaders of Iran",
   "a *blatant* provocation against Iran": the opposite sign, half weight. A bare
@@ -48,8 +58,9 @@ the author's voice; ``stance_quoted`` the same over evidence inside quotations
 or attributed speech (:meth:`framing.analyzers.Context.voice`).
 
 Figures: hand-made gold (``tests/gold/stance.jsonl``, ``framing evaluate
-stance-gold``): opinion sign accuracy 0.605 (0.558 without the gold-informed
-entries of the evaluative lexicon), straight-news neutral rate 0.943.
+stance-gold``): opinion sign accuracy 0.628 (0.605 before the clause-level rules
+and description links of session 5; 0.558 without the gold-informed entries of the
+evaluative lexicon), straight-news neutral rate 0.943.
 
 Even-handedness: no name is a feature anywhere (the classifier masks names,
 the lexicons hold no sides), so swapping actor names swaps stances; the

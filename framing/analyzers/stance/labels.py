@@ -43,13 +43,21 @@ class Loaded(NamedTuple):
     weight: float
     negated: bool
     rule: str
+    category: str = ""
 
 
 def loaded_spans(section: Any) -> list[Loaded]:
     """The spans of the loaded-language section (attributes ``spans`` with ``.span/.quote/.direction/.weight/
     .negated/.rule``)."""
-    return [Loaded(s.span.start, s.span.end, s.quote, str(s.direction), float(s.weight), bool(s.negated), s.rule)
+    return [Loaded(s.span.start, s.span.end, s.quote, str(s.direction), float(s.weight), bool(s.negated), s.rule,
+                   str(getattr(s, "category", "") or ""))
             for s in getattr(section, "spans", ()) or ()]
+
+
+#: loaded-term categories that label a being (a person or group); such a word as the object of the actor's verb
+#: labels the object, not the actor ("Trump kills *a terrorist*")
+BEING_LABELS = frozenset({"pejorative_label", "glorifying_label"})
+CONDUCT = "conduct_verb"  # category of an evaluative-lexicon verb judging its subject's conduct ("deceive", "excel")
 
 
 _STOP_DEPS = frozenset({"prep", "relcl", "acl", "advcl", "conj", "cc", "punct", "ccomp", "appos", "poss", "det"})
@@ -63,6 +71,45 @@ def hypothetical(v) -> bool:
                for c in x.children):
             return True
     return False
+
+
+def exemplified(h):
+    """The plural class noun a mention is given as an instance of ("hawks *such as* X", "critics *like* X"), or None."""
+    if h.dep_ != "pobj":
+        return None
+    p = h.head
+    if not ((p.lower_ == "as" and any(c.lower_ == "such" for c in p.children)) or p.lower_ == "like"):
+        return None
+    n = p.head
+    return n if n.pos_ == "NOUN" and n.tag_ in ("NNS", "NNPS") else None
+
+
+def modifies_compound(noun, adj) -> bool:
+    """Does adjective ``adj`` stand before a noun compounded with ``noun`` ("*illegal* immigration policies",
+    "*nuclear* weapons programme")? The bracketing is ambiguous and most often the adjective qualifies the compound
+    ("illegal immigration"), so it is not read as a judgement of the actor's policy. Stacked adjectives ("horrific
+    paramilitary actions") all qualify the head and are kept."""
+    return any(c.dep_ == "compound" and adj.i < c.i < noun.i for c in noun.children)
+
+
+def shared_subject_verbs(v) -> list:
+    """Verbs whose understood subject is the subject of ``v``: an open clause or participle without a subject of its
+    own ("spent his career *undermining* the order", "was in Iraq *fomenting* attacks", "decided *to lie*") and
+    conjoined verbs ("lied and *cheated*"), followed through chains; not under a modal or condition
+    (:func:`hypothetical`), not negated."""
+    out, stack = [], [v]
+    while stack:
+        x = stack.pop()
+        for c in x.children:
+            if c.pos_ != "VERB" or c.dep_ not in ("xcomp", "advcl", "conj"):
+                continue
+            if any(g.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for g in c.children):
+                continue  # its own subject, or a subordinate clause ("because", "if", "when")
+            if negated(c) or hypothetical(c):
+                continue
+            out.append(c)
+            stack.append(c)
+    return out
 
 
 def description(t) -> list:
@@ -117,6 +164,12 @@ class _Attacher:
             self.attach(ai, h.head, "description", rule=rule)
             for g in description(h.head):
                 self.attach(ai, g, "description", rule=rule)
+        cls = exemplified(h)
+        if cls is not None:
+            # the actor given as an instance of a described class: "*reckless* hawks such as X", "heroes like X"
+            self.attach(ai, cls, "class it exemplifies", rule=rule)
+            for g in description(cls):
+                self.attach(ai, g, "class it exemplifies", rule=rule)
 
     def predicative(self, ai: int, h) -> None:
         """Descriptions of the mention only (no noun it modifies, no verb it is subject of): its adjectives and
@@ -128,7 +181,7 @@ class _Attacher:
         if h.dep_ == "poss" and h.head.pos_ == "NOUN":
             # an adjective on what the actor owns or does: "Trump's *failed* policy", "his *addled* vision"
             for c in h.head.children:
-                if c.dep_ == "amod":
+                if c.dep_ == "amod" and not modifies_compound(h.head, c):
                     self.attach(ai, c, "on the actor's own", rule="stance.evaluative")
         if h.dep_ == "nsubj" and h.head.pos_ == "VERB" and not hypothetical(h.head):
             # an adjective on what the actor does: "Trump made a *bold* move", "asserted a *false* connection"
@@ -148,9 +201,46 @@ class _Attacher:
                     self.attach(ai, c, "predicate", rule="stance.evaluative")
                     for g in description(c):
                         self.attach(ai, g, "predicate", rule="stance.evaluative")
+        # a verb of conduct with the actor as its (understood) subject: "Tehran *deceived* ...", "X, who *bungled*
+        # ...", "spent his career *undermining* ..."
+        verbs = [c for c in h.children if c.dep_ == "relcl" and c.pos_ == "VERB"
+                 and any(g.dep_ == "nsubj" and g.lower_ in ("who", "that", "which") for g in c.children)]
+        if h.dep_ == "nsubj" and h.head.pos_ == "VERB":
+            verbs += [h.head, *shared_subject_verbs(h.head)]
+        for v in verbs:
+            if self.category(v) == CONDUCT and not hypothetical(v):
+                self.attach(ai, v, "conduct of the actor", rule="stance.evaluative")
         if h.dep_ == "dobj" and h.head.pos_ == "VERB" and any(
                 c.dep_ == "nsubj" and c.lower_ in _AUTHOR_PRONOUNS for c in h.head.children):
             self.attach(ai, h.head, "praised or blamed by the author", rule="stance.evaluative")
+
+    def _predicate(self, ai: int, v, how: str, objects: bool = True) -> None:
+        """A loaded verb whose subject is the actor, and its complements: an adjective or noun predicated of the actor
+        ("is *reckless*", "is a *murderer*"), the loaded act it commits ("spread *lies*"; with ``objects`` only: in
+        a clause whose subject is understood, the object's words are read as describing the object). A label of a
+        being as the verb's object labels the object, not the actor ("kills *a terrorist*"): skipped."""
+        self.attach(ai, v, how)
+        deps = ("acomp", "attr", "oprd", "dobj") if objects else ("acomp", "attr")
+        for c in v.children:
+            if c.dep_ in deps or (objects and c.dep_ == "prep" and c.i in self.tok_loaded):
+                if c.dep_ in ("dobj", "oprd") and self.is_being_label(c):
+                    continue
+                self.attach(ai, c, how)
+                for g in c.children:
+                    if g.dep_ == "amod" and not (c.dep_ == "dobj" and self.is_being_label(g)):
+                        self.attach(ai, g, how)
+                if c.dep_ in ("attr", "acomp") and v.lemma_ == "be":
+                    for g in description(c):
+                        self.attach(ai, g, how)
+
+    def category(self, t) -> str:
+        """The category of the span token ``t`` belongs to ("" for none)."""
+        sp = self.tok_loaded.get(t.i)
+        return sp.category if sp is not None else ""
+
+    def is_being_label(self, t) -> bool:
+        """Is token ``t`` part of a loaded span that labels a person or group (:data:`BEING_LABELS`)?"""
+        return self.category(t) in BEING_LABELS
 
     def mention(self, ai: int, h) -> None:
         """Every attachment of the mention headed by token ``h``."""
@@ -158,7 +248,7 @@ class _Attacher:
         if h.dep_ in ("amod", "compound", "poss", "nmod") and h.head.pos_ in ("NOUN", "PROPN"):
             self.attach(ai, h.head, "modified noun")
             for c in h.head.children:
-                if c.dep_ == "amod" and c.i != h.i:
+                if c.dep_ == "amod" and c.i != h.i and not modifies_compound(h.head, c):
                     self.attach(ai, c, "modified noun")
         # modifiers and appositions of the mention
         for c in h.children:
@@ -174,16 +264,9 @@ class _Attacher:
         if h.dep_ in ("nsubj", "nsubjpass") or (h.dep_ == "conj" and h.head.dep_ in ("nsubj",)):
             v = h.head if h.dep_ != "conj" else h.head.head
             if v.pos_ in ("VERB", "AUX"):
-                self.attach(ai, v, "predicate")
-                for c in v.children:
-                    if c.dep_ in ("acomp", "attr", "oprd", "dobj") or (c.dep_ == "prep" and c.i in self.tok_loaded):
-                        self.attach(ai, c, "predicate")
-                        for g in c.children:
-                            if g.dep_ == "amod":
-                                self.attach(ai, g, "predicate")
-                        if c.dep_ in ("attr", "acomp") and v.lemma_ == "be":
-                            for g in description(c):
-                                self.attach(ai, g, "predicate")
+                self._predicate(ai, v, "predicate")
+                for vv in shared_subject_verbs(v):
+                    self._predicate(ai, vv, f"predicate (clause of '{v.text}')", objects=False)
         self._described_by(ai, h, "stance.label")
         # event noun whose agent is this mention: "the brazen violation ... by the US", "the extremism espoused by X"
         if h.dep_ == "pobj" and h.head.lower_ == "by" and h.head.head.dep_ == "acl" and h.head.head.head.pos_ == "NOUN":
@@ -221,6 +304,10 @@ def valence_spans(doc: Any, taken: set[int], evaluative: Mapping[str, tuple[str,
                 e = doc[t.i + 2]
                 out.append(Loaded(t.idx, e.idx + len(e.text), doc.text[t.idx:e.idx + len(e.text)], d, w, False, rule))
                 continue
+        if t.pos_ == "VERB" and t.lemma_.lower() in ev and not negated(t) and not hypothetical(t):
+            d, w = ev[t.lemma_.lower()]  # a verb of conduct: reaches an actor only as its subject (CONDUCT)
+            out.append(Loaded(t.idx, t.idx + len(t.text), t.text, d, w, False, rule, CONDUCT))
+            continue
         if t.pos_ in ("ADJ", "NOUN") and (t.lemma_.lower() in ev or t.lower_ in ev) and not negated(t):
             if t.i > 0 and doc[t.i - 1].text == "-":
                 continue

@@ -320,3 +320,46 @@ def test_hypothetical_and_negated_descriptions_are_not_evaluations():
     for text in ("Allies could have helped Halloway build an effective policy.", "Halloway is not a murderer."):
         s = _stance_of(parse(load_text(text)), ov).get("Halloway")
         assert not [e for e in s.evidence if e.evidence.rule in ("stance.label", "stance.evaluative")], text
+
+
+_HALLOWAY = [{"name": "Halloway", "kind": "person", "aliases": [], "affiliation": None}]
+
+
+def _words(text):
+    s = _stance_of(parse(load_text(text)), _HALLOWAY).get("Halloway")
+    assert s is not None, text
+    return [(e.evidence.quote, e.evidence.weight) for e in s.evidence
+            if e.evidence.rule in ("stance.label", "stance.evaluative")]
+
+
+@pytest.mark.parametrize("text,word,sign", [
+    ("Halloway deceived the voters again.", "deceived", -1),  # a verb of conduct with the actor as subject
+    ("Halloway spent the year undermining the committee.", "undermining", -1),  # understood subject of a participle
+    ("Halloway, who bungled the reform, resigned.", "bungled", -1),  # relative clause on the actor
+    ("Halloway excelled at the negotiations.", "excelled", 1),
+    ("Reckless hawks such as Halloway want a war.", "Reckless", -1),  # the class the actor is given as an instance of
+])
+def test_clause_level_evaluation_of_the_actor(text, word, sign):
+    got = _words(text)
+    assert any(q == word and (w > 0) == (sign > 0) for q, w in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Halloway did not deceive anyone.",  # negated
+    "Halloway could undermine the committee.",  # hypothetical
+    "The angry voters deceived Halloway in the end.",  # the actor is the object, not the one whose conduct is judged
+    "Halloway killed a terrorist in the raid.",  # a label of the object is not a label of the actor
+    "Halloway's illegal immigration policies are popular.",  # the adjective brackets with the compound
+])
+def test_words_not_aimed_at_the_actor(text):
+    assert _words(text) == [], text
+
+
+def test_rank_description_reaches_the_one_officer():
+    text = ("Major-General Halloway led the brigade for a decade. Attorney General Mina Kroft praised the troops. "
+            "The commander spent his career undermining the ceasefire.")
+    acts = _sections(parse(load_text(text)), _HALLOWAY)["actors"]
+    h = next(a for a in acts if a.name == "Halloway")
+    assert [m.text for m in h.mentions if m.rule == "actors.title_reference"] == ["commander"]
+    k = next(a for a in acts if "Kroft" in a.name)  # 'Attorney General' is an office, not the rank
+    assert not [m for m in k.mentions if m.rule == "actors.title_reference"]

@@ -45,6 +45,10 @@ def test_match_actor_by_alias_and_surname():
     assert match_actor(["Donald Trump", "Trump"], items, mentions).name == "Donald J. Trump"  # most mentions
     assert match_actor(["Mike Pompeo"], items, mentions).name == "Pompeo"  # surname of a two-word gold name
     assert match_actor(["Iraq"], items, mentions) is None
+    # a one-word gold alias in another spelling is the last word of the framing name
+    spelled = [_It("Qassem Suleimani"), _It("Iran")]
+    assert match_actor(["Qassem Soleimani", "Soleimani", "Suleimani"], spelled, {}).name == "Qassem Suleimani"
+    assert match_actor(["Qassem Soleimani", "Soleimani"], spelled, {}) is None
     assert _norm("President Donald Trump") == "donald trump" and _norm("the Pentagon") == "pentagon"
 
 
