@@ -96,7 +96,8 @@ from framing.analyzers.actors.find import Finder
 from framing.analyzers.actors.merge import apply_overrides, finish, merge_acronyms, merge_headline_names, merge_persons
 from framing.analyzers.actors.names import Tables, tables
 from framing.analyzers.actors.pronouns import resolve_pronouns
-from framing.analyzers.actors.referents import drop_furniture, informal_references, merge_variants, title_references
+from framing.analyzers.actors.referents import (drop_furniture, informal_references, led_bodies, merge_variants,
+                                                title_references)
 from framing.nlp import Parsed
 from framing.resources.events import coerce_overrides
 from framing.schema.sections.actors import Actors
@@ -112,6 +113,7 @@ RULES: dict[str, str] = {
     "actors.override": "a mention matched by an alias in the event's actors.toml",
     "actors.title_reference": "a definite description headed by a title ('the general') naming the one person titled so",
     "actors.informal": "an informal name ('this X guy') or an untagged capitalised name after a personal title",
+    "actors.led_body": "a body named after the person who leads it ('the Trump administration'), and 'the administration' when the article names one",
 }
 LEXICONS = ("countries", "actor_nouns", "inanimate_heads", "titles")
 
@@ -141,6 +143,7 @@ def find(parsed: Parsed, t: Tables, *, overrides: object = None, inanimate: Mapp
     merge_acronyms(f.drafts)
     drop_furniture(parsed, f.drafts, t, inanimate or {})
     merge_variants(f.drafts, t)
+    led_bodies(parsed, f.drafts, f.taken, f.draft, f.add)
     f.name_repeats()
     if ovs:
         f.drafts = apply_overrides(f.drafts, ovs, parsed, t)

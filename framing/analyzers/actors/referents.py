@@ -48,11 +48,13 @@ from framing.analyzers.actors.draft import Draft, trim
 from framing.analyzers.actors.names import Tables, clean_tokens, surname_key
 from framing.schema.sections.actors import Mention
 
-__all__ = ["drop_furniture", "informal_references", "merge_variants", "title_references"]
+__all__ = ["drop_furniture", "informal_references", "led_bodies", "merge_variants", "title_references"]
 
 _LOCATIVE = frozenset({"in", "at", "near", "across", "throughout", "around", "into", "inside"})
 _INFORMAL_HEADS = frozenset({"guy", "man", "fellow", "woman", "character", "dude", "gentleman", "lady"})
 _ACTING = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent", "appos"})
+#: head nouns of a body named after the person who leads it ("the Trump administration", "the Sanders campaign")
+LED_BODIES = frozenset({"administration", "campaign", "cabinet", "government", "presidency"})
 
 
 def _par_bounds(parsed) -> list[tuple[int, int]]:
@@ -356,3 +358,45 @@ def informal_references(parsed, drafts: dict[str, Draft], t: Tables, taken: list
         target.forms[parsed.article.text[s:e]] += 1
         for x in range(tok.i, j):
             taken[x] = True
+
+
+def led_bodies(parsed, drafts: dict[str, Draft], taken: list[bool], new_draft, add) -> None:
+    """``actors.led_body``: "the Trump administration" (a person's name compounded before a head of
+    :data:`LED_BODIES`) is an actor of its own, a government named "<surname> administration", not a mention of the
+    person: the name inside it stops being the person's mention. Where the article names exactly one such body per
+    head word, "the administration" (definite, unmodified) is a mention of it too. ``add(draft, i, j, rule, head)``
+    adds a named mention (:meth:`Finder.add`)."""
+    doc = parsed.doc
+    owner: dict[int, Draft] = {}
+    for d in drafts.values():
+        if d.kind == "person":
+            for m in d.mentions:
+                if not m.pronoun:
+                    owner[m.head] = d
+    bodies: dict[str, list[Draft]] = {}
+    for tok in doc:
+        if tok.lemma_.lower() not in LED_BODIES or tok.pos_ != "NOUN" or tok.tag_ != "NN":
+            continue
+        names = [c for c in tok.children if c.dep_ == "compound" and c.i in owner]
+        if len(names) != 1:
+            continue
+        person = owner[names[0].i]
+        start = min(c.i for c in names[0].subtree)  # "the [Donald Trump] administration"
+        person.mentions = [m for m in person.mentions if not (doc[start].idx <= m.start < tok.idx)]
+        surname = doc[names[0].i].text
+        d = new_draft(f"body:{surname.lower()} {tok.lemma_.lower()}", f"{surname} {tok.lemma_.lower()}", "government")
+        add(d, start, tok.i + 1, "actors.led_body", tok.i)
+        for x in range(start, tok.i + 1):
+            taken[x] = True
+        if d not in bodies.setdefault(tok.lemma_.lower(), []):
+            bodies[tok.lemma_.lower()].append(d)
+    for tok in doc:
+        ds = bodies.get(tok.lemma_.lower())
+        if not ds or len(ds) != 1 or taken[tok.i] or tok.pos_ != "NOUN" or tok.tag_ != "NN":
+            continue
+        kids = list(tok.children)
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) or any(
+                c.dep_ in ("compound", "amod", "poss", "nmod") for c in kids):
+            continue
+        add(ds[0], tok.i, tok.i + 1, "actors.led_body", tok.i)
+        taken[tok.i] = True

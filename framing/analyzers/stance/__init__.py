@@ -58,9 +58,11 @@ the author's voice; ``stance_quoted`` the same over evidence inside quotations
 or attributed speech (:meth:`framing.analyzers.Context.voice`).
 
 Figures: hand-made gold (``tests/gold/stance.jsonl``, ``framing evaluate
-stance-gold``): opinion sign accuracy 0.628 (0.605 before the clause-level rules
-and description links of session 5; 0.558 without the gold-informed entries of the
-evaluative lexicon), straight-news neutral rate 0.943.
+stance-gold``): opinion sign accuracy 0.605 (0.558 without the gold-informed
+entries of the evaluative lexicon), straight-news neutral rate 0.943. Session 5's
+clause-level rules and description links brought two gold actors right (0.628);
+reading predicates under "whether" or a modal as hypothetical lost one that had been
+right by accident ("a storm over whether X has been *dissembling*").
 
 Even-handedness: no name is a feature anywhere (the classifier masks names,
 the lexicons hold no sides), so swapping actor names swaps stances; the

@@ -67,7 +67,7 @@ def hypothetical(v) -> bool:
     """Is verb ``v`` (or the verb it depends on) under a modal or a condition ("could have helped him build an
     *effective* policy", "if he made a *wise* choice")? A hypothetical act is not the author describing one."""
     for x in (v, v.head):
-        if any((c.dep_ == "aux" and c.lower_ in _MODALS) or (c.dep_ == "mark" and c.lower_ in ("if", "unless"))
+        if any((c.dep_ == "aux" and c.lower_ in _MODALS) or (c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"))
                for c in x.children):
             return True
     return False
@@ -245,7 +245,9 @@ class _Attacher:
     def mention(self, ai: int, h) -> None:
         """Every attachment of the mention headed by token ``h``."""
         # the noun this mention modifies: "Iranian regime", "US imperialism", "Iran's aggression"
-        if h.dep_ in ("amod", "compound", "poss", "nmod") and h.head.pos_ in ("NOUN", "PROPN"):
+        inside = self.tok_loaded.get(h.i)  # the mention is a word of a loaded idiom ("lying through *his* teeth")
+        if h.dep_ in ("amod", "compound", "poss", "nmod") and h.head.pos_ in ("NOUN", "PROPN") and (
+                inside is None or inside is not self.tok_loaded.get(h.head.i)):
             self.attach(ai, h.head, "modified noun")
             for c in h.head.children:
                 if c.dep_ == "amod" and c.i != h.i and not modifies_compound(h.head, c):
@@ -263,7 +265,7 @@ class _Attacher:
         # predicates: subject of a loaded verb, or of a copula with a loaded complement
         if h.dep_ in ("nsubj", "nsubjpass") or (h.dep_ == "conj" and h.head.dep_ in ("nsubj",)):
             v = h.head if h.dep_ != "conj" else h.head.head
-            if v.pos_ in ("VERB", "AUX"):
+            if v.pos_ in ("VERB", "AUX") and not hypothetical(v):
                 self._predicate(ai, v, "predicate")
                 for vv in shared_subject_verbs(v):
                     self._predicate(ai, vv, f"predicate (clause of '{v.text}')", objects=False)

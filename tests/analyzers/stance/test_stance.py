@@ -363,3 +363,24 @@ def test_rank_description_reaches_the_one_officer():
     assert [m.text for m in h.mentions if m.rule == "actors.title_reference"] == ["commander"]
     k = next(a for a in acts if "Kroft" in a.name)  # 'Attorney General' is an office, not the rank
     assert not [m for m in k.mentions if m.rule == "actors.title_reference"]
+
+
+def test_predicates_under_whether_or_a_modal_are_not_the_authors():
+    for text in ("The question is whether Halloway can be steadfast in the crisis.",
+                 "A storm is brewing over whether Halloway has been lying through his teeth."):
+        assert _words(text) == [], text
+
+
+def test_a_body_named_after_its_leader_is_its_own_actor():
+    text = ("President Mark Halloway spoke on Friday. The Halloway administration deceived Congress about the strike, "
+            "and the administration refused to explain it. Halloway left for Florida.")
+    st = _stance_of(parse(load_text(text)), None)
+    acts = _sections(parse(load_text(text)), None)["actors"]
+    body = next(a for a in acts if a.name == "Halloway administration")
+    assert [m.text for m in body.mentions if not m.pronoun] == ["Halloway administration", "administration"]
+    person = next(a for a in acts if a.name.endswith("Halloway") and a is not body)
+    assert all(m.text != "Halloway" or m.start < text.index("The Halloway") or m.start > text.index("refused")
+               for m in person.mentions)  # the name inside "the Halloway administration" is not the person
+    assert [e.evidence.quote for e in st.get("Halloway administration").evidence
+            if e.evidence.rule == "stance.evaluative"] == ["deceived"]
+    assert not [e for e in st.get(person.name).evidence if e.evidence.rule == "stance.evaluative"]
