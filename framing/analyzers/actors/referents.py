@@ -19,7 +19,9 @@ Steps of :func:`framing.analyzers.actors.find` (rule ids in the actors ``RULES``
     Pelosi", "CIA Director");
   - places that only locate: a city, region or misfiled name (not a state of ``countries.tsv``) every mention of
     which is the object of a locative preposition (in, at, near, across, throughout, around, into, inside) and
-    never a subject, object or possessor.
+    never a subject, object or possessor;
+  - channels that only carry an utterance: a name every mention of which is the object of on/via after a verb
+    of saying or publishing ("noted on Twitter", "said on Fox News").
 * :func:`merge_variants` — one actor per referent: an organisation or group whose last word is a person's surname
   preceded by capitalised words (titles, given names: "Tucker Carlson" tagged ORG, "Senate Democratic Leader
   Charles Schumer") merges into the person; drafts with the same case-folded name and different kinds merge
@@ -53,6 +55,9 @@ __all__ = ["drop_furniture", "informal_references", "led_bodies", "merge_variant
 _LOCATIVE = frozenset({"in", "at", "near", "across", "throughout", "around", "into", "inside"})
 _INFORMAL_HEADS = frozenset({"guy", "man", "fellow", "woman", "character", "dude", "gentleman", "lady"})
 _ACTING = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent", "appos"})
+#: verbs of saying and publishing whose "on X" / "via X" is the medium, not an actor
+_UTTERANCE = frozenset({"say", "note", "write", "post", "tweet", "announce", "comment", "respond", "reply", "speak",
+                        "declare", "state", "share", "claim", "argue", "appear", "add", "warn", "report"})
 #: head nouns of a body named after the person who leads it ("the Trump administration", "the Sanders campaign")
 LED_BODIES = frozenset({"administration", "campaign", "cabinet", "government", "presidency"})
 
@@ -131,6 +136,20 @@ def _only_locates(doc, d: Draft) -> bool:
     return True
 
 
+def _only_channel(doc, d: Draft) -> bool:
+    """Is every named mention of ``d`` the medium of an utterance ("noted *on Twitter*", "said *on* Fox News",
+    "posted *via* Telegram"): the object of on/via attached to a verb of saying or publishing?"""
+    named = [m for m in d.mentions if not m.pronoun]
+    if not named:
+        return False
+    for m in named:
+        h = doc[m.head]
+        if not (h.dep_ == "pobj" and h.head.lower_ in ("on", "via") and h.head.head.pos_ == "VERB"
+                and h.head.head.lemma_.lower() in _UTTERANCE):
+            return False
+    return True
+
+
 def drop_furniture(parsed, drafts: dict[str, Draft], t: Tables, inanimate: Mapping[str, str]) -> None:
     """Remove the furniture mentions and drafts listed in the module docstring (in place)."""
     doc, text = parsed.doc, parsed.article.text
@@ -173,7 +192,7 @@ def drop_furniture(parsed, drafts: dict[str, Draft], t: Tables, inanimate: Mappi
             if all(i < len(doc) and doc[i].ent_type_ == "PERSON" for i in nxt):
                 del drafts[key]
                 continue
-        if not key.startswith("country:") and d.kind != "group" and _only_locates(doc, d):
+        if not key.startswith("country:") and d.kind != "group" and (_only_locates(doc, d) or _only_channel(doc, d)):
             del drafts[key]
 
 
@@ -368,21 +387,33 @@ def led_bodies(parsed, drafts: dict[str, Draft], taken: list[bool], new_draft, a
     adds a named mention (:meth:`Finder.add`)."""
     doc = parsed.doc
     owner: dict[int, Draft] = {}
+    by_surname: dict[str, Draft] = {}
     for d in drafts.values():
         if d.kind == "person":
             for m in d.mentions:
                 if not m.pronoun:
                     owner[m.head] = d
+            if d.name.split():
+                by_surname.setdefault(surname_key(d.name.split()[-1]), d)
     bodies: dict[str, list[Draft]] = {}
     for tok in doc:
         if tok.lemma_.lower() not in LED_BODIES or tok.pos_ != "NOUN" or tok.tag_ != "NN":
             continue
-        names = [c for c in tok.children if c.dep_ == "compound" and c.i in owner]
+        # the leader's name: a person's mention, or (whatever the entity recogniser made of the word) a
+        # capitalised proper noun equal to the surname of a person the article names
+        names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.text[:1].isupper()
+                 and (c.i in owner or surname_key(c.text) in by_surname)]
         if len(names) != 1:
             continue
-        person = owner[names[0].i]
         start = min(c.i for c in names[0].subtree)  # "the [Donald Trump] administration"
-        person.mentions = [m for m in person.mentions if not (doc[start].idx <= m.start < tok.idx)]
+        lo, hi = doc[start].idx, tok.idx
+        for key in list(drafts):
+            dd = drafts[key]
+            if dd.kind == "country" or key.startswith("country:"):
+                continue
+            dd.mentions = [m for m in dd.mentions if not (lo <= m.start < hi)]
+            if not [m for m in dd.mentions if not m.pronoun]:
+                del drafts[key]
         surname = doc[names[0].i].text
         d = new_draft(f"body:{surname.lower()} {tok.lemma_.lower()}", f"{surname} {tok.lemma_.lower()}", "government")
         add(d, start, tok.i + 1, "actors.led_body", tok.i)

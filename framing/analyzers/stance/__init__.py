@@ -94,7 +94,7 @@ from framing.analyzers.stance.collect import Collector
 from framing.analyzers.stance.labels import label_evidence, loaded_spans
 from framing.analyzers.stance.roles import role_evidence
 from framing.resources.lexicons import Lexicon
-from framing.schema import Evidence, Score, StanceLabel, Voice
+from framing.schema import Evidence, Score, Span, StanceLabel, Voice
 from framing.schema.sections.stance import ActorStance, Stance
 
 __all__ = ["MIN_PAIRS_FOR_CENTRING", "MIN_STRENGTH", "MODEL_SCALE", "MODEL_STRENGTH", "RULES", "SPEC", "THRESHOLD",
@@ -148,14 +148,15 @@ def model_evidence(col: Collector, est: Any) -> None:
     the actor the patient of a harmful act give no evidence (they still count in the tone).
     """
     parsed, doc = col.ctx.parsed, col.ctx.parsed.doc
+    unit_of, units = sentence_units(col.text, [(x.start, x.end) for x in parsed.sentences])
     feats, meta = [], []
     sent_tokens: dict[int, tuple] = {}
     for ai, a in enumerate(col.actors):
         by_sent: dict[int, list] = defaultdict(list)
         for m in a.mentions:
-            by_sent[parsed.sentence_index(m.start)].append(m)
+            by_sent[unit_of[parsed.sentence_index(m.start)]].append(m)
         for si, ms in by_sent.items():
-            sspan = parsed.sentences[si]
+            sspan = units[si]
             if si not in sent_tokens:
                 sp = doc.char_span(sspan.start, sspan.end, alignment_mode="expand")
                 if sp is None or not len(sp):
@@ -166,7 +167,8 @@ def model_evidence(col: Collector, est: Any) -> None:
             ti = ts.target_token_indices(toks, first.start - base, first.end - base)
             others = [i for m in ms[1:] for i in ts.target_token_indices(toks, m.start - base, m.end - base)]
             feats.append(ts.features(toks, ti, others=others))
-            meta.append((ai, sspan, col.voice(first.start, first.end), (ai, si) in col.harmed))
+            harmed = any((ai, k) in col.harmed for k, u in enumerate(unit_of) if u == si)
+            meta.append((ai, sspan, col.voice(first.start, first.end), harmed))
     if not feats:
         return
     P = ts.predict_proba(est, feats)
@@ -180,6 +182,30 @@ def model_evidence(col: Collector, est: Any) -> None:
             continue  # the parse makes the actor the patient of a harmful act: the sentence's gloom is not about it
         col.add(ai, sspan.start, sspan.end, "stance.target_sentiment", MODEL_SCALE * (r - tone),
                 f"{rule} P(neg)={p[0]:.2f} P(neu)={p[1]:.2f} P(pos)={p[2]:.2f}; article tone {tone:+.2f} subtracted", v)
+
+
+_CLOSING = "”"
+
+
+def sentence_units(text: str, sents: Sequence[tuple[int, int]]) -> tuple[list[int], list[Span]]:
+    """The sentences the sentence model reads: the parse's sentences, a sentence that ends inside an open curly
+    quotation (more “ than ” in it) or is followed by one that starts with closing punctuation (``,”``, ``”``)
+    joined with the next. The parser's split inside a quoted phrase depends on the words around it (a name
+    included), so joining keeps the model's input the same whatever the names. Returns (unit index per sentence,
+    unit spans)."""
+    unit_of: list[int] = []
+    units: list[Span] = []
+    open_quote = False
+    for i, (s, e) in enumerate(sents):
+        head = text[s:e].lstrip()
+        if units and (open_quote or head[:1] in _CLOSING or head[:1] in ",;:"):
+            units[-1] = Span(units[-1].start, e)
+        else:
+            units.append(Span(s, e))
+        unit_of.append(len(units) - 1)
+        seg = text[units[-1].start:units[-1].end]
+        open_quote = seg.count("“") > seg.count("”")
+    return unit_of, units
 
 
 def score(col: Collector) -> Stance:

@@ -73,6 +73,23 @@ def hypothetical(v) -> bool:
     return False
 
 
+def subject_verb(h):
+    """The verb whose subject is the mention headed by ``h`` (or None): its head when ``h`` is a subject or a
+    subject's conjunct, and, in a misparsed headline ("Trump doubles down on ..." parsed with the name as the root
+    and the verb hanging under it), the finite verb right after a root name. The tagger reads a name that is also
+    a common noun ("Trump", "Bush") so; the repair keeps the reading of a headline independent of the name."""
+    if h.dep_ in ("nsubj", "nsubjpass"):
+        return h.head
+    if h.dep_ == "conj" and h.head.dep_ == "nsubj":
+        return h.head.head
+    doc = h.doc
+    if h.dep_ == "ROOT" and h.pos_ in ("NOUN", "PROPN") and h.i + 1 < len(doc):
+        nxt = doc[h.i + 1]
+        if nxt.head.i == h.i and nxt.pos_ == "VERB" and nxt.tag_ in ("VBZ", "VBD", "VBP"):
+            return nxt
+    return None
+
+
 def exemplified(h):
     """The plural class noun a mention is given as an instance of ("hawks *such as* X", "critics *like* X"), or None."""
     if h.dep_ != "pobj":
@@ -263,8 +280,8 @@ class _Attacher:
                     for g in description(c):
                         self.attach(ai, g, "apposition")
         # predicates: subject of a loaded verb, or of a copula with a loaded complement
-        if h.dep_ in ("nsubj", "nsubjpass") or (h.dep_ == "conj" and h.head.dep_ in ("nsubj",)):
-            v = h.head if h.dep_ != "conj" else h.head.head
+        v = subject_verb(h)
+        if v is not None:
             if v.pos_ in ("VERB", "AUX") and not hypothetical(v):
                 self._predicate(ai, v, "predicate")
                 for vv in shared_subject_verbs(v):

@@ -384,3 +384,41 @@ def test_a_body_named_after_its_leader_is_its_own_actor():
     assert [e.evidence.quote for e in st.get("Halloway administration").evidence
             if e.evidence.rule == "stance.evaluative"] == ["deceived"]
     assert not [e for e in st.get(person.name).evidence if e.evidence.rule == "stance.evaluative"]
+
+
+def test_sentence_units_join_a_split_inside_a_quotation():
+    text = "He spoke to crowds chanting “Death to America,” said the attacks were a slap. Then he left."
+    cut = text.index(",”")
+    sents = [(0, cut), (cut, text.index(" Then")), (text.index("Then"), len(text))]
+    unit_of, units = stance.sentence_units(text, sents)
+    assert unit_of == [0, 0, 1]
+    assert (units[0].start, units[0].end) == (0, text.index(" Then")) and units[1].start == text.index("Then")
+    # balanced quotations and ordinary sentences are left as the parser made them
+    two = "He said “no” to them. It rained."
+    assert stance.sentence_units(two, [(0, two.index(" It")), (two.index("It"), len(two))])[0] == [0, 1]
+
+
+def test_a_headline_verb_hanging_under_a_root_name_has_the_name_as_subject():
+    from spacy.tokens import Doc
+
+    from framing.analyzers.stance.labels import subject_verb
+    from framing.nlp import get_nlp
+
+    words = ["Halloway", "doubles", "down", "on", "threats"]
+    kw = {"heads": [0, 0, 1, 1, 3], "pos": ["NOUN", "VERB", "ADP", "ADP", "NOUN"],
+          "tags": ["NN", "VBZ", "RP", "IN", "NNS"], "lemmas": ["halloway", "double", "down", "on", "threat"]}
+    misparsed = Doc(get_nlp().vocab, words=words, deps=["ROOT", "dobj", "prt", "prep", "pobj"], **kw)
+    assert subject_verb(misparsed[0]).i == 1  # the parse the tagger gives a name that is also a noun
+    right = Doc(get_nlp().vocab, words=words, deps=["nsubj", "ROOT", "prt", "prep", "pobj"],
+                **dict(kw, heads=[1, 1, 1, 1, 3]))
+    assert subject_verb(right[0]).i == 1
+    plain = Doc(get_nlp().vocab, words=["Halloway", "threats"], heads=[0, 0], deps=["ROOT", "appos"],
+                pos=["PROPN", "NOUN"], tags=["NNP", "NNS"])
+    assert subject_verb(plain[0]) is None
+
+
+def test_a_channel_of_an_utterance_is_not_an_actor():
+    text = ("Sina Halloway, a researcher in Washington, noted on Twitter that the meeting was a sign of escalation. "
+            "Halloway said on Telegram that more would follow.")
+    names = {a.name for a in _sections(parse(load_text(text)), None)["actors"]}
+    assert not names & {"Twitter", "Telegram"}, names
