@@ -57,10 +57,26 @@ def loaded_spans(section: Any) -> list[Loaded]:
 #: loaded-term categories that label a being (a person or group); such a word as the object of the actor's verb
 #: labels the object, not the actor ("Trump kills *a terrorist*")
 BEING_LABELS = frozenset({"pejorative_label", "glorifying_label"})
+#: loaded-term categories that name an act (softer or harsher words for it); as the object of the actor's verb they
+#: are the writer's word for the act ("ordered the *targeted killing*"), not a judgement of the doer
+ACT_NAMES = frozenset({"euphemism", "dysphemism"})
+#: light nouns whose "of" complement carries the content: "his act of *terrorism*", "a campaign of *lies*"
+LIGHT_NOUNS = frozenset({"act", "campaign", "policy", "pattern", "record", "history", "display", "series", "wave"})
+#: adjectives of causation or repute whose valence is their "for" complement's: "responsible for the *deaths*"
+FOR_ADJECTIVES = frozenset({"responsible", "accountable", "culpable", "liable", "famous", "known", "renowned",
+                            "infamous", "notorious"})
 CONDUCT = "conduct_verb"  # category of an evaluative-lexicon verb judging its subject's conduct ("deceive", "excel")
 
 
 _STOP_DEPS = frozenset({"prep", "relcl", "acl", "advcl", "conj", "cc", "punct", "ccomp", "appos", "poss", "det"})
+
+
+def negated_before(t, word=None) -> bool:
+    """Is ``t`` negated by a ``neg`` dependent standing before ``word`` (default: ``t`` itself)? Negation scopes
+    over what follows it: in "the *good* guy here, not the terrorist" the parser hangs "not" on "guy", but it
+    negates "the terrorist", not "good"."""
+    w = t if word is None else word
+    return any(c.dep_ == "neg" and c.i < w.i for c in t.children)
 
 
 def hypothetical(v) -> bool:
@@ -88,6 +104,30 @@ def subject_verb(h):
         if nxt.head.i == h.i and nxt.pos_ == "VERB" and nxt.tag_ in ("VBZ", "VBD", "VBP"):
             return nxt
     return None
+
+
+def closed_list_apposition(h):
+    """The nouns of a list a proper name is appended to after the list was closed ("A, B, and C, NAME": the
+    parser's conjunct is an apposition), or None. The list closes when a coordinator precedes the name's head
+    conjunct and none stands between that conjunct and the name."""
+    if h.dep_ != "conj" or h.pos_ != "PROPN" or h.head.pos_ != "NOUN":
+        return None
+    last = h.head
+    if any(c.dep_ == "cc" and last.i < c.i < h.i for c in last.children) or any(
+            c.dep_ == "cc" and last.i < c.i < h.i for c in h.children):
+        return None  # "the terrorist and NAME": a true coordination
+    first = last
+    while first.dep_ == "conj" and first.head.pos_ == "NOUN":
+        first = first.head
+    closed = any(c.dep_ == "cc" and c.i < last.i for c in (*first.children, *last.head.children))
+    if not closed or first.i == last.i:
+        return None
+    out, x = [last], last
+    while x.i != first.i and x.dep_ == "conj":
+        x = x.head
+        out.append(x)
+    out += [c for c in first.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    return out
 
 
 def exemplified(h):
@@ -160,7 +200,7 @@ class _Attacher:
         sp = self.tok_loaded.get(t.i)
         if sp is None or (ai, sp.start, sp.end) in self.seen:
             return
-        if any(c.dep_ == "neg" for c in t.children) or (t.i > 0 and self.doc[t.i - 1].lower_ in _NEGATORS) or (
+        if negated_before(t) or (t.i > 0 and self.doc[t.i - 1].lower_ in _NEGATORS) or (
                 t.i > 1 and self.doc[t.i - 2].lower_ in _NEGATORS and self.doc[t.i - 1].pos_ == "DET"):
             return  # "not the terrorist", "not a bold move"
         self.seen.add((ai, sp.start, sp.end))
@@ -181,6 +221,14 @@ class _Attacher:
             self.attach(ai, h.head, "description", rule=rule)
             for g in description(h.head):
                 self.attach(ai, g, "description", rule=rule)
+        listed = closed_list_apposition(h)
+        if listed is not None:
+            # "its top strategist, military commander, and *arch-terrorist*, Qasem Soleimani": the parser makes the
+            # name one more conjunct of a list already closed by "and"; it is the list's apposition
+            for n in listed:
+                self.attach(ai, n, "description (list)", rule=rule)
+                for g in description(n):
+                    self.attach(ai, g, "description (list)", rule=rule)
         cls = exemplified(h)
         if cls is not None:
             # the actor given as an instance of a described class: "*reckless* hawks such as X", "heroes like X"
@@ -240,12 +288,21 @@ class _Attacher:
         deps = ("acomp", "attr", "oprd", "dobj") if objects else ("acomp", "attr")
         for c in v.children:
             if c.dep_ in deps or (objects and c.dep_ == "prep" and c.i in self.tok_loaded):
-                if c.dep_ in ("dobj", "oprd") and self.is_being_label(c):
+                if c.dep_ in ("dobj", "oprd") and (self.is_being_label(c) or self.category(c) in ACT_NAMES):
                     continue
                 self.attach(ai, c, how)
                 for g in c.children:
-                    if g.dep_ == "amod" and not (c.dep_ == "dobj" and self.is_being_label(g)):
+                    if g.dep_ == "amod" and not (c.dep_ == "dobj" and (self.is_being_label(g)
+                                                                      or self.category(g) in ACT_NAMES)):
                         self.attach(ai, g, how)
+                if objects and c.dep_ == "prep" and c.lower_ in ("with", "through") and c.i not in self.tok_loaded:
+                    # the means of the actor's act: "provoked Washington *with terrorist attacks*"
+                    for n in c.children:
+                        if n.dep_ == "pobj":
+                            self.attach(ai, n, how + " (means)")
+                            for g in n.children:
+                                if g.dep_ in ("amod", "compound"):
+                                    self.attach(ai, g, how + " (means)")
                 if c.dep_ in ("attr", "acomp") and v.lemma_ == "be":
                     for g in description(c):
                         self.attach(ai, g, how)
@@ -269,6 +326,13 @@ class _Attacher:
             for c in h.head.children:
                 if c.dep_ == "amod" and c.i != h.i and not modifies_compound(h.head, c):
                     self.attach(ai, c, "modified noun")
+            if h.head.lemma_.lower() in LIGHT_NOUNS:
+                for p in h.head.children:
+                    for n in (x for x in p.children if p.dep_ == "prep" and p.lower_ == "of" and x.dep_ == "pobj"):
+                        self.attach(ai, n, f"the '{h.head.text}' of the actor")
+                        for g in n.children:
+                            if g.dep_ in ("amod", "compound"):
+                                self.attach(ai, g, f"the '{h.head.text}' of the actor")
         # modifiers and appositions of the mention
         for c in h.children:
             if c.dep_ in ("amod", "appos", "acl", "relcl"):
@@ -302,6 +366,25 @@ class _Attacher:
                     self.attach(ai, c, "event by the actor")
 
 
+def _for_complement(t, lex: Mapping[str, float]) -> Loaded | None:
+    """"responsible for the *deaths* of many": an adjective of :data:`FOR_ADJECTIVES` takes the valence of its
+    "for" complement (the VADER valence of the complement's head, |valence| >= 1), spanning adjective to
+    complement; None without such a complement or when negated."""
+    if negated(t):
+        return None
+    for p in t.children:
+        if p.dep_ == "prep" and p.lower_ == "for":
+            for n in p.children:
+                if n.dep_ in ("pobj", "pcomp"):
+                    v = lex.get(n.lower_, lex.get(n.lemma_.lower()))
+                    if v is not None and abs(v) >= 1.0:
+                        doc = t.doc
+                        return Loaded(t.idx, n.idx + len(n.text), doc.text[t.idx:n.idx + len(n.text)],
+                                      "negative" if v < 0 else "positive", round(min(0.8, abs(v) / 4), 3), False,
+                                      "vader_lexicon")
+    return None
+
+
 def valence_spans(doc: Any, taken: set[int], evaluative: Mapping[str, tuple[str, float]] | None = None,
                   rule: str = "evaluative_terms") -> list[Loaded]:
     """Adjectives, nouns and verbs of the general valence lexicon (VADER; Hutto & Gilbert 2014) with
@@ -327,6 +410,11 @@ def valence_spans(doc: Any, taken: set[int], evaluative: Mapping[str, tuple[str,
             d, w = ev[t.lemma_.lower()]  # a verb of conduct: reaches an actor only as its subject (CONDUCT)
             out.append(Loaded(t.idx, t.idx + len(t.text), t.text, d, w, False, rule, CONDUCT))
             continue
+        if t.pos_ == "ADJ" and t.lower_ in FOR_ADJECTIVES:
+            sp = _for_complement(t, lex)
+            if sp is not None:
+                out.append(sp)
+            continue
         if t.pos_ in ("ADJ", "NOUN") and (t.lemma_.lower() in ev or t.lower_ in ev) and not negated(t):
             if t.i > 0 and doc[t.i - 1].text == "-":
                 continue
@@ -343,7 +431,7 @@ def valence_spans(doc: Any, taken: set[int], evaluative: Mapping[str, tuple[str,
         if any(c.dep_ == "neg" for c in t.children):
             continue
         v = lex.get(t.lower_, lex.get(t.lemma_.lower()))
-        if v is None or abs(v) < 1.0 or negated(t) or negated(t.head):
+        if v is None or abs(v) < 1.0 or negated(t) or negated_before(t.head, t):
             continue
         out.append(Loaded(t.idx, t.idx + len(t.text), t.text, "negative" if v < 0 else "positive",
                           round(min(0.8, abs(v) / 4), 3), False, "vader_lexicon"))

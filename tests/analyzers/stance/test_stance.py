@@ -422,3 +422,28 @@ def test_a_channel_of_an_utterance_is_not_an_actor():
             "Halloway said on Telegram that more would follow.")
     names = {a.name for a in _sections(parse(load_text(text)), None)["actors"]}
     assert not names & {"Twitter", "Telegram"}, names
+
+
+@pytest.mark.parametrize("text,word,sign", [
+    ("Everyone knows that Halloway is the good guy here, not the terrorist.", "good", 1),  # "not" negates what follows
+    ("Halloway ordered the strike. His act of state terrorism shocked the region.", "state terrorism", -1),
+    ("By every account Halloway is responsible for the deaths of many soldiers.", "responsible for the deaths", -1),
+    ("By every account Halloway is responsible for the peace in the region.", "responsible for the peace", 1),
+])
+def test_evaluation_through_repaired_or_light_structures(text, word, sign):
+    got = _words(text)
+    assert any(q == word and (w > 0) == (sign > 0) for q, w in got), got
+
+
+def test_a_word_naming_the_act_is_not_a_judgement_of_its_doer():
+    # a euphemism or dysphemism for the act (word choice) as the object of the actor's verb gives no stance
+    assert _words("Halloway ordered the targeted killing of the commander last week.") == []
+    assert _words("On Friday Halloway ordered the assassination of the commander.") == []
+
+
+def test_a_name_appended_to_a_closed_list_is_its_apposition():
+    text = ("After losing its top strategist, military commander, and arch-terrorist, Qasem Soleimani, the Iranian "
+            "theocracy is weighing responses.")
+    st = _stances(text)
+    s = next(x for x in st if x.name.endswith("Soleimani"))
+    assert "arch-terrorist" in [e.evidence.quote for e in s.evidence if e.evidence.weight < 0]
