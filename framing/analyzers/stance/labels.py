@@ -213,7 +213,8 @@ class _Attacher:
         """Descriptions the name stands in: a common noun compounded before it ("*terrorist* Qassem Soleimani"),
         and the noun it is an apposition of ("the *arch-terrorist*, Qasem Soleimani")."""
         for c in h.children:
-            if c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN":
+            # the tagger often reads a description noun before a name as an adjective ("terrorist/ADJ Qassem ...")
+            if c.dep_ in ("compound", "nmod") and c.pos_ in ("NOUN", "ADJ"):
                 self.attach(ai, c, "description", rule=rule)
                 for g in description(c):
                     self.attach(ai, g, "description", rule=rule)

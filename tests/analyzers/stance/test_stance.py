@@ -427,6 +427,7 @@ def test_a_channel_of_an_utterance_is_not_an_actor():
 @pytest.mark.parametrize("text,word,sign", [
     ("Everyone knows that Halloway is the good guy here, not the terrorist.", "good", 1),  # "not" negates what follows
     ("Halloway ordered the strike. His act of state terrorism shocked the region.", "state terrorism", -1),
+    ("Now they howl over the airstrike that killed Iranian terrorist Halloway in Iraq.", "terrorist", -1),
     ("By every account Halloway is responsible for the deaths of many soldiers.", "responsible for the deaths", -1),
     ("By every account Halloway is responsible for the peace in the region.", "responsible for the peace", 1),
 ])
