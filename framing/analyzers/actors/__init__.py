@@ -96,8 +96,13 @@ from framing.analyzers.actors.find import Finder
 from framing.analyzers.actors.merge import apply_overrides, finish, merge_acronyms, merge_headline_names, merge_persons
 from framing.analyzers.actors.names import Tables, tables
 from framing.analyzers.actors.pronouns import resolve_pronouns
-from framing.analyzers.actors.referents import (drop_furniture, informal_references, led_bodies, merge_variants,
-                                                title_references)
+from framing.analyzers.actors.referents import (
+    drop_furniture,
+    informal_references,
+    led_bodies,
+    merge_variants,
+    title_references,
+)
 from framing.nlp import Parsed
 from framing.resources.events import coerce_overrides
 from framing.schema.sections.actors import Actors

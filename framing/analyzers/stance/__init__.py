@@ -197,7 +197,7 @@ def sentence_units(text: str, sents: Sequence[tuple[int, int]]) -> tuple[list[in
     unit_of: list[int] = []
     units: list[Span] = []
     open_quote = False
-    for i, (s, e) in enumerate(sents):
+    for s, e in sents:
         head = text[s:e].lstrip()
         if units and (open_quote or head[:1] in _CLOSING or head[:1] in ",;:"):
             units[-1] = Span(units[-1].start, e)

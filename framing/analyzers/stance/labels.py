@@ -346,11 +346,10 @@ class _Attacher:
                         self.attach(ai, g, "apposition")
         # predicates: subject of a loaded verb, or of a copula with a loaded complement
         v = subject_verb(h)
-        if v is not None:
-            if v.pos_ in ("VERB", "AUX") and not hypothetical(v):
-                self._predicate(ai, v, "predicate")
-                for vv in shared_subject_verbs(v):
-                    self._predicate(ai, vv, f"predicate (clause of '{v.text}')", objects=False)
+        if v is not None and v.pos_ in ("VERB", "AUX") and not hypothetical(v):
+            self._predicate(ai, v, "predicate")
+            for vv in shared_subject_verbs(v):
+                self._predicate(ai, vv, f"predicate (clause of '{v.text}')", objects=False)
         self._described_by(ai, h, "stance.label")
         # event noun whose agent is this mention: "the brazen violation ... by the US", "the extremism espoused by X"
         if h.dep_ == "pobj" and h.head.lower_ == "by" and h.head.head.dep_ == "acl" and h.head.head.head.pos_ == "NOUN":

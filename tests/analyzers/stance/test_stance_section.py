@@ -11,8 +11,7 @@ import pytest
 from framing import pipeline
 from framing.analyzers import Context, stance
 from framing.nlp import parse
-from framing.schema import StanceLabel, Voice, actor_cards
-from framing.schema import SchemaError
+from framing.schema import SchemaError, StanceLabel, Voice, actor_cards
 from framing.schema.sections import SECTION_TYPES
 from framing.schema.sections.stance import Stance
 
