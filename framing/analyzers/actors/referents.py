@@ -20,6 +20,8 @@ Steps of :func:`framing.analyzers.actors.find` (rule ids in the actors ``RULES``
   - places that only locate: a city, region or misfiled name (not a state of ``countries.tsv``) every mention of
     which is the object of a locative preposition (in, at, near, across, throughout, around, into, inside) and
     never a subject, object or possessor;
+  - places by their form: a name written "City, State" ("Kyiv, Ukraine") or naming a geographic feature ("the
+    Strait of Hormuz"), whatever the entity recogniser typed it as;
   - channels that only carry an utterance: a name every mention of which is the object of on/via after a verb
     of saying or publishing ("noted on Twitter", "said on Fox News").
 * :func:`merge_variants` — one actor per referent: an organisation or group whose last word is a person's surname
@@ -150,12 +152,35 @@ def _only_channel(doc, d: Draft) -> bool:
     return True
 
 
+_GEO_HEADS = frozenset({"strait", "gulf", "sea", "bay", "port", "province", "city", "island", "islands", "river",
+                        "lake", "mount", "valley", "peninsula", "governorate", "region", "district"})
+
+
+def _place_form(doc, d: Draft, state_heads: set[int]) -> bool:
+    """Is the name of ``d`` written as a place anywhere in the article: "Kyiv, Ukraine" (the name, a comma and a
+    state's name in apposition to it, not a possessive), or the name of a geographic feature ("the Strait of Hormuz", "the port
+    of Basra")? Every occurrence of a mention's head word counts, found as a mention or not."""
+    heads = {doc[m.head].text for m in d.mentions if not m.pronoun}
+    for h in doc:
+        if h.text not in heads:
+            continue
+        j = h.i + 1
+        if (j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].i in state_heads
+                and doc[j + 1].dep_ == "appos" and doc[j + 1].head.i == h.i  # not a list: "Trump, Iran and Iraq"
+                and not (j + 2 < len(doc) and doc[j + 2].tag_ == "POS")):
+            return True
+        if h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.lemma_.lower() in _GEO_HEADS:
+            return True
+    return False
+
+
 def drop_furniture(parsed, drafts: dict[str, Draft], t: Tables, inanimate: Mapping[str, str]) -> None:
     """Remove the furniture mentions and drafts listed in the module docstring (in place)."""
     doc, text = parsed.doc, parsed.article.text
     body_start = parsed.article.body_start
     bylines = _bylines(parsed, drafts)
     bios = _bio_persons(parsed, drafts)
+    state_heads = {m.head for k, d in drafts.items() if k.startswith("country:") for m in d.mentions if not m.pronoun}
     for key in list(drafts):
         d = drafts[key]
         if key in bios:
@@ -192,7 +217,8 @@ def drop_furniture(parsed, drafts: dict[str, Draft], t: Tables, inanimate: Mappi
             if all(i < len(doc) and doc[i].ent_type_ == "PERSON" for i in nxt):
                 del drafts[key]
                 continue
-        if not key.startswith("country:") and d.kind != "group" and (_only_locates(doc, d) or _only_channel(doc, d)):
+        if not key.startswith("country:") and d.kind != "group" and (
+                _only_locates(doc, d) or _only_channel(doc, d) or _place_form(doc, d, state_heads)):
             del drafts[key]
 
 

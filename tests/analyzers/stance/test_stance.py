@@ -448,3 +448,12 @@ def test_a_name_appended_to_a_closed_list_is_its_apposition():
     st = _stances(text)
     s = next(x for x in st if x.name.endswith("Soleimani"))
     assert "arch-terrorist" in [e.evidence.quote for e in s.evidence if e.evidence.weight < 0]
+
+
+def test_places_by_their_form_are_not_actors():
+    text = ("The minister postponed his trip to Kyiv, Ukraine, this week. Iraq trumped Kyiv after the attack. "
+            "Iran seized tankers near the Strait of Hormuz, and Hormuz became a flashpoint. "
+            "President Mark Halloway spoke. The clash between Halloway, Iran and Iraq went on.")
+    names = {a.name for a in _sections(parse(load_text(text)), None)["actors"]}
+    assert not names & {"Kyiv", "Hormuz"}, names
+    assert {"Mark Halloway", "Iran", "Iraq"} <= names  # a list with states is not a "City, State" form
