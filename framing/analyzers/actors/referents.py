@@ -156,14 +156,12 @@ _GEO_HEADS = frozenset({"strait", "gulf", "sea", "bay", "port", "province", "cit
                         "lake", "mount", "valley", "peninsula", "governorate", "region", "district"})
 
 
-def _place_form(doc, d: Draft, state_heads: set[int]) -> bool:
+def _place_form(doc, d: Draft, state_heads: set[int], by_text: Mapping[str, list[int]]) -> bool:
     """Is the name of ``d`` written as a place anywhere in the article: "Kyiv, Ukraine" (the name, a comma and a
     state's name in apposition to it, not a possessive), or the name of a geographic feature ("the Strait of Hormuz", "the port
     of Basra")? Every occurrence of a mention's head word counts, found as a mention or not."""
     heads = {doc[m.head].text for m in d.mentions if not m.pronoun}
-    for h in doc:
-        if h.text not in heads:
-            continue
+    for h in (doc[i] for x in heads for i in by_text.get(x, ())):
         j = h.i + 1
         if (j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].i in state_heads
                 and doc[j + 1].dep_ == "appos" and doc[j + 1].head.i == h.i  # not a list: "Trump, Iran and Iraq"
@@ -181,6 +179,10 @@ def drop_furniture(parsed, drafts: dict[str, Draft], t: Tables, inanimate: Mappi
     bylines = _bylines(parsed, drafts)
     bios = _bio_persons(parsed, drafts)
     state_heads = {m.head for k, d in drafts.items() if k.startswith("country:") for m in d.mentions if not m.pronoun}
+    by_text: dict[str, list[int]] = {}
+    for tok in doc:
+        if tok.text[:1].isupper():
+            by_text.setdefault(tok.text, []).append(tok.i)
     for key in list(drafts):
         d = drafts[key]
         if key in bios:
@@ -218,7 +220,7 @@ def drop_furniture(parsed, drafts: dict[str, Draft], t: Tables, inanimate: Mappi
                 del drafts[key]
                 continue
         if not key.startswith("country:") and d.kind != "group" and (
-                _only_locates(doc, d) or _only_channel(doc, d) or _place_form(doc, d, state_heads)):
+                _only_locates(doc, d) or _only_channel(doc, d) or _place_form(doc, d, state_heads, by_text)):
             del drafts[key]
 
 
@@ -422,6 +424,7 @@ def led_bodies(parsed, drafts: dict[str, Draft], taken: list[bool], new_draft, a
             if d.name.split():
                 by_surname.setdefault(surname_key(d.name.split()[-1]), d)
     bodies: dict[str, list[Draft]] = {}
+    found = []  # (first token of the leader's name, the name's head, the body noun)
     for tok in doc:
         if tok.lemma_.lower() not in LED_BODIES or tok.pos_ != "NOUN" or tok.tag_ != "NN":
             continue
@@ -429,18 +432,19 @@ def led_bodies(parsed, drafts: dict[str, Draft], taken: list[bool], new_draft, a
         # capitalised proper noun equal to the surname of a person the article names
         names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.text[:1].isupper()
                  and (c.i in owner or surname_key(c.text) in by_surname)]
-        if len(names) != 1:
+        if len(names) == 1:
+            found.append((min(c.i for c in names[0].subtree), names[0].i, tok.i))  # "the [Donald Trump] administration"
+    inside = {x for start, _, ti in found for x in range(start, ti)}  # the name is no longer a mention of its own
+    for key in list(drafts):
+        dd = drafts[key]
+        if not found or key.startswith("country:"):
             continue
-        start = min(c.i for c in names[0].subtree)  # "the [Donald Trump] administration"
-        lo, hi = doc[start].idx, tok.idx
-        for key in list(drafts):
-            dd = drafts[key]
-            if dd.kind == "country" or key.startswith("country:"):
-                continue
-            dd.mentions = [m for m in dd.mentions if not (lo <= m.start < hi)]
-            if not [m for m in dd.mentions if not m.pronoun]:
-                del drafts[key]
-        surname = doc[names[0].i].text
+        dd.mentions = [m for m in dd.mentions if m.pronoun or m.head not in inside]
+        if not [m for m in dd.mentions if not m.pronoun]:
+            del drafts[key]
+    for start, name_i, ti in found:
+        tok = doc[ti]
+        surname = doc[name_i].text
         d = new_draft(f"body:{surname.lower()} {tok.lemma_.lower()}", f"{surname} {tok.lemma_.lower()}", "government")
         add(d, start, tok.i + 1, "actors.led_body", tok.i)
         for x in range(start, tok.i + 1):

@@ -150,6 +150,7 @@ def model_evidence(col: Collector, est: Any) -> None:
     """
     parsed, doc = col.ctx.parsed, col.ctx.parsed.doc
     unit_of, units = sentence_units(col.text, [(x.start, x.end) for x in parsed.sentences])
+    harmed_units = {(ai, unit_of[si]) for ai, si in col.harmed}
     feats, meta = [], []
     sent_tokens: dict[int, tuple] = {}
     for ai, a in enumerate(col.actors):
@@ -168,8 +169,7 @@ def model_evidence(col: Collector, est: Any) -> None:
             ti = ts.target_token_indices(toks, first.start - base, first.end - base)
             others = [i for m in ms[1:] for i in ts.target_token_indices(toks, m.start - base, m.end - base)]
             feats.append(ts.features(toks, ti, others=others))
-            harmed = any((ai, k) in col.harmed for k, u in enumerate(unit_of) if u == si)
-            meta.append((ai, sspan, col.voice(first.start, first.end), harmed))
+            meta.append((ai, sspan, col.voice(first.start, first.end), (ai, si) in harmed_units))
     if not feats:
         return
     P = ts.predict_proba(est, feats)
