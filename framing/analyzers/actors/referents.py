@@ -46,6 +46,7 @@ campaign") keeps its own head word and is not merged.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from framing.analyzers.actors.draft import Draft, trim
@@ -156,12 +157,22 @@ _GEO_HEADS = frozenset({"strait", "gulf", "sea", "bay", "port", "province", "cit
                         "lake", "mount", "valley", "peninsula", "governorate", "region", "district"})
 
 
-def _place_form(doc, d: Draft, state_heads: set[int], by_text: Mapping[str, list[int]]) -> bool:
+def _occurrences(doc, text: str, word: str) -> list:
+    """Tokens whose text is ``word`` (whole word), found by a search of the text rather than a pass over the doc."""
+    out = []
+    for mt in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text):
+        sp = doc.char_span(mt.start(), mt.end())
+        if sp is not None and len(sp) == 1:
+            out.append(sp[0])
+    return out
+
+
+def _place_form(doc, text: str, d: Draft, state_heads: set[int]) -> bool:
     """Is the name of ``d`` written as a place anywhere in the article: "Kyiv, Ukraine" (the name, a comma and a
     state's name in apposition to it, not a possessive), or the name of a geographic feature ("the Strait of Hormuz", "the port
     of Basra")? Every occurrence of a mention's head word counts, found as a mention or not."""
     heads = {doc[m.head].text for m in d.mentions if not m.pronoun}
-    for h in (doc[i] for x in heads for i in by_text.get(x, ())):
+    for h in (tok for x in heads for tok in _occurrences(doc, text, x)):
         j = h.i + 1
         if (j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].i in state_heads
                 and doc[j + 1].dep_ == "appos" and doc[j + 1].head.i == h.i  # not a list: "Trump, Iran and Iraq"
@@ -179,10 +190,6 @@ def drop_furniture(parsed, drafts: dict[str, Draft], t: Tables, inanimate: Mappi
     bylines = _bylines(parsed, drafts)
     bios = _bio_persons(parsed, drafts)
     state_heads = {m.head for k, d in drafts.items() if k.startswith("country:") for m in d.mentions if not m.pronoun}
-    by_text: dict[str, list[int]] = {}
-    for tok in doc:
-        if tok.text[:1].isupper():
-            by_text.setdefault(tok.text, []).append(tok.i)
     for key in list(drafts):
         d = drafts[key]
         if key in bios:
@@ -220,7 +227,7 @@ def drop_furniture(parsed, drafts: dict[str, Draft], t: Tables, inanimate: Mappi
                 del drafts[key]
                 continue
         if not key.startswith("country:") and d.kind != "group" and (
-                _only_locates(doc, d) or _only_channel(doc, d) or _place_form(doc, d, state_heads, by_text)):
+                _only_locates(doc, d) or _only_channel(doc, d) or _place_form(doc, text, d, state_heads)):
             del drafts[key]
 
 
@@ -424,9 +431,12 @@ def led_bodies(parsed, drafts: dict[str, Draft], taken: list[bool], new_draft, a
             if d.name.split():
                 by_surname.setdefault(surname_key(d.name.split()[-1]), d)
     bodies: dict[str, list[Draft]] = {}
+    text = parsed.article.text
+    nouns = sorted((t for w in LED_BODIES for form in (w, w.capitalize()) for t in _occurrences(doc, text, form)),
+                   key=lambda t: t.i)
     found = []  # (first token of the leader's name, the name's head, the body noun)
-    for tok in doc:
-        if tok.lemma_.lower() not in LED_BODIES or tok.pos_ != "NOUN" or tok.tag_ != "NN":
+    for tok in nouns:
+        if tok.pos_ != "NOUN" or tok.tag_ != "NN":
             continue
         # the leader's name: a person's mention, or (whatever the entity recogniser made of the word) a
         # capitalised proper noun equal to the surname of a person the article names
@@ -451,8 +461,10 @@ def led_bodies(parsed, drafts: dict[str, Draft], taken: list[bool], new_draft, a
             taken[x] = True
         if d not in bodies.setdefault(tok.lemma_.lower(), []):
             bodies[tok.lemma_.lower()].append(d)
-    for tok in doc:
-        ds = bodies.get(tok.lemma_.lower())
+    if not bodies:
+        return
+    for tok in nouns:
+        ds = bodies.get(tok.lower_)
         if not ds or len(ds) != 1 or taken[tok.i] or tok.pos_ != "NOUN" or tok.tag_ != "NN":
             continue
         kids = list(tok.children)

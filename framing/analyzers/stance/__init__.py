@@ -186,26 +186,32 @@ def model_evidence(col: Collector, est: Any) -> None:
 
 
 _CLOSING = "”"
+MAX_UNIT_SENTENCES = 3
 
 
 def sentence_units(text: str, sents: Sequence[tuple[int, int]]) -> tuple[list[int], list[Span]]:
     """The sentences the sentence model reads: the parse's sentences, a sentence that ends inside an open curly
-    quotation (more “ than ” in it) or is followed by one that starts with closing punctuation (``,”``, ``”``)
-    joined with the next. The parser's split inside a quoted phrase depends on the words around it (a name
+    quotation (more “ than ” in it) joined with the next when that one closes it, and a sentence that starts with
+    closing punctuation (``,”``, ``”``) joined to the one before; at most :data:`MAX_UNIT_SENTENCES` per unit (an
+    unclosed quotation does not swallow the article). The parser's split inside a quoted phrase depends on the words around it (a name
     included), so joining keeps the model's input the same whatever the names. Returns (unit index per sentence,
     unit spans)."""
     unit_of: list[int] = []
     units: list[Span] = []
-    open_quote = False
+    open_quote, size = False, 0
     for s, e in sents:
-        head = text[s:e].lstrip()
-        if units and (open_quote or head[:1] in _CLOSING or head[:1] in ",;:"):
+        seg = text[s:e]
+        head = seg.lstrip()
+        closes = open_quote and "”" in seg  # the open quotation ends in this sentence
+        if units and size < MAX_UNIT_SENTENCES and (closes or head[:1] in _CLOSING or head[:1] in ",;:"):
             units[-1] = Span(units[-1].start, e)
+            size += 1
         else:
             units.append(Span(s, e))
+            size = 1
         unit_of.append(len(units) - 1)
-        seg = text[units[-1].start:units[-1].end]
-        open_quote = seg.count("“") > seg.count("”")
+        whole = text[units[-1].start:units[-1].end]
+        open_quote = whole.count("“") > whole.count("”")
     return unit_of, units
 
 

@@ -378,8 +378,7 @@ def _for_complement(t, lex: Mapping[str, float]) -> Loaded | None:
                 if n.dep_ in ("pobj", "pcomp"):
                     v = lex.get(n.lower_, lex.get(n.lemma_.lower()))
                     if v is not None and abs(v) >= 1.0:
-                        doc = t.doc
-                        return Loaded(t.idx, n.idx + len(n.text), doc.text[t.idx:n.idx + len(n.text)],
+                        return Loaded(t.idx, n.idx + len(n.text), t.doc[t.i:n.i + 1].text,
                                       "negative" if v < 0 else "positive", round(min(0.8, abs(v) / 4), 3), False,
                                       "vader_lexicon")
     return None
