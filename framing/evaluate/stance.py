@@ -83,10 +83,10 @@ def match_actor(gold_names: Sequence[str], items: Sequence[Any], mentions: Mappi
     A framing actor matches when its normalised name (lower case, leading titles and ``the`` dropped)
     equals one of ``gold_names`` (the canonical name and its aliases), or when both are person-like names
     (two or more words) sharing the last word, or when the framing name is a single word equal to the
-    last word of a gold name. Among several matches the one with most mentions wins (``mentions``: name -> count).
+    last word of a gold name, or its last word is a one-word gold alias ("Suleimani" for "Qassem Suleimani"). Among several matches the one with most mentions wins (``mentions``: name -> count).
     """
     golds = {_norm(g) for g in gold_names}
-    surnames = {g.split()[-1] for g in golds if len(g.split()) > 1}
+    surnames = {g.split()[-1] for g in golds if len(g.split()) > 1} | {g for g in golds if len(g.split()) == 1}
     best, best_n = None, -1
     for it in items:
         n = _norm(it.name)

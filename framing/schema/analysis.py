@@ -103,23 +103,34 @@ class Analysis:
 
 
 def actor_cards(analysis: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """One dict per actor joining the ``actors`` and ``stance`` sections of an analysis's JSON.
+    """One dict per actor joining the ``actors``, ``stance`` and ``roles`` sections of an analysis's JSON.
 
     Each card is the actor (name, kind, aliases, affiliation, mentions, salience,
     mention_spans) followed by its stance fields (stance, stance_label, labels,
-    evidence ...), actors in the ``actors`` section's order (most mentioned first); the two
+    evidence ...) and, when the analysis has a roles section, its narrative role as ``role`` (hero / villain /
+    victim / None), ``role_confidence``, ``role_probabilities``, ``role_acts`` (the harms / harmed / helps /
+    helped counts) and ``role_evidence``; actors in the ``actors`` section's order (most mentioned first). The
     sections list the same actors in the same order (names may repeat, so they are joined by position).
     """
     actors = list(analysis.get("actors") or [])
     stance = list(analysis.get("stance") or [])
-    if stance and len(stance) != len(actors):
-        raise SchemaError(f"the stance section has {len(stance)} actors, the actors section {len(actors)}")
+    roles = list(analysis.get("roles") or [])
+    for sec, items in (("stance", stance), ("roles", roles)):
+        if items and len(items) != len(actors):
+            raise SchemaError(f"the {sec} section has {len(items)} actors, the actors section {len(actors)}")
     cards = []
     for i, a in enumerate(actors):
         card = dict(a)
+        for sec, items in (("stance", stance), ("roles", roles)):
+            if items and items[i].get("name") != a.get("name"):
+                raise SchemaError(f"{sec} entry {i} is for {items[i].get('name')!r}, actor {i} is {a.get('name')!r}")
         if stance:
-            if stance[i].get("name") != a.get("name"):
-                raise SchemaError(f"stance entry {i} is for {stance[i].get('name')!r}, actor {i} is {a.get('name')!r}")
             card.update({k: v for k, v in stance[i].items() if k != "name"})
+        if roles:
+            r = roles[i]
+            card.update({"role": r.get("role"), "role_confidence": r.get("confidence"),
+                         "role_probabilities": r.get("probabilities") or {},
+                         "role_acts": {k: r.get(k, 0) for k in ("harms", "harmed", "helps", "helped")},
+                         "role_evidence": r.get("evidence") or []})
         cards.append(card)
     return cards

@@ -96,7 +96,13 @@ from framing.analyzers.actors.find import Finder
 from framing.analyzers.actors.merge import apply_overrides, finish, merge_acronyms, merge_headline_names, merge_persons
 from framing.analyzers.actors.names import Tables, tables
 from framing.analyzers.actors.pronouns import resolve_pronouns
-from framing.analyzers.actors.referents import drop_furniture, informal_references, merge_variants, title_references
+from framing.analyzers.actors.referents import (
+    drop_furniture,
+    informal_references,
+    led_bodies,
+    merge_variants,
+    title_references,
+)
 from framing.nlp import Parsed
 from framing.resources.events import coerce_overrides
 from framing.schema.sections.actors import Actors
@@ -112,8 +118,9 @@ RULES: dict[str, str] = {
     "actors.override": "a mention matched by an alias in the event's actors.toml",
     "actors.title_reference": "a definite description headed by a title ('the general') naming the one person titled so",
     "actors.informal": "an informal name ('this X guy') or an untagged capitalised name after a personal title",
+    "actors.led_body": "a body named after the person who leads it ('the Trump administration'), and 'the administration' when the article names one",
 }
-LEXICONS = ("countries", "actor_nouns", "inanimate_heads")
+LEXICONS = ("countries", "actor_nouns", "inanimate_heads", "titles")
 
 
 def analyze(ctx: Context) -> Actors:
@@ -122,11 +129,13 @@ def analyze(ctx: Context) -> Actors:
     inanimate = {e["term"].lower(): e["kind"] for e in ctx.lexicons["inanimate_heads"]}
     canon = {e["term"].lower(): (e["canonical"] or e["term"]).lower() for e in ctx.lexicons["actor_nouns"]
              if e["kind"] == "title"}
-    return find(ctx.parsed, t, overrides=ctx.options.get("event_actors"), inanimate=inanimate, title_canon=canon)
+    ranks = frozenset(e["term"].lower() for e in ctx.lexicons["titles"] if e["kind"] == "rank")
+    return find(ctx.parsed, t, overrides=ctx.options.get("event_actors"), inanimate=inanimate, title_canon=canon,
+                ranks=ranks)
 
 
 def find(parsed: Parsed, t: Tables, *, overrides: object = None, inanimate: Mapping[str, str] | None = None,
-         title_canon: Mapping[str, str] | None = None) -> Actors:
+         title_canon: Mapping[str, str] | None = None, ranks: frozenset[str] = frozenset()) -> Actors:
     """Find the actors of a parsed article and merge their mentions (the steps of the module docstring)."""
     ovs = coerce_overrides(overrides)
     f = Finder(parsed, t)
@@ -139,11 +148,12 @@ def find(parsed: Parsed, t: Tables, *, overrides: object = None, inanimate: Mapp
     merge_acronyms(f.drafts)
     drop_furniture(parsed, f.drafts, t, inanimate or {})
     merge_variants(f.drafts, t)
+    led_bodies(parsed, f.drafts, f.taken, f.draft, f.add)
     f.name_repeats()
     if ovs:
         f.drafts = apply_overrides(f.drafts, ovs, parsed, t)
     f.affiliations()
-    title_references(parsed, f.drafts, t, title_canon or {}, f.taken, f.country_at)
+    title_references(parsed, f.drafts, t, title_canon or {}, f.taken, f.country_at, ranks)
     resolve_pronouns(parsed, f.drafts)
     return finish(parsed, f.drafts, t)
 

@@ -19,14 +19,21 @@ Steps of :func:`framing.analyzers.actors.find` (rule ids in the actors ``RULES``
     Pelosi", "CIA Director");
   - places that only locate: a city, region or misfiled name (not a state of ``countries.tsv``) every mention of
     which is the object of a locative preposition (in, at, near, across, throughout, around, into, inside) and
-    never a subject, object or possessor.
+    never a subject, object or possessor;
+  - places by their form: a name written "City, State" ("Kyiv, Ukraine") or naming a geographic feature ("the
+    Strait of Hormuz"), whatever the entity recogniser typed it as;
+  - channels that only carry an utterance: a name every mention of which is the object of on/via after a verb
+    of saying or publishing ("noted on Twitter", "said on Fox News").
 * :func:`merge_variants` — one actor per referent: an organisation or group whose last word is a person's surname
   preceded by capitalised words (titles, given names: "Tucker Carlson" tagged ORG, "Senate Democratic Leader
   Charles Schumer") merges into the person; drafts with the same case-folded name and different kinds merge
   (the state lexicon's kind, then the more frequent, wins).
 * :func:`title_references` (``actors.title_reference``) — a definite description whose head is a title ("the
   general", "the Iranian general", "the president") is a mention of the one person in the article named with that
-  title ("General Soleimani", "President Trump"); with two such persons it is left alone.
+  title ("General Soleimani", "President Trump") or described with it (apposition, copula complement, "as" phrase);
+  a military rank with no exact match names the one person holding any rank ("the commander" for "Major-General
+  X"); with two such persons it is left alone. A postpositive "general" after a noun ("Attorney General") is an
+  office, not the rank.
 * :func:`informal_references` (``actors.informal``) — "this/that X guy|man|fellow": X is a person, found whatever
   the entity recogniser made of it; and capitalised proper-noun heads the recogniser missed that act or are acted
   upon (subject, passive subject, direct object, agent) and are followed in the article by a personal pronoun
@@ -39,17 +46,23 @@ campaign") keeps its own head word and is not merged.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from framing.analyzers.actors.draft import Draft, trim
 from framing.analyzers.actors.names import Tables, clean_tokens, surname_key
 from framing.schema.sections.actors import Mention
 
-__all__ = ["drop_furniture", "informal_references", "merge_variants", "title_references"]
+__all__ = ["drop_furniture", "informal_references", "led_bodies", "merge_variants", "title_references"]
 
 _LOCATIVE = frozenset({"in", "at", "near", "across", "throughout", "around", "into", "inside"})
 _INFORMAL_HEADS = frozenset({"guy", "man", "fellow", "woman", "character", "dude", "gentleman", "lady"})
 _ACTING = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent", "appos"})
+#: verbs of saying and publishing whose "on X" / "via X" is the medium, not an actor
+_UTTERANCE = frozenset({"say", "note", "write", "post", "tweet", "announce", "comment", "respond", "reply", "speak",
+                        "declare", "state", "share", "claim", "argue", "appear", "add", "warn", "report"})
+#: head nouns of a body named after the person who leads it ("the Trump administration", "the Sanders campaign")
+LED_BODIES = frozenset({"administration", "campaign", "cabinet", "government", "presidency"})
 
 
 def _par_bounds(parsed) -> list[tuple[int, int]]:
@@ -126,12 +139,57 @@ def _only_locates(doc, d: Draft) -> bool:
     return True
 
 
+def _only_channel(doc, d: Draft) -> bool:
+    """Is every named mention of ``d`` the medium of an utterance ("noted *on Twitter*", "said *on* Fox News",
+    "posted *via* Telegram"): the object of on/via attached to a verb of saying or publishing?"""
+    named = [m for m in d.mentions if not m.pronoun]
+    if not named:
+        return False
+    for m in named:
+        h = doc[m.head]
+        if not (h.dep_ == "pobj" and h.head.lower_ in ("on", "via") and h.head.head.pos_ == "VERB"
+                and h.head.head.lemma_.lower() in _UTTERANCE):
+            return False
+    return True
+
+
+_GEO_HEADS = frozenset({"strait", "gulf", "sea", "bay", "port", "province", "city", "island", "islands", "river",
+                        "lake", "mount", "valley", "peninsula", "governorate", "region", "district"})
+
+
+def _occurrences(doc, text: str, word: str) -> list:
+    """Tokens whose text is ``word`` (whole word), found by a search of the text rather than a pass over the doc."""
+    out = []
+    for mt in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text):
+        sp = doc.char_span(mt.start(), mt.end())
+        if sp is not None and len(sp) == 1:
+            out.append(sp[0])
+    return out
+
+
+def _place_form(doc, text: str, d: Draft, state_heads: set[int]) -> bool:
+    """Is the name of ``d`` written as a place anywhere in the article: "Kyiv, Ukraine" (the name, a comma and a
+    state's name in apposition to it, not a possessive), or the name of a geographic feature ("the Strait of Hormuz", "the port
+    of Basra")? Every occurrence of a mention's head word counts, found as a mention or not."""
+    heads = {doc[m.head].text for m in d.mentions if not m.pronoun}
+    for h in (tok for x in heads for tok in _occurrences(doc, text, x)):
+        j = h.i + 1
+        if (j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].i in state_heads
+                and doc[j + 1].dep_ == "appos" and doc[j + 1].head.i == h.i  # not a list: "Trump, Iran and Iraq"
+                and not (j + 2 < len(doc) and doc[j + 2].tag_ == "POS")):
+            return True
+        if h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.lemma_.lower() in _GEO_HEADS:
+            return True
+    return False
+
+
 def drop_furniture(parsed, drafts: dict[str, Draft], t: Tables, inanimate: Mapping[str, str]) -> None:
     """Remove the furniture mentions and drafts listed in the module docstring (in place)."""
     doc, text = parsed.doc, parsed.article.text
     body_start = parsed.article.body_start
     bylines = _bylines(parsed, drafts)
     bios = _bio_persons(parsed, drafts)
+    state_heads = {m.head for k, d in drafts.items() if k.startswith("country:") for m in d.mentions if not m.pronoun}
     for key in list(drafts):
         d = drafts[key]
         if key in bios:
@@ -168,7 +226,8 @@ def drop_furniture(parsed, drafts: dict[str, Draft], t: Tables, inanimate: Mappi
             if all(i < len(doc) and doc[i].ent_type_ == "PERSON" for i in nxt):
                 del drafts[key]
                 continue
-        if not key.startswith("country:") and d.kind != "group" and _only_locates(doc, d):
+        if not key.startswith("country:") and d.kind != "group" and (
+                _only_locates(doc, d) or _only_channel(doc, d) or _place_form(doc, text, d, state_heads)):
             del drafts[key]
 
 
@@ -223,6 +282,8 @@ def _titles_of(doc, d: Draft, canon: Mapping[str, str], t: Tables) -> set[str]:
         while k >= 0 and k >= sp.start - 3 and doc[k].lower_.rstrip(",") in t.titles:
             words.insert(0, doc[k].lower_)
             k -= 1
+        if words and words[0] == "general" and k >= 0 and doc[k].pos_ in ("NOUN", "PROPN"):
+            continue  # postpositive "general" of an office ("Attorney General", "Surgeon General"): not the rank
         chain = []
         for w in words:
             if w not in t.titles:
@@ -234,16 +295,44 @@ def _titles_of(doc, d: Draft, canon: Mapping[str, str], t: Tables) -> set[str]:
     return out
 
 
+def _described_as(doc, d: Draft, canon: Mapping[str, str], t: Tables) -> set[str]:
+    """Titles the article gives a person in a description of a named mention: an apposition ("Soleimani, *the
+    commander* of ...", "the *general*, Soleimani"), a copula complement ("Soleimani was *the commander* of ...") or
+    an "as" phrase ("his status as an Iranian *general*")."""
+    out = set()
+    for m in d.mentions:
+        if m.pronoun:
+            continue
+        h = doc[m.head]
+        descs = [c for c in h.children if c.dep_ == "appos"]
+        if h.dep_ == "appos":
+            descs.append(h.head)
+        if h.dep_ == "nsubj" and h.head.lemma_ == "be":
+            descs += [c for c in h.head.children if c.dep_ == "attr"]
+        descs += [g for c in h.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
+        if h.dep_ == "poss":
+            descs += [g for c in h.head.children if c.dep_ == "prep" and c.lower_ == "as"
+                      for g in c.children if g.dep_ == "pobj"]
+        for x in descs:
+            if x.pos_ == "NOUN" and x.lower_ in t.titles:
+                out.add(canon.get(x.lower_, x.lower_))
+    return out
+
+
 def title_references(parsed, drafts: dict[str, Draft], t: Tables, canon: Mapping[str, str], taken: list[bool],
-                     country_at: Mapping[int, str] | None = None) -> None:
-    """``actors.title_reference``: "the (Iranian) general" -> the one person named with that title (a state
-    modifying the description keeps only the persons affiliated with it)."""
+                     country_at: Mapping[int, str] | None = None, ranks: frozenset[str] = frozenset()) -> None:
+    """``actors.title_reference``: "the (Iranian) general" -> the one person named with that title, or described with
+    it (:func:`_described_as`); a state modifying the description keeps only the persons affiliated with it. A
+    military rank (``ranks``: the ``rank`` kind of ``lexicons/titles.tsv``) with no person of that exact title
+    names the one person who holds any rank ("the commander" for "Major-General Soleimani"): articles vary the
+    rank word of one officer far more than they juxtapose two unnamed officers."""
     doc = parsed.doc
     by_title: dict[str, list[Draft]] = {}
     for d in drafts.values():
         if d.kind == "person":
-            for ti in _titles_of(doc, d, canon, t):
+            for ti in _titles_of(doc, d, canon, t) | _described_as(doc, d, canon, t):
                 by_title.setdefault(ti, []).append(d)
+    ranked = list({id(d): d for ti, ds in by_title.items() if ti.split()[-1] in ranks for d in ds}.values())
     for tok in doc:
         lw = tok.lower_
         if lw not in t.titles or taken[tok.i] or tok.pos_ not in ("NOUN", "PROPN"):
@@ -259,6 +348,8 @@ def title_references(parsed, drafts: dict[str, Draft], t: Tables, canon: Mapping
             k -= 1
         chain = [w for w in chain if w != "former"]
         cands = by_title.get(" ".join(chain), [])
+        if not cands and chain[-1] in ranks:
+            cands = ranked
         states = {drafts[country_at[c.i]].name for c in tok.children
                   if country_at and c.i in country_at and country_at[c.i] in drafts}
         if states and len(cands) > 1:
@@ -321,3 +412,64 @@ def informal_references(parsed, drafts: dict[str, Draft], t: Tables, taken: list
         target.forms[parsed.article.text[s:e]] += 1
         for x in range(tok.i, j):
             taken[x] = True
+
+
+def led_bodies(parsed, drafts: dict[str, Draft], taken: list[bool], new_draft, add) -> None:
+    """``actors.led_body``: "the Trump administration" (a person's name compounded before a head of
+    :data:`LED_BODIES`) is an actor of its own, a government named "<surname> administration", not a mention of the
+    person: the name inside it stops being the person's mention. Where the article names exactly one such body per
+    head word, "the administration" (definite, unmodified) is a mention of it too. ``add(draft, i, j, rule, head)``
+    adds a named mention (:meth:`Finder.add`)."""
+    doc = parsed.doc
+    owner: dict[int, Draft] = {}
+    by_surname: dict[str, Draft] = {}
+    for d in drafts.values():
+        if d.kind == "person":
+            for m in d.mentions:
+                if not m.pronoun:
+                    owner[m.head] = d
+            if d.name.split():
+                by_surname.setdefault(surname_key(d.name.split()[-1]), d)
+    bodies: dict[str, list[Draft]] = {}
+    text = parsed.article.text
+    nouns = sorted((t for w in LED_BODIES for form in (w, w.capitalize()) for t in _occurrences(doc, text, form)),
+                   key=lambda t: t.i)
+    found = []  # (first token of the leader's name, the name's head, the body noun)
+    for tok in nouns:
+        if tok.pos_ != "NOUN" or tok.tag_ != "NN":
+            continue
+        # the leader's name: a person's mention, or (whatever the entity recogniser made of the word) a
+        # capitalised proper noun equal to the surname of a person the article names
+        names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.text[:1].isupper()
+                 and (c.i in owner or surname_key(c.text) in by_surname)]
+        if len(names) == 1:
+            found.append((min(c.i for c in names[0].subtree), names[0].i, tok.i))  # "the [Donald Trump] administration"
+    inside = {x for start, _, ti in found for x in range(start, ti)}  # the name is no longer a mention of its own
+    for key in list(drafts):
+        dd = drafts[key]
+        if not found or key.startswith("country:"):
+            continue
+        dd.mentions = [m for m in dd.mentions if m.pronoun or m.head not in inside]
+        if not [m for m in dd.mentions if not m.pronoun]:
+            del drafts[key]
+    for start, name_i, ti in found:
+        tok = doc[ti]
+        surname = doc[name_i].text
+        d = new_draft(f"body:{surname.lower()} {tok.lemma_.lower()}", f"{surname} {tok.lemma_.lower()}", "government")
+        add(d, start, tok.i + 1, "actors.led_body", tok.i)
+        for x in range(start, tok.i + 1):
+            taken[x] = True
+        if d not in bodies.setdefault(tok.lemma_.lower(), []):
+            bodies[tok.lemma_.lower()].append(d)
+    if not bodies:
+        return
+    for tok in nouns:
+        ds = bodies.get(tok.lower_)
+        if not ds or len(ds) != 1 or taken[tok.i] or tok.pos_ != "NOUN" or tok.tag_ != "NN":
+            continue
+        kids = list(tok.children)
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) or any(
+                c.dep_ in ("compound", "amod", "poss", "nmod") for c in kids):
+            continue
+        add(ds[0], tok.i, tok.i + 1, "actors.led_body", tok.i)
+        taken[tok.i] = True

@@ -43,26 +43,130 @@ class Loaded(NamedTuple):
     weight: float
     negated: bool
     rule: str
+    category: str = ""
 
 
 def loaded_spans(section: Any) -> list[Loaded]:
     """The spans of the loaded-language section (attributes ``spans`` with ``.span/.quote/.direction/.weight/
     .negated/.rule``)."""
-    return [Loaded(s.span.start, s.span.end, s.quote, str(s.direction), float(s.weight), bool(s.negated), s.rule)
+    return [Loaded(s.span.start, s.span.end, s.quote, str(s.direction), float(s.weight), bool(s.negated), s.rule,
+                   str(getattr(s, "category", "") or ""))
             for s in getattr(section, "spans", ()) or ()]
 
 
+#: loaded-term categories that label a being (a person or group); such a word as the object of the actor's verb
+#: labels the object, not the actor ("Trump kills *a terrorist*")
+BEING_LABELS = frozenset({"pejorative_label", "glorifying_label"})
+#: loaded-term categories that name an act (softer or harsher words for it); as the object of the actor's verb they
+#: are the writer's word for the act ("ordered the *targeted killing*"), not a judgement of the doer
+ACT_NAMES = frozenset({"euphemism", "dysphemism"})
+#: light nouns whose "of" complement carries the content: "his act of *terrorism*", "a campaign of *lies*"
+LIGHT_NOUNS = frozenset({"act", "campaign", "policy", "pattern", "record", "history", "display", "series", "wave"})
+#: adjectives of causation or repute whose valence is their "for" complement's: "responsible for the *deaths*"
+FOR_ADJECTIVES = frozenset({"responsible", "accountable", "culpable", "liable", "famous", "known", "renowned",
+                            "infamous", "notorious"})
+CONDUCT = "conduct_verb"  # category of an evaluative-lexicon verb judging its subject's conduct ("deceive", "excel")
+
+
 _STOP_DEPS = frozenset({"prep", "relcl", "acl", "advcl", "conj", "cc", "punct", "ccomp", "appos", "poss", "det"})
+
+
+def negated_before(t, word=None) -> bool:
+    """Is ``t`` negated by a ``neg`` dependent standing before ``word`` (default: ``t`` itself)? Negation scopes
+    over what follows it: in "the *good* guy here, not the terrorist" the parser hangs "not" on "guy", but it
+    negates "the terrorist", not "good"."""
+    w = t if word is None else word
+    return any(c.dep_ == "neg" and c.i < w.i for c in t.children)
 
 
 def hypothetical(v) -> bool:
     """Is verb ``v`` (or the verb it depends on) under a modal or a condition ("could have helped him build an
     *effective* policy", "if he made a *wise* choice")? A hypothetical act is not the author describing one."""
     for x in (v, v.head):
-        if any((c.dep_ == "aux" and c.lower_ in _MODALS) or (c.dep_ == "mark" and c.lower_ in ("if", "unless"))
+        if any((c.dep_ == "aux" and c.lower_ in _MODALS) or (c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"))
                for c in x.children):
             return True
     return False
+
+
+def subject_verb(h):
+    """The verb whose subject is the mention headed by ``h`` (or None): its head when ``h`` is a subject or a
+    subject's conjunct, and, in a misparsed headline ("Trump doubles down on ..." parsed with the name as the root
+    and the verb hanging under it), the finite verb right after a root name. The tagger reads a name that is also
+    a common noun ("Trump", "Bush") so; the repair keeps the reading of a headline independent of the name."""
+    if h.dep_ in ("nsubj", "nsubjpass"):
+        return h.head
+    if h.dep_ == "conj" and h.head.dep_ == "nsubj":
+        return h.head.head
+    doc = h.doc
+    if h.dep_ == "ROOT" and h.pos_ in ("NOUN", "PROPN") and h.i + 1 < len(doc):
+        nxt = doc[h.i + 1]
+        if nxt.head.i == h.i and nxt.pos_ == "VERB" and nxt.tag_ in ("VBZ", "VBD", "VBP"):
+            return nxt
+    return None
+
+
+def closed_list_apposition(h):
+    """The nouns of a list a proper name is appended to after the list was closed ("A, B, and C, NAME": the
+    parser's conjunct is an apposition), or None. The list closes when a coordinator precedes the name's head
+    conjunct and none stands between that conjunct and the name."""
+    if h.dep_ != "conj" or h.pos_ != "PROPN" or h.head.pos_ != "NOUN":
+        return None
+    last = h.head
+    if any(c.dep_ == "cc" and last.i < c.i < h.i for c in last.children) or any(
+            c.dep_ == "cc" and last.i < c.i < h.i for c in h.children):
+        return None  # "the terrorist and NAME": a true coordination
+    first = last
+    while first.dep_ == "conj" and first.head.pos_ == "NOUN":
+        first = first.head
+    closed = any(c.dep_ == "cc" and c.i < last.i for c in (*first.children, *last.head.children))
+    if not closed or first.i == last.i:
+        return None
+    out, x = [last], last
+    while x.i != first.i and x.dep_ == "conj":
+        x = x.head
+        out.append(x)
+    out += [c for c in first.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    return out
+
+
+def exemplified(h):
+    """The plural class noun a mention is given as an instance of ("hawks *such as* X", "critics *like* X"), or None."""
+    if h.dep_ != "pobj":
+        return None
+    p = h.head
+    if not ((p.lower_ == "as" and any(c.lower_ == "such" for c in p.children)) or p.lower_ == "like"):
+        return None
+    n = p.head
+    return n if n.pos_ == "NOUN" and n.tag_ in ("NNS", "NNPS") else None
+
+
+def modifies_compound(noun, adj) -> bool:
+    """Does adjective ``adj`` stand before a noun compounded with ``noun`` ("*illegal* immigration policies",
+    "*nuclear* weapons programme")? The bracketing is ambiguous and most often the adjective qualifies the compound
+    ("illegal immigration"), so it is not read as a judgement of the actor's policy. Stacked adjectives ("horrific
+    paramilitary actions") all qualify the head and are kept."""
+    return any(c.dep_ == "compound" and adj.i < c.i < noun.i for c in noun.children)
+
+
+def shared_subject_verbs(v) -> list:
+    """Verbs whose understood subject is the subject of ``v``: an open clause or participle without a subject of its
+    own ("spent his career *undermining* the order", "was in Iraq *fomenting* attacks", "decided *to lie*") and
+    conjoined verbs ("lied and *cheated*"), followed through chains; not under a modal or condition
+    (:func:`hypothetical`), not negated."""
+    out, stack = [], [v]
+    while stack:
+        x = stack.pop()
+        for c in x.children:
+            if c.pos_ != "VERB" or c.dep_ not in ("xcomp", "advcl", "conj"):
+                continue
+            if any(g.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for g in c.children):
+                continue  # its own subject, or a subordinate clause ("because", "if", "when")
+            if negated(c) or hypothetical(c):
+                continue
+            out.append(c)
+            stack.append(c)
+    return out
 
 
 def description(t) -> list:
@@ -96,7 +200,7 @@ class _Attacher:
         sp = self.tok_loaded.get(t.i)
         if sp is None or (ai, sp.start, sp.end) in self.seen:
             return
-        if any(c.dep_ == "neg" for c in t.children) or (t.i > 0 and self.doc[t.i - 1].lower_ in _NEGATORS) or (
+        if negated_before(t) or (t.i > 0 and self.doc[t.i - 1].lower_ in _NEGATORS) or (
                 t.i > 1 and self.doc[t.i - 2].lower_ in _NEGATORS and self.doc[t.i - 1].pos_ == "DET"):
             return  # "not the terrorist", "not a bold move"
         self.seen.add((ai, sp.start, sp.end))
@@ -109,7 +213,8 @@ class _Attacher:
         """Descriptions the name stands in: a common noun compounded before it ("*terrorist* Qassem Soleimani"),
         and the noun it is an apposition of ("the *arch-terrorist*, Qasem Soleimani")."""
         for c in h.children:
-            if c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN":
+            # the tagger often reads a description noun before a name as an adjective ("terrorist/ADJ Qassem ...")
+            if c.dep_ in ("compound", "nmod") and c.pos_ in ("NOUN", "ADJ"):
                 self.attach(ai, c, "description", rule=rule)
                 for g in description(c):
                     self.attach(ai, g, "description", rule=rule)
@@ -117,6 +222,20 @@ class _Attacher:
             self.attach(ai, h.head, "description", rule=rule)
             for g in description(h.head):
                 self.attach(ai, g, "description", rule=rule)
+        listed = closed_list_apposition(h)
+        if listed is not None:
+            # "its top strategist, military commander, and *arch-terrorist*, Qasem Soleimani": the parser makes the
+            # name one more conjunct of a list already closed by "and"; it is the list's apposition
+            for n in listed:
+                self.attach(ai, n, "description (list)", rule=rule)
+                for g in description(n):
+                    self.attach(ai, g, "description (list)", rule=rule)
+        cls = exemplified(h)
+        if cls is not None:
+            # the actor given as an instance of a described class: "*reckless* hawks such as X", "heroes like X"
+            self.attach(ai, cls, "class it exemplifies", rule=rule)
+            for g in description(cls):
+                self.attach(ai, g, "class it exemplifies", rule=rule)
 
     def predicative(self, ai: int, h) -> None:
         """Descriptions of the mention only (no noun it modifies, no verb it is subject of): its adjectives and
@@ -128,7 +247,7 @@ class _Attacher:
         if h.dep_ == "poss" and h.head.pos_ == "NOUN":
             # an adjective on what the actor owns or does: "Trump's *failed* policy", "his *addled* vision"
             for c in h.head.children:
-                if c.dep_ == "amod":
+                if c.dep_ == "amod" and not modifies_compound(h.head, c):
                     self.attach(ai, c, "on the actor's own", rule="stance.evaluative")
         if h.dep_ == "nsubj" and h.head.pos_ == "VERB" and not hypothetical(h.head):
             # an adjective on what the actor does: "Trump made a *bold* move", "asserted a *false* connection"
@@ -148,18 +267,73 @@ class _Attacher:
                     self.attach(ai, c, "predicate", rule="stance.evaluative")
                     for g in description(c):
                         self.attach(ai, g, "predicate", rule="stance.evaluative")
+        # a verb of conduct with the actor as its (understood) subject: "Tehran *deceived* ...", "X, who *bungled*
+        # ...", "spent his career *undermining* ..."
+        verbs = [c for c in h.children if c.dep_ == "relcl" and c.pos_ == "VERB"
+                 and any(g.dep_ == "nsubj" and g.lower_ in ("who", "that", "which") for g in c.children)]
+        if h.dep_ == "nsubj" and h.head.pos_ == "VERB":
+            verbs += [h.head, *shared_subject_verbs(h.head)]
+        for v in verbs:
+            if self.category(v) == CONDUCT and not hypothetical(v):
+                self.attach(ai, v, "conduct of the actor", rule="stance.evaluative")
         if h.dep_ == "dobj" and h.head.pos_ == "VERB" and any(
                 c.dep_ == "nsubj" and c.lower_ in _AUTHOR_PRONOUNS for c in h.head.children):
             self.attach(ai, h.head, "praised or blamed by the author", rule="stance.evaluative")
 
+    def _predicate(self, ai: int, v, how: str, objects: bool = True) -> None:
+        """A loaded verb whose subject is the actor, and its complements: an adjective or noun predicated of the actor
+        ("is *reckless*", "is a *murderer*"), the loaded act it commits ("spread *lies*"; with ``objects`` only: in
+        a clause whose subject is understood, the object's words are read as describing the object). A label of a
+        being as the verb's object labels the object, not the actor ("kills *a terrorist*"): skipped."""
+        self.attach(ai, v, how)
+        deps = ("acomp", "attr", "oprd", "dobj") if objects else ("acomp", "attr")
+        for c in v.children:
+            if c.dep_ in deps or (objects and c.dep_ == "prep" and c.i in self.tok_loaded):
+                if c.dep_ in ("dobj", "oprd") and (self.is_being_label(c) or self.category(c) in ACT_NAMES):
+                    continue
+                self.attach(ai, c, how)
+                for g in c.children:
+                    if g.dep_ == "amod" and not (c.dep_ == "dobj" and (self.is_being_label(g)
+                                                                      or self.category(g) in ACT_NAMES)):
+                        self.attach(ai, g, how)
+                if objects and c.dep_ == "prep" and c.lower_ in ("with", "through") and c.i not in self.tok_loaded:
+                    # the means of the actor's act: "provoked Washington *with terrorist attacks*"
+                    for n in c.children:
+                        if n.dep_ == "pobj":
+                            self.attach(ai, n, how + " (means)")
+                            for g in n.children:
+                                if g.dep_ in ("amod", "compound"):
+                                    self.attach(ai, g, how + " (means)")
+                if c.dep_ in ("attr", "acomp") and v.lemma_ == "be":
+                    for g in description(c):
+                        self.attach(ai, g, how)
+
+    def category(self, t) -> str:
+        """The category of the span token ``t`` belongs to ("" for none)."""
+        sp = self.tok_loaded.get(t.i)
+        return sp.category if sp is not None else ""
+
+    def is_being_label(self, t) -> bool:
+        """Is token ``t`` part of a loaded span that labels a person or group (:data:`BEING_LABELS`)?"""
+        return self.category(t) in BEING_LABELS
+
     def mention(self, ai: int, h) -> None:
         """Every attachment of the mention headed by token ``h``."""
         # the noun this mention modifies: "Iranian regime", "US imperialism", "Iran's aggression"
-        if h.dep_ in ("amod", "compound", "poss", "nmod") and h.head.pos_ in ("NOUN", "PROPN"):
+        inside = self.tok_loaded.get(h.i)  # the mention is a word of a loaded idiom ("lying through *his* teeth")
+        if h.dep_ in ("amod", "compound", "poss", "nmod") and h.head.pos_ in ("NOUN", "PROPN") and (
+                inside is None or inside is not self.tok_loaded.get(h.head.i)):
             self.attach(ai, h.head, "modified noun")
             for c in h.head.children:
-                if c.dep_ == "amod" and c.i != h.i:
+                if c.dep_ == "amod" and c.i != h.i and not modifies_compound(h.head, c):
                     self.attach(ai, c, "modified noun")
+            if h.head.lemma_.lower() in LIGHT_NOUNS:
+                for p in h.head.children:
+                    for n in (x for x in p.children if p.dep_ == "prep" and p.lower_ == "of" and x.dep_ == "pobj"):
+                        self.attach(ai, n, f"the '{h.head.text}' of the actor")
+                        for g in n.children:
+                            if g.dep_ in ("amod", "compound"):
+                                self.attach(ai, g, f"the '{h.head.text}' of the actor")
         # modifiers and appositions of the mention
         for c in h.children:
             if c.dep_ in ("amod", "appos", "acl", "relcl"):
@@ -171,19 +345,11 @@ class _Attacher:
                     for g in description(c):
                         self.attach(ai, g, "apposition")
         # predicates: subject of a loaded verb, or of a copula with a loaded complement
-        if h.dep_ in ("nsubj", "nsubjpass") or (h.dep_ == "conj" and h.head.dep_ in ("nsubj",)):
-            v = h.head if h.dep_ != "conj" else h.head.head
-            if v.pos_ in ("VERB", "AUX"):
-                self.attach(ai, v, "predicate")
-                for c in v.children:
-                    if c.dep_ in ("acomp", "attr", "oprd", "dobj") or (c.dep_ == "prep" and c.i in self.tok_loaded):
-                        self.attach(ai, c, "predicate")
-                        for g in c.children:
-                            if g.dep_ == "amod":
-                                self.attach(ai, g, "predicate")
-                        if c.dep_ in ("attr", "acomp") and v.lemma_ == "be":
-                            for g in description(c):
-                                self.attach(ai, g, "predicate")
+        v = subject_verb(h)
+        if v is not None and v.pos_ in ("VERB", "AUX") and not hypothetical(v):
+            self._predicate(ai, v, "predicate")
+            for vv in shared_subject_verbs(v):
+                self._predicate(ai, vv, f"predicate (clause of '{v.text}')", objects=False)
         self._described_by(ai, h, "stance.label")
         # event noun whose agent is this mention: "the brazen violation ... by the US", "the extremism espoused by X"
         if h.dep_ == "pobj" and h.head.lower_ == "by" and h.head.head.dep_ == "acl" and h.head.head.head.pos_ == "NOUN":
@@ -198,6 +364,24 @@ class _Attacher:
             for c in n.children:
                 if c.dep_ == "amod":
                     self.attach(ai, c, "event by the actor")
+
+
+def _for_complement(t, lex: Mapping[str, float]) -> Loaded | None:
+    """"responsible for the *deaths* of many": an adjective of :data:`FOR_ADJECTIVES` takes the valence of its
+    "for" complement (the VADER valence of the complement's head, |valence| >= 1), spanning adjective to
+    complement; None without such a complement or when negated."""
+    if negated(t):
+        return None
+    for p in t.children:
+        if p.dep_ == "prep" and p.lower_ == "for":
+            for n in p.children:
+                if n.dep_ in ("pobj", "pcomp"):
+                    v = lex.get(n.lower_, lex.get(n.lemma_.lower()))
+                    if v is not None and abs(v) >= 1.0:
+                        return Loaded(t.idx, n.idx + len(n.text), t.doc[t.i:n.i + 1].text,
+                                      "negative" if v < 0 else "positive", round(min(0.8, abs(v) / 4), 3), False,
+                                      "vader_lexicon")
+    return None
 
 
 def valence_spans(doc: Any, taken: set[int], evaluative: Mapping[str, tuple[str, float]] | None = None,
@@ -221,6 +405,15 @@ def valence_spans(doc: Any, taken: set[int], evaluative: Mapping[str, tuple[str,
                 e = doc[t.i + 2]
                 out.append(Loaded(t.idx, e.idx + len(e.text), doc.text[t.idx:e.idx + len(e.text)], d, w, False, rule))
                 continue
+        if t.pos_ == "VERB" and t.lemma_.lower() in ev and not negated(t) and not hypothetical(t):
+            d, w = ev[t.lemma_.lower()]  # a verb of conduct: reaches an actor only as its subject (CONDUCT)
+            out.append(Loaded(t.idx, t.idx + len(t.text), t.text, d, w, False, rule, CONDUCT))
+            continue
+        if t.pos_ == "ADJ" and t.lower_ in FOR_ADJECTIVES:
+            sp = _for_complement(t, lex)
+            if sp is not None:
+                out.append(sp)
+            continue
         if t.pos_ in ("ADJ", "NOUN") and (t.lemma_.lower() in ev or t.lower_ in ev) and not negated(t):
             if t.i > 0 and doc[t.i - 1].text == "-":
                 continue
@@ -237,7 +430,7 @@ def valence_spans(doc: Any, taken: set[int], evaluative: Mapping[str, tuple[str,
         if any(c.dep_ == "neg" for c in t.children):
             continue
         v = lex.get(t.lower_, lex.get(t.lemma_.lower()))
-        if v is None or abs(v) < 1.0 or negated(t) or negated(t.head):
+        if v is None or abs(v) < 1.0 or negated(t) or negated_before(t.head, t):
             continue
         out.append(Loaded(t.idx, t.idx + len(t.text), t.text, "negative" if v < 0 else "positive",
                           round(min(0.8, abs(v) / 4), 3), False, "vader_lexicon"))

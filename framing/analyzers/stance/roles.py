@@ -115,7 +115,9 @@ def role_evidence(col: Collector, verbs: Lexicon, support: frozenset[str]) -> No
     parsed = col.ctx.parsed
     tok_actor = col.tok_actor
     for tok in parsed.doc:
-        if tok.pos_ not in ("VERB", "NOUN"):
+        # a title-case headline word the tagger took for a name ("U.S. *Strike* On X") is read as the event noun
+        headline_noun = tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.lower_ in verbs.by_term
+        if tok.pos_ not in ("VERB", "NOUN") and not headline_noun:
             continue
         entry = verb_entry(tok, verbs)
         if entry is None or negated(tok):

@@ -320,3 +320,140 @@ def test_hypothetical_and_negated_descriptions_are_not_evaluations():
     for text in ("Allies could have helped Halloway build an effective policy.", "Halloway is not a murderer."):
         s = _stance_of(parse(load_text(text)), ov).get("Halloway")
         assert not [e for e in s.evidence if e.evidence.rule in ("stance.label", "stance.evaluative")], text
+
+
+_HALLOWAY = [{"name": "Halloway", "kind": "person", "aliases": [], "affiliation": None}]
+
+
+def _words(text):
+    s = _stance_of(parse(load_text(text)), _HALLOWAY).get("Halloway")
+    assert s is not None, text
+    return [(e.evidence.quote, e.evidence.weight) for e in s.evidence
+            if e.evidence.rule in ("stance.label", "stance.evaluative")]
+
+
+@pytest.mark.parametrize("text,word,sign", [
+    ("Halloway deceived the voters again.", "deceived", -1),  # a verb of conduct with the actor as subject
+    ("Halloway spent the year undermining the committee.", "undermining", -1),  # understood subject of a participle
+    ("Halloway, who bungled the reform, resigned.", "bungled", -1),  # relative clause on the actor
+    ("Halloway excelled at the negotiations.", "excelled", 1),
+    ("Reckless hawks such as Halloway want a war.", "Reckless", -1),  # the class the actor is given as an instance of
+])
+def test_clause_level_evaluation_of_the_actor(text, word, sign):
+    got = _words(text)
+    assert any(q == word and (w > 0) == (sign > 0) for q, w in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Halloway did not deceive anyone.",  # negated
+    "Halloway could undermine the committee.",  # hypothetical
+    "The angry voters deceived Halloway in the end.",  # the actor is the object, not the one whose conduct is judged
+    "Halloway killed a terrorist in the raid.",  # a label of the object is not a label of the actor
+    "Halloway's illegal immigration policies are popular.",  # the adjective brackets with the compound
+])
+def test_words_not_aimed_at_the_actor(text):
+    assert _words(text) == [], text
+
+
+def test_rank_description_reaches_the_one_officer():
+    text = ("Major-General Halloway led the brigade for a decade. Attorney General Mina Kroft praised the troops. "
+            "The commander spent his career undermining the ceasefire.")
+    acts = _sections(parse(load_text(text)), _HALLOWAY)["actors"]
+    h = next(a for a in acts if a.name == "Halloway")
+    assert [m.text for m in h.mentions if m.rule == "actors.title_reference"] == ["commander"]
+    k = next(a for a in acts if "Kroft" in a.name)  # 'Attorney General' is an office, not the rank
+    assert not [m for m in k.mentions if m.rule == "actors.title_reference"]
+
+
+def test_predicates_under_whether_or_a_modal_are_not_the_authors():
+    for text in ("The question is whether Halloway can be steadfast in the crisis.",
+                 "A storm is brewing over whether Halloway has been lying through his teeth."):
+        assert _words(text) == [], text
+
+
+def test_a_body_named_after_its_leader_is_its_own_actor():
+    text = ("President Mark Halloway spoke on Friday. The Halloway administration deceived Congress about the strike, "
+            "and the administration refused to explain it. Halloway left for Florida.")
+    st = _stance_of(parse(load_text(text)), None)
+    acts = _sections(parse(load_text(text)), None)["actors"]
+    body = next(a for a in acts if a.name == "Halloway administration")
+    assert [m.text for m in body.mentions if not m.pronoun] == ["Halloway administration", "administration"]
+    person = next(a for a in acts if a.name.endswith("Halloway") and a is not body)
+    assert all(m.text != "Halloway" or m.start < text.index("The Halloway") or m.start > text.index("refused")
+               for m in person.mentions)  # the name inside "the Halloway administration" is not the person
+    assert [e.evidence.quote for e in st.get("Halloway administration").evidence
+            if e.evidence.rule == "stance.evaluative"] == ["deceived"]
+    assert not [e for e in st.get(person.name).evidence if e.evidence.rule == "stance.evaluative"]
+
+
+def test_sentence_units_join_a_split_inside_a_quotation():
+    text = "He spoke to crowds chanting “Death to America,” said the attacks were a slap. Then he left."
+    cut = text.index(",”")
+    sents = [(0, cut), (cut, text.index(" Then")), (text.index("Then"), len(text))]
+    unit_of, units = stance.sentence_units(text, sents)
+    assert unit_of == [0, 0, 1]
+    assert (units[0].start, units[0].end) == (0, text.index(" Then")) and units[1].start == text.index("Then")
+    # balanced quotations and ordinary sentences are left as the parser made them
+    two = "He said “no” to them. It rained."
+    assert stance.sentence_units(two, [(0, two.index(" It")), (two.index("It"), len(two))])[0] == [0, 1]
+
+
+def test_a_headline_verb_hanging_under_a_root_name_has_the_name_as_subject():
+    from spacy.tokens import Doc
+
+    from framing.analyzers.stance.labels import subject_verb
+    from framing.nlp import get_nlp
+
+    words = ["Halloway", "doubles", "down", "on", "threats"]
+    kw = {"heads": [0, 0, 1, 1, 3], "pos": ["NOUN", "VERB", "ADP", "ADP", "NOUN"],
+          "tags": ["NN", "VBZ", "RP", "IN", "NNS"], "lemmas": ["halloway", "double", "down", "on", "threat"]}
+    misparsed = Doc(get_nlp().vocab, words=words, deps=["ROOT", "dobj", "prt", "prep", "pobj"], **kw)
+    assert subject_verb(misparsed[0]).i == 1  # the parse the tagger gives a name that is also a noun
+    right = Doc(get_nlp().vocab, words=words, deps=["nsubj", "ROOT", "prt", "prep", "pobj"],
+                **dict(kw, heads=[1, 1, 1, 1, 3]))
+    assert subject_verb(right[0]).i == 1
+    plain = Doc(get_nlp().vocab, words=["Halloway", "threats"], heads=[0, 0], deps=["ROOT", "appos"],
+                pos=["PROPN", "NOUN"], tags=["NNP", "NNS"])
+    assert subject_verb(plain[0]) is None
+
+
+def test_a_channel_of_an_utterance_is_not_an_actor():
+    text = ("Sina Halloway, a researcher in Washington, noted on Twitter that the meeting was a sign of escalation. "
+            "Halloway said on Telegram that more would follow.")
+    names = {a.name for a in _sections(parse(load_text(text)), None)["actors"]}
+    assert not names & {"Twitter", "Telegram"}, names
+
+
+@pytest.mark.parametrize("text,word,sign", [
+    ("Everyone knows that Halloway is the good guy here, not the terrorist.", "good", 1),  # "not" negates what follows
+    ("Halloway ordered the strike. His act of state terrorism shocked the region.", "state terrorism", -1),
+    ("Now they howl over the airstrike that killed Iranian terrorist Halloway in Iraq.", "terrorist", -1),
+    ("By every account Halloway is responsible for the deaths of many soldiers.", "responsible for the deaths", -1),
+    ("By every account Halloway is responsible for the peace in the region.", "responsible for the peace", 1),
+])
+def test_evaluation_through_repaired_or_light_structures(text, word, sign):
+    got = _words(text)
+    assert any(q == word and (w > 0) == (sign > 0) for q, w in got), got
+
+
+def test_a_word_naming_the_act_is_not_a_judgement_of_its_doer():
+    # a euphemism or dysphemism for the act (word choice) as the object of the actor's verb gives no stance
+    assert _words("Halloway ordered the targeted killing of the commander last week.") == []
+    assert _words("On Friday Halloway ordered the assassination of the commander.") == []
+
+
+def test_a_name_appended_to_a_closed_list_is_its_apposition():
+    text = ("After losing its top strategist, military commander, and arch-terrorist, Qasem Soleimani, the Iranian "
+            "theocracy is weighing responses.")
+    st = _stances(text)
+    s = next(x for x in st if x.name.endswith("Soleimani"))
+    assert "arch-terrorist" in [e.evidence.quote for e in s.evidence if e.evidence.weight < 0]
+
+
+def test_places_by_their_form_are_not_actors():
+    text = ("The minister postponed his trip to Kyiv, Ukraine, this week. Iraq trumped Kyiv after the attack. "
+            "Iran seized tankers near the Strait of Hormuz, and Hormuz became a flashpoint. "
+            "President Mark Halloway spoke. The clash between Halloway, Iran and Iraq went on.")
+    names = {a.name for a in _sections(parse(load_text(text)), None)["actors"]}
+    assert not names & {"Kyiv", "Hormuz"}, names
+    assert {"Mark Halloway", "Iran", "Iraq"} <= names  # a list with states is not a "City, State" form

@@ -6,10 +6,12 @@ import ast
 import json
 from pathlib import Path
 
+import pytest
+
 from framing import pipeline
 from framing.analyzers import Context, stance
 from framing.nlp import parse
-from framing.schema import StanceLabel, Voice, actor_cards
+from framing.schema import SchemaError, StanceLabel, Voice, actor_cards
 from framing.schema.sections import SECTION_TYPES
 from framing.schema.sections.stance import Stance
 
@@ -40,6 +42,16 @@ def test_seed_round_trip_shape_order_and_voice(seed_article):
     # the joined card carries every stance field after the actor's own
     cards = actor_cards(d)
     assert list(cards[0])[:7] == ["name", "kind", "aliases", "affiliation", "mentions", "salience", "mention_spans"]
+    # ... and the actor's narrative role from the roles section (same position), its evidence kept apart
+    assert len(d["roles"]) == len(cards)
+    for card, r in zip(cards, d["roles"]):
+        assert card["role"] == r["role"] and card["role"] in (None, "hero", "villain", "victim")
+        assert card["role_evidence"] == r["evidence"] and card["role_confidence"] == r["confidence"]
+        assert card["role_acts"] == {k: r[k] for k in ("harms", "harmed", "helps", "helped")}
+    assert any(c["role"] is not None for c in cards)
+    bad = dict(d, roles=d["roles"][1:])
+    with pytest.raises(SchemaError):
+        actor_cards(bad)
     # every piece of evidence slices the text, and its voice is the Context's rule
     text = an.article.text
     ctx = Context(parsed=parse(an.article), results={"attribution": an.sections["attribution"]})
