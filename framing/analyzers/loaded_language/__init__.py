@@ -281,4 +281,4 @@ def analyze(ctx: Context) -> LoadedLanguage:
 
 
 SPEC = AnalyzerSpec("loaded_language", analyze, LoadedLanguage, requires=("attribution",), rules=RULES,
-                    lexicons=_rules.LEXICONS, models=(_model.MODEL_NAME, _spans.MODEL_NAME))
+                    lexicons=(*_rules.LEXICONS, *_rules.AGENT_LEXICONS), models=(_model.MODEL_NAME, _spans.MODEL_NAME))
