@@ -171,3 +171,20 @@ def test_intensifier_shown_only_on_a_loaded_or_strongly_valenced_word():
     hits = _hits("The plan was extremely difficult to finish, and the outcome was truly horrible for everyone.")
     ints = [(q, h.reported) for q, h in hits if h.lexicon == "intensifiers"]
     assert ints == [("extremely", False), ("truly", True)]  # VADER: difficult -1.5, horrible -2.5
+
+
+def test_the_subject_of_a_negated_verb_keeps_its_label():
+    (t,) = [h for q, h in _hits("The thugs did not leave the square before midnight.") if h.term in ("thug", "thugs")]
+    assert not t.negated  # the author still calls them thugs
+    (t,) = [h for q, h in _hits("The officer insisted that the protesters were not thugs.") if h.term in ("thug", "thugs")]
+    assert t.negated
+
+
+def test_an_ing_form_misread_as_a_noun_still_matches_its_verb():
+    # in a title-case headline the tagger reads "Slamming" as a proper noun and leaves it unlemmatised
+    p = parse(load_text("Critics Slamming Governor Over Budget Cuts Grow Louder\n\nThe story follows here today.",
+                        check_language=False))
+    (tok,) = [t for t in p.doc if t.text == "Slamming"]
+    assert tok.lemma_ == "Slamming"  # the misreading this rule repairs
+    assert [h.term for h in rules.doc_hits(p) if h.start == tok.idx] == ["slam"]
+    assert rules._verb_stems("slamming") == ["slamm", "slam", "slamme"]

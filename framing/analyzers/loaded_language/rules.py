@@ -2,7 +2,10 @@
 
 Matching (see :class:`framing.resources.lexicons.TermMatcher`)
     Lemma-aware, multi-word, whole tokens only, leftmost-longest, never across
-    a sentence boundary. Loaded terms (``lexicons/loaded_terms.tsv``) win over
+    a sentence boundary. An -ing / -ed form the tagger read as a noun and left
+    unlemmatised ("for slamming Trump", title-case headlines) takes the base
+    form of a loaded verb it inflects (:func:`verb_forms_misread`) and passes
+    that entry's VERB check. Loaded terms (``lexicons/loaded_terms.tsv``) win over
     the device lexicons (intensifiers, absolutes, hedges) on the same tokens.
     A matched adjective (``amod``) that modifies the noun right after it is
     reported with that noun ("cowardly killings", rule
@@ -17,7 +20,8 @@ Negation scope from the parse (:func:`negated_in_parse`)
     a "without" on that path. "He is not a terrorist" is negated; "there is no
     doubt the rogue president lied" is not (the "no" belongs to "doubt", in
     another clause). "not only", "not just" and "not merely" are not negations.
-    A sentence the parser left without a verb falls back to the lexical test
+    The subject of a negated verb is not negated ("malefactors don't have to
+    be punished" still applies the label). A sentence the parser left without a verb falls back to the lexical test
     (a negator within :data:`NEGATION_WINDOW` tokens before the term).
 
 Senses of devices (:func:`device_sense_ok`)
@@ -124,6 +128,7 @@ _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "mind", "man", "men")
 #: Collective nouns a label of people can name ("terrorist groups"); an event noun before them names a category.
 _GROUP_NOUNS = frozenset({"group", "organization", "organisation", "cell", "network", "militia", "outfit", "army",
                           "force", "movement", "faction"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj"})
 _NOT_BEFORE = frozenset({"only", "just", "merely"})
 
@@ -166,7 +171,10 @@ def negated_in_parse(doc, i: int, s0: int, s1: int) -> bool:
         path.append(cur)
         if cur.lower_ == "without":
             return True
-    for node in path:
+    # a subject is not in the scope of its verb's negation: "malefactors don't have to be punished" still calls
+    # them malefactors ("he is not a terrorist" negates the predicate noun, reached through "attr")
+    subject = len(path) > 1 and path[-2].dep_ in _SUBJECT_DEPS and path[-1].pos_ in ("VERB", "AUX")
+    for node in (path[:-1] if subject else path):
         for child in node.children:
             low = child.lower_
             negates = child.dep_ == "neg" or (low in NEGATORS and low != "nor" and node.i in near
@@ -276,7 +284,44 @@ def _alternative_for(entry, extended_text: str | None, head_text: str | None) ->
 _APPLYING_HEADS = frozenset({"call", "brand", "label", "dub", "name", "into", "as", "like"})
 
 
-def _pos_ok(doc, i: int, want: str) -> bool:
+@functools.cache
+def _head_words() -> frozenset[str]:
+    """First words of the loaded lexicons' terms (the verbs a misread -ing / -ed form may stand for)."""
+    return frozenset(str(e["term"]).lower().replace("-", " ").split()[0] for n in LOADED_LEXICONS
+                     for e in lexicons.load(n).entries)
+
+
+def _verb_stems(w: str) -> list[str]:
+    """Candidate base forms of an -ing / -ed word: slamming -> slam, screaming -> scream, defied -> defy."""
+    out = []
+    for suf, add in (("ing", ""), ("ing", "e"), ("ied", "y"), ("ed", ""), ("ed", "e"), ("d", "")):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            b = w[: len(w) - len(suf)] + add
+            out.append(b)
+            if not add and len(b) > 3 and b[-1] == b[-2]:
+                out.append(b[:-1])  # doubled consonant: slamm -> slam
+    return out
+
+
+def verb_forms_misread(doc, lower: list[str], lemma: list[str]) -> tuple[list[str], set[int]]:
+    """Lemmas with the -ing / -ed forms the tagger left unlemmatised as nouns or proper nouns (headlines: "Slamming
+    Trump", "for slamming Trump") mapped to the loaded lexicons' verb when one matches; and those token indices."""
+    heads = _head_words()
+    fixed: list[str] | None = None
+    derived: set[int] = set()
+    for i, (w, lem) in enumerate(zip(lower, lemma)):
+        if w != lem or not w.endswith(("ing", "ed")) or w in heads or doc[i].pos_ not in ("NOUN", "PROPN", "ADJ"):
+            continue
+        b = next((c for c in _verb_stems(w) if c in heads), None)
+        if b is not None:
+            if fixed is None:
+                fixed = list(lemma)
+            fixed[i] = b
+            derived.add(i)
+    return (fixed if fixed is not None else lemma), derived
+
+
+def _pos_ok(doc, i: int, want: str, derived: set[int] | frozenset[int] = frozenset()) -> bool:
     """The part-of-speech check of a ``loaded_senses`` entry on its first token (``any``: no check).
 
     ``PRED``: a noun applied to someone or something -- a predicate or apposition ("the aide was a snake", "X, a
@@ -290,7 +335,7 @@ def _pos_ok(doc, i: int, want: str) -> bool:
             return False
         return tok.dep_ in ("attr", "oprd", "appos") or (
             tok.dep_ in ("dobj", "pobj", "npadvmod") and tok.head.lemma_.lower() in _APPLYING_HEADS)
-    return tok.pos_ == want or (want == "VERB" and tok.pos_ == "AUX")
+    return tok.pos_ == want or (want == "VERB" and (tok.pos_ == "AUX" or i in derived))
 
 
 @functools.cache
@@ -455,6 +500,7 @@ def doc_hits(parsed: Parsed, lists: Any = None) -> list[LexHit]:
     tokens left, with its part-of-speech check) and every lexicon of :data:`DEVICE_LEXICONS`."""
     doc = parsed.doc
     lower, lemma, starts, ends = lists or _token_lists(doc)
+    lemma, derived = verb_forms_misread(doc, lower, lemma)
     text = parsed.text
     out: list[LexHit] = []
     # token ranges of sentences, so that no match crosses a sentence boundary
@@ -467,7 +513,7 @@ def doc_hits(parsed: Parsed, lists: Any = None) -> list[LexHit]:
         taken: set[int] = set()
         for name, lm in loaded_ms:
             for m in lm.match_lists(lower, lemma, s0, s1):
-                if any(i in taken for i in range(m.start, m.end)) or not _pos_ok(doc, m.start, m.entry.get("pos", "")):
+                if any(i in taken for i in range(m.start, m.end)) or not _pos_ok(doc, m.start, m.entry.get("pos", ""), derived):
                     continue
                 out.append(_loaded_hit(doc, text, m, name, s0, s1, lower, lemma, starts, ends, matchers, taken,
                                        titles))
