@@ -12,7 +12,14 @@ What it measures
       (negative / positive / neutral toward its target), ``weight`` = the
       lexicon strength in (0, 1], the neutral ``alternative``, ``voice``
       (``author`` or ``quoted``) and ``negated``. Terms of the lexicons'
-      "mild or often factual" band (strength < 0.35) are not shown.
+      "mild or often factual" band (strength < 0.35) are not shown, nor are
+      uses the rules judge uncertain (:mod:`.rules`): a contested
+      designation naming a category rather than applying a verdict ("the
+      assassination ban", "suspected terrorists", "labeled a terrorist
+      organization"), a literal sense of a figurative entry ("war against
+      Iran", "criminal justice"), a word inside a proper name or a quoted
+      title. Uncertain uses still feed the sentence classifier; they are
+      left out of the spans, the rates and the top devices.
     * **Proposals** -- words the learned span detector (:mod:`.spans`, trained
       on BABE/MBIC biased words, BASIL lexical bias and PTC Loaded_Language /
       Name_Calling) finds loaded where no lexicon entry applies: category
