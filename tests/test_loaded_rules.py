@@ -143,6 +143,8 @@ def test_contested_designation_shown_only_where_it_does_evaluative_work():
     assert _shown("The minister called the bombing an act of terrorism.", "terrorism") == [True]
     assert _shown("The cowardly assassination shocked the region.", "assassination") == [True]
     assert _shown("The terrorist leader escaped from the camp.", "terrorist") == [True]
+    assert _shown("The ministry called the bombing a terrorist act.", "terrorist") == [True]
+    assert _shown("Nine people died in a cowardly terrorist attack on the market.", "terrorist") == [True]
     # naming a category, hedged, or designated by an authority: not shown (a classifier feature only)
     assert _shown("The senator asked whether the strike violated the assassination ban.", "assassination") == [False]
     assert _shown("Police arrested two suspected terrorists near the border.", "terrorist") == [False]

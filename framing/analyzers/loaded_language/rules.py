@@ -47,7 +47,8 @@ Contested designations (:func:`designation_shown`)
     is shown as loaded only where it does evaluative work: applied to someone
     or something as a predicate or apposition ("this was an assassination",
     "an act of terrorism"), carrying an evaluative or superlative modifier
-    ("cowardly assassinations", "the most notorious terrorist"), or -- for
+    ("cowardly assassinations", "the most notorious terrorist", "a cowardly
+    terrorist attack"), qualifying an act ("a terrorist act"), or -- for
     the labels of people -- naming a person or group ("the terrorist leader",
     "Iranian terrorist Soleimani"). It is *uncertain* and not shown (a
     classifier feature only) where it names a category: as the modifier of a
@@ -449,6 +450,10 @@ def designation_shown(doc, m_start: int, m_end: int, term: str, loaded_tokens: s
         noun = head.head
         if term in DESIGNATION_LABELS and noun.lemma_.lower() in _GROUP_NOUNS:
             return True
+        if noun.lemma_.lower() in _VERDICT_OF or any(
+                c.i != head.i and c.dep_ in ("amod", "advmod") and (c.i in loaded_tokens or is_evaluative(c.lower_, c.lemma_.lower()))
+                for c in (*noun.children, *head.children)):
+            return True  # "a terrorist act" (= an act of terrorism); "a cowardly terrorist attack": a verdict
         return _is_agent(noun) and noun.lemma_.lower() not in _GROUP_NOUNS
     if term in DESIGNATION_LABELS:
         return True
