@@ -128,3 +128,65 @@ def test_mask_regions_hide_titles_as_well_as_names():
     p = parse(load_text("He is the president of the country, Pompeo said.", check_language=False))
     masked = [p.text[a:b] for a, b in mask_regions(p.doc, p.text)]
     assert any("president" in m for m in masked) and any("Pompeo" in m for m in masked)
+
+
+# ---------------------------------------------------------------- contested designations, literal senses, names
+
+
+def _shown(text, *terms):
+    return [h.reported and not h.negated for q, h in _hits(text) if h.term in terms]
+
+
+def test_contested_designation_shown_only_where_it_does_evaluative_work():
+    # applied as a verdict: a predicate, an "act of", an evaluative modifier, the label of a person
+    assert _shown("Critics said the raid was an assassination.", "assassination") == [True]
+    assert _shown("The minister called the bombing an act of terrorism.", "terrorism") == [True]
+    assert _shown("The cowardly assassination shocked the region.", "assassination") == [True]
+    assert _shown("The terrorist leader escaped from the camp.", "terrorist") == [True]
+    assert _shown("The ministry called the bombing a terrorist act.", "terrorist") == [True]
+    assert _shown("Nine people died in a cowardly terrorist attack on the market.", "terrorist") == [True]
+    # naming a category, hedged, or designated by an authority: not shown (a classifier feature only)
+    assert _shown("The senator asked whether the strike violated the assassination ban.", "assassination") == [False]
+    assert _shown("Police arrested two suspected terrorists near the border.", "terrorist") == [False]
+    assert _shown("The State Department has labeled the militia a terrorist organization.", "terrorist") == [False]
+    assert _shown("Officials reported terror attacks in three cities.", "terror") == [False]
+
+
+def test_literal_senses_of_figurative_entries_are_not_shown():
+    assert _shown("The senator said the president cannot go to war against Iran without a vote.", "war against") == [False]
+    assert _shown("The mayor declared a war on potholes.", "war on") == [True]
+    assert _shown("The debate covered taxes and criminal justice reform.", "criminal") == [False]
+    assert _shown("The army said the strike was meant to neutralize future attacks.", "neutralize", "neutralized") == [False]
+    assert _shown("Special forces neutralized the gunman.", "neutralize", "neutralized") == [True]
+
+
+def test_terms_inside_names_and_quoted_titles_are_not_word_choices():
+    assert not any(h.reported for q, h in _hits("The Communist Workers Party held a rally in the capital on Sunday.")
+                   if h.term == "communist")
+    hits = _hits('She is the author of the novel "Lies My Father Told Me About Everything" and two other books.')
+    assert not any(h.reported for q, h in hits if h.term in ("lie", "lies"))
+    # the same word in running text is shown
+    assert any(h.reported for q, h in _hits("The spokesman repeated the lies about the vote.") if h.term in ("lie", "lies"))
+
+
+def test_intensifier_shown_only_on_a_loaded_or_strongly_valenced_word():
+    hits = _hits("The plan was extremely difficult to finish, and the outcome was truly horrible for everyone.")
+    ints = [(q, h.reported) for q, h in hits if h.lexicon == "intensifiers"]
+    assert ints == [("extremely", False), ("truly", True)]  # VADER: difficult -1.5, horrible -2.5
+
+
+def test_the_subject_of_a_negated_verb_keeps_its_label():
+    (t,) = [h for q, h in _hits("The thugs did not leave the square before midnight.") if h.term in ("thug", "thugs")]
+    assert not t.negated  # the author still calls them thugs
+    (t,) = [h for q, h in _hits("The officer insisted that the protesters were not thugs.") if h.term in ("thug", "thugs")]
+    assert t.negated
+
+
+def test_an_ing_form_misread_as_a_noun_still_matches_its_verb():
+    # in a title-case headline the tagger reads "Slamming" as a proper noun and leaves it unlemmatised
+    p = parse(load_text("Critics Slamming Governor Over Budget Cuts Grow Louder\n\nThe story follows here today.",
+                        check_language=False))
+    (tok,) = [t for t in p.doc if t.text == "Slamming"]
+    assert tok.lemma_ == "Slamming"  # the misreading this rule repairs
+    assert [h.term for h in rules.doc_hits(p) if h.start == tok.idx] == ["slam"]
+    assert rules._verb_stems("slamming") == ["slamm", "slam", "slamme"]

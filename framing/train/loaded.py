@@ -9,7 +9,7 @@ every sentence once, attaches the analyzer's own lexicon hits and name masks
   whose thresholds are chosen on each training fold -- ``vader`` (|VADER
   compound|), ``textblob`` (subjectivity), ``lexicon`` (sum of loaded-term
   strengths) -- and the same model without name masking (not shipped);
-* fits on all rows, writes ``framing/models/loaded_sentence.joblib`` and its
+* fits on all rows, writes ``framing/models/loaded_sentence.npz`` and its
   card (:mod:`framing.train.cards`), JSON and Markdown.
 
 The metrics are :mod:`framing.evaluate.metrics`'; the estimator is
@@ -26,7 +26,6 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-import joblib
 import numpy as np
 import scipy
 import sklearn
@@ -54,9 +53,9 @@ from framing.errors import DataError
 from framing.evaluate.metrics import best_threshold, expected_calibration_error, macro_f1
 from framing.nlp import parse_many, pipeline_meta
 from framing.resources import lexicons
-from framing.resources.models import artifact_path, load, models_dir
+from framing.resources.models import load, models_dir
 from framing.schema import Article
-from framing.train.cards import artifact_entry, training_text_hashes, write_card
+from framing.train.cards import artifact_entry, save_artifact, training_text_hashes, write_card
 from framing.train.datasets import read_babe, read_babe_groups
 from framing.version import __version__
 
@@ -190,8 +189,7 @@ def train_from_rows(rows: Sequence[SentenceRow], y: Sequence[int], *, data_name:
     clf = LoadedSentenceClassifier(**DEFAULT_PARAMS).fit(rows, y)
     out = Path(out_dir) if out_dir else models_dir()
     out.mkdir(parents=True, exist_ok=True)
-    art = artifact_path(MODEL_NAME, out)
-    joblib.dump(clf, art, compress=3)
+    art = save_artifact(clf, MODEL_NAME, out)  # the portable .npz (a .joblib under the card's old name was unloadable)
     card = {
         "name": MODEL_NAME,
         "task": "sentence-level bias by word choice (BABE: 1 = biased)",

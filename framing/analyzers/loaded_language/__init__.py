@@ -12,7 +12,14 @@ What it measures
       (negative / positive / neutral toward its target), ``weight`` = the
       lexicon strength in (0, 1], the neutral ``alternative``, ``voice``
       (``author`` or ``quoted``) and ``negated``. Terms of the lexicons'
-      "mild or often factual" band (strength < 0.35) are not shown.
+      "mild or often factual" band (strength < 0.35) are not shown, nor are
+      uses the rules judge uncertain (:mod:`.rules`): a contested
+      designation naming a category rather than applying a verdict ("the
+      assassination ban", "suspected terrorists", "labeled a terrorist
+      organization"), a literal sense of a figurative entry ("war against
+      Iran", "criminal justice"), a word inside a proper name or a quoted
+      title. Uncertain uses still feed the sentence classifier; they are
+      left out of the spans, the rates and the top devices.
     * **Proposals** -- words the learned span detector (:mod:`.spans`, trained
       on BABE/MBIC biased words, BASIL lexical bias and PTC Loaded_Language /
       Name_Calling) finds loaded where no lexicon entry applies: category
@@ -152,12 +159,12 @@ def _direction(words: str) -> str:
     return "negative" if v < 0 else "positive" if v > 0 else "neutral"
 
 
-def _proposed_spans(ctx: Context, hits: Sequence[LexHit]) -> list[LoadedSpan]:
+def _proposed_spans(ctx: Context, hits: Sequence[LexHit], toks: _spans.DocTokens | None = None) -> list[LoadedSpan]:
     """The span detector's proposals outside every lexicon hit (see :mod:`.spans`)."""
     if not (ctx.options.get("use_model", True) and ctx.options.get("use_span_model", True)):
         return []
     doc = ctx.parsed.doc
-    toks = _spans.doc_tokens(doc)
+    toks = toks if toks is not None else _spans.doc_tokens(doc)
     starts = toks.start
     lex: dict[int, str] = {}
     taken: set[int] = set()
@@ -253,8 +260,9 @@ def analyze(ctx: Context) -> LoadedLanguage:
     """Loaded language of one parsed article (see the module docstring)."""
     text = ctx.text
     regions = ctx.quoted_regions
-    hits = _rules.doc_hits(ctx.parsed)
-    spans = sorted(_loaded_spans(ctx, hits) + _proposed_spans(ctx, hits), key=lambda s: (s.span.start, s.span.end))
+    toks = _spans.doc_tokens(ctx.parsed.doc)  # one token export for the rules and the span detector
+    hits = _rules.doc_hits(ctx.parsed, (toks.lower, toks.lemma, toks.start, toks.end))
+    spans = sorted(_loaded_spans(ctx, hits) + _proposed_spans(ctx, hits, toks), key=lambda s: (s.span.start, s.span.end))
     # per-1000-word rates (loaded terms only; negated ones not counted)
     words = len(text.split())
     words_quoted = sum(len(text[s.start:s.end].split()) for s in regions.spans)
@@ -281,4 +289,4 @@ def analyze(ctx: Context) -> LoadedLanguage:
 
 
 SPEC = AnalyzerSpec("loaded_language", analyze, LoadedLanguage, requires=("attribution",), rules=RULES,
-                    lexicons=_rules.LEXICONS, models=(_model.MODEL_NAME, _spans.MODEL_NAME))
+                    lexicons=(*_rules.LEXICONS, *_rules.AGENT_LEXICONS), models=(_model.MODEL_NAME, _spans.MODEL_NAME))

@@ -2,7 +2,10 @@
 
 Matching (see :class:`framing.resources.lexicons.TermMatcher`)
     Lemma-aware, multi-word, whole tokens only, leftmost-longest, never across
-    a sentence boundary. Loaded terms (``lexicons/loaded_terms.tsv``) win over
+    a sentence boundary. An -ing / -ed form the tagger read as a noun and left
+    unlemmatised ("for slamming Trump", title-case headlines) takes the base
+    form of a loaded verb it inflects (:func:`verb_forms_misread`) and passes
+    that entry's VERB check. Loaded terms (``lexicons/loaded_terms.tsv``) win over
     the device lexicons (intensifiers, absolutes, hedges) on the same tokens.
     A matched adjective (``amod``) that modifies the noun right after it is
     reported with that noun ("cowardly killings", rule
@@ -17,7 +20,8 @@ Negation scope from the parse (:func:`negated_in_parse`)
     a "without" on that path. "He is not a terrorist" is negated; "there is no
     doubt the rogue president lied" is not (the "no" belongs to "doubt", in
     another clause). "not only", "not just" and "not merely" are not negations.
-    A sentence the parser left without a verb falls back to the lexical test
+    The subject of a negated verb is not negated ("malefactors don't have to
+    be punished" still applies the label). A sentence the parser left without a verb falls back to the lexical test
     (a negator within :data:`NEGATION_WINDOW` tokens before the term).
 
 Senses of devices (:func:`device_sense_ok`)
@@ -35,6 +39,35 @@ Senses of devices (:func:`device_sense_ok`)
     more often than exaggeration, so they only feed the sentence classifier.
     Loaded terms below :data:`MIN_REPORTED_STRENGTH` (the lexicons' "mild or
     often factual" band) are likewise classifier features, not shown spans.
+
+Contested designations (:func:`designation_shown`)
+    Some loaded terms are also the ordinary name of an act or a status in
+    law, official usage and news ("terrorism", "assassination", "targeted
+    killing", "war crime", "invasion", "terrorist", "extremist"). Such a term
+    is shown as loaded only where it does evaluative work: applied to someone
+    or something as a predicate or apposition ("this was an assassination",
+    "an act of terrorism"), carrying an evaluative or superlative modifier
+    ("cowardly assassinations", "the most notorious terrorist", "a cowardly
+    terrorist attack"), qualifying an act ("a terrorist act"), or -- for
+    the labels of people -- naming a person or group ("the terrorist leader",
+    "Iranian terrorist Soleimani"). It is *uncertain* and not shown (a
+    classifier feature only) where it names a category: as the modifier of a
+    thing noun ("the assassination ban", "terror attacks"), under a hedge
+    ("suspected terrorists", "so-called") or a verb of official designation
+    ("labeled a terrorist organization", "designated ... as terrorists"), or
+    as the plain name of an event ("the targeted killing of the general").
+    Three literal senses are likewise not shown: "war on" / "war against" a
+    state, people, organisation or person, or "the war on terror" (a war,
+    not a metaphor); "criminal" classifying a legal noun ("criminal
+    justice", "criminal charges"); "neutralize" with an object that is not a
+    person or group ("neutralize future attacks": not a euphemism for
+    killing).
+    Any loaded term inside a multi-word proper name (an organisation, a
+    place, an event, a law or a work: "Communist Ghadar Party", "Nazi
+    Germany", "Fast and Furious"), a one-word term capitalised inside a
+    run of proper nouns ("The Communist Ghadar Party"), and any term inside
+    a quoted title-case title ("Lies the Government Told You") is part of a
+    name, not a word choice (title-case headline lines excepted).
 
 Pure functions of the parse; the lexicons are the shipped, validated TSV files.
 """
@@ -56,8 +89,10 @@ LOADED_LEXICONS = (LOADED, SENSES)
 DEVICE_LEXICONS = {"intensifiers": "intensifier", "absolutes": "absolute", "hedges": "hedge"}
 #: Device lexicons whose hits are reported as spans (hedges only feed the sentence classifier).
 REPORTED_DEVICES = ("intensifiers", "absolutes")
-#: Every lexicon the analyzer reads.
+#: Every lexicon the analyzer matches.
 LEXICONS = (*LOADED_LEXICONS, *DEVICE_LEXICONS)
+#: Lexicons read to tell whether a noun names a person, group or institution (contested designations).
+AGENT_LEXICONS = ("person_nouns", "actor_nouns")
 NEGATORS = frozenset({"not", "n't", "no", "never", "neither", "nor", "hardly", "without", "nt"})
 NEGATION_WINDOW = 3
 #: Minimum strength of an absolute for it to be reported as a span (see the module docstring).
@@ -73,6 +108,28 @@ REPORT_QUANTIFIER_MIN = 0.7
 #: Loaded terms below this strength -- the lexicons' "mild or often factual" band (0.1-0.3) -- are not shown as
 #: spans (they still feed the sentence classifier): "crisis", "proxy" are mostly plain reporting.
 MIN_REPORTED_STRENGTH = 0.35
+#: Contested designations that name acts or events (see the module docstring), by lexicon term.
+DESIGNATION_EVENTS = frozenset({"terrorism", "terror", "assassination", "targeted killing", "war crime", "war crimes",
+                                "invasion", "act of war", "acts of war", "state terrorism", "extremism"})
+#: Contested designations that label people or groups.
+DESIGNATION_LABELS = frozenset({"terrorist", "extremist", "white supremacist"})
+#: Modifiers that hedge or attribute a designation: the author reports it, does not apply it.
+_HEDGES = frozenset({"suspected", "alleged", "so-called", "so", "purported", "accused", "designated", "self-described",
+                     "self-proclaimed", "presumed", "possible", "potential"})
+#: Verbs of official designation or assessment: "labeled a terrorist organization", "considered a war crime".
+_DESIGNATING = frozenset({"designate", "label", "list", "classify", "deem", "consider", "define", "describe"})
+#: Nouns whose "of" object is applied as a verdict: "an act of terrorism", "a campaign of terror".
+_VERDICT_OF = frozenset({"act", "campaign", "reign"})
+#: Named-entity types whose multi-word names are names, not word choices (spaCy/OntoNotes labels).
+_NAME_TYPES = frozenset({"ORG", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
+#: An intensifier is shown on a word that is not itself a loaded term only when that word's |VADER valence| is at
+#: least this: "very bad" is an emphatic verdict, "very clear" or "extremely difficult" ordinary emphasis.
+STRONG_VALENCE = 2.0
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "mind", "man", "men")
+#: Collective nouns a label of people can name ("terrorist groups"); an event noun before them names a category.
+_GROUP_NOUNS = frozenset({"group", "organization", "organisation", "cell", "network", "militia", "outfit", "army",
+                          "force", "movement", "faction"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj"})
 _NOT_BEFORE = frozenset({"only", "just", "merely"})
 
@@ -115,7 +172,10 @@ def negated_in_parse(doc, i: int, s0: int, s1: int) -> bool:
         path.append(cur)
         if cur.lower_ == "without":
             return True
-    for node in path:
+    # a subject is not in the scope of its verb's negation: "malefactors don't have to be punished" still calls
+    # them malefactors ("he is not a terrorist" negates the predicate noun, reached through "attr")
+    subject = len(path) > 1 and path[-2].dep_ in _SUBJECT_DEPS and path[-1].pos_ in ("VERB", "AUX")
+    for node in (path[:-1] if subject else path):
         for child in node.children:
             low = child.lower_
             negates = child.dep_ == "neg" or (low in NEGATORS and low != "nor" and node.i in near
@@ -178,7 +238,8 @@ def _device_reported(doc, m_start: int, m_end: int, lexicon: str, entry, loaded_
     target = tok.head if tok.head.i != tok.i else (doc[m_end] if m_end < len(doc) else tok)
     if target.i in loaded_tokens:
         return True
-    return is_evaluative(target.lower_, target.lemma_.lower())
+    val = _valence()
+    return abs(val.get(target.lower_, val.get(target.lemma_.lower(), 0.0))) >= STRONG_VALENCE
 
 
 _LOWER_OF_HASH: dict[int, str] = {}
@@ -224,7 +285,44 @@ def _alternative_for(entry, extended_text: str | None, head_text: str | None) ->
 _APPLYING_HEADS = frozenset({"call", "brand", "label", "dub", "name", "into", "as", "like"})
 
 
-def _pos_ok(doc, i: int, want: str) -> bool:
+@functools.cache
+def _head_words() -> frozenset[str]:
+    """First words of the loaded lexicons' terms (the verbs a misread -ing / -ed form may stand for)."""
+    return frozenset(str(e["term"]).lower().replace("-", " ").split()[0] for n in LOADED_LEXICONS
+                     for e in lexicons.load(n).entries)
+
+
+def _verb_stems(w: str) -> list[str]:
+    """Candidate base forms of an -ing / -ed word: slamming -> slam, screaming -> scream, defied -> defy."""
+    out = []
+    for suf, add in (("ing", ""), ("ing", "e"), ("ied", "y"), ("ed", ""), ("ed", "e"), ("d", "")):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            b = w[: len(w) - len(suf)] + add
+            out.append(b)
+            if not add and len(b) > 3 and b[-1] == b[-2]:
+                out.append(b[:-1])  # doubled consonant: slamm -> slam
+    return out
+
+
+def verb_forms_misread(doc, lower: list[str], lemma: list[str]) -> tuple[list[str], set[int]]:
+    """Lemmas with the -ing / -ed forms the tagger left unlemmatised as nouns or proper nouns (headlines: "Slamming
+    Trump", "for slamming Trump") mapped to the loaded lexicons' verb when one matches; and those token indices."""
+    heads = _head_words()
+    fixed: list[str] | None = None
+    derived: set[int] = set()
+    for i, (w, lem) in enumerate(zip(lower, lemma)):
+        if w != lem or not w.endswith(("ing", "ed")) or w in heads or doc[i].pos_ not in ("NOUN", "PROPN", "ADJ"):
+            continue
+        b = next((c for c in _verb_stems(w) if c in heads), None)
+        if b is not None:
+            if fixed is None:
+                fixed = list(lemma)
+            fixed[i] = b
+            derived.add(i)
+    return (fixed if fixed is not None else lemma), derived
+
+
+def _pos_ok(doc, i: int, want: str, derived: set[int] | frozenset[int] = frozenset()) -> bool:
     """The part-of-speech check of a ``loaded_senses`` entry on its first token (``any``: no check).
 
     ``PRED``: a noun applied to someone or something -- a predicate or apposition ("the aide was a snake", "X, a
@@ -238,10 +336,143 @@ def _pos_ok(doc, i: int, want: str) -> bool:
             return False
         return tok.dep_ in ("attr", "oprd", "appos") or (
             tok.dep_ in ("dobj", "pobj", "npadvmod") and tok.head.lemma_.lower() in _APPLYING_HEADS)
-    return tok.pos_ == want or (want == "VERB" and tok.pos_ == "AUX")
+    return tok.pos_ == want or (want == "VERB" and (tok.pos_ == "AUX" or i in derived))
 
 
-def _loaded_hit(doc, text: str, m, name: str, s0: int, s1: int, lower, lemma, starts, ends, matchers) -> LexHit:
+@functools.cache
+def _agent_nouns() -> frozenset[str]:
+    """Nouns that name people, groups or institutions (person_nouns, actor_nouns)."""
+    out: set[str] = set()
+    for name in AGENT_LEXICONS:
+        out.update(str(r["term"]).lower() for r in lexicons.load(name).entries)
+    return frozenset(out)
+
+
+def _is_agent(tok) -> bool:
+    """A noun that names a person, group or institution ("leader", "group", "murderer", "mastermind")."""
+    lem = tok.lemma_.lower()
+    return (tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "NORP", "ORG") or lem in _agent_nouns()
+            or (len(lem) > 4 and lem.endswith(_AGENT_SUFFIXES)))
+
+
+def in_proper_name(doc, i: int) -> bool:
+    """Token ``i`` lies inside a multi-word named entity of a :data:`_NAME_TYPES` type ("Communist Ghadar Party")."""
+    tok = doc[i]
+    if tok.ent_type_ not in _NAME_TYPES:
+        return False
+    k = i
+    while k > 0 and doc[k].ent_iob_ == "I":
+        k -= 1
+    e = k + 1
+    while e < len(doc) and doc[e].ent_iob_ == "I":
+        e += 1
+    if e - k < 2 or any(t.pos_ in ("VERB", "AUX", "PRON") for t in doc[k:e]):
+        return False  # one word ("Nazi") or a clause the recogniser took for a name (a title-case headline)
+    return not _headline_line(doc, tok.sent)
+
+
+#: Legal nouns "criminal" classifies without a verdict.
+_LEGAL_NOUNS = frozenset({"justice", "law", "code", "court", "case", "charge", "investigation", "probe", "record",
+                          "proceeding", "prosecution", "trial", "defense", "defence", "lawyer", "division", "inquiry",
+                          "complaint", "referral", "offense", "offence", "liability", "contempt", "statute", "jurisdiction",
+                          "conviction", "penalty", "procedure", "sentence", "activity", "network", "gang", "organization"})
+_WAR_METAPHORS = frozenset({"war on", "war against"})
+
+
+def literal_sense(doc, m_start: int, m_end: int, term: str) -> bool:
+    """A literal use of a figurative entry (see the module docstring): "war against Iran", "criminal justice",
+    "neutralize future attacks"."""
+    if term in _WAR_METAPHORS:
+        obj = next((c for c in doc[m_end - 1].children if c.dep_ == "pobj"), None)
+        return obj is not None and (obj.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or obj.pos_ == "PROPN"
+                                    or obj.lemma_.lower() in ("terror", "terrorism") or _is_agent(obj))
+    if term == "criminal":
+        tok = doc[m_start]
+        return tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in _LEGAL_NOUNS
+    if term in ("neutralize", "neutralized"):
+        obj = next((c for c in doc[m_start].children if c.dep_ in ("dobj", "nsubjpass")), None)
+        return obj is not None and not (_is_agent(obj) or obj.ent_type_ in ("PERSON", "NORP", "ORG"))
+    return False
+
+
+def _title_quote_tokens(parsed: Parsed) -> set[int]:
+    """Tokens inside quotation marks whose words are title case: the title of a work, not the author's words."""
+    doc = parsed.doc
+    out: set[int] = set()
+    for q in parsed.quotes:
+        span = doc.char_span(q.start, q.end, alignment_mode="contract")
+        if span is None:
+            continue
+        words = [t for t in span if t.is_alpha and len(t) > 3]
+        if len(words) >= 3 and sum(t.is_title for t in words) >= 0.8 * len(words):
+            out.update(range(span.start, span.end))
+    return out
+
+
+def _in_name_run(doc, i: int, j: int) -> bool:
+    """A one-token term written as a proper noun next to another capitalised proper noun ("Communist Ghadar Party")."""
+    if j - i != 1 or doc[i].pos_ != "PROPN" or not doc[i].is_title:
+        return False
+    sent = doc[i].sent
+    nb = [doc[k] for k in (i - 1, i + 1) if sent.start <= k < sent.end]
+    return any(t.pos_ == "PROPN" and t.is_title for t in nb) and not _headline_line(doc, sent)
+
+
+def _headline_line(doc, sent) -> bool:
+    """A title-case line without final punctuation (a headline): every word looks like a name there."""
+    text = doc.text
+    line_alone = (sent.start_char == 0 or text[sent.start_char - 1] == "\n") and sent[-1].text not in (".", "!", "?")
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return line_alone and len(words) >= 3 and sum(t.is_title or t.is_upper for t in words) >= 0.8 * len(words)
+
+
+def designation_shown(doc, m_start: int, m_end: int, term: str, loaded_tokens: set[int] | frozenset[int] = frozenset()) -> bool:
+    """Whether a contested designation (:data:`DESIGNATION_EVENTS`, :data:`DESIGNATION_LABELS`) does evaluative work
+    here (see the module docstring); any other term: True."""
+    if term not in DESIGNATION_EVENTS and term not in DESIGNATION_LABELS:
+        return True
+    head = next((doc[k] for k in range(m_start, m_end) if not m_start <= doc[k].head.i < m_end or doc[k].head.i == k),
+                doc[m_end - 1])
+    if any(c.lower_ in _HEDGES or c.lemma_.lower() in _HEDGES for c in head.children) or (
+            m_start > 0 and doc[m_start - 1].lower_ in _HEDGES):
+        return False
+    cur = head
+    for _ in range(4):  # the chain of heads up to the clause's verb: a verb of official designation?
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if cur.lemma_.lower() in _DESIGNATING:
+            return False
+        if cur.pos_ in ("VERB", "AUX"):
+            break
+    if head.dep_ in ("compound", "amod", "nmod") and head.head.pos_ in ("NOUN", "PROPN") and head.head.i >= m_end:
+        # "terrorist leader", "terrorist groups" label people; "assassination ban", "terror attacks" name a category
+        noun = head.head
+        if term in DESIGNATION_LABELS and noun.lemma_.lower() in _GROUP_NOUNS:
+            return True
+        if noun.lemma_.lower() in _VERDICT_OF or any(
+                c.i != head.i and c.dep_ in ("amod", "advmod") and (c.i in loaded_tokens or is_evaluative(c.lower_, c.lemma_.lower()))
+                for c in (*noun.children, *head.children)):
+            return True  # "a terrorist act" (= an act of terrorism); "a cowardly terrorist attack": a verdict
+        return _is_agent(noun) and noun.lemma_.lower() not in _GROUP_NOUNS
+    if term in DESIGNATION_LABELS:
+        return True
+    if head.dep_ in ("attr", "oprd", "appos", "ROOT") and head.pos_ == "NOUN":
+        return True  # "this was an assassination", "WAR CRIME" as a headline or predicate
+    of = head.head if head.dep_ in ("pobj", "conj") else None
+    while of is not None and of.dep_ == "conj":
+        of = of.head
+    if of is not None and of.lower_ == "of" and of.head.lemma_.lower() in _VERDICT_OF:
+        return True
+    for c in head.children:
+        if c.dep_ in ("amod", "advmod", "compound", "nmod") and not m_start <= c.i < m_end and (
+                c.i in loaded_tokens or c.tag_ in ("JJS", "RBS") or is_evaluative(c.lower_, c.lemma_.lower())):
+            return True
+    return False
+
+
+def _loaded_hit(doc, text: str, m, name: str, s0: int, s1: int, lower, lemma, starts, ends, matchers,
+                taken: set[int] | frozenset[int] = frozenset(), titles: set[int] | frozenset[int] = frozenset()) -> LexHit:
     """One loaded-term hit, with the adjective-phrase extension and negation (see the module docstring)."""
     e = m.entry
     neg = negated_in_parse(doc, m.start, s0, s1)
@@ -262,7 +493,11 @@ def _loaded_hit(doc, text: str, m, name: str, s0: int, s1: int, lower, lemma, st
             extended = True
     return LexHit(start, end, name, e["category"], float(e["strength"]), e["direction"], e["term"],
                   _alternative_for(e, ext_text, head_text), neg, ends[m.end - 1], extended,
-                  reported=float(e["strength"]) >= MIN_REPORTED_STRENGTH)
+                  reported=float(e["strength"]) >= MIN_REPORTED_STRENGTH
+                  and not any(in_proper_name(doc, k) or k in titles for k in range(m.start, m.end))
+                  and not _in_name_run(doc, m.start, m.end)
+                  and designation_shown(doc, m.start, m.end, str(e["term"]).lower(), taken)
+                  and not literal_sense(doc, m.start, m.end, str(e["term"]).lower()))
 
 
 def doc_hits(parsed: Parsed, lists: Any = None) -> list[LexHit]:
@@ -270,10 +505,12 @@ def doc_hits(parsed: Parsed, lists: Any = None) -> list[LexHit]:
     tokens left, with its part-of-speech check) and every lexicon of :data:`DEVICE_LEXICONS`."""
     doc = parsed.doc
     lower, lemma, starts, ends = lists or _token_lists(doc)
+    lemma, derived = verb_forms_misread(doc, lower, lemma)
     text = parsed.text
     out: list[LexHit] = []
     # token ranges of sentences, so that no match crosses a sentence boundary
     sent_ranges = [(s.start, s.end) for s in doc.sents]
+    titles = _title_quote_tokens(parsed)
     loaded_ms = [(name, lexicons.matcher(name)) for name in LOADED_LEXICONS]
     matchers = [m for _, m in loaded_ms]
     dev_m = {name: lexicons.matcher(name) for name in DEVICE_LEXICONS}
@@ -281,9 +518,10 @@ def doc_hits(parsed: Parsed, lists: Any = None) -> list[LexHit]:
         taken: set[int] = set()
         for name, lm in loaded_ms:
             for m in lm.match_lists(lower, lemma, s0, s1):
-                if any(i in taken for i in range(m.start, m.end)) or not _pos_ok(doc, m.start, m.entry.get("pos", "")):
+                if any(i in taken for i in range(m.start, m.end)) or not _pos_ok(doc, m.start, m.entry.get("pos", ""), derived):
                     continue
-                out.append(_loaded_hit(doc, text, m, name, s0, s1, lower, lemma, starts, ends, matchers))
+                out.append(_loaded_hit(doc, text, m, name, s0, s1, lower, lemma, starts, ends, matchers, taken,
+                                       titles))
                 taken.update(range(m.start, m.end))
         loaded_tokens = set(taken)
         for name, cat in DEVICE_LEXICONS.items():

@@ -20,7 +20,7 @@ from framing.train import cards, datasets
 from framing.train import loaded as train_loaded
 
 NAME = "loaded_sentence"
-ARTIFACT = "loaded_sentence.joblib"  # what the trainer writes
+ARTIFACT = "loaded_sentence.npz"  # what the trainer writes (the portable form, through cards.save_artifact)
 SHIPPED = models.artifact_path("loaded_sentence").name  # the shipped form the card names (.npz after conversion)
 CARD = "loaded_sentence.card.json"
 COMMAND = "framing train loaded"
