@@ -17,14 +17,8 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 HEAVY = ("sklearn", "matplotlib")
-#: framing modules that still import a heavy package at their top (owned elsewhere; see the module docstring)
-KNOWN = frozenset({
-    "framing.analyzers.frames.model",
-    "framing.analyzers.loaded_language.model",
-    "framing.analyzers.loaded_language.spans",
-    "framing.analyzers.techniques.model",
-    "framing.report.sections.frames",
-})
+#: framing modules that may still import a heavy package at their top (none since the session-5 merge)
+KNOWN: frozenset[str] = frozenset()
 
 
 def importers(importtime: str) -> dict[str, str]:

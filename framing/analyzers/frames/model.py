@@ -46,12 +46,9 @@ from typing import Any
 
 import numpy as np
 from scipy.sparse import csr_matrix, hstack
-from sklearn.base import BaseEstimator
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import KFold
 
 from framing.errors import ModelError
+from framing.resources.estimator import Estimator
 from framing.resources.lexicons import Lexicon, TermMatcher
 
 MODEL_NAME = "frames_article"
@@ -146,7 +143,7 @@ def _identity(x: Any) -> Any:
     return x
 
 
-class FrameClassifier(BaseEstimator):
+class FrameClassifier(Estimator):
     """One-vs-rest logistic regressions over masked word unigrams and frame-cue rates, Platt-calibrated.
 
     Parameters: ``C`` (inverse regularisation of each regression), ``cue_scale``
@@ -177,10 +174,12 @@ class FrameClassifier(BaseEstimator):
             cues.append(_cue_vector(cue_hits(toks, matcher), sum(1 for k in toks if k.lower != "-")))
         return terms, np.array(cues).reshape(len(texts), len(FRAME_IDS))
 
-    def _new_vectorizer(self) -> TfidfVectorizer:
+    def _new_vectorizer(self) -> Any:
+        from sklearn.feature_extraction.text import TfidfVectorizer  # lazy: heavy (scikit-learn), fitting only
+
         return TfidfVectorizer(analyzer=_identity, min_df=self.min_df, sublinear_tf=True)
 
-    def _stack(self, vec: TfidfVectorizer, terms: list[list[str]], cues: np.ndarray, fit: bool = False) -> csr_matrix:
+    def _stack(self, vec: Any, terms: list[list[str]], cues: np.ndarray, fit: bool = False) -> csr_matrix:
         words = vec.fit_transform(terms) if fit else vec.transform(terms)
         return hstack([words, csr_matrix(self.cue_scale * cues)]).tocsr()
 
@@ -192,12 +191,17 @@ class FrameClassifier(BaseEstimator):
             if Y[:, j].min() == Y[:, j].max():  # a frame absent (or always present) in this fold
                 icpt[j] = 8.0 if Y[0, j] else -8.0
                 continue
+            from sklearn.linear_model import LogisticRegression  # lazy: heavy (scikit-learn), fitting only
+
             m = LogisticRegression(C=C, solver="liblinear").fit(X, Y[:, j])
             coef[j], icpt[j] = m.coef_[0], m.intercept_[0]
         return coef, icpt
 
     def fit(self, texts: Sequence[str], Y: Any, *, lexicon: Lexicon) -> FrameClassifier:
         """Fit on ``texts`` and the 0/1 matrix ``Y`` (n x 14, columns in :data:`FRAME_IDS` order)."""
+        from sklearn.linear_model import LogisticRegression  # lazy: heavy (scikit-learn), fitting only
+        from sklearn.model_selection import KFold  # lazy: heavy (scikit-learn), fitting only
+
         Y = np.asarray(Y, dtype=int)
         terms, cues = self._prepare(texts, lexicon)
         oof = np.zeros(Y.shape)

@@ -58,15 +58,13 @@ from typing import Any
 
 import numpy as np
 from scipy import sparse
-from sklearn.base import BaseEstimator, ClassifierMixin
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.preprocessing import normalize
 from spacy.attrs import ENT_TYPE, IDX, IS_LOWER, IS_PUNCT, IS_TITLE, LENGTH, LOWER, POS, SENT_START
 from spacy.symbols import ADJ, NOUN, PROPN, X
 
 from framing.errors import ModelError
 from framing.resources import lexicons as _lexicons
+from framing.resources import npscore
+from framing.resources.estimator import ClassifierEstimator
 from framing.resources import textblob_data
 
 #: Name of the model in :mod:`framing.resources.models` (``framing/models/loaded_sentence.joblib``).
@@ -362,15 +360,16 @@ def dense_features(row: SentenceRow, *, mask: bool = True, view: View | None = N
 # --------------------------------------------------------------------------- the estimator
 
 
-class LoadedSentenceClassifier(ClassifierMixin, BaseEstimator):
+class LoadedSentenceClassifier(ClassifierEstimator):
     """Logistic regression over word and character n-grams plus lexicon / VADER / TextBlob features.
 
     scikit-learn estimator contract, for real: ``__init__`` only stores its
     (keyword) parameters, so ``get_params(deep=True)``, ``set_params`` and
-    :func:`sklearn.base.clone` come from :class:`~sklearn.base.BaseEstimator`;
+    :func:`sklearn.base.clone` come from :class:`framing.resources.estimator.Estimator` (which
+    mirrors scikit-learn's ``BaseEstimator`` without importing it);
     ``fit`` returns ``self``; learned state ends in ``_``. Inputs are
     :class:`SentenceRow` objects (text plus lexicon hits), labels 0/1;
-    ``score`` (from :class:`~sklearn.base.ClassifierMixin`) is accuracy at 0.5.
+    ``score`` (from :class:`framing.resources.estimator.ClassifierEstimator`) is accuracy at 0.5.
     """
 
     def __init__(self, *, C: float = 4.0, dense_scale: float = 1.0, word_ngrams: tuple[int, int] = (1, 2),
@@ -473,9 +472,11 @@ class LoadedSentenceClassifier(ClassifierMixin, BaseEstimator):
         X.sum_duplicates()
         X.sort_indices()
         X.data = (np.log(X.data) + 1.0) * idf[X.indices]
-        return normalize(X, norm="l2", copy=False)
+        return npscore.normalize_rows(X, "l2")
 
     def fit(self, rows: Sequence[SentenceRow], y: Sequence[int], *, dense: np.ndarray | None = None) -> LoadedSentenceClassifier:
+        from sklearn.feature_extraction.text import TfidfVectorizer  # lazy: heavy (scikit-learn), fitting only
+        from sklearn.linear_model import LogisticRegression  # lazy: heavy (scikit-learn), fitting only
 
         views = self._views(rows)
         texts = [v.text for v in views]

@@ -47,14 +47,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from sklearn.base import BaseEstimator, ClassifierMixin
-from sklearn.feature_extraction import DictVectorizer
-from sklearn.linear_model import LogisticRegression
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, POS, TAG
 
 from framing.analyzers.loaded_language.rules import valence_lexicon
 from framing.errors import ModelError
 from framing.resources import textblob_data
+from framing.resources.estimator import ClassifierEstimator
 
 #: Name of the model in :mod:`framing.resources.models` (the artifact its card names in ``framing/models/``).
 MODEL_NAME = "loaded_spans"
@@ -219,7 +217,7 @@ def _int32(M):
     return M
 
 
-class LoadedSpanTagger(ClassifierMixin, BaseEstimator):
+class LoadedSpanTagger(ClassifierEstimator):
     """Logistic regression over token feature dicts (see the module docstring); ``threshold`` is set by training."""
 
     def __init__(self, *, C: float = 0.5, threshold: float = 0.5, class_weight: Any = None, max_iter: int = 2000,
@@ -231,6 +229,9 @@ class LoadedSpanTagger(ClassifierMixin, BaseEstimator):
         self.min_count = min_count
 
     def fit(self, X: Sequence[dict[str, Any]], y: Sequence[int]) -> LoadedSpanTagger:
+        from sklearn.feature_extraction import DictVectorizer  # lazy: heavy (scikit-learn), fitting only
+        from sklearn.linear_model import LogisticRegression  # lazy: heavy (scikit-learn), fitting only
+
         counts: dict[str, int] = {}
         for x in X:
             for k in x:

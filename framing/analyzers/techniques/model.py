@@ -35,11 +35,9 @@ from typing import Any
 
 import numpy as np
 from scipy.sparse import csr_matrix, hstack
-from sklearn.base import BaseEstimator
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
 
 from framing.errors import ModelError
+from framing.resources.estimator import Estimator
 
 MODEL_NAME = "techniques_spans"
 RULE_PREFIX = "techniques"
@@ -141,7 +139,7 @@ def article_word_counts(lower_text: str) -> Counter[str]:
     return Counter(_WORD.findall(lower_text))
 
 
-class TechniqueClassifier(BaseEstimator):
+class TechniqueClassifier(Estimator):
     """Multinomial logistic regression over span words and characters, context words and dense features."""
 
     def __init__(self, *, C: float = 4.0, context_scale: float = 0.5, dense_scale: float = 1.0) -> None:
@@ -153,6 +151,8 @@ class TechniqueClassifier(BaseEstimator):
         spans = [r.span for r in rows]
         ctx = [r.context for r in rows]
         if fit:
+            from sklearn.feature_extraction.text import TfidfVectorizer  # lazy: heavy (scikit-learn), fitting only
+
             self.words_ = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1, max_features=30000)
             self.chars_ = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True, min_df=2, max_features=30000)
             self.context_ = TfidfVectorizer(sublinear_tf=True, min_df=2, max_features=20000)
@@ -164,6 +164,8 @@ class TechniqueClassifier(BaseEstimator):
         return hstack(parts + [csr_matrix(self.dense_scale * dense)]).tocsr()
 
     def fit(self, rows: Sequence[SpanRow], y: Sequence[str]) -> TechniqueClassifier:
+        from sklearn.linear_model import LogisticRegression  # lazy: heavy (scikit-learn), fitting only
+
         X = self._matrix(rows, fit=True)
         self.model_ = LogisticRegression(C=self.C, max_iter=300, tol=1e-3).fit(X, list(y))
         self.classes_ = np.asarray(self.model_.classes_)

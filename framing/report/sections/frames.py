@@ -16,9 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from matplotlib import rc_context
-from matplotlib.figure import Figure
-
 from framing.report import charts
 from framing.report.highlight import Mark, highlight
 from framing.report.model import Chart, Highlighted, LegendItem, Para, Quote, Section, Table
@@ -51,7 +48,7 @@ def profile_chart(frames: Sequence[Mapping], *, title: str = "") -> str:
     """Horizontal bars of the 14 frame probabilities (present: solid in the frame's colour; absent: outlined)."""
     if not frames:
         return ""
-    fig = Figure(figsize=(6.2, 0.26 * len(frames) + 0.8), dpi=100)
+    fig = charts.figure(6.2, 0.26 * len(frames) + 0.8)
     ax = fig.add_subplot()
     ys = list(range(len(frames)))
     for y, f in zip(ys, frames):
@@ -69,8 +66,7 @@ def paragraph_strip(paragraphs: Sequence[Mapping], *, title: str = "") -> str:
     """One cell per body paragraph, in reading order, coloured by its primary frame (grey: too short to frame)."""
     if not paragraphs:
         return ""
-    with rc_context({"svg.fonttype": "none"}):
-        fig = Figure(figsize=(6.2, 1.3), dpi=100)
+    fig = charts.figure(6.2, 1.3, {"svg.fonttype": "none"})
     ax = fig.add_subplot()
     used: dict[str, str] = {}
     for i, p in enumerate(paragraphs):
@@ -90,7 +86,7 @@ def heatmap(rows: Sequence[str], columns: Sequence[str], values: Sequence[Sequen
     """A frame (rows) x outlet or lean (columns) heatmap of probabilities in [0, 1], values printed in the cells."""
     if not rows or not columns:
         return ""
-    fig = Figure(figsize=(max(4.0, 0.9 * len(columns) + 3.2), 0.3 * len(rows) + 1.2), dpi=100)
+    fig = charts.figure(max(4.0, 0.9 * len(columns) + 3.2), 0.3 * len(rows) + 1.2)
     ax = fig.add_subplot()
     ax.imshow(values, cmap="Greys", vmin=0.0, vmax=1.0, aspect="auto")
     for i, row in enumerate(values):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from handmade_sentences import FACTUAL, LOADED
-from sklearn.base import BaseEstimator, clone
+from sklearn.base import clone, is_classifier
 
 from framing.analyzers.loaded_language import model as lm
 from framing.analyzers.loaded_language.model import Hit, LoadedSentenceClassifier, SentenceRow
@@ -24,7 +24,7 @@ def test_scikit_learn_estimator_contract():
     params = {"C": 1.5, "dense_scale": 0.5, "word_ngrams": (1, 1), "char_ngrams": (3, 4), "word_min_df": 1,
               "char_min_df": 1, "char_max_features": 500, "mask_names": False, "random_state": 3}
     clf = LoadedSentenceClassifier(**params)
-    assert isinstance(clf, BaseEstimator)
+    assert is_classifier(clf)  # scikit-learn's protocol, without deriving from its classes (framing.resources.estimator)
     assert clf.get_params(deep=True) == clf.get_params(deep=False) == params
     assert set(LoadedSentenceClassifier().get_params()) == set(params)
     assert clf.set_params(C=0.25) is clf and clf.C == 0.25
