@@ -59,7 +59,7 @@ never parses): predicate classes come from a word list, participants from names,
 actor aliases, a demonym rule (Iranian -> Iran) and a spelling key (Soleimani /
 Suleimani). Denials and confirmations are compared for casualties only.
 On the hand-made claims gold (tests/gold/claims.jsonl, benchmarks/compare_gold.py)
-"uncorroborated" flags are right about 87% of the time (27 of 31), so the report lists them
+"uncorroborated" flags are right about 84% of the time (27 of 32), so the report lists them
 for checking and its summary does not state them. Headline-only peers carry
 little evidence; they enter word choice and naming but not the measures.
 Percentiles among few peers are coarse.

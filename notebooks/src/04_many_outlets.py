@@ -336,7 +336,8 @@ table(rows, ["actor"] + [short(col) for col in cols], caption="Stance by outlet 
 #   * **Kestria**: most negative in the Velmoran state media (about −0.45: *the Kestrian aggressors*, *the Kestrian
 #     occupation forces*; *the Kestrian regime* is inside President Santov's quote, so it counts in the quoted voice,
 #     not the author's), then the partisan weekly (about −0.2: *Kestria's war crime* in its headline; Lenski's
-#     *aggression* is again a quote). The hawkish Sentinel is the only positive one (about +0.4, from *Kestrians can
+#     *aggression* is a quote, and framing does not count it at all — a tool limit: a harsh name for an act that is
+#     the object of the actor's own verb, "Kestria stops *its aggression*", gives the doer no stance). The hawkish Sentinel is the only positive one (about +0.4, from *Kestrians can
 #     be proud of the men and women who carried out this mission*). The tabloid, the Meridian Post and the two wire
 #     reports are neutral.
 #   * **Vashti**: most negative in the tabloid (about −0.65) and the Sentinel (about −0.45), positive in the state
@@ -403,8 +404,10 @@ def evidence(outlet, actor, voice="author"):
 assert evidence("Velmoran News Agency", "Kestria") == {"aggressors", "occupation forces"}, \
     evidence("Velmoran News Agency", "Kestria")
 assert "regime" in evidence("Velmoran News Agency", "Kestria", "quoted")
-assert "war crime" in evidence("Counterpoint Weekly", "Kestria") and \
-    "aggression" in evidence("Counterpoint Weekly", "Kestria", "quoted")
+assert "war crime" in evidence("Counterpoint Weekly", "Kestria")
+# tool limit: a harsh name for an act that is the object of the actor's own verb gives the doer no stance
+# ("Kestria stops its aggression"), even with the possessive that ties the act to Kestria
+assert "aggression" not in evidence("Counterpoint Weekly", "Kestria", "quoted"), "key: Lenski's 'aggression' counts again"
 assert evidence("The Kestrian Sentinel", "Kestria") == {"proud"}
 assert evidence("The Daily Blaze", "Velmora") == {"feared"}
 assert evidence("The Kestrian Sentinel", "Velmora") == set() and abs(velmora["The Kestrian Sentinel"]) <= 0.1

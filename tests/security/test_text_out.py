@@ -77,8 +77,9 @@ def _poison(d: dict) -> dict:
     d = json.loads(json.dumps(d))
     for card in d.get("actors") or []:
         card["name"] = f"{card['name']} {EVIL}"
-    for card in d.get("stance") or []:
-        card["name"] = f"{card['name']} {EVIL}"
+    for sec in ("stance", "roles"):  # the sections are joined to the actors by position and name (actor_cards)
+        for card in d.get(sec) or []:
+            card["name"] = f"{card['name']} {EVIL}"
     for q in (d.get("attribution") or {}).get("quotes") or []:
         q["speaker"] = f"{q.get('speaker') or 'someone'} {EVIL}"
         if q.get("cue"):

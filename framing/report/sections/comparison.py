@@ -218,7 +218,7 @@ def _summary_claims(c: Mapping, claims: list[dict]) -> list[str]:
     weak = len(cl.get("uncorroborated") or []) - len(high)
     if weak > 0:
         out.append(f"{weak} more checkable statement{'s' if weak != 1 else ''} found no match in the other coverage; the match is not "
-                   "reliable enough to call them uncorroborated (on the hand-checked sample about 9 in 10 such flags were right, 27 of 31), "
+                   "reliable enough to call them uncorroborated (on the hand-checked sample about 8 in 10 such flags were right, 27 of 32), "
                    "so they are only listed in the claims table, with the closest peer sentences.")
     if no:
         out.append(f"Possibly left out: {no} fact{'s' if no != 1 else ''} several other outlets report in like words "
