@@ -46,6 +46,7 @@ campaign") keeps its own head word and is not merged.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping
 
@@ -128,6 +129,12 @@ def _bylines(parsed, drafts: dict[str, Draft]) -> set[tuple[int, int]]:
     return out
 
 
+def _inside(starts: list[int], spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` lies in one of the non-overlapping ``spans`` (sorted; ``starts`` their starts)."""
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
 def _only_locates(doc, d: Draft) -> bool:
     named = [m for m in d.mentions if not m.pronoun]
     if not named:
@@ -188,6 +195,8 @@ def drop_furniture(parsed, drafts: dict[str, Draft], t: Tables, inanimate: Mappi
     doc, text = parsed.doc, parsed.article.text
     body_start = parsed.article.body_start
     bylines = _bylines(parsed, drafts)
+    byline_list = sorted(bylines)  # paragraphs: they never overlap, so one bisect finds the only candidate
+    byline_starts = [b[0] for b in byline_list]
     bios = _bio_persons(parsed, drafts)
     state_heads = {m.head for k, d in drafts.items() if k.startswith("country:") for m in d.mentions if not m.pronoun}
     for key in list(drafts):
@@ -204,7 +213,7 @@ def drop_furniture(parsed, drafts: dict[str, Draft], t: Tables, inanimate: Mappi
                 continue
             if _in_credit(text, m.start, m.end):
                 continue
-            if d.kind == "person" and any(s <= m.start < e for s, e in bylines):
+            if d.kind == "person" and _inside(byline_starts, byline_list, m.start):
                 continue
             keep.append(m)
         d.mentions = keep

@@ -27,6 +27,8 @@ and 2020; Chernyavskiy et al. 2020 (the repetition-count feature).
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -107,6 +109,31 @@ def _line(text: str, start: int, end: int) -> tuple[int, int]:
     return a, len(text) if b < 0 else b
 
 
+@functools.lru_cache(maxsize=4096)
+def _positions(low: str, key: str) -> tuple[int, ...]:
+    """Every start of ``key`` in ``low`` (overlapping ones too), one scan per distinct key and text (memoised: the
+    candidates of one article share the text, so the scans grow with the distinct span texts, not with their pairs)."""
+    out, i = [], low.find(key)
+    while i >= 0:
+        out.append(i)
+        i = low.find(key, i + 1)
+    return tuple(out)
+
+
+def _self_overlapping(key: str) -> bool:
+    return any(key[:k] == key[-k:] for k in range(1, len(key)))
+
+
+def _occurrences(low: str, key: str, start: int, end: int) -> tuple[int, int, int]:
+    """``(low.count(key), low.count(key, 0, start), low.count(key, end))`` without rescanning the text for every
+    span: for a key that cannot overlap itself the non-overlapping counts are counts of positions (bisect); a
+    self-overlapping key ("aaa") keeps ``str.count``'s greedy semantics by calling it."""
+    if _self_overlapping(key):
+        return low.count(key), low.count(key, 0, start), low.count(key, end)
+    pos = _positions(low, key)
+    return len(pos), bisect.bisect_right(pos, start - len(key)), len(pos) - bisect.bisect_left(pos, end)
+
+
 def span_row(text: str, start: int, end: int, *, lower_text: str | None = None, cues: CueIndex = _NO_CUES,
              word_counts: Mapping[str, int] | None = None) -> SpanRow:
     """The :class:`SpanRow` of ``text[start:end]`` (``lower_text``: ``text.lower()`` and ``word_counts``: the
@@ -116,12 +143,10 @@ def span_row(text: str, start: int, end: int, *, lower_text: str | None = None, 
     span = text[start:end]
     a, b = _line(text, start, end)
     key = " ".join(span.lower().split())
-    reps = low.count(key) if len(key) >= 3 else 1
+    reps, before, after = _occurrences(low, key, start, end) if len(key) >= 3 else (1, 0, 0)
     words = len(span.split())
     left, right = text[a:start], text[end:b]
     in_quotes = left.count("\"") % 2 == 1 or left.count("“") > left.count("”")
-    before = low.count(key, 0, start) if len(key) >= 3 else 0
-    after = low.count(key, end) if len(key) >= 3 else 0
     content = [w for w in _WORD.findall(span.lower()) if len(w) > 3]
     stripped = span.strip()
     dense = (float(np.log1p(reps)), float(reps > 1), float(np.log1p(words)), float(words <= 2),
