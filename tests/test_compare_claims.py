@@ -12,6 +12,7 @@ from test_compare import _analysis
 
 from framing.comparison import compare
 from framing.comparison.claims import supports
+from framing.comparison.ledger import voice_key
 from framing.nlp.furniture import dateline_end, furniture_spans, is_furniture, strip
 
 ACTORS = [{"name": "Velmora", "kind": "country", "aliases": ["Velmoran"], "mentions": 2},
@@ -224,3 +225,16 @@ def test_an_unnamed_source_is_not_required_of_a_corroborating_peer():
     assert not [x for x in compare(target, peers).claims.uncorroborated if "sources said" in x["quote"]]
     named = _a("Kestrian and Tarskan ministers said Velmora had warned Pellan before the strike.", 9, id="t")
     assert [x for x in compare(named, peers).claims.uncorroborated if "ministers said" in x["quote"]]  # named speakers are the news
+
+
+def test_a_government_named_after_its_state_is_that_state_s_voice():
+    """The sourcing ledger: "the government of Iran said" in the target and "Iran said" in peers are one voice (the
+    report had listed 'government of Iran' as a voice only the target quotes while 19 peers quote Iran); demonyms
+    and administrations are not folded."""
+    iran = voice_key({"actor": "Iran"})
+    assert voice_key({"speaker": "the government of Iran"}) == iran
+    assert voice_key({"speaker": "Iran's government"}) == iran
+    assert voice_key({"speaker": "Government of the Netherlands"}) == voice_key({"actor": "Netherlands"})
+    assert voice_key({"speaker": "the Iraqi government"}) != voice_key({"actor": "Iraq"})
+    assert voice_key({"speaker": "the Trump administration"}) != voice_key({"actor": "Donald Trump"})
+    assert voice_key({"speaker": "a government spokesman"}) == voice_key({"speaker": "a government spokesman"})

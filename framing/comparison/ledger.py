@@ -5,7 +5,8 @@ quotes, words quoted, share of the outlet's quoted words (0-1) and reporting
 verbs. Then the named voices only the target quotes, and the named voices that
 several peers quote (at least 2, and at least 10% of the peers that enter the
 measures) but the target does not. Two voices are the same when their keys
-match, or when both are people with the same surname (longer than 2 letters).
+match, or when both are people with the same surname (longer than 2 letters); a government named after its
+state ("the government of Iran") is the state's voice.
 
 Known limits: surname matching can join two people of one family; an unnamed
 voice ("officials") is never listed as omitted, since it cannot be matched.
@@ -14,6 +15,7 @@ voice ("officials") is never listed as omitted, since it cannot be matched.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -26,12 +28,23 @@ from framing.schema.sections.attribution import UNNAMED_KINDS
 _PERSON = frozenset({"person", "named_person"})
 
 
+#: "government of X", "X's government", "X government" speak for X: the key is X's, as when a peer writes "X said"
+_GOVERNMENT_OF = (re.compile(r"^government of (?:the )?(.+)$"), re.compile(r"^(.+?)(?:'s|’s)? government$"))
+
+
 def voice_key(q: Mapping[str, Any]) -> str:
-    """The matching key of a quote's speaker: its actor's name, else the speaker text (normalised)."""
+    """The matching key of a quote's speaker: its actor's name, else the speaker text (normalised); a government
+    named after its state ("the government of Iran", "Iran's government") keys as the state. Demonyms are not
+    mapped ("the Iraqi government" stays its own key)."""
     actor = q.get("actor")
     if isinstance(actor, Mapping):
         actor = actor.get("name")
-    return norm_name(str(actor or q.get("speaker") or ""))
+    key = norm_name(str(actor or q.get("speaker") or ""))
+    for rx in _GOVERNMENT_OF:
+        m = rx.match(key)
+        if m:
+            return m.group(1)
+    return key
 
 
 def voices(doc: Doc) -> list[dict[str, Any]]:
