@@ -63,9 +63,8 @@ from spacy.symbols import ADJ, NOUN, PROPN, X
 
 from framing.errors import ModelError
 from framing.resources import lexicons as _lexicons
-from framing.resources import npscore
+from framing.resources import npscore, textblob_data
 from framing.resources.estimator import ClassifierEstimator
-from framing.resources import textblob_data
 
 #: Name of the model in :mod:`framing.resources.models` (``framing/models/loaded_sentence.joblib``).
 MODEL_NAME = "loaded_sentence"
