@@ -30,6 +30,7 @@ from typing import Any, Protocol
 from framing.nlp import Parsed
 from framing.resources import Lexicons, Models
 from framing.schema import Measure, Section, Span, Voice, merge
+from framing.schema.sections.attribution import TOPIC_RULES
 
 __all__ = ["AnalyzerSpec", "Context", "Measure", "QuotedVoice", "Regions", "Section"]
 
@@ -114,9 +115,6 @@ def _regions_cached(quotes: tuple[Span, ...], attributed: tuple[Span, ...]) -> R
     return Regions(list(quotes) + list(attributed))
 
 
-#: rule ids whose content is the writer's naming of what was said ('X condemned the brazen violation'), not
-#: the speaker's words: outside quotation marks it stays in the author's voice
-TOPIC_RULES = frozenset({"rule:attribution.verb_topic"})
 
 
 def _regions(parsed: Parsed, attribution: Any) -> Regions:

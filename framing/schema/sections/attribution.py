@@ -28,7 +28,7 @@ from framing.schema.enums import AttributionType, CueClass, SpeakerKind
 from framing.schema.section import Measure
 from framing.schema.spans import Evidence, Span, merge
 
-__all__ = ["CONFIDENT", "UNNAMED_KINDS", "Attribution", "Claim", "ClaimMarker", "Quote", "SourceMention", "is_voice", "name_key"]
+__all__ = ["CONFIDENT", "TOPIC_RULES", "UNNAMED_KINDS", "Attribution", "Claim", "ClaimMarker", "Quote", "SourceMention", "is_voice", "name_key"]
 
 #: speaker confidence at or above which a speaker counts (summaries and the sourcing ledger count only these)
 CONFIDENT = 0.5
@@ -143,13 +143,17 @@ class Quote:
         )
 
 
+#: rule ids whose content is the writer's naming of what was said ('X condemned the brazen violation'), not the
+#: speaker's words: outside quotation marks it stays in the author's voice
+TOPIC_RULES = frozenset({"rule:attribution.verb_topic"})
+
+
 def is_voice(q: Quote) -> bool:
     """Whether the content of ``q`` is another's voice (see :meth:`Attribution.quoted_spans`)."""
     if q.type == AttributionType.DIRECT:
         return True
-    # a speech verb's bare noun-phrase object is the writer's naming of what was said (the same rule as
-    # framing.analyzers.TOPIC_RULES, which the schema layer cannot import)
-    return q.type != AttributionType.AGENTLESS and q.act != "stance" and q.rule != "rule:attribution.verb_topic"
+    # a speech verb's bare noun-phrase object is the writer's naming of what was said (ctx.voice reads the same set)
+    return q.type != AttributionType.AGENTLESS and q.act != "stance" and q.rule not in TOPIC_RULES
 
 
 @dataclass(frozen=True, slots=True)
