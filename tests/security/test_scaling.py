@@ -57,8 +57,11 @@ def analysis_seconds(article) -> float:
 
 def test_analysis_time_grows_linearly_with_paragraphs():
     analyze(page(40, seed=1))  # load lexicons and models outside the timings
-    small = analysis_seconds(page(3_000))
-    large = analysis_seconds(page(12_000))
+    # the lesser of two timings of each size (as timeit advises): the other test worker sharing the CPU only ever
+    # adds time, and one unlucky timing had pushed a linear run over the limit
+    small_page, large_page = page(3_000), page(12_000)
+    small = min(analysis_seconds(small_page) for _ in range(2))
+    large = min(analysis_seconds(large_page) for _ in range(2))
     ratio = large / small
     print(f"analysis CPU time: 3k paragraphs {small:.2f} s, 12k {large:.2f} s, ratio {ratio:.2f}")
     assert ratio <= 5.0, f"12k/3k paragraphs took {ratio:.1f}x the time (3k: {small:.2f} s, 12k: {large:.2f} s): a pass is not linear"
