@@ -49,6 +49,11 @@ Known limits
     article-level model applied to short texts: read them as indications.
     Tokenisation is a regular expression (no parse), so the model does not see
     negation or who speaks; frames belong to the text, not to its author's voice.
+    Legality follows the training articles' usage, where the law is courts,
+    statutes and constitutions: a word of breach does not signal it there (of
+    the 45 articles with "violat...", 44% are labelled Legality, against 46% of
+    all; of the 44 with "illegal...", 57%), so one sentence on a "violation of
+    international conventions" does not make an article Legality.
 """
 
 from __future__ import annotations
