@@ -43,6 +43,9 @@ def test_train_frames_writes_a_card_with_cv_and_baselines(tmp_path):
     assert cv["folds"] == 3 and cv["n"] == 12
     assert cv["model"]["micro_f1"] >= cv["baselines"]["most_frequent_three"]["micro_f1"]
     assert set(cv["model"]["per_frame_f1"]) == set(card["data"]["label_counts"])
+    sp = cv["fold_seed_spread"]
+    assert sp["seeds"] == [0, 1, 2, 3] and sp["micro_f1"][0] == cv["model"]["micro_f1"]
+    assert sp["min"] <= sp["mean"] <= sp["max"] and len(sp["tfidf_lr_micro_f1"]) == 4
 
 
 def test_read_frames_rejects_unknown_labels(tmp_path):

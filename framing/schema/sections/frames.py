@@ -2,13 +2,15 @@
 
 JSON form (key ``"frames"`` of an analysis)::
 
-    {"model", "threshold", "primary", "headline": {...} | null,
+    {"model", "threshold", "part_threshold", "primary", "headline": {...} | null,
      "frames": [{"frame", "label", "probability", "present", "evidence": [Evidence], "sentences": [Evidence]}],
      "paragraphs": [{"start", "end", "words", "primary", "probability", "present": [frame]}]}
 
 ``frames`` lists all 14 frames, most probable first; ``present`` is the
 multi-label decision (probability >= ``threshold``, and always the most probable
-frame). What each figure means is specified in :mod:`framing.analyzers.frames`.
+frame). The headline's and each paragraph's ``present`` frames use ``part_threshold``
+(higher: a short text is framed by its strongest frames only; ``null`` in analyses
+made before it existed, which used ``threshold``). What each figure means is specified in :mod:`framing.analyzers.frames`.
 """
 
 from __future__ import annotations
@@ -79,6 +81,7 @@ class Frames:
     frames: tuple[FrameScore, ...]
     headline: PartFrames | None = None
     paragraphs: tuple[PartFrames, ...] = ()
+    part_threshold: float | None = None
 
     def present(self) -> list[FrameScore]:
         return [f for f in self.frames if f.present]
@@ -88,7 +91,7 @@ class Frames:
         return {f.frame: f.probability for f in self.frames}
 
     def to_dict(self) -> dict[str, Any]:
-        return {"model": self.model, "threshold": self.threshold, "primary": self.primary,
+        return {"model": self.model, "threshold": self.threshold, "part_threshold": self.part_threshold, "primary": self.primary,
                 "headline": self.headline.to_dict() if self.headline else None,
                 "frames": [f.to_dict() for f in self.frames], "paragraphs": [p.to_dict() for p in self.paragraphs]}
 
@@ -98,7 +101,8 @@ class Frames:
         return cls(str(d["model"]), float(d["threshold"]), str(d["primary"]),
                    tuple(FrameScore.from_dict(f) for f in d.get("frames", ())),
                    PartFrames.from_dict(h) if h else None,
-                   tuple(PartFrames.from_dict(p) for p in d.get("paragraphs", ())))
+                   tuple(PartFrames.from_dict(p) for p in d.get("paragraphs", ())),
+                   None if d.get("part_threshold") is None else float(d["part_threshold"]))
 
     def evidence(self) -> Iterator[Evidence]:
         """The cue and word spans of every frame present."""

@@ -84,3 +84,19 @@ def test_seed_frames_include_security_and_external_reputation(seed_parsed):
     # read by hand: a US drone strike (security) told as a violation of Iraq's sovereignty and international law (external)
     assert {"Security_and_defense", "External_regulation_and_reputation"} <= present
     assert f.headline is not None and f.headline.primary == "Security_and_defense"
+
+
+def test_paragraphs_use_the_part_threshold_and_carry_fewer_frames_than_the_article(seed_parsed):
+    f = frames.analyze(Context(parsed=seed_parsed))
+    assert f.part_threshold is not None and f.part_threshold > f.threshold  # card: 0.70 against 0.32
+    framed = [p for p in f.paragraphs if p.primary]
+    assert framed and all(p.primary == p.present[0] for p in framed)
+    # every frame after the primary passed the part threshold, so a paragraph holds fewer frames than at the article's
+    mean = sum(len(p.present) for p in framed) / len(framed)
+    assert mean < len(f.present())
+
+
+def test_an_analysis_from_before_the_part_threshold_still_loads():
+    d = _run(COURT).to_dict()
+    del d["part_threshold"]
+    assert Frames.from_dict(d).part_threshold is None

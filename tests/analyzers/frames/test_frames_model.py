@@ -9,12 +9,15 @@ from scipy.sparse import csr_matrix
 from framing.analyzers.frames.model import (
     FRAME_IDS,
     FrameClassifier,
+    _best_part_threshold,
     as_classifier,
+    body_paragraphs,
     cue_hits,
     decide,
     micro_f1,
     neighbour_labels,
     tokenize,
+    union_of_parts,
 )
 from framing.errors import ModelError
 from framing.resources import lexicons
@@ -127,3 +130,40 @@ def test_a_sentence_opening_name_is_masked_when_the_text_uses_it_mid_sentence():
     toks = tokenize("Troops left Ardania. Ardania protested. Courts ruled.")
     masked = [(t.start, t.lower) for t in toks if t.masked]
     assert masked == [(12, "ardania"), (21, "ardania")]  # "Courts" opens a sentence and appears nowhere else
+
+
+def test_body_paragraphs_skip_the_title_line_and_short_lines():
+    text = "A title of eight words that is long enough\nshort line\n" + "one two three four five six seven eight\n"
+    assert body_paragraphs(text) == ["one two three four five six seven eight"]
+
+
+def test_union_of_parts_by_hand():
+    pp = np.zeros((3, len(FRAME_IDS)))
+    pp[0, [0, 1]] = (0.9, 0.6)  # article 0, part 1: frame 0 (top) and frame 1 at 0.6
+    pp[1, 2] = 0.4  # article 0, part 2: frame 2 is its top frame, kept at any threshold
+    pp[2, 3] = 0.8  # article 1
+    U = union_of_parts(pp, np.array([0, 0, 1]), 2, 0.7)
+    assert U[0].tolist()[:4] == [1, 0, 1, 0] and U[1].tolist()[:4] == [0, 0, 0, 1]
+    assert union_of_parts(pp, np.array([0, 0, 1]), 2, 0.5)[0, 1] == 1
+
+
+def test_part_threshold_rises_when_low_scores_of_parts_are_wrong():
+    # each article has one frame; each of its parts is sure of it (0.9) and gives another frame 0.6:
+    # only a threshold above 0.6 keeps the union of the parts equal to the article's labels
+    n = 6
+    Y = np.zeros((n, len(FRAME_IDS)), dtype=int)
+    Y[np.arange(n), np.arange(n) % 3] = 1
+    pp = np.zeros((2 * n, len(FRAME_IDS)))
+    owner = np.repeat(np.arange(n), 2)
+    pp[np.arange(2 * n), owner % 3] = 0.9
+    pp[np.arange(2 * n), 5] = 0.6
+    t = _best_part_threshold(pp, owner, Y)
+    assert 0.6 < t <= 0.9
+    assert micro_f1(Y, union_of_parts(pp, owner, n, t)) == 1.0
+
+
+def test_fit_learns_a_part_threshold_in_its_grid():
+    texts, Y, *_ = _toy()
+    texts = [f"Title line number {i} for this story\n{t} {t}" for i, t in enumerate(texts)]
+    clf = FrameClassifier(C=4.0, min_df=1, calibration_folds=3).fit(texts, Y, lexicon=lexicons.load("frame_cues"))
+    assert 0.3 <= clf.part_threshold_ <= 0.95
