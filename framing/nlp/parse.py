@@ -165,9 +165,11 @@ _CLOSERS = frozenset("\"'\u201d\u2019\u00bb)]}")
 
 #: abbreviated titles written before a name ('Navy Cmdr. Rebecca Rebarich', 'GOP Sens. Mike Lee'): their full stop
 #: ends no sentence when a capitalised word follows (the small model's tokenizer splits most of them off)
-TITLE_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "sen", "sens", "rep", "reps", "gen", "gens", "lt", "col",
-                                 "cmdr", "cdr", "adm", "gov", "govs", "sgt", "capt", "maj", "brig", "cpl", "pvt",
-                                 "amb", "prof", "rev", "supt", "insp", "det", "hon", "messrs"})
+TITLE_ABBREVIATIONS: tuple[str, ...] = tuple(sorted({
+    "mr", "mrs", "ms", "dr", "sen", "sens", "rep", "reps", "gen", "gens", "lt", "col", "cmdr", "cdr", "adm", "gov",
+    "govs", "sgt", "capt", "maj", "brig", "cpl", "pvt", "amb", "prof", "rev", "supt", "insp", "det", "hon", "messrs"}))
+# a sorted tuple above so the API docs print it the same on every run; the set is what lookups use
+_TITLE_SET = frozenset(TITLE_ABBREVIATIONS)
 
 
 def _may_end_sentence(tok) -> bool:
@@ -185,7 +187,7 @@ def _title_stop(doc: Doc, i: int) -> bool:
     word = tok.text[:-1]
     if not word and i > 0 and not doc[i - 1].whitespace_:
         word = doc[i - 1].text
-    return word.lower() in TITLE_ABBREVIATIONS
+    return word.lower() in _TITLE_SET
 
 
 def _reversed_opening(doc: Doc, i: int) -> bool:
