@@ -61,7 +61,8 @@ Contested designations (:func:`designation_shown`)
     not a metaphor); "criminal" classifying a legal noun ("criminal
     justice", "criminal charges"); "neutralize" with an object that is not a
     person or group ("neutralize future attacks": not a euphemism for
-    killing).
+    killing); and an adjective in its technical or legal compound ("petty
+    crime", "petty officer", "malicious software", "obscene material").
     Any loaded term inside a multi-word proper name (an organisation, a
     place, an event, a law or a work: "Communist Ghadar Party", "Nazi
     Germany", "Fast and Furious"), a one-word term capitalised inside a
@@ -377,6 +378,16 @@ _LEGAL_NOUNS = frozenset({"justice", "law", "code", "court", "case", "charge", "
                           "complaint", "referral", "offense", "offence", "liability", "contempt", "statute", "jurisdiction",
                           "conviction", "penalty", "procedure", "sentence", "activity", "network", "gang", "organization"})
 _WAR_METAPHORS = frozenset({"war on", "war against"})
+#: Adjectives whose ordinary compound with these head nouns is a technical, legal or military term, not a verdict:
+#: "petty crime" (a legal category), "petty officer" (a rank), "malicious software" (a technical term),
+#: "obscene material" (a legal category).
+_TERM_HEADS: dict[str, frozenset[str]] = {
+    "petty": frozenset({"crime", "criminal", "theft", "thief", "offence", "offense", "officer", "cash", "larceny",
+                        "trader", "trade"}),
+    "malicious": frozenset({"software", "code", "program", "link", "file", "prosecution", "wounding", "damage",
+                            "mischief", "app", "email", "attachment", "actor"}),
+    "obscene": frozenset({"material", "image", "content", "publication", "call", "phone"}),
+}
 
 
 def literal_sense(doc, m_start: int, m_end: int, term: str) -> bool:
@@ -389,6 +400,9 @@ def literal_sense(doc, m_start: int, m_end: int, term: str) -> bool:
     if term == "criminal":
         tok = doc[m_start]
         return tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in _LEGAL_NOUNS
+    if term in _TERM_HEADS:
+        tok = doc[m_start]
+        return tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in _TERM_HEADS[term]
     if term in ("neutralize", "neutralized"):
         obj = next((c for c in doc[m_start].children if c.dep_ in ("dobj", "nsubjpass")), None)
         return obj is not None and not (_is_agent(obj) or obj.ent_type_ in ("PERSON", "NORP", "ORG"))
