@@ -10,8 +10,9 @@ from spacy.tokens import Doc
 from framing.analyzers import Context, loaded_language
 from framing.analyzers.loaded_language import spans
 from framing.ingest import load_text
-from framing.nlp import parse
+from framing.nlp import get_nlp, parse
 from framing.resources.models import load, load_card
+from framing.train.loaded_spans import lexicon_map
 
 
 def _doc(words, pos, heads=None, deps=None, ents=None):
@@ -115,3 +116,14 @@ def test_swapping_names_does_not_change_the_proposals():
     qa = [(s.quote, s.weight) for s in ra.spans if s.category == spans.CATEGORY]
     qb = [(s.quote, s.weight) for s in rb.spans if s.category == spans.CATEGORY]
     assert qa == qb
+
+
+def test_training_lexicon_map_reads_a_bare_parse_with_quotes():
+    """The trainer's stand-in for a parsed article carries the quotes the rules read (a quoted title-case title is a
+    name: its words are not lexicon hits of the author, but the map still covers the loaded verb outside it)."""
+    text = 'The senator blasted the plan and praised the film "Lies The Government Told You Today".'
+    doc = get_nlp()(text)
+    t = spans.doc_tokens(doc)
+    lex, loaded = lexicon_map(doc, text, t)
+    blasted = next(i for i in range(len(t.lower)) if t.lower[i] == "blasted")
+    assert lex.get(blasted) == "loaded_verb" and blasted in loaded

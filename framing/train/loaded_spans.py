@@ -48,7 +48,7 @@ from framing.analyzers.loaded_language.spans import (
 )
 from framing.errors import DataError
 from framing.evaluate.metrics import prf
-from framing.nlp import get_nlp, pipeline_meta
+from framing.nlp import find_quotes, get_nlp, pipeline_meta
 from framing.resources import lexicons
 from framing.resources.models import artifact_path, load, models_dir
 from framing.train.cards import artifact_entry, write_card
@@ -141,10 +141,11 @@ def all_units(datasets: Path) -> list[Unit]:
 
 
 class _Parsed:
-    """The two attributes of :class:`framing.nlp.Parsed` that :func:`rules.doc_hits` reads."""
+    """The three attributes of :class:`framing.nlp.Parsed` that :func:`rules.doc_hits` reads."""
 
     def __init__(self, doc, text: str) -> None:
         self.doc, self.text = doc, text
+        self.quotes = tuple(find_quotes(text))
 
 
 def lexicon_map(doc, text: str, t: DocTokens) -> tuple[dict[int, str], set[int]]:
@@ -152,7 +153,7 @@ def lexicon_map(doc, text: str, t: DocTokens) -> tuple[dict[int, str], set[int]]
     lex: dict[int, str] = {}
     loaded: set[int] = set()
     starts = t.start
-    for h in _rules.doc_hits(_Parsed(doc, text)):  # type: ignore[arg-type]  # duck-typed: .doc and .text only
+    for h in _rules.doc_hits(_Parsed(doc, text)):  # type: ignore[arg-type]  # duck-typed: .doc, .text, .quotes
         i = bisect.bisect_left(starts, h.start)
         while i < len(starts) and starts[i] < h.head_end:
             lex[i] = h.category if h.lexicon in _rules.LOADED_LEXICONS else _rules.DEVICE_LEXICONS.get(h.lexicon, h.lexicon)
