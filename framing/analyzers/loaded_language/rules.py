@@ -380,13 +380,14 @@ _LEGAL_NOUNS = frozenset({"justice", "law", "code", "court", "case", "charge", "
 _WAR_METAPHORS = frozenset({"war on", "war against"})
 #: Adjectives whose ordinary compound with these head nouns is a technical, legal or military term, not a verdict:
 #: "petty crime" (a legal category), "petty officer" (a rank), "malicious software" (a technical term),
-#: "obscene material" (a legal category).
+#: "obscene material" (a legal category), "obtuse angle" (geometry).
 _TERM_HEADS: dict[str, frozenset[str]] = {
     "petty": frozenset({"crime", "criminal", "theft", "thief", "offence", "offense", "officer", "cash", "larceny",
                         "trader", "trade"}),
     "malicious": frozenset({"software", "code", "program", "link", "file", "prosecution", "wounding", "damage",
                             "mischief", "app", "email", "attachment", "actor"}),
     "obscene": frozenset({"material", "image", "content", "publication", "call", "phone"}),
+    "obtuse": frozenset({"angle", "triangle"}),
 }
 
 
