@@ -269,19 +269,50 @@ PAIRS_S6 = [
     ("blistering", "The senator launched a blistering attack on the plan.", None),
     ("ominously", "The minister ominously warned of consequences.", None),
     ("squirm", "The question made the nominee squirm.", None),
+    # dysphemism / euphemism pairs for the same referent (killing, withdrawing, concern, display)
+    ("eliminate", "The unit eliminated the commander in a night raid.", "The bill eliminates the tariff on steel."),
+    ("liquidate", "The regime liquidated its opponents in the 1930s.", "The firm liquidated its assets last year."),
+    ("whack", "The mob boss ordered his men to whack the rival leader.", None),
+    ("rub out", "The gang rubbed out a rival dealer.", None),
+    ("bump off", "The plot was to bump off the witness before the trial.", None),
+    ("bloodlust", "The column blamed the bloodlust of the militias.", None),
+    ("homicidal", "The host called the leader homicidal.", None),
+    ("warpath", "The senator is on the warpath over the budget.", None),
+    ("drums of war", "The drums of war are beating in the capital.", None),
+    ("drumbeat of war", "The drumbeat of war grew louder in the capital.", None),
+    ("peacenik", "The general called the senator a peacenik.", None),
+    ("cut and run", "The senator said the plan would cut and run from the region.", None),
+    ("paper tiger", "The alliance is a paper tiger, the column says.", None),
+    ("death squad", "The report blamed death squads for the killings.", None),
+    ("hit squad", "A hit squad was sent to the city, the paper said.", None),
+    ("police state", "Critics said the country had become a police state.", None),
+    ("tough talk", "The tough talk from the minister worried investors.", None),
+    ("soft on", "The ad says the senator is soft on crime.", None),
+    ("climbdown", "The decision was a climbdown for the government.", None),
+    ("photo op", "The visit to the border was a photo op.", None),
+    ("lip service", "The company paid lip service to safety.", None),
+    ("crocodile tears", "The minister shed crocodile tears for the workers.", None),
+    ("hand-wringing", "The hand-wringing over the deficit continued.", None),
+    ("pearl-clutching", "The column mocked the pearl-clutching over the show.", None),
+    ("empty gesture", "The boycott was an empty gesture, critics said.", None),
+    ("outburst", "The senator apologised for the outburst at the hearing.", None),
+    ("political theater", "The hearing was political theater, the chairman said.", None),
+    ("political theatre", "The hearing was political theatre, the chairman said.", None),
+    ("security theater", "Critics called the new checks security theater.", None),
+    ("fabrication", "The minister said the story was a fabrication.", "The plant does metal fabrication for the navy."),
 ]
 
 # plain uses the part-of-speech check cannot separate (documented limits, not hidden)
-KNOWN_LIMITS = {"rip", "take out"}
+KNOWN_LIMITS = {"rip"}
 
 
 def _loaded_terms(text: str) -> set[str]:
-    """Lemmas of the tokens inside a loaded-term hit (either loaded lexicon; some forms, e.g. "blasted", were already
-    in loaded_terms), plus the hit terms themselves."""
+    """Lemmas of the tokens inside a shown loaded-term hit (either loaded lexicon; some forms, e.g. "blasted", were
+    already in loaded_terms), plus the hit terms themselves."""
     p = parse(load_text(text, check_language=False))
     out = set()
     for h in doc_hits(p):
-        if h.lexicon in (SENSES, "loaded_terms"):
+        if h.lexicon in (SENSES, "loaded_terms") and h.reported:
             out.add(h.term)
             out.update(t.lemma_.lower() for t in p.doc if h.start <= t.idx < h.end)
     return out
