@@ -153,7 +153,6 @@ PAIRS_S6 = [
     ("bitch", "The caller called the judge a bitch.", None),
     ("shit", "He said the deal was shit.", None),
     ("shithole", "He reportedly called the countries shitholes.", None),
-    ("anti-american", "The column called the protest anti-American.", None),
     ("lay into", "The senator laid into the nominee during the hearing.", None),
     ("hit out at", "The coach hit out at the referees after the game.", None),
     ("sound the alarm", "Doctors sounded the alarm about the shortages.", None),
