@@ -374,10 +374,12 @@ def _flagged(term: str, text: str) -> bool:
     """The term, or its first word's lemma, is inside a shown loaded-term hit of ``text``."""
     p = parse(load_text(text, check_language=False))
     for h in doc_hits(p):
-        if h.lexicon in (SENSES, "loaded_terms") and h.reported:
-            if h.term == term or _first(term) in {t.lemma_.lower() for t in p.doc if h.start <= t.idx < h.end} | {
-                    t.lower_ for t in p.doc if h.start <= t.idx < h.end}:
-                return True
+        if h.lexicon not in (SENSES, "loaded_terms") or not h.reported:
+            continue
+        words = {t.lemma_.lower() for t in p.doc if h.start <= t.idx < h.end} | {
+            t.lower_ for t in p.doc if h.start <= t.idx < h.end}
+        if h.term == term or _first(term) in words:
+            return True
     return False
 
 
