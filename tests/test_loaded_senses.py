@@ -147,7 +147,6 @@ PAIRS_S6 = [
     ("pious", "The minister gave a pious lecture on thrift.", None),
     ("debauchery", "The report described a week of debauchery at the resort.", None),
     ("surreal", "It was a surreal scene at the airport.", None),
-    ("wonderful", "The new park is a wonderful addition to the city.", None),
     ("slut", "The troll called the reporter a slut.", None),
     ("prick", "He called the referee a prick.", "The test needs only a finger prick."),
     ("bitch", "The caller called the judge a bitch.", None),
