@@ -80,17 +80,237 @@ PAIRS = [
     ("misleading", "The ad makes misleading claims about the tax.", None),
 ]
 
+# session 6: entries mined systematically (reference lists x how often BABE/MBIC/PTC/BASIL mark the word) and
+# headline idioms / multiword insults; a loaded use, and a plain use of the same word where one exists
+PAIRS_S6 = [
+    ("tyrannical", "The council passed a tyrannical curfew law.", None),
+    ("despotic", "The despotic rule of the governor ended in 1990.", None),
+    ("scandalize", "The remarks scandalized the diplomats at the dinner.", None),
+    ("humiliate", "The vote was a humiliating defeat for the coalition.", None),
+    ("humiliation", "The retreat was a humiliation for the party.", None),
+    ("wrath", "The mayor faced the wrath of the unions.", None),
+    ("cowardice", "The editorial blamed the senators' cowardice.", None),
+    ("torment", "The new rules torment small farmers.", None),
+    ("zeal", "The minister pursued the reform with ideological zeal.", None),
+    ("zealotry", "The zealotry of the campaign alarmed donors.", None),
+    ("pernicious", "The column warned of the pernicious influence of lobbyists.", None),
+    ("dreadful", "The agency did a dreadful job with the rollout.", None),
+    ("filth", "The pundit called the film filth.", None),
+    ("manipulative", "The ads were manipulative, the group said.", None),
+    ("rampant", "Corruption is rampant in the ministry.", None),
+    ("baffling", "It was a baffling decision by the board.", None),
+    ("hater", "The coach dismissed his critics as haters.", None),
+    ("anarchy", "The city descended into anarchy after the vote.", None),
+    ("petty", "The feud was driven by petty jealousy.", "He was convicted of petty theft in 2010."),
+    ("vilification", "The vilification of the judge continued online.", None),
+    ("obscene", "The bank reported obscene profits this year.", "He was charged with sending obscene material."),
+    ("scandalous", "The award to the donor was scandalous.", None),
+    ("mockery", "The trial was a mockery of justice.", None),
+    ("trumpet", "The governor trumpeted the new jobs figures.", "She played the trumpet in the school band."),
+    ("stingy", "The stingy budget left schools short.", None),
+    ("spurn", "The union spurned the offer on Friday.", None),
+    ("bluster", "The threats were mostly bluster.", None),
+    ("hell-bent", "The board seemed hell-bent on closing the plant.", None),
+    ("ruinous", "The tariffs proved ruinous for farmers.", None),
+    ("hatemonger", "The host called the activist a hatemonger.", None),
+    ("malevolent", "The report described a malevolent campaign against the press.", None),
+    ("farcical", "The hearing was farcical from the start.", None),
+    ("overzealous", "Overzealous inspectors closed the market.", None),
+    ("immorality", "The sermon condemned the immorality of the policy.", None),
+    ("testy", "The two leaders had a testy exchange.", None),
+    ("foolish", "It was a foolish decision by the council.", None),
+    ("frivolous", "The company called it a frivolous lawsuit.", None),
+    ("pig", "The columnist said the mogul was a pig.", "The farmer sold a pig at the market."),
+    ("rapacious", "Rapacious landlords raised rents again.", None),
+    ("unrelenting", "The unrelenting attacks on the agency continued.", None),
+    ("assail", "The senator assailed the plan in a speech.", None),
+    ("vengeance", "The raid was an act of vengeance, the column said.", None),
+    ("unethical", "The payments were unethical, the editorial argued.", None),
+    ("wreck", "The tariffs wrecked the local economy.", "Divers explored the wreck off the coast."),
+    ("freak", "His former aide said he was a control freak.", "A freak storm closed the airport."),
+    ("childish", "The minister's childish insults drew criticism.", None),
+    ("abomination", "The senator called the bill an abomination.", None),
+    ("deceiver", "The pamphlet calls the mayor a deceiver.", None),
+    ("inhuman", "The camps were inhuman, the editorial said.", None),
+    ("absurdity", "The absurdity of the rule was plain.", None),
+    ("brutalize", "The guards brutalized the prisoners.", None),
+    ("malicious", "The malicious rumours about the candidate spread quickly.", "Malicious software infected the servers."),
+    ("naive", "The plan was naive about the costs.", None),
+    ("nasty", "The campaign turned nasty in October.", None),
+    ("sketchy", "The sketchy evidence did not convince the jury.", None),
+    ("embattled", "The embattled minister resigned on Friday.", None),
+    ("rampage", "The rioters went on a rampage through downtown.", None),
+    ("meaningless", "The pledge was meaningless, critics said.", None),
+    ("treasonous", "The host called the leak treasonous.", None),
+    ("demon", "The ads painted the governor as a demon.", "The film is about a demon in an old house."),
+    ("darling", "The senator became the darling of the donors.", None),
+    ("pious", "The minister gave a pious lecture on thrift.", None),
+    ("debauchery", "The report described a week of debauchery at the resort.", None),
+    ("surreal", "It was a surreal scene at the airport.", None),
+    ("slut", "The troll called the reporter a slut.", None),
+    ("prick", "He called the referee a prick.", "The test needs only a finger prick."),
+    ("bitch", "The caller called the judge a bitch.", None),
+    ("shit", "He said the deal was shit.", None),
+    ("shithole", "He reportedly called the countries shitholes.", None),
+    ("lay into", "The senator laid into the nominee during the hearing.", None),
+    ("hit out at", "The coach hit out at the referees after the game.", None),
+    ("sound the alarm", "Doctors sounded the alarm about the shortages.", None),
+    ("pour cold water on", "The bank poured cold water on hopes of a rate cut.", None),
+    ("moral high ground", "Both parties claimed the moral high ground.", None),
+    ("pie in the sky", "The budget plan is pie in the sky.", None),
+    ("tin-pot", "The column called him a tin-pot dictator.", None),
+    ("banana republic", "Critics said the country was becoming a banana republic.", None),
+    ("lapdog", "The paper called the regulator a lapdog of the industry.", None),
+    ("hatchet man", "The aide served as the governor's hatchet man.", None),
+    ("toady", "The minister was called a toady of the president.", None),
+    ("chest-thumping", "The chest-thumping speech won applause.", None),
+    ("scaremonger", "The minister called the doctors scaremongers.", None),
+    ("scaremongering", "The campaign accused its rival of scaremongering.", None),
+    ("lowlife", "The host called the protesters lowlifes.", None),
+    ("sleazy", "The sleazy deal enriched the mayor's friends.", None),
+    ("con man", "The columnist called the developer a con man.", None),
+    ("elitist", "The plan was attacked as elitist.", None),
+    ("bend the knee", "The party refused to bend the knee to the donors.", None),
+    ("mow down", "Soldiers mowed down the protesters in the square.", None),
+    ("snuff out", "The crackdown snuffed out the protest movement.", None),
+    ("gun down", "Police said the guard was gunned down outside the bank.", None),
+    ("stab in the back", "The union called the deal a stab in the back.", None),
+    ("sweetheart deal", "The contract was a sweetheart deal for the mayor's ally.", None),
+    ("gravy train", "The board members rode the gravy train for years.", None),
+    ("cash grab", "Drivers called the new toll a cash grab.", None),
+    ("hot air", "The summit's pledges were hot air.", None),
+    ("empty promise", "Voters are tired of empty promises.", None),
+    ("dog whistle", "The ad was a dog whistle to extremists.", None),
+    ("gunboat diplomacy", "The columnist denounced the gunboat diplomacy of the fleet.", None),
+    ("cowboy", "The senator called the general a cowboy.", "The cowboy rode across the ranch."),
+    ("loose cannon", "The adviser was a loose cannon.", None),
+    ("trigger-happy", "The trigger-happy guards fired at the car.", None),
+    ("shellacking", "The party took a shellacking in the midterms.", None),
+    ("drubbing", "The team suffered a drubbing at home.", None),
+    ("gaslighting", "The campaign is gaslighting voters about the economy.", None),
+    ("bamboozle", "The company bamboozled investors with rosy forecasts.", None),
+    ("fleece", "The scheme fleeced pensioners of their savings.", "She wore a fleece on the hike."),
+    ("swindle", "The scheme swindled pensioners of their savings.", None),
+    ("cozy up to", "The minister wants to cozy up to the oil companies.", None),
+    ("cozied up to", "The minister cozied up to the oil companies.", None),
+    ("gaslit", "They gaslit the public for years.", None),
+    ("in bed with", "The regulator is in bed with the banks.", None),
+    ("puppet master", "The billionaire was cast as the puppet master of the party.", None),
+    ("apparatchik", "A party apparatchik ran the agency.", None),
+    ("armchair general", "The armchair generals on television urged an invasion.", None),
+    ("spin doctor", "The spin doctors worked through the night.", None),
+    ("dirty trick", "The campaign was accused of dirty tricks.", None),
+    ("dirty work", "The militia did the government's dirty work.", None),
+    ("tinpot", "The regime was run by a tinpot general.", None),
+    ("sleazebag", "The tabloid called the lobbyist a sleazebag.", None),
+    ("backstab", "He said his deputy would backstab him.", None),
+    ("backstabbing", "The former allies accused each other of backstabbing.", None),
+    ("fever pitch", "Tensions reached fever pitch after the vote.", None),
+    ("lipstick on a pig", "The reform is lipstick on a pig, the union said.", None),
+    ("bull in a china shop", "The new envoy acted like a bull in a china shop.", None),
+    ("shoot from the hip", "The president tends to shoot from the hip on trade.", None),
+    ("gaslight", "Officials tried to gaslight the families.", None),
+    ("cosy up to", "The party wants to cosy up to business leaders.", None),
+    ("bigwig", "Party bigwigs met at the hotel.", None),
+    ("pencil pusher", "The reform was written by pencil pushers in the capital.", None),
+    ("talking head", "The talking heads on cable predicted a landslide.", None),
+    ("dirty war", "The dirty war of the junta left thousands missing.", None),
+    ("silly", "The minister dismissed it as a silly idea.", None),
+    ("gall", "The senator had the gall to blame the voters.", None),
+    ("gleefully", "The rivals gleefully shared the video.", None),
+    ("spiteful", "The cuts were spiteful, the mayor said.", None),
+    ("aghast", "Diplomats were aghast at the remarks.", None),
+    ("devilishly", "The scheme was devilishly complex.", None),
+    ("obtuse", "The ministry was obtuse about the risks.", "The two walls meet at an obtuse angle."),
+    ("wretched", "The refugees lived in wretched camps.", None),
+    ("insidious", "The column warned of an insidious campaign.", None),
+    ("hideous", "The new tower is hideous, the critic wrote.", None),
+    ("ungrateful", "The president called the allies ungrateful.", None),
+    ("depraved", "The prosecutor called the attack depraved.", None),
+    ("imperiously", "The chairman imperiously dismissed the question.", None),
+    ("loathsome", "The host called the remarks loathsome.", None),
+    ("slanderous", "The party called the report slanderous.", None),
+    ("obnoxious", "The ads were obnoxious, viewers said.", None),
+    ("disdainful", "The envoy was disdainful of the talks.", None),
+    ("banal", "The speech was banal and forgettable.", None),
+    ("oppressor", "The rebels called the army the oppressors.", None),
+    ("fallacious", "The ruling rests on a fallacious argument.", None),
+    ("delusional", "The forecast is delusional, the economist said.", None),
+    ("laughably", "The budget was laughably small.", None),
+    ("debasement", "The column decried the debasement of public debate.", None),
+    ("bloated", "The bloated bureaucracy cost billions.", None),
+    ("melodramatic", "The senator gave a melodramatic speech.", None),
+    ("hysteric", "The host called the protesters hysterics.", None),
+    ("irresponsibly", "The bank acted irresponsibly, the report says.", None),
+    ("comical", "The rollout of the website was comical.", None),
+    ("miserably", "The plan to fix the roads failed miserably.", None),
+    ("gibberish", "The senator called the bill gibberish.", None),
+    ("freakish", "It was a freakish result in the district.", None),
+    ("whimper", "The party whimpered about the ruling.", None),
+    ("maniacally", "The host laughed maniacally at the clip.", None),
+    ("busybody", "The regulator was called a busybody.", None),
+    ("malice", "The critics acted out of malice, he said.", None),
+    ("inglorious", "The war ended in an inglorious retreat.", None),
+    ("squander", "The city squandered the grant on consultants.", None),
+    ("disastrously", "The launch went disastrously wrong.", None),
+    ("craziness", "The craziness of the campaign continued.", None),
+    ("instigator", "The police blamed outside instigators.", None),
+    ("temerity", "The aide had the temerity to object.", None),
+    ("babble", "The pundit's babble filled the hour.", None),
+    ("degenerate", "The poster called the singer a degenerate.", "The patient has a degenerate disc in his spine."),
+    ("haughty", "The haughty envoy refused to answer.", None),
+    ("lecherous", "The film portrays a lecherous producer.", None),
+    ("ineptitude", "The ineptitude of the agency was plain.", None),
+    ("cranky", "The cranky senator walked out.", None),
+    ("adoring", "The candidate spoke to adoring crowds.", None),
+    ("sensational", "The team had a sensational season.", None),
+    ("blistering", "The senator launched a blistering attack on the plan.", None),
+    ("ominously", "The minister ominously warned of consequences.", None),
+    ("squirm", "The question made the nominee squirm.", None),
+    # dysphemism / euphemism pairs for the same referent (killing, withdrawing, concern, display)
+    ("eliminate", "The unit eliminated the commander in a night raid.", "The bill eliminates the tariff on steel."),
+    ("liquidate", "The regime liquidated its opponents in the 1930s.", "The firm liquidated its assets last year."),
+    ("whack", "The mob boss ordered his men to whack the rival leader.", None),
+    ("rub out", "The gang rubbed out a rival dealer.", None),
+    ("bump off", "The plot was to bump off the witness before the trial.", None),
+    ("bloodlust", "The column blamed the bloodlust of the militias.", None),
+    ("homicidal", "The host called the leader homicidal.", None),
+    ("warpath", "The senator is on the warpath over the budget.", None),
+    ("drums of war", "The drums of war are beating in the capital.", None),
+    ("drumbeat of war", "The drumbeat of war grew louder in the capital.", None),
+    ("peacenik", "The general called the senator a peacenik.", None),
+    ("cut and run", "The senator said the plan would cut and run from the region.", None),
+    ("paper tiger", "The alliance is a paper tiger, the column says.", None),
+    ("death squad", "The report blamed death squads for the killings.", None),
+    ("hit squad", "A hit squad was sent to the city, the paper said.", None),
+    ("police state", "Critics said the country had become a police state.", None),
+    ("tough talk", "The tough talk from the minister worried investors.", None),
+    ("soft on", "The ad says the senator is soft on crime.", None),
+    ("climbdown", "The decision was a climbdown for the government.", None),
+    ("photo op", "The visit to the border was a photo op.", None),
+    ("lip service", "The company paid lip service to safety.", None),
+    ("crocodile tears", "The minister shed crocodile tears for the workers.", None),
+    ("hand-wringing", "The hand-wringing over the deficit continued.", None),
+    ("pearl-clutching", "The column mocked the pearl-clutching over the show.", None),
+    ("empty gesture", "The boycott was an empty gesture, critics said.", None),
+    ("outburst", "The senator apologised for the outburst at the hearing.", None),
+    ("political theater", "The hearing was political theater, the chairman said.", None),
+    ("political theatre", "The hearing was political theatre, the chairman said.", None),
+    ("security theater", "Critics called the new checks security theater.", None),
+    ("fabrication", "The minister said the story was a fabrication.", "The plant does metal fabrication for the navy."),
+]
+
 # plain uses the part-of-speech check cannot separate (documented limits, not hidden)
-KNOWN_LIMITS = {"rip", "take out"}
+KNOWN_LIMITS = {"rip"}
 
 
 def _loaded_terms(text: str) -> set[str]:
-    """Lemmas of the tokens inside a loaded-term hit (either loaded lexicon; some forms, e.g. "blasted", were already
-    in loaded_terms), plus the hit terms themselves."""
+    """Lemmas of the tokens inside a shown loaded-term hit (either loaded lexicon; some forms, e.g. "blasted", were
+    already in loaded_terms), plus the hit terms themselves."""
     p = parse(load_text(text, check_language=False))
     out = set()
     for h in doc_hits(p):
-        if h.lexicon in (SENSES, "loaded_terms"):
+        if h.lexicon in (SENSES, "loaded_terms") and h.reported:
             out.add(h.term)
             out.update(t.lemma_.lower() for t in p.doc if h.start <= t.idx < h.end)
     return out
@@ -121,7 +341,7 @@ def test_known_limit_plain_use_is_still_flagged(term):
 
 def test_every_entry_has_a_category_direction_strength_alternative_and_pos():
     lex = lexicons.load(SENSES)
-    assert len(lex.entries) >= 80
+    assert len(lex.entries) >= 339
     assert lex.columns == ("term", "category", "direction", "strength", "alternative", "pos", "note")
     for e in lex.entries:
         assert e["category"] in {"pejorative_label", "glorifying_label", "dysphemism", "euphemism", "violent_metaphor",
@@ -147,3 +367,43 @@ def test_the_issue_examples_are_covered():
                        ("Her bellicose tone alarmed diplomats.", "bellicose"),
                        ("The pundit called him a weasel and a half-wit.", "weasel")]:
         assert _first(term) in _loaded_terms(text), (term, text)
+
+
+def _flagged(term: str, text: str) -> bool:
+    """The term, or its first word's lemma, is inside a shown loaded-term hit of ``text``."""
+    p = parse(load_text(text, check_language=False))
+    for h in doc_hits(p):
+        if h.lexicon not in (SENSES, "loaded_terms") or not h.reported:
+            continue
+        words = {t.lemma_.lower() for t in p.doc if h.start <= t.idx < h.end} | {
+            t.lower_ for t in p.doc if h.start <= t.idx < h.end}
+        if h.term == term or _first(term) in words:
+            return True
+    return False
+
+
+@pytest.mark.parametrize(("term", "loaded"), [(p[0], p[1]) for p in PAIRS_S6], ids=[p[0] for p in PAIRS_S6])
+def test_session6_entry_loaded_use_is_shown(term, loaded):
+    assert _flagged(term, loaded), f"{term!r} not shown in {loaded!r}"
+
+
+@pytest.mark.parametrize(("term", "plain"), [(p[0], p[2]) for p in PAIRS_S6 if p[2]],
+                         ids=[p[0] for p in PAIRS_S6 if p[2]])
+def test_session6_entry_plain_use_is_not_shown(term, plain):
+    assert not _flagged(term, plain), f"{term!r} shown in a plain use: {plain!r}"
+
+
+def test_every_session6_entry_has_an_audit_sentence():
+    """Each entry added from the systematic mining (version 1.2.0) has a loaded example above."""
+    entries = [e["term"] for e in lexicons.load(SENSES).entries]
+    start = entries.index("tyrannical")
+    assert sorted(set(entries[start:])) == sorted({p[0] for p in PAIRS_S6})
+
+
+def test_technical_compounds_are_not_verdicts():
+    """"petty crime", "petty officer", "malicious software" name categories (rules._TERM_HEADS); the same adjectives
+    on other nouns are shown."""
+    assert not _flagged("petty", "A petty officer testified at the hearing.")
+    assert not _flagged("malicious", "The update removed malicious code from the app.")
+    assert _flagged("petty", "The senator's petty insults angered colleagues.")
+    assert _flagged("malicious", "The minister spread malicious lies about the judge.")

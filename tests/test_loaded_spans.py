@@ -4,14 +4,19 @@ even-handed and documented."""
 
 from __future__ import annotations
 
+import json
+
 import spacy
 from spacy.tokens import Doc
 
 from framing.analyzers import Context, loaded_language
 from framing.analyzers.loaded_language import spans
 from framing.ingest import load_text
-from framing.nlp import parse
+from framing.nlp import get_nlp, parse
+from framing.resources.modelio import load_bytes
 from framing.resources.models import load, load_card
+from framing.train import loaded_spans as trainer
+from framing.train.loaded_spans import lexicon_map
 
 
 def _doc(words, pos, heads=None, deps=None, ents=None):
@@ -115,3 +120,36 @@ def test_swapping_names_does_not_change_the_proposals():
     qa = [(s.quote, s.weight) for s in ra.spans if s.category == spans.CATEGORY]
     qb = [(s.quote, s.weight) for s in rb.spans if s.category == spans.CATEGORY]
     assert qa == qb
+
+
+def test_training_lexicon_map_reads_a_bare_parse_with_quotes():
+    """The trainer's stand-in for a parsed article carries the quotes the rules read (a quoted title-case title is a
+    name: its words are not lexicon hits of the author, but the map still covers the loaded verb outside it)."""
+    text = 'The senator blasted the plan and praised the film "Lies The Government Told You Today".'
+    doc = get_nlp()(text)
+    t = spans.doc_tokens(doc)
+    lex, loaded = lexicon_map(doc, text, t)
+    blasted = next(i for i in range(len(t.lower)) if t.lower[i] == "blasted")
+    assert lex.get(blasted) == "loaded_verb" and blasted in loaded
+
+
+def test_train_writes_a_portable_artifact_that_loads_back(tmp_path):
+    """``framing train loaded-spans`` on a tiny hand-made dataset folder: the artifact is the portable .npz its card
+    names, and it loads back as a fitted tagger (the trainer used to write a .joblib the shipped card did not name)."""
+    data = tmp_path / "datasets"
+    biased = ["The senator's reckless scheme wrecked the budget.", "The pundit's vile smear disgraced the network.",
+              "Critics say the mayor's shameful stunt backfired.", "The crooked deal enriched the governor's cronies."]
+    plain = ["The council met on Tuesday to discuss the budget.", "The network aired the debate on Monday night.",
+             "The mayor visited the new school in the morning.", "The governor signed the bill after the vote."]
+    words = [["reckless", "wrecked"], ["vile", "smear"], ["shameful", "stunt"], ["crooked", "cronies"]]
+    rows = [{"text": t, "label": 1, "biased_words": w, "news_link": f"a{k}"} for k, (t, w) in enumerate(zip(biased, words))]
+    rows += [{"text": t, "label": 0, "biased_words": [], "news_link": f"b{k}"} for k, t in enumerate(plain)]
+    for name, recs in (("babe", rows), ("mbic", []), ("basil", []), ("ptc", [])):
+        (data / name).mkdir(parents=True)
+        (data / name / "dev.jsonl").write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    out = tmp_path / "models"
+    card = trainer.train(data, out_dir=out, folds=2)
+    art = out / card["artifact"]
+    assert art.suffix == ".npz" and art.is_file() and not (out / "loaded_spans.joblib").exists()
+    model = spans.as_tagger(load_bytes(art.read_bytes(), ".npz"))
+    assert model.threshold_ == card["threshold"] and model.weights_

@@ -32,7 +32,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import joblib
 import numpy as np
 import sklearn
 import spacy
@@ -48,10 +47,10 @@ from framing.analyzers.loaded_language.spans import (
 )
 from framing.errors import DataError
 from framing.evaluate.metrics import prf
-from framing.nlp import get_nlp, pipeline_meta
+from framing.nlp import find_quotes, get_nlp, pipeline_meta
 from framing.resources import lexicons
-from framing.resources.models import artifact_path, load, models_dir
-from framing.train.cards import artifact_entry, write_card
+from framing.resources.models import load, models_dir
+from framing.train.cards import artifact_entry, save_artifact, write_card
 from framing.version import __version__
 
 log = logging.getLogger(__name__)
@@ -141,10 +140,11 @@ def all_units(datasets: Path) -> list[Unit]:
 
 
 class _Parsed:
-    """The two attributes of :class:`framing.nlp.Parsed` that :func:`rules.doc_hits` reads."""
+    """The three attributes of :class:`framing.nlp.Parsed` that :func:`rules.doc_hits` reads."""
 
     def __init__(self, doc, text: str) -> None:
         self.doc, self.text = doc, text
+        self.quotes = tuple(find_quotes(text))
 
 
 def lexicon_map(doc, text: str, t: DocTokens) -> tuple[dict[int, str], set[int]]:
@@ -152,7 +152,7 @@ def lexicon_map(doc, text: str, t: DocTokens) -> tuple[dict[int, str], set[int]]
     lex: dict[int, str] = {}
     loaded: set[int] = set()
     starts = t.start
-    for h in _rules.doc_hits(_Parsed(doc, text)):  # type: ignore[arg-type]  # duck-typed: .doc and .text only
+    for h in _rules.doc_hits(_Parsed(doc, text)):  # type: ignore[arg-type]  # duck-typed: .doc, .text, .quotes
         i = bisect.bisect_left(starts, h.start)
         while i < len(starts) and starts[i] < h.head_end:
             lex[i] = h.category if h.lexicon in _rules.LOADED_LEXICONS else _rules.DEVICE_LEXICONS.get(h.lexicon, h.lexicon)
@@ -300,7 +300,7 @@ def cross_validate(ex: Examples, *, folds: int = 5, params: dict[str, Any] | Non
 
 def train(datasets: str | Path, *, out_dir: str | Path | None = None, folds: int = 5,
           examples: Examples | None = None) -> dict[str, Any]:
-    """Build the examples, cross-validate, fit on everything, write ``loaded_spans.joblib`` and its card."""
+    """Build the examples, cross-validate, fit on everything, write ``loaded_spans.npz`` (portable, no pickle) and its card."""
     root = Path(datasets)
     if not (root / "babe" / "dev.jsonl").is_file():
         raise DataError(f"{root}: no babe/dev.jsonl here; pass --datasets PATH/TO/shared/datasets")
@@ -310,8 +310,7 @@ def train(datasets: str | Path, *, out_dir: str | Path | None = None, folds: int
     model = LoadedSpanTagger(**DEFAULT_PARAMS, threshold=cv["threshold"]).fit(ex.X, ex.y)
     out = Path(out_dir) if out_dir else models_dir()
     out.mkdir(parents=True, exist_ok=True)
-    art = artifact_path(MODEL_NAME, out)
-    joblib.dump(model, art, compress=3)
+    art = save_artifact(model, MODEL_NAME, out)  # the portable .npz the shipped model uses (no pickle)
     per_ds = Counter(ex.dataset)
     card = {
         "name": MODEL_NAME,

@@ -56,12 +56,15 @@ Contested designations (:func:`designation_shown`)
     ("suspected terrorists", "so-called") or a verb of official designation
     ("labeled a terrorist organization", "designated ... as terrorists"), or
     as the plain name of an event ("the targeted killing of the general").
-    Three literal senses are likewise not shown: "war on" / "war against" a
+    Literal senses are likewise not shown: "war on" / "war against" a
     state, people, organisation or person, or "the war on terror" (a war,
     not a metaphor); "criminal" classifying a legal noun ("criminal
-    justice", "criminal charges"); "neutralize" with an object that is not a
-    person or group ("neutralize future attacks": not a euphemism for
-    killing).
+    justice", "criminal charges"); "neutralize", "eliminate", "liquidate"
+    with an object that is not a person or group ("neutralize future
+    attacks", "eliminate tariffs": not euphemisms for killing); "take out"
+    with a loan, an insurance, an ad or the trash; and an adjective in its
+    technical or legal compound ("petty crime", "petty officer", "malicious
+    software", "obscene material").
     Any loaded term inside a multi-word proper name (an organisation, a
     place, an event, a law or a work: "Communist Ghadar Party", "Nazi
     Germany", "Fast and Furious"), a one-word term capitalised inside a
@@ -377,6 +380,24 @@ _LEGAL_NOUNS = frozenset({"justice", "law", "code", "court", "case", "charge", "
                           "complaint", "referral", "offense", "offence", "liability", "contempt", "statute", "jurisdiction",
                           "conviction", "penalty", "procedure", "sentence", "activity", "network", "gang", "organization"})
 _WAR_METAPHORS = frozenset({"war on", "war against"})
+#: Verbs that are euphemisms for killing only with a person or group as object ("eliminated the commander", not
+#: "eliminated the tariff"; "liquidated the dissidents", not "liquidated the assets").
+_KILLING_EUPHEMISMS = frozenset({"neutralize", "neutralized", "eliminate", "liquidate", "whack", "rub out", "bump off"})
+#: Objects with which "take out" is an ordinary verb (finance, paperwork, chores), not a euphemism for killing.
+_TAKE_OUT_PLAIN = frozenset({"loan", "mortgage", "insurance", "policy", "ad", "advertisement", "subscription", "patent",
+                             "license", "licence", "permit", "money", "cash", "trash", "garbage", "rubbish", "credit",
+                             "debt", "bond", "injunction", "warrant", "lease", "tooth", "appendix", "book"})
+#: Adjectives whose ordinary compound with these head nouns is a technical, legal or military term, not a verdict:
+#: "petty crime" (a legal category), "petty officer" (a rank), "malicious software" (a technical term),
+#: "obscene material" (a legal category), "obtuse angle" (geometry).
+_TERM_HEADS: dict[str, frozenset[str]] = {
+    "petty": frozenset({"crime", "criminal", "theft", "thief", "offence", "offense", "officer", "cash", "larceny",
+                        "trader", "trade"}),
+    "malicious": frozenset({"software", "code", "program", "link", "file", "prosecution", "wounding", "damage",
+                            "mischief", "app", "email", "attachment", "actor"}),
+    "obscene": frozenset({"material", "image", "content", "publication", "call", "phone"}),
+    "obtuse": frozenset({"angle", "triangle"}),
+}
 
 
 def literal_sense(doc, m_start: int, m_end: int, term: str) -> bool:
@@ -389,9 +410,15 @@ def literal_sense(doc, m_start: int, m_end: int, term: str) -> bool:
     if term == "criminal":
         tok = doc[m_start]
         return tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in _LEGAL_NOUNS
-    if term in ("neutralize", "neutralized"):
+    if term in _TERM_HEADS:
+        tok = doc[m_start]
+        return tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in _TERM_HEADS[term]
+    if term in _KILLING_EUPHEMISMS:
         obj = next((c for c in doc[m_start].children if c.dep_ in ("dobj", "nsubjpass")), None)
         return obj is not None and not (_is_agent(obj) or obj.ent_type_ in ("PERSON", "NORP", "ORG"))
+    if term == "take out":
+        obj = next((c for c in doc[m_start].children if c.dep_ in ("dobj", "nsubjpass")), None)
+        return obj is not None and obj.lemma_.lower() in _TAKE_OUT_PLAIN
     return False
 
 
