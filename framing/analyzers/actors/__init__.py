@@ -39,9 +39,11 @@ Mentions come from five rules (ids in :data:`RULES`):
   non-adverbial 50, halved per sentence back and summed over the referent's
   mentions (resolved pronouns included); +35 when a subject pronoun meets a
   subject antecedent. Two additions of this project: a possessive prefers the
-  subject of its own clause, explicit or understood (+200: "pressurize Iran to
-  give up *its* right" -> Iran; "the US ... justify *its* plans" -> the US), and
-  the arguments of the pronoun's own verb get +50. Binding: a plain pronoun is
+  actor controlling its own clause, explicit or understood, decisively
+  ("pressurize Iran to give up *its* right" -> Iran; "the plans of the US for
+  establishing *its* domination" -> the US, the owner of an intention noun;
+  a clause subject that is no actor gets +200), and the arguments of the
+  pronoun's own verb get +50. Binding: a plain pronoun is
   never its own verb's other argument, nor the object of a verb it is the
   understood subject of ("It built a coalition to attack Iran": It != Iran).
   The antecedent must lie in the same or one of the two preceding sentences; pronouns inside quotation
