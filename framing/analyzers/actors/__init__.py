@@ -56,7 +56,8 @@ Referents (:mod:`.referents`): page furniture is dropped (all-caps datelines and
 bylines, author and contributor notes, headline phrases read as names, weapons and vehicles, bare titles read as
 organisations, places that only locate); an organisation that is a person's name with titles merges into the
 person; ``actors.title_reference`` resolves "the (Iranian) general" to the one person titled so;
-``actors.informal`` finds "this X guy" and untagged capitalised names after a personal title.
+``actors.informal`` finds "this X guy" and untagged capitalised names after a personal title; a bare surname the
+recogniser typed as an organisation becomes a person when a personal pronoun refers back to it.
 
 Merging: persons merge on the surname once titles are stripped ("President
 Trump", "Donald Trump", "Trump"); organisations merge with their acronym
@@ -103,6 +104,7 @@ from framing.analyzers.actors.referents import (
     informal_references,
     led_bodies,
     merge_variants,
+    personal_names,
     title_references,
 )
 from framing.nlp import Parsed
@@ -156,6 +158,7 @@ def find(parsed: Parsed, t: Tables, *, overrides: object = None, inanimate: Mapp
         f.drafts = apply_overrides(f.drafts, ovs, parsed, t)
     f.affiliations()
     title_references(parsed, f.drafts, t, title_canon or {}, f.taken, f.country_at, ranks)
+    personal_names(parsed, f.drafts, t)
     resolve_pronouns(parsed, f.drafts)
     return finish(parsed, f.drafts, t)
 

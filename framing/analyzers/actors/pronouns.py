@@ -125,7 +125,7 @@ def controllers(tok) -> list:
     verb = clause_verb(tok)
     if verb is None:
         return []
-    found = [nominal_controller(verb), prepositional_object_controller(verb), subject(verb, LOCAL)]
+    found = [nominal_controller(verb), prepositional_object_controller(verb), local_subject(tok)]
     return [t for t in found if t is not None]
 
 
@@ -352,7 +352,7 @@ class _Discourse:
         for t in cands:
             if isinstance(self.ref_at.get(t.i), Draft):
                 return self.ref_at[t.i], _SAL_LOCAL_ACTOR
-        local = subject(clause_verb(tok), LOCAL) if cands else None
+        local = local_subject(tok)
         return (self.ref_at.get(local.i), _SAL_LOCAL_SUBJECT) if local is not None else (None, 0.0)
 
     def _score(self, ref: object, si: int) -> tuple[float, str, int, set[int]]:

@@ -39,6 +39,10 @@ Steps of :func:`framing.analyzers.actors.find` (rule ids in the actors ``RULES``
   upon (subject, passive subject, direct object, agent) and are followed in the article by a personal pronoun
   resolved later, or carry a personal title — typed person; so detection does not depend on how a name sounds.
 
+* :func:`personal_names` — an organisation from the entity recogniser that is one bare title-case name (no
+  article, not a lexicon word), a clause subject followed in the same or next sentence by he/him/his/she/her with
+  no person named in between, is retyped a person ("Trump" tagged ORG in an article naming no first name).
+
 Even-handedness: every rule reads form and syntax (capitals, titles, positions), never a particular name.
 Limits: a title shared by two persons is not resolved; an organisation named after a person ("the Trump
 campaign") keeps its own head word and is not merged.
@@ -52,9 +56,10 @@ from collections.abc import Mapping
 
 from framing.analyzers.actors.draft import Draft, trim
 from framing.analyzers.actors.names import Tables, clean_tokens, surname_key
+from framing.schema import Span
 from framing.schema.sections.actors import Mention
 
-__all__ = ["drop_furniture", "informal_references", "led_bodies", "merge_variants", "title_references"]
+__all__ = ["drop_furniture", "informal_references", "led_bodies", "merge_variants", "personal_names", "title_references"]
 
 _LOCATIVE = frozenset({"in", "at", "near", "across", "throughout", "around", "into", "inside"})
 _INFORMAL_HEADS = frozenset({"guy", "man", "fellow", "woman", "character", "dude", "gentleman", "lady"})
@@ -482,3 +487,54 @@ def led_bodies(parsed, drafts: dict[str, Draft], taken: list[bool], new_draft, a
             continue
         add(ds[0], tok.i, tok.i + 1, "actors.led_body", tok.i)
         taken[tok.i] = True
+
+
+_PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers"})
+
+
+def personal_names(parsed, drafts: dict[str, Draft], t: Tables) -> None:
+    """Retype as persons the organisations that are a bare capitalised name the article refers back to as a person.
+
+    An ``organisation`` draft from the entity recogniser whose every named mention is one title-case proper noun
+    (not all capitals, not an organisation or title word of the lexicons, never after an article) becomes a ``person`` when at least one
+    of its mentions is a clause subject and the next personal pronoun (he/him/his/she/her) outside quotation
+    marks, in the same or the next sentence, comes with no person mentioned in between ("Trump did not prove a
+    passive tiger, as his critics mocked"). Pronoun agreement is the usual animacy cue of coreference systems
+    (Bergsma & Lin 2006); reading form and syntax only, the rule types a surname the recogniser mistook for an
+    organisation the same whatever the name is. Limits: one-word organisation names that a later "he" follows
+    by chance are retyped too; names of two or more words are left to the recogniser.
+    """
+    doc = parsed.doc
+    person_heads = sorted(m.head for d in drafts.values() if d.kind == "person" for m in d.mentions if not m.pronoun)
+    personal = [tok for tok in doc if tok.lower_ in _PERSONAL and tok.pos_ == "PRON"
+                and not parsed.in_quotes(Span(tok.idx, tok.idx + len(tok.text)))]
+    sents = list(doc.sents)
+    sent_of = {tok.i: k for k, s in enumerate(sents) for tok in s}
+    for d in drafts.values():
+        named = [m for m in d.mentions if not m.pronoun]
+        if d.kind != "organisation" or d.key.startswith("override:") or not named:
+            continue
+        words = {m.text for m in named}
+        if not all(re.fullmatch(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*", w) and w.lower() not in t.titles
+                   and w.lower() not in t.unit_nouns and w not in t.alias_to_country for w in words):
+            continue
+        if any(_after_article(doc, m.start) for m in named):
+            continue  # "the Pentagon", "the Devil": a personal name takes no article
+        for m in named:
+            head = doc[m.head]
+            if head.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            nxt = next((p for p in personal if p.i > head.i), None)
+            if nxt is None or sent_of[nxt.i] - sent_of[head.i] > 1:
+                continue
+            k = bisect.bisect_right(person_heads, head.i)
+            if k < len(person_heads) and person_heads[k] < nxt.i:
+                continue  # a person named in between is the likelier antecedent
+            d.kind = "person"
+            break
+
+
+def _after_article(doc, start: int) -> bool:
+    """Is the token before character offset ``start`` a definite or indefinite article?"""
+    sp = doc.char_span(start, start + 1, alignment_mode="expand")
+    return sp is not None and sp.start > 0 and doc[sp.start - 1].lower_ in ("the", "a", "an")
