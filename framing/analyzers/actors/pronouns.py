@@ -16,7 +16,10 @@ object of a verb of judging ("blamed Iran for expanding *its* ..."), else the
 clause subject, explicit or understood (:func:`local_subject`); a clause
 subject that is no actor gets +200 only, and a possessive on a nominal of harm
 ("ordered *his* killing") has no controller. The other arguments of the
-pronoun's own verb get +50. Binding: a plain
+pronoun's own verb get +50. An emphatic or
+appositive reflexive refers through the nominal right before it ("Trump
+*himself*", "the deal *itself*": not an actor) and is left alone after a comma
+(:func:`emphatic_host`). Binding: a plain
 pronoun is never its own verb's other argument, nor the object of a verb it is
 the understood subject of. Pronouns inside quotation marks, expletive *it* and
 *it* as the subject of a copula or a raising verb are left alone. A pronoun
@@ -231,6 +234,22 @@ def pronoun_slot(tok) -> str | None:
     return None
 
 
+def emphatic_host(tok) -> tuple[bool, object]:
+    """(is ``tok`` an emphatic or appositive reflexive, the token it refers through or None). The host is the
+    nominal right before it ("Trump *himself* said", "the deal *itself*", "he *himself*"); after a comma
+    ("..., *itself* an act of retaliation") it describes the noun phrase before, which this rule does not delimit:
+    no host, left unresolved. A reflexive after a verb or preposition is an argument, bound in its clause
+    (Principle A of binding theory) and resolved as usual: "Biden described *himself*"."""
+    if tok.lower_ not in REFLEXIVES or tok.i == 0:
+        return False, None
+    prev = tok.doc[tok.i - 1]
+    if prev.pos_ in (*_NOMINAL, "PRON") or (prev.text[:1].isupper() and prev.dep_ in ("nsubj", "nsubjpass")):
+        return True, prev  # a capitalised subject counts whatever its tag ("Trump" tagged VERB)
+    if prev.text == "," and tok.dep_ not in ("dobj", "obj", "dative", "pobj", "nsubj"):
+        return True, None
+    return False, None
+
+
 def bound_arguments(tok) -> set[int]:
     """Token indices a plain pronoun argument cannot refer to: its own verb's other arguments, and for a subject
     the objects of verbs it is the understood subject of ("It built a coalition to attack Iran": It != Iran)."""
@@ -387,7 +406,11 @@ def resolve_pronouns(parsed, drafts: dict[str, Draft]) -> None:
         if slot is None or parsed.in_quotes(Span(tok.idx, tok.idx + len(tok.text))):
             continue
         si = parsed.sentence_index(tok.idx)
-        best = disc.choose(tok, slot, si)
+        emphatic, host = emphatic_host(tok)
+        if emphatic:  # "Trump himself", "the deal itself": the nominal it stands next to, actor or not
+            best = disc.ref_at.get(host.i) if host is not None else None
+        else:
+            best = disc.choose(tok, slot, si)
         if best is None:
             continue
         disc.record(best, tok, si)

@@ -111,3 +111,21 @@ def test_seed_possessive_in_adjunct_goes_to_the_planner(seed_text):
     p2 = "firmness in safeguarding its sovereignty"
     at2 = art.text.index(p2) + p2.index(" its ") + 1
     assert [a.name for a in aset for m in a.mentions if m.pronoun and m.start == at2] == ["Iran"]
+
+
+# ---------------------------------------------------------------- emphatic and appositive reflexives
+
+
+@pytest.mark.parametrize(("text", "owner"), [
+    # an emphatic reflexive refers through the nominal right before it, not through salience
+    ("The United States blamed Iraq for the attack. The government in Iran itself stayed silent.", ["Iran"]),
+    ("Saudi Arabia accused Iraq of lying. Even Iran itself admitted that the deal itself had failed.", ["Iran"]),
+    # after a comma it describes the noun phrase before it (an attack, not an actor): unresolved
+    ("Iraq condemned the attack by Iran on the base, itself a response to the strike.", []),
+])
+def test_emphatic_reflexive(text, owner):
+    assert _owners(text, "itself") == owner
+
+
+def test_argument_reflexive_is_bound_in_its_clause():
+    assert _owners("Iran described itself as a victim of the sanctions imposed by the United States.", "itself") == ["Iran"]
