@@ -35,7 +35,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from framing.analyzers.actors.draft import POSSESSIVE_PRONOUNS, Draft
-from framing.nlp.syntax import LOCAL, clause_verb, subject
+from framing.nlp.syntax import LOCAL, Token, clause_verb, subject
 from framing.schema import Span
 from framing.schema.sections.actors import Mention
 
@@ -234,7 +234,7 @@ def pronoun_slot(tok) -> str | None:
     return None
 
 
-def emphatic_host(tok) -> tuple[bool, object]:
+def emphatic_host(tok) -> tuple[bool, Token | None]:
     """(is ``tok`` an emphatic or appositive reflexive, the token it refers through or None). The host is the
     nominal right before it ("Trump *himself* said", "the deal *itself*", "he *himself*"); after a comma
     ("..., *itself* an act of retaliation") it describes the noun phrase before, which this rule does not delimit:
