@@ -100,6 +100,7 @@ from framing.analyzers.actors.merge import apply_overrides, finish, merge_acrony
 from framing.analyzers.actors.names import Tables, tables
 from framing.analyzers.actors.pronouns import resolve_pronouns
 from framing.analyzers.actors.referents import (
+    drop_late_furniture,
     drop_furniture,
     informal_references,
     led_bodies,
@@ -157,6 +158,7 @@ def find(parsed: Parsed, t: Tables, *, overrides: object = None, inanimate: Mapp
     if ovs:
         f.drafts = apply_overrides(f.drafts, ovs, parsed, t)
     f.affiliations()
+    drop_late_furniture(parsed, f.drafts, t)
     title_references(parsed, f.drafts, t, title_canon or {}, f.taken, f.country_at, ranks)
     personal_names(parsed, f.drafts, t)
     resolve_pronouns(parsed, f.drafts)

@@ -39,6 +39,11 @@ Steps of :func:`framing.analyzers.actors.find` (rule ids in the actors ``RULES``
   upon (subject, passive subject, direct object, agent) and are followed in the article by a personal pronoun
   resolved later, or carry a personal title — typed person; so detection does not depend on how a name sounds.
 
+* :func:`drop_late_furniture` — after the steps that add names late (repeated and informal names): photo credits
+  again (also a name on one side of an agency's slash, "REUTERS/Kevin Lamarque") and mentions made only of title
+  words ("Lt. Gen."). A bare office before a name ("Senate Majority Leader" before "Mitch McConnell": a title or a
+  capitalised *leader/chief/head* last) is dropped by :func:`drop_furniture`, and names lose such an office
+  (``Tables.strip_titles``: "Senate Democratic Leader Charles Schumer" is Charles Schumer).
 * :func:`personal_names` — an organisation from the entity recogniser that is one bare title-case name (no
   article, not a lexicon word), a clause subject followed in the same or next sentence by he/him/his/she/her with
   no person named in between, is retyped a person ("Trump" tagged ORG in an article naming no first name).
@@ -55,13 +60,14 @@ import re
 from collections.abc import Mapping
 
 from framing.analyzers.actors.draft import Draft, trim
-from framing.analyzers.actors.names import Tables, clean_tokens, surname_key
+from framing.analyzers.actors.names import _OFFICE_HEADS, Tables, clean_tokens, surname_key
 from framing.schema import Span
 from framing.schema.sections.actors import Mention
 
-__all__ = ["drop_furniture", "informal_references", "led_bodies", "merge_variants", "personal_names", "title_references"]
+__all__ = ["drop_late_furniture", "drop_furniture", "informal_references", "led_bodies", "merge_variants", "personal_names", "title_references"]
 
 _LOCATIVE = frozenset({"in", "at", "near", "across", "throughout", "around", "into", "inside"})
+_CREDIT_WORDS = frozenset({"Photo", "Photos", "Images", "Pictures"})
 _INFORMAL_HEADS = frozenset({"guy", "man", "fellow", "woman", "character", "dude", "gentleman", "lady"})
 _ACTING = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent", "appos"})
 #: verbs of saying and publishing whose "on X" / "via X" is the medium, not an actor
@@ -81,6 +87,38 @@ def _furniture_caps(text: str) -> bool:
         return False
     letters = [sum(c.isalpha() for c in w) for w in words]
     return max(letters) >= 6 or (len(words) >= 2 and min(letters) >= 3)
+
+
+def _slash_credit(text: str, s: int, e: int) -> bool:
+    """Is the name at [s, e) one side of a photo credit's slash, the other side an agency in capitals or a
+    "Photo"/"Images" word ("REUTERS/Kevin Lamarque", "AP Photo/ Evan Vucci")? "Baghdadi/Soleimani" is not."""
+    before = text[max(0, s - 30):s].rstrip(" ")
+    if before.endswith("/"):
+        words = before[:-1].split()
+        return bool(words) and _agency_word(words[-1])
+    name = text[s:e].split()
+    return text[e:e + 1] == "/" and bool(name) and _agency_word(name[-1])
+
+
+def _agency_word(w: str) -> bool:
+    """An agency in capitals of 3+ letters ("REUTERS", "AFP") or a credit word ("Photo"); "US" is too short."""
+    return (w.isupper() and sum(c.isalpha() for c in w) >= 3) or w in _CREDIT_WORDS
+
+
+def drop_late_furniture(parsed, drafts: dict[str, Draft], t: Tables) -> None:
+    """After every step that adds named mentions (repeated names and informal names come after
+    :func:`drop_furniture`): remove person and organisation mentions inside photo credits (parenthesised with a
+    slash or "Photo", or one side of an agency's slash) and mentions made of title words only ("Lt. Gen.")."""
+    text = parsed.article.text
+    for key in list(drafts):
+        d = drafts[key]
+        if d.kind not in ("person", "organisation") or key.startswith("override:"):
+            continue
+        d.mentions = [m for m in d.mentions if m.pronoun or not (
+            _in_credit(text, m.start, m.end) or _slash_credit(text, m.start, m.end)
+            or all(w.lower().rstrip(",") in t.titles or w.lower().strip(".,") in t.titles for w in m.text.split()))]
+        if not any(not m.pronoun for m in d.mentions):
+            del drafts[key]
 
 
 def _in_credit(text: str, s: int, e: int) -> bool:
@@ -235,7 +273,9 @@ def drop_furniture(parsed, drafts: dict[str, Draft], t: Tables, inanimate: Mappi
             if sp is not None and len(sp) >= 3 and any(x.pos_ in ("VERB", "AUX") for x in sp):
                 del drafts[key]
                 continue
-        if d.kind == "organisation" and all(w.lower().rstrip(".,") in t.titles for w in d.name.split()[-1:]):
+        if d.kind in ("organisation", "person") and all(
+                w.lower().rstrip(".,") in t.titles or (w[:1].isupper() and w.lower() in _OFFICE_HEADS)
+                for w in d.name.split()[-1:]):
             nxt = [doc[m.head].i + 1 for m in named]
             if all(i < len(doc) and doc[i].ent_type_ == "PERSON" for i in nxt):
                 del drafts[key]
