@@ -100,8 +100,8 @@ from framing.analyzers.actors.merge import apply_overrides, finish, merge_acrony
 from framing.analyzers.actors.names import Tables, tables
 from framing.analyzers.actors.pronouns import resolve_pronouns
 from framing.analyzers.actors.referents import (
-    drop_late_furniture,
     drop_furniture,
+    drop_late_furniture,
     informal_references,
     led_bodies,
     merge_variants,

@@ -64,7 +64,10 @@ from framing.analyzers.actors.names import _OFFICE_HEADS, Tables, clean_tokens, 
 from framing.schema import Span
 from framing.schema.sections.actors import Mention
 
-__all__ = ["drop_late_furniture", "drop_furniture", "informal_references", "led_bodies", "merge_variants", "personal_names", "title_references"]
+__all__ = [
+    "drop_furniture", "drop_late_furniture", "informal_references", "led_bodies", "merge_variants", "personal_names",
+    "title_references",
+]
 
 _LOCATIVE = frozenset({"in", "at", "near", "across", "throughout", "around", "into", "inside"})
 _CREDIT_WORDS = frozenset({"Photo", "Photos", "Images", "Pictures"})
