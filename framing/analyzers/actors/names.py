@@ -130,7 +130,8 @@ def clean_tokens(toks: list[str]) -> list[str]:
 
 
 def skeleton(word: str) -> str:
-    """Consonant skeleton of a name, so transliteration variants meet: Soleimani/Suleimani, Qassem/Qasem/Qassim."""
+    """Consonant skeleton of a name, so transliteration variants meet: Soleimani/Suleimani, Qassem/Qasem/Qassim;
+    a name with fewer than two consonants is its own key (lower case)."""
     k = word.lower().strip("’'.,")
     for p in ("al-", "el-", "bin-"):
         if k.startswith(p) and len(k) > len(p) + 2:
@@ -139,7 +140,8 @@ def skeleton(word: str) -> str:
     for ch in k:
         if ch.isalpha() and ch not in "aeiouy" and (not out or out[-1] != ch):
             out.append(ch)
-    return "".join(out) or k
+    # one consonant says too little: "Lee" and "ally" (or "Li" and "Leo") would meet; short names match whole
+    return "".join(out) if len(out) >= 2 else k
 
 
 def surname_key(tok: str) -> str:

@@ -277,10 +277,12 @@ def drop_furniture(parsed, drafts: dict[str, Draft], t: Tables, inanimate: Mappi
                 del drafts[key]
                 continue
         if d.kind in ("organisation", "person") and all(
-                w.lower().rstrip(".,") in t.titles or (w[:1].isupper() and w.lower() in _OFFICE_HEADS)
+                w.lower().rstrip(",") in t.titles or w.lower().rstrip(".,") in t.titles
+                or (w[:1].isupper() and w.lower() in _OFFICE_HEADS)
                 for w in d.name.split()[-1:]):
-            nxt = [doc[m.head].i + 1 for m in named]
-            if all(i < len(doc) and doc[i].ent_type_ == "PERSON" for i in nxt):
+            nxt = [doc[m.head].i + 1 for m in named]  # a name follows: the recogniser's PERSON, or any proper noun
+            if all(i < len(doc) and (doc[i].ent_type_ == "PERSON" or (doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()))
+                   for i in nxt):
                 del drafts[key]
                 continue
         if not key.startswith("country:") and d.kind != "group" and (
@@ -302,8 +304,8 @@ def merge_variants(drafts: dict[str, Draft], t: Tables) -> None:
             continue
         d = dd
         words = clean_tokens(d.name.split())
-        if not words:
-            continue
+        if not words or not words[-1][:1].isupper():
+            continue  # "Iranian ally": a common noun last is no surname
         p = persons.get(surname_key(words[-1]))
         if p is None:
             continue

@@ -54,3 +54,22 @@ def test_office_and_credit_are_not_actors():
     names = {a.name for a in aset}
     assert "Charles Schumer" in names and "Mitch McConnell" in names
     assert not {"Senate Majority Leader", "Senate Democratic Leader Charles Schumer", "Kevin Lamarque"} & names
+
+
+def test_short_names_do_not_meet_common_nouns():
+    from framing.analyzers.actors.names import skeleton
+
+    # transliteration variants still meet; a one-consonant skeleton would join "Lee" with "ally"
+    assert skeleton("Soleimani") == skeleton("Suleimani") and skeleton("Qassem") == skeleton("Qasim")
+    assert skeleton("Lee") != skeleton("ally")
+    aset = _actors("Senator Mike Lee criticised the briefing on Wednesday. Lee said Washington regards Sadr as an "
+                   "Iranian ally and wants a vote.")
+    lee = aset.get("Mike Lee")
+    assert lee is not None and not any("ally" in m.text for m in lee.mentions)
+
+
+def test_title_before_an_untagged_name_is_no_organisation():
+    # "Republican Sen." before a name the recogniser may not tag: dropped whatever the name
+    for name in ("Mike Lee", "Javad Zarif"):
+        aset = _actors(f"Republican Sen. {name} of Utah said it was the worst briefing he had seen in years.")
+        assert not any(a.name.endswith("Sen.") for a in aset), name
