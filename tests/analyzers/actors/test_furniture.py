@@ -73,3 +73,15 @@ def test_title_before_an_untagged_name_is_no_organisation():
     for name in ("Mike Lee", "Javad Zarif"):
         aset = _actors(f"Republican Sen. {name} of Utah said it was the worst briefing he had seen in years.")
         assert not any(a.name.endswith("Sen.") for a in aset), name
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("Republicans praised the strike. But the mullahs said they would retaliate.", "mullahs"),
+    ("Iran praised the vote. But the neocons said they would fight it.", "neocons"),
+    ("Liberals condemned the strike, and conservatives said they welcomed it.", "conservatives"),
+])
+def test_political_group_nouns_are_actors_and_take_they(text, group):
+    aset = _actors(text)
+    g = aset.get(group)
+    assert g is not None and g.kind == "group"
+    assert any(m.pronoun and m.text == "they" for m in g.mentions)
