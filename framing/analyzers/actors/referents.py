@@ -541,13 +541,14 @@ def personal_names(parsed, drafts: dict[str, Draft], t: Tables) -> None:
     """Retype as persons the organisations that are a bare capitalised name the article refers back to as a person.
 
     An ``organisation`` draft from the entity recogniser whose every named mention is one title-case proper noun
-    (not all capitals, not an organisation or title word of the lexicons, never after an article) becomes a ``person`` when at least one
-    of its mentions is a clause subject and the next personal pronoun (he/him/his/she/her) outside quotation
+    (not all capitals, not an organisation or title word of the lexicons, never after an article) becomes a
+    ``person`` when at least one of its mentions is a clause subject and the next personal pronoun (he/him/his/she/her) outside quotation
     marks, in the same or the next sentence, comes with no person mentioned in between ("Trump did not prove a
     passive tiger, as his critics mocked"). Pronoun agreement is the usual animacy cue of coreference systems
-    (Bergsma & Lin 2006); reading form and syntax only, the rule types a surname the recogniser mistook for an
-    organisation the same whatever the name is. Limits: one-word organisation names that a later "he" follows
-    by chance are retyped too; names of two or more words are left to the recogniser.
+    (Bergsma & Lin 2006). A name of up to three such words right after a lower-case personal title
+    ("spokeswoman Morgan Ortagus") is a person too. Reading form and syntax only, the rule types a name the
+    recogniser mistook for an organisation the same whatever the name is. Limits: one-word organisation names
+    that a later "he" follows by chance are retyped too.
     """
     doc = parsed.doc
     person_heads = sorted(m.head for d in drafts.values() if d.kind == "person" for m in d.mentions if not m.pronoun)
@@ -559,12 +560,17 @@ def personal_names(parsed, drafts: dict[str, Draft], t: Tables) -> None:
         named = [m for m in d.mentions if not m.pronoun]
         if d.kind != "organisation" or d.key.startswith("override:") or not named:
             continue
-        words = {m.text for m in named}
+        words = [w for m in named for w in m.text.split()]
         if not all(re.fullmatch(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*", w) and w.lower() not in t.titles
                    and w.lower() not in t.unit_nouns and w not in t.alias_to_country for w in words):
-            continue
+            continue  # name-shaped words only: no acronym, title, unit noun ("Force") or state name
         if any(_after_article(doc, m.start) for m in named):
             continue  # "the Pentagon", "the Devil": a personal name takes no article
+        if all(len(m.text.split()) <= 3 for m in named) and any(_after_title(doc, m.start, t) for m in named):
+            d.kind = "person"  # "spokeswoman Morgan Ortagus": a lower-case personal title before the name
+            continue
+        if any(len(m.text.split()) > 1 for m in named):
+            continue
         for m in named:
             head = doc[m.head]
             if head.dep_ not in ("nsubj", "nsubjpass"):
@@ -583,3 +589,14 @@ def _after_article(doc, start: int) -> bool:
     """Is the token before character offset ``start`` a definite or indefinite article?"""
     sp = doc.char_span(start, start + 1, alignment_mode="expand")
     return sp is not None and sp.start > 0 and doc[sp.start - 1].lower_ in ("the", "a", "an")
+
+
+def _after_title(doc, start: int, t: Tables) -> bool:
+    """Is the name at character offset ``start`` directly preceded by a personal title written in lower case
+    ("spokeswoman Morgan Ortagus", "commander Esmail Qaani")? A capitalised word before a name may be part of an
+    organisation's own name ("Quds Force"), so only lower-case titles count."""
+    sp = doc.char_span(start, start + 1, alignment_mode="expand")
+    if sp is None or sp.start == 0:
+        return False
+    prev = doc[sp.start - 1]
+    return prev.text.islower() and (prev.text in t.titles or prev.text.rstrip(".,") in t.titles)

@@ -75,3 +75,19 @@ def test_corpus_surname_typed_org_is_a_person_with_its_pronouns():
     assert trump is not None and trump.kind == "person"
     at = art.text.index("he, not Tehran, governs")
     assert any(m.pronoun and m.start == at for m in trump.mentions)
+
+
+@pytest.mark.parametrize(("first", "last"), [("Morgan", "Ortagus"), ("Mary", "Smith")])
+def test_org_name_after_a_lower_case_title_is_a_person(first, last):
+    # "spokeswoman <First Last> spoke today" with the recogniser's ORG on the name
+    aset = _actors(["The", "spokeswoman", first, last, "spoke", "today", "."], [1, 4, 3, 1, 4, 4, 4],
+                   ["det", "nsubj", "compound", "appos", "ROOT", "npadvmod", "punct"],
+                   ["DET", "NOUN", "PROPN", "PROPN", "VERB", "NOUN", "PUNCT"], ["O", "O", "B-ORG", "I-ORG", "O", "O", "O"])
+    assert aset.get(f"{first} {last}").kind == "person"
+
+
+def test_acronym_after_a_title_stays_an_organisation():
+    aset = _actors(["The", "director", "CIA", "spoke", "today", "."], [1, 3, 1, 3, 3, 3],
+                   ["det", "nsubj", "appos", "ROOT", "npadvmod", "punct"],
+                   ["DET", "NOUN", "PROPN", "VERB", "NOUN", "PUNCT"], ["O", "O", "B-ORG", "O", "O", "O"])
+    assert aset.get("CIA").kind == "organisation"
