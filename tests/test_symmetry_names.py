@@ -24,8 +24,9 @@ from tests.conftest import shared_path
 
 MAX_DELTA = 0.05
 
-# (US-side name, Iran-side name): full names first, then the surnames alone; the last two pairs use surnames the
-# entity recogniser often misses or mistypes (a hyphenated Arabic name, a rare Persian surname)
+# (US-side name, Iran-side name): full names first, then the surnames alone; several pairs use surnames the
+# entity recogniser often misses or mistypes (a hyphenated Arabic name, rare Persian surnames, a one-syllable
+# surname that is also a common word)
 PAIRS = {
     "trump-rouhani": [("Donald Trump", "Hassan Rouhani"), ("Trump", "Rouhani")],
     "pompeo-zarif": [("Mike Pompeo", "Javad Zarif"), ("Pompeo", "Zarif")],
@@ -33,6 +34,9 @@ PAIRS = {
     "pelosi-shamkhani": [("Nancy Pelosi", "Ali Shamkhani"), ("Pelosi", "Shamkhani")],
     "milley-muhandis": [("Mark Milley", "Abu Mahdi al-Muhandis"), ("Milley", "al-Muhandis")],
     "pence-khamenei": [("Mike Pence", "Ali Khamenei"), ("Pence", "Khamenei")],
+    # a rare Persian surname against a US one; a short, common-word surname ("Lee") against a Persian one
+    "haspel-qaani": [("Gina Haspel", "Esmail Qaani"), ("Haspel", "Qaani")],
+    "lee-zarif": [("Mike Lee", "Javad Zarif"), ("Lee", "Zarif")],
 }
 
 # real corpus articles (straight news and opinion, several outlets); every pair is applied where one of its

@@ -39,9 +39,11 @@ Mentions come from five rules (ids in :data:`RULES`):
   non-adverbial 50, halved per sentence back and summed over the referent's
   mentions (resolved pronouns included); +35 when a subject pronoun meets a
   subject antecedent. Two additions of this project: a possessive prefers the
-  subject of its own clause, explicit or understood (+200: "pressurize Iran to
-  give up *its* right" -> Iran; "the US ... justify *its* plans" -> the US), and
-  the arguments of the pronoun's own verb get +50. Binding: a plain pronoun is
+  actor controlling its own clause, explicit or understood, decisively
+  ("pressurize Iran to give up *its* right" -> Iran; "the plans of the US for
+  establishing *its* domination" -> the US, the owner of an intention noun;
+  a clause subject that is no actor gets +200), and the arguments of the
+  pronoun's own verb get +50. Binding: a plain pronoun is
   never its own verb's other argument, nor the object of a verb it is the
   understood subject of ("It built a coalition to attack Iran": It != Iran).
   The antecedent must lie in the same or one of the two preceding sentences; pronouns inside quotation
@@ -54,7 +56,8 @@ Referents (:mod:`.referents`): page furniture is dropped (all-caps datelines and
 bylines, author and contributor notes, headline phrases read as names, weapons and vehicles, bare titles read as
 organisations, places that only locate); an organisation that is a person's name with titles merges into the
 person; ``actors.title_reference`` resolves "the (Iranian) general" to the one person titled so;
-``actors.informal`` finds "this X guy" and untagged capitalised names after a personal title.
+``actors.informal`` finds "this X guy" and untagged capitalised names after a personal title; a bare surname the
+recogniser typed as an organisation becomes a person when a personal pronoun refers back to it.
 
 Merging: persons merge on the surname once titles are stripped ("President
 Trump", "Donald Trump", "Trump"); organisations merge with their acronym
@@ -98,9 +101,11 @@ from framing.analyzers.actors.names import Tables, tables
 from framing.analyzers.actors.pronouns import resolve_pronouns
 from framing.analyzers.actors.referents import (
     drop_furniture,
+    drop_late_furniture,
     informal_references,
     led_bodies,
     merge_variants,
+    personal_names,
     title_references,
 )
 from framing.nlp import Parsed
@@ -153,7 +158,9 @@ def find(parsed: Parsed, t: Tables, *, overrides: object = None, inanimate: Mapp
     if ovs:
         f.drafts = apply_overrides(f.drafts, ovs, parsed, t)
     f.affiliations()
+    drop_late_furniture(parsed, f.drafts, t)
     title_references(parsed, f.drafts, t, title_canon or {}, f.taken, f.country_at, ranks)
+    personal_names(parsed, f.drafts, t)
     resolve_pronouns(parsed, f.drafts)
     return finish(parsed, f.drafts, t)
 

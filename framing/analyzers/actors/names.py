@@ -26,6 +26,10 @@ from framing.schema.sections.actors import Actor
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 
 
+#: heads of an office written before a name that the lexicon files as groups, not titles ("Majority Leader")
+_OFFICE_HEADS = frozenset({"leader", "chief", "head"})
+
+
 @dataclass(frozen=True)
 class Tables:
     """Name tables from the two lexicons (built once per pair of lexicon files, see :func:`tables`)."""
@@ -41,6 +45,13 @@ class Tables:
         """Drop leading titles ("President", "Major-General", "of") from a name's tokens; the last token stays."""
         titles = self.titles
         out = list(toks)
+        # an office named by capitalised words ending in a title or a capitalised leading noun, before a full name:
+        # "Senate Democratic Leader Charles Schumer", "Quds Force Gen. Esmail Qaani" -> the name after it
+        for k in range(len(out) - 2, 0, -1):
+            w = out[k].lower().rstrip(",")
+            if (w in titles or w.rstrip(".") in titles or w in _OFFICE_HEADS) and all(x[:1].isupper() for x in out[: k + 1]):
+                out = out[k + 1:]
+                break
         while len(out) > 1 and (out[0].lower().rstrip(",") in titles or out[0].lower() in ("of", "-")
                                 or ("-" in out[0] and all(p.lower() in titles for p in out[0].split("-")))):
             out = out[1:]
@@ -119,7 +130,8 @@ def clean_tokens(toks: list[str]) -> list[str]:
 
 
 def skeleton(word: str) -> str:
-    """Consonant skeleton of a name, so transliteration variants meet: Soleimani/Suleimani, Qassem/Qasem/Qassim."""
+    """Consonant skeleton of a name, so transliteration variants meet: Soleimani/Suleimani, Qassem/Qasem/Qassim;
+    a name with fewer than two consonants is its own key (lower case)."""
     k = word.lower().strip("’'.,")
     for p in ("al-", "el-", "bin-"):
         if k.startswith(p) and len(k) > len(p) + 2:
@@ -128,7 +140,8 @@ def skeleton(word: str) -> str:
     for ch in k:
         if ch.isalpha() and ch not in "aeiouy" and (not out or out[-1] != ch):
             out.append(ch)
-    return "".join(out) or k
+    # one consonant says too little: "Lee" and "ally" (or "Li" and "Leo") would meet; short names match whole
+    return "".join(out) if len(out) >= 2 else k
 
 
 def surname_key(tok: str) -> str:

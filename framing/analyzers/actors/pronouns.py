@@ -8,16 +8,26 @@ the same or the :data:`WINDOW` preceding sentences; salience per mention is
 the sum of the Lappin & Leass factors (recency 100, subject 80, existential
 70, direct object 50, oblique 40, head noun 80, non-adverbial 50), halved per
 sentence back, summed over the referent's mentions, +35 for a subject pronoun
-meeting a subject antecedent. Additions of this project: +200 for the subject
-of a possessive's own clause (explicit or understood, :func:`local_subject`),
-+50 for the other arguments of the pronoun's own verb. Binding: a plain
+meeting a subject antecedent. Additions of this project: a possessive is bound
+by the actor that controls its own clause (:func:`controllers`, +1000, i.e.
+decisive): the owner of an intention noun the clause completes ("the plans of
+the US for establishing *its* ..." -> the US, :func:`nominal_controller`), the
+object of a verb of judging ("blamed Iran for expanding *its* ..."), else the
+clause subject, explicit or understood (:func:`local_subject`); a clause
+subject that is no actor gets +200 only, and a possessive on a nominal of harm
+("ordered *his* killing") has no controller. The other arguments of the
+pronoun's own verb get +50. An emphatic or
+appositive reflexive refers through the nominal right before it ("Trump
+*himself*", "the deal *itself*": not an actor) and is left alone after a comma
+(:func:`emphatic_host`). Binding: a plain
 pronoun is never its own verb's other argument, nor the object of a verb it is
 the understood subject of. Pronouns inside quotation marks, expletive *it* and
 *it* as the subject of a copula or a raising verb are left alone. A pronoun
 resolved to a non-actor noun phrase adds nothing to any actor.
 
 Limits: a rule, not a coreference model; a misattached prepositional phrase
-misleads the clause-subject preference.
+misleads the clause-subject preference (right association repairs it only
+after an intention noun with an owner); a wrong control reading is decisive.
 """
 
 from __future__ import annotations
@@ -25,7 +35,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from framing.analyzers.actors.draft import POSSESSIVE_PRONOUNS, Draft
-from framing.nlp.syntax import LOCAL, clause_verb, subject
+from framing.nlp.syntax import LOCAL, Token, clause_verb, subject
 from framing.schema import Span
 from framing.schema.sections.actors import Mention
 
@@ -41,7 +51,20 @@ _RAISING = ("seem", "appear", "rule", "say", "believe", "expect", "report")
 # Lappin & Leass (1994) salience factors
 _SAL_RECENCY, _SAL_SUBJECT, _SAL_EXISTENTIAL, _SAL_OBJECT, _SAL_OBLIQUE = 100, 80, 70, 50, 40
 _SAL_HEAD, _SAL_NON_ADVERBIAL, _SAL_PARALLEL = 80, 50, 35
-_SAL_LOCAL_SUBJECT, _SAL_SAME_CLAUSE = 200, 50  # additions of this project
+_SAL_LOCAL_SUBJECT, _SAL_SAME_CLAUSE, _SAL_LOCAL_ACTOR = 200, 50, 1000  # additions of this project
+#: nouns of intention and attempt whose owner controls the understood subject of their complement
+#: ("Iran's plan to expand its ...", "the efforts of the US for establishing its ..."): :func:`nominal_controller`
+INTENTION_NOUNS = frozenset({
+    "plan", "plot", "scheme", "design", "effort", "attempt", "bid", "drive", "push", "campaign", "ambition",
+    "strategy", "quest", "goal", "aim", "intention", "intent", "desire", "determination", "readiness", "willingness",
+    "decision", "pledge", "promise", "commitment", "project", "agenda", "preparation", "policy", "move", "struggle",
+})
+_COMPLEMENT_PREPS = ("for", "of", "toward", "towards", "at", "to", "in")
+#: nominals of harm and removal: their possessor is the one harmed ("ordering his killing"), not a controller
+HARM_NOMINALS = frozenset({
+    "killing", "death", "assassination", "murder", "execution", "arrest", "capture", "detention", "ouster",
+    "removal", "elimination", "destruction", "defeat", "downfall", "overthrow", "imprisonment", "torture",
+})
 
 
 def embedded(t) -> bool:
@@ -94,6 +117,104 @@ def local_subject(tok):
     return subject(verb, LOCAL) if verb is not None else None
 
 
+def controllers(tok) -> list:
+    """Who may be the understood subject of the clause a possessive sits in, best first: the owner of an
+    intention noun the clause completes (:func:`nominal_controller`), the object of a verb of judging the clause
+    is a prepositional complement of (:func:`prepositional_object_controller`), then the clause subject
+    (:func:`local_subject`). The caller takes the first that is an actor. A possessive on a nominal of harm
+    ("his killing", "its destruction") names the one harmed, who is seldom the one acting: no controller."""
+    if tok.head.lemma_.lower() in HARM_NOMINALS:
+        return []
+    verb = clause_verb(tok)
+    if verb is None:
+        return []
+    found = [nominal_controller(verb), prepositional_object_controller(verb), local_subject(tok)]
+    return [t for t in found if t is not None]
+
+
+def prepositional_object_controller(verb):
+    """The direct object of the verb a prepositional gerund depends on, or None: "Critics blamed *Iran* for
+    expanding its program", "accused *the president* of violating his pledge" (object control by verbs of
+    judging and preventing, Postal 1970: the object, not the subject, does what the gerund says)."""
+    top = _clause_top(verb)
+    if top is None or top.dep_ != "pcomp" or top.tag_ != "VBG" or top.head.dep_ != "prep":
+        return None
+    prep = top.head
+    if prep.lower_ not in ("for", "of", "from") or prep.head.pos_ != "VERB":
+        return None
+    return next((c for c in prep.head.children if c.dep_ in ("dobj", "obj") and c.i < prep.i), None)
+
+
+def _clause_top(verb):
+    """The top of the non-finite clause ``verb`` heads (climbing subjectless coordination and open complements)."""
+    cur = verb
+    for _ in range(6):
+        if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in cur.children):
+            return None  # a clause with its own subject has no understood one
+        if cur.dep_ not in ("conj", "xcomp") or cur.head.i == cur.i or cur.head.pos_ not in ("VERB", "AUX"):
+            return cur
+        cur = cur.head
+    return cur
+
+
+def _intro(top):
+    """The word that opens the non-finite clause headed by ``top``: the preposition of a prepositional gerund
+    ("*for* establishing"), or the infinitive marker ("*to* establish"); None for any other clause."""
+    if top.dep_ == "pcomp" and top.head.dep_ == "prep" and top.head.lower_ in _COMPLEMENT_PREPS and top.tag_ == "VBG":
+        return top.head
+    if top.dep_ in ("advcl", "xcomp", "acl") and top.tag_ == "VB":
+        return next((c for c in top.children if c.dep_ in ("aux", "mark") and c.lower_ == "to" and c.i < top.i), None)
+    return None
+
+
+def _agentive_owner(noun):
+    """The possessor, ``of`` object or ``by`` object of ``noun`` (its agent when it names an intention), or None."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("of", "by"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def nominal_controller(verb):
+    """The understood subject of a non-finite clause that completes an intention noun just before it, or None.
+
+    Nouns of intention and attempt (:data:`INTENTION_NOUNS`) control the understood subject of their complement
+    through their possessor or ``of``/``by`` phrase ("the US's *plan* to establish its ..." - the US establishes;
+    the classic nominal control of Chomsky 1981 and Jackendoff & Culicover 2003). The parser often hangs such a
+    complement on the verb of the clause instead ("Iran is a roadblock to the plans of the US *for* establishing
+    its domination", "for" under "is"), which would give the complement the clause subject. Following Kimball's
+    (1973) right association, a complement whose opening word (:func:`_intro`) directly follows a noun phrase
+    that contains an intention noun with an owner is read as that noun's complement, and the owner is returned.
+    Only the noun phrase ending right before the opening word counts (no comma between), so an adverbial clause
+    set off from its noun keeps the clause subject ("Trump criticised Iran's plans, to defend his ...").
+    """
+    top = _clause_top(verb)
+    if top is None:
+        return None
+    intro = _intro(top)
+    if intro is None or intro.i == 0:
+        return None
+    cur = intro.doc[intro.i - 1]
+    if cur.pos_ not in _NOMINAL:
+        return None
+    for _ in range(8):  # up the noun phrase: "the plans of [the US]", "[Iran]'s latest plans"
+        if cur.pos_ == "NOUN" and cur.lemma_.lower() in INTENTION_NOUNS:
+            owner = _agentive_owner(cur)
+            if owner is not None and owner.i < intro.i:
+                return owner
+        if cur.dep_ == "pobj" and cur.head.dep_ in ("prep", "agent") and cur.head.head.pos_ in _NOMINAL:
+            cur = cur.head.head
+        elif cur.dep_ in ("compound", "conj", "appos") and cur.head.pos_ in _NOMINAL:
+            cur = cur.head
+        else:
+            break
+    return None
+
+
 def pronoun_slot(tok) -> str | None:
     """``person``, ``it`` or ``they`` for a pronoun that may refer to an actor; None for every other token,
     for an expletive *it* and for *it* as the subject of a copula or a raising verb ("It is a gross violation")."""
@@ -111,6 +232,22 @@ def pronoun_slot(tok) -> str | None:
     if low in THEY_PRONOUNS:
         return "they"
     return None
+
+
+def emphatic_host(tok) -> tuple[bool, Token | None]:
+    """(is ``tok`` an emphatic or appositive reflexive, the token it refers through or None). The host is the
+    nominal right before it ("Trump *himself* said", "the deal *itself*", "he *himself*"); after a comma
+    ("..., *itself* an act of retaliation") it describes the noun phrase before, which this rule does not delimit:
+    no host, left unresolved. A reflexive after a verb or preposition is an argument, bound in its clause
+    (Principle A of binding theory) and resolved as usual: "Biden described *himself*"."""
+    if tok.lower_ not in REFLEXIVES or tok.i == 0:
+        return False, None
+    prev = tok.doc[tok.i - 1]
+    if prev.pos_ in (*_NOMINAL, "PRON") or (prev.text[:1].isupper() and prev.dep_ in ("nsubj", "nsubjpass")):
+        return True, prev  # a capitalised subject counts whatever its tag ("Trump" tagged VERB)
+    if prev.text == "," and tok.dep_ not in ("dobj", "obj", "dative", "pobj", "nsubj"):
+        return True, None
+    return False, None
 
 
 def bound_arguments(tok) -> set[int]:
@@ -197,8 +334,7 @@ class _Discourse:
         coargs = bound_arguments(tok)
         excluded = {self.named_at[i] for i in coargs if i in self.named_at}
         reflexive_subj = {c.i for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")} if low in REFLEXIVES else set()
-        local = local_subject(tok) if possessive else None
-        local_ref = self.ref_at.get(local.i) if local is not None else None
+        local_ref, local_bonus = self._controller(tok) if possessive else (None, 0.0)
         clause = clause_verb(tok, max_steps=len(tok.doc))  # the verb of the pronoun's clause, however far up
         if clause is None:
             clause = tok.sent.root  # a verbless sentence: its root
@@ -219,13 +355,24 @@ class _Discourse:
             if p_role == "subject" and last_role == "subject":
                 score += _SAL_PARALLEL
             if ref is local_ref:
-                score += _SAL_LOCAL_SUBJECT
+                score += local_bonus
             elif ref in clause_refs:
                 score += _SAL_SAME_CLAUSE
             key = (score, last_off)
             if best_key is None or key > best_key:
                 best, best_key = ref, key
         return best
+
+    def _controller(self, tok) -> tuple[object | None, float]:
+        """The referent controlling a possessive's clause (:func:`controllers`) and its bonus: the first controller
+        that is an actor binds the possessive (+:data:`_SAL_LOCAL_ACTOR`, decisive); when none is, the clause
+        subject, whatever it is, only gets the salience bonus +:data:`_SAL_LOCAL_SUBJECT`."""
+        cands = controllers(tok)
+        for t in cands:
+            if isinstance(self.ref_at.get(t.i), Draft):
+                return self.ref_at[t.i], _SAL_LOCAL_ACTOR
+        local = local_subject(tok)
+        return (self.ref_at.get(local.i), _SAL_LOCAL_SUBJECT) if local is not None else (None, 0.0)
 
     def _score(self, ref: object, si: int) -> tuple[float, str, int, set[int]]:
         """Decayed salience of ``ref`` at sentence ``si``, the role at its latest mention, that mention's offset,
@@ -259,7 +406,11 @@ def resolve_pronouns(parsed, drafts: dict[str, Draft]) -> None:
         if slot is None or parsed.in_quotes(Span(tok.idx, tok.idx + len(tok.text))):
             continue
         si = parsed.sentence_index(tok.idx)
-        best = disc.choose(tok, slot, si)
+        emphatic, host = emphatic_host(tok)
+        if emphatic:  # "Trump himself", "the deal itself": the nominal it stands next to, actor or not
+            best = disc.ref_at.get(host.i) if host is not None else None
+        else:
+            best = disc.choose(tok, slot, si)
         if best is None:
             continue
         disc.record(best, tok, si)

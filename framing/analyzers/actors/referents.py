@@ -39,6 +39,15 @@ Steps of :func:`framing.analyzers.actors.find` (rule ids in the actors ``RULES``
   upon (subject, passive subject, direct object, agent) and are followed in the article by a personal pronoun
   resolved later, or carry a personal title — typed person; so detection does not depend on how a name sounds.
 
+* :func:`drop_late_furniture` — after the steps that add names late (repeated and informal names): photo credits
+  again (also a name on one side of an agency's slash, "REUTERS/Kevin Lamarque") and mentions made only of title
+  words ("Lt. Gen."). A bare office before a name ("Senate Majority Leader" before "Mitch McConnell": a title or a
+  capitalised *leader/chief/head* last) is dropped by :func:`drop_furniture`, and names lose such an office
+  (``Tables.strip_titles``: "Senate Democratic Leader Charles Schumer" is Charles Schumer).
+* :func:`personal_names` — an organisation from the entity recogniser that is one bare title-case name (no
+  article, not a lexicon word), a clause subject followed in the same or next sentence by he/him/his/she/her with
+  no person named in between, is retyped a person ("Trump" tagged ORG in an article naming no first name).
+
 Even-handedness: every rule reads form and syntax (capitals, titles, positions), never a particular name.
 Limits: a title shared by two persons is not resolved; an organisation named after a person ("the Trump
 campaign") keeps its own head word and is not merged.
@@ -51,12 +60,17 @@ import re
 from collections.abc import Mapping
 
 from framing.analyzers.actors.draft import Draft, trim
-from framing.analyzers.actors.names import Tables, clean_tokens, surname_key
+from framing.analyzers.actors.names import _OFFICE_HEADS, Tables, clean_tokens, surname_key
+from framing.schema import Span
 from framing.schema.sections.actors import Mention
 
-__all__ = ["drop_furniture", "informal_references", "led_bodies", "merge_variants", "title_references"]
+__all__ = [
+    "drop_furniture", "drop_late_furniture", "informal_references", "led_bodies", "merge_variants", "personal_names",
+    "title_references",
+]
 
 _LOCATIVE = frozenset({"in", "at", "near", "across", "throughout", "around", "into", "inside"})
+_CREDIT_WORDS = frozenset({"Photo", "Photos", "Images", "Pictures"})
 _INFORMAL_HEADS = frozenset({"guy", "man", "fellow", "woman", "character", "dude", "gentleman", "lady"})
 _ACTING = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent", "appos"})
 #: verbs of saying and publishing whose "on X" / "via X" is the medium, not an actor
@@ -76,6 +90,38 @@ def _furniture_caps(text: str) -> bool:
         return False
     letters = [sum(c.isalpha() for c in w) for w in words]
     return max(letters) >= 6 or (len(words) >= 2 and min(letters) >= 3)
+
+
+def _slash_credit(text: str, s: int, e: int) -> bool:
+    """Is the name at [s, e) one side of a photo credit's slash, the other side an agency in capitals or a
+    "Photo"/"Images" word ("REUTERS/Kevin Lamarque", "AP Photo/ Evan Vucci")? "Baghdadi/Soleimani" is not."""
+    before = text[max(0, s - 30):s].rstrip(" ")
+    if before.endswith("/"):
+        words = before[:-1].split()
+        return bool(words) and _agency_word(words[-1])
+    name = text[s:e].split()
+    return text[e:e + 1] == "/" and bool(name) and _agency_word(name[-1])
+
+
+def _agency_word(w: str) -> bool:
+    """An agency in capitals of 3+ letters ("REUTERS", "AFP") or a credit word ("Photo"); "US" is too short."""
+    return (w.isupper() and sum(c.isalpha() for c in w) >= 3) or w in _CREDIT_WORDS
+
+
+def drop_late_furniture(parsed, drafts: dict[str, Draft], t: Tables) -> None:
+    """After every step that adds named mentions (repeated names and informal names come after
+    :func:`drop_furniture`): remove person and organisation mentions inside photo credits (parenthesised with a
+    slash or "Photo", or one side of an agency's slash) and mentions made of title words only ("Lt. Gen.")."""
+    text = parsed.article.text
+    for key in list(drafts):
+        d = drafts[key]
+        if d.kind not in ("person", "organisation") or key.startswith("override:"):
+            continue
+        d.mentions = [m for m in d.mentions if m.pronoun or not (
+            _in_credit(text, m.start, m.end) or _slash_credit(text, m.start, m.end)
+            or all(w.lower().rstrip(",") in t.titles or w.lower().strip(".,") in t.titles for w in m.text.split()))]
+        if not any(not m.pronoun for m in d.mentions):
+            del drafts[key]
 
 
 def _in_credit(text: str, s: int, e: int) -> bool:
@@ -230,9 +276,13 @@ def drop_furniture(parsed, drafts: dict[str, Draft], t: Tables, inanimate: Mappi
             if sp is not None and len(sp) >= 3 and any(x.pos_ in ("VERB", "AUX") for x in sp):
                 del drafts[key]
                 continue
-        if d.kind == "organisation" and all(w.lower().rstrip(".,") in t.titles for w in d.name.split()[-1:]):
-            nxt = [doc[m.head].i + 1 for m in named]
-            if all(i < len(doc) and doc[i].ent_type_ == "PERSON" for i in nxt):
+        if d.kind in ("organisation", "person") and all(
+                w.lower().rstrip(",") in t.titles or w.lower().rstrip(".,") in t.titles
+                or (w[:1].isupper() and w.lower() in _OFFICE_HEADS)
+                for w in d.name.split()[-1:]):
+            nxt = [doc[m.head].i + 1 for m in named]  # a name follows: the recogniser's PERSON, or any proper noun
+            if all(i < len(doc) and (doc[i].ent_type_ == "PERSON" or (doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()))
+                   for i in nxt):
                 del drafts[key]
                 continue
         if not key.startswith("country:") and d.kind != "group" and (
@@ -254,8 +304,8 @@ def merge_variants(drafts: dict[str, Draft], t: Tables) -> None:
             continue
         d = dd
         words = clean_tokens(d.name.split())
-        if not words:
-            continue
+        if not words or not words[-1][:1].isupper():
+            continue  # "Iranian ally": a common noun last is no surname
         p = persons.get(surname_key(words[-1]))
         if p is None:
             continue
@@ -482,3 +532,71 @@ def led_bodies(parsed, drafts: dict[str, Draft], taken: list[bool], new_draft, a
             continue
         add(ds[0], tok.i, tok.i + 1, "actors.led_body", tok.i)
         taken[tok.i] = True
+
+
+_PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers"})
+
+
+def personal_names(parsed, drafts: dict[str, Draft], t: Tables) -> None:
+    """Retype as persons the organisations that are a bare capitalised name the article refers back to as a person.
+
+    An ``organisation`` draft from the entity recogniser whose every named mention is one title-case proper noun
+    (not all capitals, not an organisation or title word of the lexicons, never after an article) becomes a
+    ``person`` when at least one of its mentions is a clause subject and the next personal pronoun (he/him/his/she/her) outside quotation
+    marks, in the same or the next sentence, comes with no person mentioned in between ("Trump did not prove a
+    passive tiger, as his critics mocked"). Pronoun agreement is the usual animacy cue of coreference systems
+    (Bergsma & Lin 2006). A name of up to three such words right after a lower-case personal title
+    ("spokeswoman Morgan Ortagus") is a person too. Reading form and syntax only, the rule types a name the
+    recogniser mistook for an organisation the same whatever the name is. Limits: one-word organisation names
+    that a later "he" follows by chance are retyped too.
+    """
+    doc = parsed.doc
+    person_heads = sorted(m.head for d in drafts.values() if d.kind == "person" for m in d.mentions if not m.pronoun)
+    personal = [tok for tok in doc if tok.lower_ in _PERSONAL and tok.pos_ == "PRON"
+                and not parsed.in_quotes(Span(tok.idx, tok.idx + len(tok.text)))]
+    sents = list(doc.sents)
+    sent_of = {tok.i: k for k, s in enumerate(sents) for tok in s}
+    for d in drafts.values():
+        named = [m for m in d.mentions if not m.pronoun]
+        if d.kind != "organisation" or d.key.startswith("override:") or not named:
+            continue
+        words = [w for m in named for w in m.text.split()]
+        if not all(re.fullmatch(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*", w) and w.lower() not in t.titles
+                   and w.lower() not in t.unit_nouns and w not in t.alias_to_country for w in words):
+            continue  # name-shaped words only: no acronym, title, unit noun ("Force") or state name
+        if any(_after_article(doc, m.start) for m in named):
+            continue  # "the Pentagon", "the Devil": a personal name takes no article
+        if all(len(m.text.split()) <= 3 for m in named) and any(_after_title(doc, m.start, t) for m in named):
+            d.kind = "person"  # "spokeswoman Morgan Ortagus": a lower-case personal title before the name
+            continue
+        if any(len(m.text.split()) > 1 for m in named):
+            continue
+        for m in named:
+            head = doc[m.head]
+            if head.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            nxt = next((p for p in personal if p.i > head.i), None)
+            if nxt is None or sent_of[nxt.i] - sent_of[head.i] > 1:
+                continue
+            k = bisect.bisect_right(person_heads, head.i)
+            if k < len(person_heads) and person_heads[k] < nxt.i:
+                continue  # a person named in between is the likelier antecedent
+            d.kind = "person"
+            break
+
+
+def _after_article(doc, start: int) -> bool:
+    """Is the token before character offset ``start`` a definite or indefinite article?"""
+    sp = doc.char_span(start, start + 1, alignment_mode="expand")
+    return sp is not None and sp.start > 0 and doc[sp.start - 1].lower_ in ("the", "a", "an")
+
+
+def _after_title(doc, start: int, t: Tables) -> bool:
+    """Is the name at character offset ``start`` directly preceded by a personal title written in lower case
+    ("spokeswoman Morgan Ortagus", "commander Esmail Qaani")? A capitalised word before a name may be part of an
+    organisation's own name ("Quds Force"), so only lower-case titles count."""
+    sp = doc.char_span(start, start + 1, alignment_mode="expand")
+    if sp is None or sp.start == 0:
+        return False
+    prev = doc[sp.start - 1]
+    return prev.text.islower() and (prev.text in t.titles or prev.text.rstrip(".,") in t.titles)

@@ -138,11 +138,8 @@ def test_seed_stances(seed_parsed):
     assert not any(e.evidence.rule == "stance.target_sentiment" and e.evidence.span == sent for e in iran.evidence)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known regression after merging the session-5 loaded-language lexicon: 'its complete domination' in 'Iran is a "
-    "major roadblock to the plans of the US for establishing its complete domination' reaches Iran because the "
-    "possessive 'its' is resolved to the sentence subject, not to the US whose plans it is in; Iran comes out +0.07 "
-    "(neutral). Fix belongs to pronoun resolution (actors/referents), not to the lexicon"))
+# the seed calls Iran a roadblock to 'the plans of the US for establishing its complete domination': the
+# possessive belongs to the US (the plans' owner), so the negative words reach the US, not Iran
 def test_seed_iran_positive(seed_parsed):
     assert _stance_of(seed_parsed).get("Iran").stance_label == "positive"
 
