@@ -92,7 +92,7 @@ from typing import Any
 from framing.analyzers import AnalyzerSpec, Context
 from framing.analyzers.stance import model as ts
 from framing.analyzers.stance.collect import Collector
-from framing.analyzers.stance.labels import label_evidence, loaded_spans
+from framing.analyzers.stance.labels import DESIGNATIONS, label_evidence, loaded_spans
 from framing.analyzers.stance.roles import role_evidence
 from framing.resources.lexicons import Lexicon
 from framing.schema import Evidence, Score, Span, StanceLabel, Voice
@@ -107,7 +107,7 @@ MODEL_STRENGTH_CAP = 0.3  # the model's share of the strength: less than MIN_STR
 MODEL_STRENGTH = 0.5  # a sentence-model item backs a stance half as much as an evaluative word aimed at the actor
 MIN_PAIRS_FOR_CENTRING = 6
 MODEL_SCALE = 0.3  # a sentence-level guess counts less than a word the parse aims at the actor
-LEXICONS = ("connotation_verbs", "support_verbs", "evaluative_terms")
+LEXICONS = ("connotation_verbs", "support_verbs", "evaluative_terms", "loaded_terms", "person_nouns")
 RULES: dict[str, str] = {
     "stance.label": "a loaded word attached to the actor (modifier, apposition, predicate, event noun with the actor as agent)",
     "stance.evaluative": "a word of the general valence lexicon (VADER) describing the actor: modifier, apposition, copula complement, or praised/blamed by the author (I, we)",
@@ -128,13 +128,22 @@ def analyze(ctx: Context) -> Stance:
     col = Collector(ctx, actors)
     role_evidence(col, ctx.lexicons["connotation_verbs"], _support_lemmas(ctx.lexicons["support_verbs"]))
     ev_lex = ctx.lexicons["evaluative_terms"]
-    label_evidence(col, loaded_spans(ctx.result("loaded_language")), _evaluative(ev_lex), ev_lex.rule)
+    lt = ctx.lexicons["loaded_terms"]
+    label_evidence(col, loaded_spans(ctx.result("loaded_language")), _evaluative(ev_lex), ev_lex.rule,
+                   designations=_designations(lt), designation_rule=lt.rule,
+                   person_nouns=frozenset(e["term"].lower() for e in ctx.lexicons["person_nouns"]))
     model_evidence(col, ctx.models[ts.MODEL])
     return score(col)
 
 
 def _evaluative(lex: Lexicon) -> dict[str, tuple[str, float]]:
     return {e["term"].lower(): (e["direction"], float(e["strength"])) for e in lex}
+
+
+def _designations(lex: Lexicon) -> dict[str, tuple[str, str, float]]:
+    """The contested designations' entries of the loaded-terms lexicon: term -> (category, direction, strength)."""
+    return {e["term"].lower(): (e["category"], e["direction"], float(e["strength"])) for e in lex
+            if e["term"].lower() in DESIGNATIONS}
 
 
 def _support_lemmas(lex: Lexicon) -> frozenset[str]:

@@ -66,6 +66,27 @@ LIGHT_NOUNS = frozenset({"act", "campaign", "policy", "pattern", "record", "hist
 FOR_ADJECTIVES = frozenset({"responsible", "accountable", "culpable", "liable", "famous", "known", "renowned",
                             "infamous", "notorious"})
 CONDUCT = "conduct_verb"  # category of an evaluative-lexicon verb judging its subject's conduct ("deceive", "excel")
+#: loaded-term category of words that distance the writer from a name ("so-called", "self-styled", "purported")
+DISTANCING = "distancing"
+#: loaded-term category of belittling speech and reaction verbs ("whined about", "howl over", "railed against"):
+#: what they govern is the grievance of their subject as the writer mocks it, not the writer's own word
+BELITTLING = "loaded_verb"
+#: nouns of what befalls their possessor ("his *death* was a tragedy" is not a verdict on his conduct)
+BEFALLS = frozenset({"death", "demise", "loss", "fate", "funeral", "burial", "arrest", "injury", "illness"})
+#: Contested designations: the ordinary name of an act or status in law and news usage that the loaded-language
+#: section shows only where it does evaluative work ("the assassination ban", "terror attacks" are hidden there). Where
+#: the parse aims one at an actor (the actor's own "terrorism", the means of its act, the ideology it espouses)
+#: it is the writer's verdict on that actor, so stance reads it from ``loaded_terms`` (Lakoff 2004: a label
+#: applied is a frame chosen).
+DESIGNATIONS = frozenset({"terrorism", "terror", "assassination", "targeted killing", "war crime", "war crimes",
+                          "invasion", "act of war", "acts of war", "state terrorism", "extremism", "terrorist",
+                          "extremist", "white supremacist"})
+#: words that hedge or attribute a designation ("suspected terrorists", "alleged war crimes"): not the writer's verdict
+DESIGNATION_HEDGES = frozenset({"suspected", "alleged", "so-called", "purported", "accused", "designated",
+                                "self-described", "self-proclaimed", "presumed", "possible", "potential"})
+#: verbs of official designation or assessment ("labeled a terrorist organization"): the designation is reported
+DESIGNATING_VERBS = frozenset({"designate", "label", "list", "classify", "deem", "consider", "define", "describe",
+                               "call", "brand"})
 
 
 _STOP_DEPS = frozenset({"prep", "relcl", "acl", "advcl", "conj", "cc", "punct", "ccomp", "appos", "poss", "det"})
@@ -181,12 +202,41 @@ def description(t) -> list:
     return sorted(out, key=lambda x: x.i)
 
 
+def owned_predicates(h, person_nouns: frozenset[str] = frozenset(), skip=frozenset()) -> list:
+    """The predicate of a copula whose subject is what the mention headed by ``h`` owns or does ("Trump's plan was
+    *reckless*", "his strategy is an *embarrassment*"): the complement, its conjoined adjectives and the modifiers
+    of a noun complement; [] when the possessed noun is a person or an actor ("Trump's critics are *furious*" judges
+    the critics), a token of ``skip`` (another actor's mention, a harmful act the actor suffers: "Soleimani's killing
+    is ..."), or the copula is hypothetical or negated."""
+    n = h.head
+    if h.dep_ != "poss" or n.pos_ != "NOUN" or n.dep_ != "nsubj" or n.head.lemma_ != "be":
+        return []
+    if n.i in skip or n.lemma_.lower() in person_nouns or n.lower_ in person_nouns or n.lemma_.lower() in BEFALLS:
+        return []
+    v = n.head
+    if hypothetical(v) or negated(v):
+        return []
+    out = []
+    for c in v.children:
+        if c.dep_ in ("acomp", "attr"):
+            out.append(c)
+            out += [g for g in c.children if (g.dep_ == "conj" and g.pos_ == "ADJ")
+                    or (c.pos_ == "NOUN" and g.dep_ in ("amod", "compound"))]
+    return out
+
+
 class _Attacher:
     def __init__(self, col: Collector, spans: list[Loaded]) -> None:
         self.col = col
         self.doc = col.ctx.parsed.doc
         self.seen: set[tuple[int, int, int]] = set()
         self.tok_loaded: dict[int, Loaded] = {}  # token index -> loaded span
+        self.distancing: set[int] = set()  # tokens of distancing markers ("so-called"), from the loaded spans
+        self.person_nouns: frozenset[str] = frozenset()  # nouns naming people (owned_predicates skips them)
+        self.add_spans(spans)
+
+    def add_spans(self, spans: list[Loaded]) -> None:
+        """Index the (non-negated, polar) spans by token."""
         for sp in spans:
             if sp.negated or sp.direction not in ("negative", "positive"):
                 continue
@@ -195,6 +245,27 @@ class _Attacher:
                 continue
             for t in span:
                 self.tok_loaded.setdefault(t.i, sp)
+                if sp.category == DISTANCING:
+                    self.distancing.add(t.i)
+
+    def owned_skip(self, ai: int) -> set[int]:
+        """Tokens that are not an actor's own act or possession for :func:`owned_predicates`: other mentions' heads
+        and the harmful acts actor ``ai`` suffers."""
+        return set(self.col.tok_actor) | {ti for aj, ti in self.col.harmed_acts if aj == ai}
+
+    def distanced(self, t) -> bool:
+        """Is ``t`` a description the writer distances himself from ("the *so-called* hero", "*self-styled*
+        champion")? A distancing marker on it or right before it: the marker is the evaluation (negative), the
+        description is not the writer's."""
+        return any(c.i in self.distancing for c in t.children) or (t.i > 0 and t.i - 1 in self.distancing) or (
+            t.i > 1 and t.i - 2 in self.distancing and self.doc[t.i - 1].pos_ in ("ADJ", "NOUN", "PROPN"))
+
+    def belittled(self, n) -> bool:
+        """Is noun ``n`` the object of a belittling speech or reaction verb (:data:`BELITTLING`: "they *howl over*
+        Trump's latest outrage", "*whined about* his recklessness")? The noun then names the grievance of the verb's
+        subject as the writer mocks it, not the writer's verdict on whoever owns it."""
+        v = n.head if n.dep_ == "dobj" else (n.head.head if n.dep_ == "pobj" and n.head.dep_ == "prep" else None)
+        return v is not None and v.pos_ == "VERB" and self.category(v) == BELITTLING
 
     def attach(self, ai: int, t, how: str, *, rule: str = "stance.label", scale: float = 1.0) -> None:
         sp = self.tok_loaded.get(t.i)
@@ -203,6 +274,8 @@ class _Attacher:
         if negated_before(t) or (t.i > 0 and self.doc[t.i - 1].lower_ in _NEGATORS) or (
                 t.i > 1 and self.doc[t.i - 2].lower_ in _NEGATORS and self.doc[t.i - 1].pos_ == "DET"):
             return  # "not the terrorist", "not a bold move"
+        if sp.direction == "positive" and sp.category != DISTANCING and self.distanced(t):
+            return  # "the so-called hero": the marker's own negative weight is the evaluation
         self.seen.add((ai, sp.start, sp.end))
         w = (-1.0 if sp.direction == "negative" else 1.0) * sp.weight * scale
         v = self.col.add(ai, sp.start, sp.end, rule, w, f"{how}: {sp.quote!r} ({sp.rule or 'loaded_terms'})")
@@ -249,6 +322,8 @@ class _Attacher:
             for c in h.head.children:
                 if c.dep_ == "amod" and not modifies_compound(h.head, c):
                     self.attach(ai, c, "on the actor's own", rule="stance.evaluative")
+        for c in owned_predicates(h, self.person_nouns, self.owned_skip(ai)):
+            self.attach(ai, c, "predicate of the actor's own", rule="stance.evaluative")
         if h.dep_ == "nsubj" and h.head.pos_ == "VERB" and not hypothetical(h.head):
             # an adjective on what the actor does: "Trump made a *bold* move", "asserted a *false* connection"
             for o in h.head.children:
@@ -296,17 +371,19 @@ class _Attacher:
                     if g.dep_ == "amod" and not (c.dep_ == "dobj" and (self.is_being_label(g)
                                                                       or self.category(g) in ACT_NAMES)):
                         self.attach(ai, g, how)
-                if objects and c.dep_ == "prep" and c.lower_ in ("with", "through") and c.i not in self.tok_loaded:
-                    # the means of the actor's act: "provoked Washington *with terrorist attacks*"
-                    for n in c.children:
-                        if n.dep_ == "pobj":
-                            self.attach(ai, n, how + " (means)")
-                            for g in n.children:
-                                if g.dep_ in ("amod", "compound"):
-                                    self.attach(ai, g, how + " (means)")
                 if c.dep_ in ("attr", "acomp") and v.lemma_ == "be":
                     for g in description(c):
                         self.attach(ai, g, how)
+            if objects and c.dep_ == "prep" and c.lower_ in ("with", "through") and c.i not in self.tok_loaded and any(
+                    o.dep_ == "dobj" and o.i < c.i for o in v.children):
+                # the means of the actor's act: "provoked Washington *with terrorist attacks*" (after the verb's
+                # object: "dealt *with* provocations" is the verb's own complement, not a means)
+                for n in c.children:
+                    if n.dep_ == "pobj":
+                        self.attach(ai, n, how + " (means)")
+                        for g in n.children:
+                            if g.dep_ in ("amod", "compound"):
+                                self.attach(ai, g, how + " (means)")
 
     def category(self, t) -> str:
         """The category of the span token ``t`` belongs to ("" for none)."""
@@ -322,7 +399,7 @@ class _Attacher:
         # the noun this mention modifies: "Iranian regime", "US imperialism", "Iran's aggression"
         inside = self.tok_loaded.get(h.i)  # the mention is a word of a loaded idiom ("lying through *his* teeth")
         if h.dep_ in ("amod", "compound", "poss", "nmod") and h.head.pos_ in ("NOUN", "PROPN") and (
-                inside is None or inside is not self.tok_loaded.get(h.head.i)):
+                inside is None or inside is not self.tok_loaded.get(h.head.i)) and not self.belittled(h.head):
             self.attach(ai, h.head, "modified noun")
             for c in h.head.children:
                 if c.dep_ == "amod" and c.i != h.i and not modifies_compound(h.head, c):
@@ -334,6 +411,8 @@ class _Attacher:
                         for g in n.children:
                             if g.dep_ in ("amod", "compound"):
                                 self.attach(ai, g, f"the '{h.head.text}' of the actor")
+        for c in owned_predicates(h, self.person_nouns, self.owned_skip(ai)):
+            self.attach(ai, c, "predicate of the actor's own")
         # modifiers and appositions of the mention
         for c in h.children:
             if c.dep_ in ("amod", "appos", "acl", "relcl"):
@@ -437,17 +516,82 @@ def valence_spans(doc: Any, taken: set[int], evaluative: Mapping[str, tuple[str,
     return out
 
 
+def _designation_hedged(doc, first: int, last: int) -> bool:
+    """Is the designation ``doc[first:last+1]`` hedged ("suspected", "alleged": on the phrase's head or right before
+    it) or under a verb of official designation ("labeled a terrorist organization"; the heads up to the clause's
+    verb)?"""
+    head = doc[last]
+    while first <= head.head.i <= last and head.head.i != head.i:
+        head = head.head
+    if first > 0 and doc[first - 1].lower_ in DESIGNATION_HEDGES:
+        return True
+    if any(c.lower_ in DESIGNATION_HEDGES for t in (head, head.head) for c in t.children):
+        return True
+    cur = head
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if cur.lemma_.lower() in DESIGNATING_VERBS:
+            return True
+        if cur.pos_ in ("VERB", "AUX"):
+            break
+    return False
+
+
+def designation_spans(doc: Any, entries: Mapping[str, tuple[str, str, float]], taken: set[int],
+                      rule: str = "loaded_terms") -> list[Loaded]:
+    """The contested designations (:data:`DESIGNATIONS`, weights and directions from ``entries``: term ->
+    (category, direction, strength)) on tokens the loaded-language section did not report (``taken``: token indices
+    of its spans, negated ones included), neither hedged nor under a verb of designation
+    (:func:`_designation_hedged`) nor negated. Up to three words; a single word also by its lemma ("terrorists")."""
+    out: list[Loaded] = []
+    i = 0
+    while i < len(doc):
+        hit = None
+        for n in (3, 2, 1):
+            if i + n > len(doc) or any(k in taken for k in range(i, i + n)):
+                continue
+            key = " ".join(doc[k].lower_ for k in range(i, i + n))
+            if n == 1 and key not in entries:
+                key = doc[i].lemma_.lower()
+            if key in DESIGNATIONS and key in entries:
+                hit = (n, key)
+                break
+        if hit is None:
+            i += 1
+            continue
+        n, key = hit
+        last = i + n - 1
+        if not (negated(doc[last]) or _designation_hedged(doc, i, last)):
+            cat, d, w = entries[key]
+            e = doc[last]
+            out.append(Loaded(doc[i].idx, e.idx + len(e.text), doc.text[doc[i].idx:e.idx + len(e.text)], d, w, False,
+                              f"{rule} (contested designation read by stance)", cat))
+        i += n
+    return out
+
+
 def label_evidence(col: Collector, spans: list[Loaded], evaluative: Mapping[str, tuple[str, float]] | None = None,
-                   evaluative_rule: str = "evaluative_terms") -> None:
+                   evaluative_rule: str = "evaluative_terms",
+                   designations: Mapping[str, tuple[str, str, float]] | None = None,
+                   designation_rule: str = "loaded_terms", person_nouns: frozenset[str] = frozenset()) -> None:
     """Add ``stance.label`` evidence and labels for every actor mention, and ``stance.act_judged`` evidence for
-    the harmful acts an actor suffers (see the module docstring)."""
+    the harmful acts an actor suffers (see the module docstring). ``designations``: the loaded-term entries of the
+    contested designations (term -> (category, direction, strength)), read where the section hides them
+    (:func:`designation_spans`)."""
     att = _Attacher(col, spans)
+    att.person_nouns = frozenset(person_nouns)
+    if designations:
+        shown = {t.i for sp in spans for t in (att.doc.char_span(sp.start, sp.end, alignment_mode="expand") or ())}
+        att.add_spans(designation_spans(att.doc, designations, shown, designation_rule))
     for ai, a in enumerate(col.actors):
         for m in a.mentions:
             att.mention(ai, att.doc[m.head])
     taken = set(att.tok_loaded)
     val = _Attacher(col, valence_spans(att.doc, taken, evaluative, evaluative_rule))
     val.seen = att.seen
+    val.distancing, val.person_nouns = att.distancing, att.person_nouns
     for ai, a in enumerate(col.actors):
         for m in a.mentions:
             val.predicative(ai, val.doc[m.head])

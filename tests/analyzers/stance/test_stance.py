@@ -357,10 +357,33 @@ def test_clause_level_evaluation_of_the_actor(text, word, sign):
     "Halloway could undermine the committee.",  # hypothetical
     "The angry voters deceived Halloway in the end.",  # the actor is the object, not the one whose conduct is judged
     "Halloway killed a terrorist in the raid.",  # a label of the object is not a label of the actor
-    "Halloway's illegal immigration policies are popular.",  # the adjective brackets with the compound
+    "Halloway's illegal immigration policies took effect.",  # the adjective brackets with the compound
+    "Halloway's critics are furious about it.",  # the predicate judges people the actor has, not the actor's own act
+    "Halloway's death was a tragedy.",  # what befalls the actor is not a verdict on its conduct
+    "Halloway dealt with the provocations calmly.",  # 'with' completes the verb: not the means of the actor's act
+    "The ministry designated Halloway a terrorist.",  # a designation reported under a verb of designation
+    "The suspected terrorist Halloway was arrested.",  # a hedged designation
+    "Critics whined about Halloway's latest outrage.",  # the grievance of a belittled complaint, not the writer's
 ])
 def test_words_not_aimed_at_the_actor(text):
     assert _words(text) == [], text
+
+
+@pytest.mark.parametrize("text,word,sign", [
+    ("Halloway's plan for the city was reckless.", "reckless", -1),  # the predicate of the actor's own act
+    ("Halloway's strategy for the talks is brilliant.", "brilliant", 1),
+    ("Halloway provoked the council with terrorist attacks.", "terrorist", -1),  # the means of the actor's act
+    ("The extremism espoused by Halloway spread across the region.", "extremism", -1),  # a designation the loaded section hides
+    ("Halloway's terrorism against the villages must end.", "terrorism", -1),
+])
+def test_evaluation_of_the_actors_acts(text, word, sign):
+    got = _words(text)
+    assert any(q == word and (w > 0) == (sign > 0) for q, w in got), got
+
+
+def test_distanced_praise_is_not_praise():
+    got = _words("The so-called hero Halloway spoke again.")
+    assert got and all(w < 0 for _, w in got), got  # 'so-called' counts, 'hero' does not
 
 
 def test_rank_description_reaches_the_one_officer():
