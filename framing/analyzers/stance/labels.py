@@ -29,6 +29,7 @@ from framing.schema.sections.stance import LabelSpan
 
 _AUTHOR_PRONOUNS = frozenset({"i", "we"})
 _NEGATORS = frozenset({"not", "never", "no", "n't"})
+_RELATIVES = frozenset({"who", "that", "which"})
 _MODALS = frozenset({"could", "would", "should", "might", "may", "can", "must"})
 ACT_SCALE = 0.5  # a word judging an act counts half toward the one who suffers it (it is aimed at the act)
 
@@ -309,6 +310,21 @@ class _Attacher:
             self.attach(ai, cls, "class it exemplifies", rule=rule)
             for g in description(cls):
                 self.attach(ai, g, "class it exemplifies", rule=rule)
+        for n in ([cls] if cls is not None else []) + ([h.head] if h.dep_ == "appos" and h.head.pos_ == "NOUN" else []):
+            self.distancing_before(ai, n)
+
+    def distancing_before(self, ai: int, n) -> None:
+        """A distancing marker right before a description noun phrase of the actor, whatever the parse made of it
+        ("*purported* civil libertarians such as X", "the *self-styled* expert, X"): the writer withholds the
+        description from the actor. Read by position, because the parser often takes the marker for a verb."""
+        for k in (n.i - 1, n.i - 2, n.i - 3):
+            if k < 0 or k < n.left_edge.i - 1:
+                break
+            if k in self.distancing:
+                self.attach(ai, self.doc[k], "distancing marker on its description")
+                break
+            if self.doc[k].pos_ not in ("ADJ", "NOUN", "PROPN"):
+                break
 
     def predicative(self, ai: int, h) -> None:
         """Descriptions of the mention only (no noun it modifies, no verb it is subject of): its adjectives and
@@ -385,6 +401,14 @@ class _Attacher:
                             if g.dep_ in ("amod", "compound"):
                                 self.attach(ai, g, how + " (means)")
 
+    def _manner(self, ai: int, v, how: str) -> None:
+        """A loaded manner adverb of the actor's own act ("Tehran *cynically* exploited", "X *recklessly* ordered");
+        the actor is the active subject (an adverb on what is done to it judges the act: ``stance.act_judged``), and
+        distancing adverbs ("supposedly") doubt a claim, not the conduct."""
+        for c in v.children:
+            if c.dep_ == "advmod" and c.pos_ == "ADV" and self.category(c) != DISTANCING:
+                self.attach(ai, c, how + " (manner)")
+
     def category(self, t) -> str:
         """The category of the span token ``t`` belongs to ("" for none)."""
         sp = self.tok_loaded.get(t.i)
@@ -425,10 +449,16 @@ class _Attacher:
                         self.attach(ai, g, "apposition")
         # predicates: subject of a loaded verb, or of a copula with a loaded complement
         v = subject_verb(h)
-        if v is not None and v.pos_ in ("VERB", "AUX") and not hypothetical(v):
-            self._predicate(ai, v, "predicate")
-            for vv in shared_subject_verbs(v):
-                self._predicate(ai, vv, f"predicate (clause of '{v.text}')", objects=False)
+        verbs = [(v, "predicate")] if v is not None and v.pos_ in ("VERB", "AUX") and not hypothetical(v) else []
+        # a relative clause whose subject is the relative pronoun standing for the actor: "X, who *spread lies* ..."
+        verbs += [(c, "relative clause") for c in h.children if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX")
+                  and not hypothetical(c) and any(g.dep_ == "nsubj" and g.lower_ in _RELATIVES for g in c.children)]
+        for vb, how in verbs:
+            self._predicate(ai, vb, how)
+            if h.dep_ == "nsubj" or how == "relative clause":
+                self._manner(ai, vb, how)
+            for vv in shared_subject_verbs(vb):
+                self._predicate(ai, vv, f"{how} (clause of '{vb.text}')", objects=False)
         self._described_by(ai, h, "stance.label")
         # event noun whose agent is this mention: "the brazen violation ... by the US", "the extremism espoused by X"
         if h.dep_ == "pobj" and h.head.lower_ == "by" and h.head.head.dep_ == "acl" and h.head.head.head.pos_ == "NOUN":

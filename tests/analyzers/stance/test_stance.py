@@ -364,6 +364,7 @@ def test_clause_level_evaluation_of_the_actor(text, word, sign):
     "The ministry designated Halloway a terrorist.",  # a designation reported under a verb of designation
     "The suspected terrorist Halloway was arrested.",  # a hedged designation
     "Critics whined about Halloway's latest outrage.",  # the grievance of a belittled complaint, not the writer's
+    "Halloway was brutally beaten by the guards.",  # the manner of what is done to the actor judges the act
 ])
 def test_words_not_aimed_at_the_actor(text):
     assert _words(text) == [], text
@@ -375,6 +376,9 @@ def test_words_not_aimed_at_the_actor(text):
     ("Halloway provoked the council with terrorist attacks.", "terrorist", -1),  # the means of the actor's act
     ("The extremism espoused by Halloway spread across the region.", "extremism", -1),  # a designation the loaded section hides
     ("Halloway's terrorism against the villages must end.", "terrorism", -1),
+    ("Halloway, who spread vicious lies about the council, resigned.", "lies", -1),  # relative clause on the actor
+    ("Halloway cynically exploited the crisis for votes.", "cynically", -1),  # manner of the actor's own act
+    ("Purported reformers such as Halloway opposed the bill.", "Purported", -1),  # distancing marker on its class
 ])
 def test_evaluation_of_the_actors_acts(text, word, sign):
     got = _words(text)
