@@ -30,6 +30,8 @@ from framing.schema.sections.stance import LabelSpan
 _AUTHOR_PRONOUNS = frozenset({"i", "we"})
 _NEGATORS = frozenset({"not", "never", "no", "n't"})
 _RELATIVES = frozenset({"who", "that", "which"})
+_DESERVE = frozenset({"deserve", "merit", "earn"})
+_DEONTIC = frozenset({"should", "must", "ought"})
 _MODALS = frozenset({"could", "would", "should", "might", "may", "can", "must"})
 ACT_SCALE = 0.5  # a word judging an act counts half toward the one who suffers it (it is aimed at the act)
 
@@ -226,6 +228,22 @@ def owned_predicates(h, person_nouns: frozenset[str] = frozenset(), skip=frozens
     return out
 
 
+def deontic_judgements(h) -> list:
+    """Praise or blame the writer metes out to the mention headed by ``h`` without an "I": what it *deserves*
+    ("X deserves *credit*", "has earned the *scorn* of ..."; the object) and what *should* be done to it, in the
+    passive and with no agent ("X should be *commended*", "must be *condemned*"; the verb). Not negated; the words are
+    read by their general valence. Returns (token, how) pairs."""
+    v = h.head
+    if h.dep_ == "nsubj" and v.lemma_.lower() in _DESERVE and not negated(v) and not any(
+            c.dep_ == "mark" for c in v.children):
+        return [(o, f"what the actor '{v.text}'") for o in v.children if o.dep_ == "dobj"]
+    if h.dep_ == "nsubjpass" and v.pos_ == "VERB" and not negated(v) and any(
+            c.dep_ == "aux" and c.lower_ in _DEONTIC for c in v.children) and not any(
+            c.dep_ == "agent" for c in v.children):
+        return [(v, "what should be done to the actor")]
+    return []
+
+
 class _Attacher:
     def __init__(self, col: Collector, spans: list[Loaded]) -> None:
         self.col = col
@@ -370,6 +388,18 @@ class _Attacher:
         if h.dep_ == "dobj" and h.head.pos_ == "VERB" and any(
                 c.dep_ == "nsubj" and c.lower_ in _AUTHOR_PRONOUNS for c in h.head.children):
             self.attach(ai, h.head, "praised or blamed by the author", rule="stance.evaluative")
+        for t, how in deontic_judgements(h):
+            self.attach_valence(ai, t, how)
+
+    def attach_valence(self, ai: int, t, how: str) -> None:
+        """Attach token ``t`` by its general valence (VADER, |valence| >= 1; weight min(0.8, |valence| / 4))."""
+        v = vader().lexicon.get(t.lower_, vader().lexicon.get(t.lemma_.lower()))
+        if v is None or abs(v) < 1.0:
+            return
+        sp = Loaded(t.idx, t.idx + len(t.text), t.text, "negative" if v < 0 else "positive", round(min(0.8, abs(v) / 4), 3),
+                    False, "vader_lexicon")
+        self.tok_loaded.setdefault(t.i, sp)
+        self.attach(ai, t, how, rule="stance.evaluative")
 
     def _predicate(self, ai: int, v, how: str, objects: bool = True) -> None:
         """A loaded verb whose subject is the actor, and its complements: an adjective or noun predicated of the actor

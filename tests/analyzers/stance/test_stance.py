@@ -365,6 +365,8 @@ def test_clause_level_evaluation_of_the_actor(text, word, sign):
     "The suspected terrorist Halloway was arrested.",  # a hedged designation
     "Critics whined about Halloway's latest outrage.",  # the grievance of a belittled complaint, not the writer's
     "Halloway was brutally beaten by the guards.",  # the manner of what is done to the actor judges the act
+    "Halloway was condemned by the council.",  # a reported act of others, not the writer's deontic judgement
+    "Halloway does not deserve praise for the deal.",  # negated
 ])
 def test_words_not_aimed_at_the_actor(text):
     assert _words(text) == [], text
@@ -379,6 +381,8 @@ def test_words_not_aimed_at_the_actor(text):
     ("Halloway, who spread vicious lies about the council, resigned.", "lies", -1),  # relative clause on the actor
     ("Halloway cynically exploited the crisis for votes.", "cynically", -1),  # manner of the actor's own act
     ("Purported reformers such as Halloway opposed the bill.", "Purported", -1),  # distancing marker on its class
+    ("Halloway deserves credit for the ceasefire.", "credit", 1),  # what the writer says the actor deserves
+    ("Halloway should be condemned for the raid.", "condemned", -1),  # what should be done to it, no agent
 ])
 def test_evaluation_of_the_actors_acts(text, word, sign):
     got = _words(text)
