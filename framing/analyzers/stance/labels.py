@@ -76,14 +76,20 @@ DISTANCING = "distancing"
 BELITTLING = "loaded_verb"
 #: nouns of what befalls their possessor ("his *death* was a tragedy" is not a verdict on his conduct)
 BEFALLS = frozenset({"death", "demise", "loss", "fate", "funeral", "burial", "arrest", "injury", "illness"})
+#: nouns of harm whose possessor is its patient unless an "of" names another ("Soleimani's *killing* was illegal";
+#: but "Trump's killing of Soleimani")
+HARMS = frozenset({"killing", "assassination", "murder", "execution", "kidnapping", "capture", "abduction", "torture"})
 #: Contested designations: the ordinary name of an act or status in law and news usage that the loaded-language
 #: section shows only where it does evaluative work ("the assassination ban", "terror attacks" are hidden there). Where
 #: the parse aims one at an actor (the actor's own "terrorism", the means of its act, the ideology it espouses)
 #: it is the writer's verdict on that actor, so stance reads it from ``loaded_terms`` (Lakoff 2004: a label
 #: applied is a frame chosen).
 DESIGNATIONS = frozenset({"terrorism", "terror", "assassination", "targeted killing", "war crime", "war crimes",
-                          "invasion", "act of war", "acts of war", "state terrorism", "extremism", "terrorist",
+                          "act of war", "acts of war", "state terrorism", "extremism", "terrorist",
                           "extremist", "white supremacist"})
+#: ("invasion", a designation of the loaded section, is left out: its loaded sense is migration as an "invasion"; for a
+#: military act -- "the 2003 U.S. invasion" -- it is the event's ordinary name)
+DESIGNATION_NOTE = " (contested designation read by stance)"
 #: words that hedge or attribute a designation ("suspected terrorists", "alleged war crimes"): not the writer's verdict
 DESIGNATION_HEDGES = frozenset({"suspected", "alleged", "so-called", "purported", "accused", "designated",
                                 "self-described", "self-proclaimed", "presumed", "possible", "potential"})
@@ -214,7 +220,8 @@ def owned_predicates(h, person_nouns: frozenset[str] = frozenset(), skip=frozens
     n = h.head
     if h.dep_ != "poss" or n.pos_ != "NOUN" or n.dep_ != "nsubj" or n.head.lemma_ != "be":
         return []
-    if n.i in skip or n.lemma_.lower() in person_nouns or n.lower_ in person_nouns or n.lemma_.lower() in BEFALLS:
+    if n.i in skip or n.lemma_.lower() in person_nouns or n.lower_ in person_nouns or n.lemma_.lower() in BEFALLS or (
+            n.lemma_.lower() in HARMS and not any(c.dep_ == "prep" and c.lower_ == "of" for c in n.children)):
         return []
     v = n.head
     if hypothetical(v) or negated(v):
@@ -266,6 +273,11 @@ class _Attacher:
                 self.tok_loaded.setdefault(t.i, sp)
                 if sp.category == DISTANCING:
                     self.distancing.add(t.i)
+
+    def designation(self, t) -> bool:
+        """Is ``t`` part of a contested designation read by stance only (hidden by the loaded-language section)?"""
+        sp = self.tok_loaded.get(t.i)
+        return sp is not None and sp.rule.endswith(DESIGNATION_NOTE)
 
     def owned_skip(self, ai: int) -> set[int]:
         """Tokens that are not an actor's own act or possession for :func:`owned_predicates`: other mentions' heads
@@ -412,6 +424,9 @@ class _Attacher:
             if c.dep_ in deps or (objects and c.dep_ == "prep" and c.i in self.tok_loaded):
                 if c.dep_ in ("dobj", "oprd") and (self.is_being_label(c) or self.category(c) in ACT_NAMES):
                     continue
+                if (c.dep_ == "oprd" and any(o.dep_ == "dobj" for o in v.children)) or (
+                        c.dep_ in ("dobj", "oprd") and v.lemma_.lower() in DESIGNATING_VERBS):
+                    continue  # a predicate of the object: "called the attack *provocative*", "made it *worse*"
                 self.attach(ai, c, how)
                 for g in c.children:
                     if g.dep_ == "amod" and not (c.dep_ == "dobj" and (self.is_being_label(g)
@@ -627,7 +642,7 @@ def designation_spans(doc: Any, entries: Mapping[str, tuple[str, str, float]], t
             cat, d, w = entries[key]
             e = doc[last]
             out.append(Loaded(doc[i].idx, e.idx + len(e.text), doc.text[doc[i].idx:e.idx + len(e.text)], d, w, False,
-                              f"{rule} (contested designation read by stance)", cat))
+                              rule + DESIGNATION_NOTE, cat))
         i += n
     return out
 
@@ -658,7 +673,8 @@ def label_evidence(col: Collector, spans: list[Loaded], evaluative: Mapping[str,
     for ai, ti in col.harmed_acts:
         act = att.doc[ti]
         for c in act.children:
-            if c.dep_ in ("amod", "advmod"):
-                # a negative word on the act is sympathy for whoever suffers it ("the cowardly killing of X")
+            if c.dep_ in ("amod", "advmod") and not att.designation(c):
+                # a negative word on the act is sympathy for whoever suffers it ("the cowardly killing of X"); a
+                # contested designation the loaded section hid names the act ("*terrorist* attacks on X")
                 att.attach(ai, c, f"judges the '{act.text}' the actor suffers", rule="stance.act_judged",
                            scale=-ACT_SCALE)
