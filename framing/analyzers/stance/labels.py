@@ -7,6 +7,10 @@ relative clause on a mention, a loaded predicate or verb with the actor as its
 subject (or the complement of that verb), or an event noun with the actor in
 its ``by`` phrase ("the *brazen violation* ... by the US"). Weight: +-
 the span's weight (sign from its direction). One label per (actor, span).
+Besides the section's spans, the contested designations it hides
+(:data:`DESIGNATIONS`, :func:`designation_spans`) are read from ``loaded_terms``
+in the same positions; the belittled grievance, the distanced description and
+the object's own predicate are skipped (see :class:`_Attacher`).
 
 ``stance.act_judged``: a loaded modifier of a harmful act (a connotation verb
 or event noun with agent < 0 < patient) whose patient, or the patient's owner,
