@@ -80,6 +80,9 @@ DISTANCING = "distancing"
 BELITTLING = "loaded_verb"
 #: nouns of what befalls their possessor ("his *death* was a tragedy" is not a verdict on his conduct)
 BEFALLS = frozenset({"death", "demise", "loss", "fate", "funeral", "burial", "arrest", "injury", "illness"})
+#: states of having been harmed, which the valence lexicon scores as negative ("Soleimani is *dead*", "the *wounded*
+#: soldiers"): being harmed is not being judged (the rule that keeps "killed" out of stance)
+HARMED_STATES = frozenset({"dead", "killed", "slain", "wounded", "injured", "hurt", "deceased", "murdered"})
 #: nouns of harm whose possessor is its patient unless an "of" names another ("Soleimani's *killing* was illegal";
 #: but "Trump's killing of Soleimani")
 HARMS = frozenset({"killing", "assassination", "murder", "execution", "kidnapping", "capture", "abduction", "torture"})
@@ -586,6 +589,8 @@ def valence_spans(doc: Any, taken: set[int], evaluative: Mapping[str, tuple[str,
         if (t.i > 0 and doc[t.i - 1].text == "-") or (t.i + 1 < len(doc) and doc[t.i + 1].text == "-"):
             continue  # part of a hyphenated compound ("anti-war"): the parts' valence is not the whole's
         if any(c.dep_ == "neg" for c in t.children):
+            continue
+        if t.lower_ in HARMED_STATES or t.lemma_.lower() in HARMED_STATES:
             continue
         v = lex.get(t.lower_, lex.get(t.lemma_.lower()))
         if v is None or abs(v) < 1.0 or negated(t) or negated_before(t.head, t):

@@ -368,6 +368,7 @@ def test_clause_level_evaluation_of_the_actor(text, word, sign):
     "Halloway called the raid reckless and cruel.",  # a predicate of the object of the actor's verb
     "Halloway's killing was illegal, the envoy wrote.",  # a harm the actor suffers is not its own act
     "The 2003 invasion by Halloway's army toppled the king.",  # 'invasion' of a military act is its ordinary name
+    "Halloway is dead, the ministry confirmed on Friday.",  # being harmed is not being judged
     "Halloway was condemned by the council.",  # a reported act of others, not the writer's deontic judgement
     "Halloway does not deserve praise for the deal.",  # negated
 ])
