@@ -218,7 +218,7 @@ def description(t) -> list:
     return sorted(out, key=lambda x: x.i)
 
 
-def owned_predicates(h, person_nouns: frozenset[str] = frozenset(), skip=frozenset()) -> list:
+def owned_predicates(h, person_nouns: frozenset[str] = frozenset(), skip: Any = frozenset()) -> list:
     """The predicate of a copula whose subject is what the mention headed by ``h`` owns or does ("Trump's plan was
     *reckless*", "his strategy is an *embarrassment*"): the complement, its conjoined adjectives and the modifiers
     of a noun complement; [] when the possessed noun is a person or an actor ("Trump's critics are *furious*" judges
@@ -258,6 +258,16 @@ def deontic_judgements(h) -> list:
     return []
 
 
+class _Skip:
+    """Membership in either of two token-index collections, without building their union."""
+
+    def __init__(self, a, b) -> None:
+        self.a, self.b = a, b
+
+    def __contains__(self, i: object) -> bool:
+        return i in self.a or i in self.b
+
+
 class _Attacher:
     def __init__(self, col: Collector, spans: list[Loaded]) -> None:
         self.col = col
@@ -265,6 +275,7 @@ class _Attacher:
         self.seen: set[tuple[int, int, int]] = set()
         self.tok_loaded: dict[int, Loaded] = {}  # token index -> loaded span
         self.distancing: set[int] = set()  # tokens of distancing markers ("so-called"), from the loaded spans
+        self._suffered: dict[int, set[int]] | None = None  # actor -> token indices of harmful acts it suffers
         self.person_nouns: frozenset[str] = frozenset()  # nouns naming people (owned_predicates skips them)
         self.add_spans(spans)
 
@@ -286,10 +297,14 @@ class _Attacher:
         sp = self.tok_loaded.get(t.i)
         return sp is not None and sp.rule.endswith(DESIGNATION_NOTE)
 
-    def owned_skip(self, ai: int) -> set[int]:
-        """Tokens that are not an actor's own act or possession for :func:`owned_predicates`: other mentions' heads
-        and the harmful acts actor ``ai`` suffers."""
-        return set(self.col.tok_actor) | {ti for aj, ti in self.col.harmed_acts if aj == ai}
+    def owned_skip(self, ai: int) -> _Skip:
+        """Tokens that are not an actor's own act or possession for :func:`owned_predicates`: mentions' heads and
+        the harmful acts actor ``ai`` suffers (a view, built in constant time per call)."""
+        if self._suffered is None:
+            self._suffered = {}
+            for aj, ti in self.col.harmed_acts:
+                self._suffered.setdefault(aj, set()).add(ti)
+        return _Skip(self.col.tok_actor, self._suffered.get(ai, set()))
 
     def distanced(self, t) -> bool:
         """Is ``t`` a description the writer distances himself from ("the *so-called* hero", "*self-styled*
