@@ -380,7 +380,7 @@ def about(value, target, tol=0.05):
 
 kestria, velmora, vashti, rook = stances("Kestria"), stances("Velmora"), stances("Teodor Vashti"), stances("Anselm Rook")
 assert min(kestria, key=kestria.get) == "Velmoran News Agency" and about(kestria["Velmoran News Agency"], -0.45), kestria
-assert about(kestria["Counterpoint Weekly"], -0.2), kestria
+assert about(kestria["Counterpoint Weekly"], -0.29), kestria  # "the same tired script every aggressor reads from" counts since session 6
 assert {o for o, s in kestria.items() if s > 0.4 - 0.05} == {"The Kestrian Sentinel"}, kestria
 assert about(kestria["The Kestrian Sentinel"], 0.4), kestria
 for outlet in ("The Daily Blaze", "The Meridian Post", "Continental Press Agency", "Northgate Broadcasting"):

@@ -354,10 +354,45 @@ def test_clause_level_evaluation_of_the_actor(text, word, sign):
     "Halloway could undermine the committee.",  # hypothetical
     "The angry voters deceived Halloway in the end.",  # the actor is the object, not the one whose conduct is judged
     "Halloway killed a terrorist in the raid.",  # a label of the object is not a label of the actor
-    "Halloway's illegal immigration policies are popular.",  # the adjective brackets with the compound
+    "Halloway's illegal immigration policies took effect.",  # the adjective brackets with the compound
+    "Halloway's critics are furious about it.",  # the predicate judges people the actor has, not the actor's own act
+    "Halloway's death was a tragedy.",  # what befalls the actor is not a verdict on its conduct
+    "Halloway dealt with the provocations calmly.",  # 'with' completes the verb: not the means of the actor's act
+    "The ministry designated Halloway a terrorist.",  # a designation reported under a verb of designation
+    "The suspected terrorist Halloway was arrested.",  # a hedged designation
+    "Critics whined about Halloway's latest outrage.",  # the grievance of a belittled complaint, not the writer's
+    "Halloway was brutally beaten by the guards.",  # the manner of what is done to the actor judges the act
+    "Halloway called the raid reckless and cruel.",  # a predicate of the object of the actor's verb
+    "Halloway's killing was illegal, the envoy wrote.",  # a harm the actor suffers is not its own act
+    "The 2003 invasion by Halloway's army toppled the king.",  # 'invasion' of a military act is its ordinary name
+    "Halloway is dead, the ministry confirmed on Friday.",  # being harmed is not being judged
+    "Halloway was condemned by the council.",  # a reported act of others, not the writer's deontic judgement
+    "Halloway does not deserve praise for the deal.",  # negated
 ])
 def test_words_not_aimed_at_the_actor(text):
     assert _words(text) == [], text
+
+
+@pytest.mark.parametrize("text,word,sign", [
+    ("Halloway's plan for the city was reckless.", "reckless", -1),  # the predicate of the actor's own act
+    ("Halloway's strategy for the talks is brilliant.", "brilliant", 1),
+    ("Halloway provoked the council with terrorist attacks.", "terrorist", -1),  # the means of the actor's act
+    ("The extremism espoused by Halloway spread across the region.", "extremism", -1),  # a designation the loaded section hides
+    ("Halloway's terrorism against the villages must end.", "terrorism", -1),
+    ("Halloway, who spread vicious lies about the council, resigned.", "lies", -1),  # relative clause on the actor
+    ("Halloway cynically exploited the crisis for votes.", "cynically", -1),  # manner of the actor's own act
+    ("Purported reformers such as Halloway opposed the bill.", "Purported", -1),  # distancing marker on its class
+    ("Halloway deserves credit for the ceasefire.", "credit", 1),  # what the writer says the actor deserves
+    ("Halloway should be condemned for the raid.", "condemned", -1),  # what should be done to it, no agent
+])
+def test_evaluation_of_the_actors_acts(text, word, sign):
+    got = _words(text)
+    assert any(q == word and (w > 0) == (sign > 0) for q, w in got), got
+
+
+def test_distanced_praise_is_not_praise():
+    got = _words("The so-called hero Halloway spoke again.")
+    assert got and all(w < 0 for _, w in got), got  # 'so-called' counts, 'hero' does not
 
 
 def test_rank_description_reaches_the_one_officer():

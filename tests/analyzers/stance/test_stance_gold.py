@@ -56,8 +56,8 @@ def test_gold_figures_floors():
     """Floors at the figures measured when this test was written (never above): see tests/gold/README.md."""
     res = run_gold(GOLD, shared_path("corpora", "soleimani-2020", "articles.jsonl"), shared_path("seed", "soleimani-cgpi.txt"))
     assert res["articles"]["opinion"] >= 15 and res["articles"]["news"] >= 10
-    assert res["opinion_sign_accuracy"] >= 0.60  # measured 0.605 on main after the session-5 merges (0.698 on the stance
-    # branch alone; the loaded-language lexicon and designation changes cost 0.09, see the README); 0.628 on that branch
+    assert res["opinion_sign_accuracy"] >= 0.69  # measured 0.698 on the session-6 stance branch (0.605 on main before it:
+    # the loaded-language section had begun hiding contested designations, which stance now reads itself); 0.628
     # without the gold-informed entries
     # of lexicons/evaluative_terms.tsv (the 12 single words and the verbs of conduct) (issue target 0.90: not reached)
     assert res["news_neutral_rate"] >= 0.94  # measured 0.943 (issue target 0.90)

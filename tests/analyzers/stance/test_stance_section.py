@@ -26,7 +26,7 @@ def test_registered_and_spec():
     spec = stance.SPEC
     assert spec.section is Stance and spec.requires == ("actors", "attribution", "loaded_language")
     assert spec.models == ("stance_target_sentiment",)
-    assert set(spec.lexicons) == {"connotation_verbs", "support_verbs", "evaluative_terms"}
+    assert set(spec.lexicons) == {"connotation_verbs", "support_verbs", "evaluative_terms", "loaded_terms", "person_nouns"}
 
 
 def test_seed_round_trip_shape_order_and_voice(seed_article):
