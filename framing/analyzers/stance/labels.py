@@ -101,6 +101,12 @@ DESIGNATION_NOTE = " (contested designation read by stance)"
 DESIGNATION_HEDGES = frozenset({"suspected", "alleged", "so-called", "purported", "accused", "designated",
                                 "self-described", "self-proclaimed", "presumed", "possible", "potential"})
 #: verbs of official designation or assessment ("labeled a terrorist organization"): the designation is reported
+#: verbs announcing the subject's own intent or demand ("vowed revenge", "threatened retaliation"): an emotive noun as
+#: their object names what the actor declared, not the writer's verdict on the actor (an accusation still counts:
+#: "promised lies")
+DECLARING_VERBS = frozenset({"vow", "pledge", "promise", "threaten", "swear", "demand", "warn", "urge", "seek"})
+#: loaded-span categories that describe a content rather than judge the one who states it
+CONTENT_CATEGORIES = frozenset({"emotive", "violent_metaphor"})
 DESIGNATING_VERBS = frozenset({"designate", "label", "list", "classify", "deem", "consider", "define", "describe",
                                "call", "brand"})
 
@@ -446,6 +452,9 @@ class _Attacher:
             if c.dep_ in deps or (objects and c.dep_ == "prep" and c.i in self.tok_loaded):
                 if c.dep_ in ("dobj", "oprd") and (self.is_being_label(c) or self.category(c) in ACT_NAMES):
                     continue
+                if c.dep_ == "dobj" and v.lemma_.lower() in DECLARING_VERBS and (
+                        self.category(c) in CONTENT_CATEGORIES or c.i not in self.tok_loaded):
+                    continue  # what the actor declared: "Khamenei vowed *vengeance*" is not the writer's verdict
                 if (c.dep_ == "oprd" and any(o.dep_ == "dobj" for o in v.children)) or (
                         c.dep_ in ("dobj", "oprd") and v.lemma_.lower() in DESIGNATING_VERBS):
                     continue  # a predicate of the object: "called the attack *provocative*", "made it *worse*"

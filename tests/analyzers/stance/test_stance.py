@@ -497,3 +497,14 @@ def test_places_by_their_form_are_not_actors():
     names = {a.name for a in _sections(parse(load_text(text)), None)["actors"]}
     assert not names & {"Kyiv", "Hormuz"}, names
     assert {"Mark Halloway", "Iran", "Iraq"} <= names  # a list with states is not a "City, State" form
+
+
+def test_what_an_actor_declares_is_not_the_writers_verdict_on_it():
+    # an emotive object of a verb of declared intent names what the actor announced ("threatened bloody retaliation",
+    # "promised a crackdown"); the same kind of words as the object of an ordinary act still judge the actor
+    for text in ("Oskar Vayne threatened bloody retaliation against the rebels.", "Oskar Vayne promised a crackdown."):
+        item = next(i for i in _stances(text).items if i.name == "Oskar Vayne")
+        assert not [e for e in item.evidence if e.evidence.rule == "stance.label"], text
+    item = next(i for i in _stances("Oskar Vayne spread vicious lies about the rebels.").items if i.name == "Oskar Vayne")
+    assert item.author.label == "negative"
+    assert {e.evidence.quote for e in item.evidence if e.evidence.rule == "stance.label"} >= {"lies"}
