@@ -90,6 +90,10 @@ RULE_PREFIX = "loaded"
 #: Decision threshold on P(loaded) (``share_sentences_loaded``).
 THRESHOLD = 0.5
 
+#: Largest slope ``a`` :meth:`LoadedSentenceClassifier.calibrate` accepts (a steeper fit means held-out scores too
+#: close together to calibrate; the identity is kept).
+MAX_CALIBRATION_SLOPE = 5.0
+
 #: Loaded-term categories of ``lexicons/loaded_terms.tsv`` used as features (order matters: it is the feature order).
 LOADED_CATEGORIES = (
     "pejorative_label",
@@ -539,7 +543,10 @@ class LoadedSentenceClassifier(ClassifierEstimator):
         (``(N+ + 1) / (N+ + 2)`` for a positive, ``1 / (N- + 2)`` for a negative,
         which keeps ``a`` finite on separable scores), and stores ``calib_a_`` and
         ``calib_b_``. Until called (or with an artifact trained before it
-        existed) ``a = 1, b = 0``: the regression's own probabilities. The
+        existed) ``a = 1, b = 0``: the regression's own probabilities; they are
+        also kept when the fit would invert the scores or stretch them more than
+        :data:`MAX_CALIBRATION_SLOPE` times (held-out scores with no usable
+        signal, as on a few toy rows). The
         explanation scales every contribution by ``a`` so they still add up to
         the calibrated log-odds (minus ``b``).
         """
@@ -557,6 +564,8 @@ class LoadedSentenceClassifier(ClassifierEstimator):
             a, b = a - float(step[0]), b - float(step[1])
             if np.abs(step).max() < 1e-10:
                 break
+        if not (0.0 < a <= MAX_CALIBRATION_SLOPE) or not np.isfinite(b):
+            a, b = 1.0, 0.0  # held-out scores without usable signal (tiny data): keep the regression's own
         self.calib_a_, self.calib_b_ = a, b
         return self
 
@@ -565,7 +574,7 @@ class LoadedSentenceClassifier(ClassifierEstimator):
         a, b = float(getattr(self, "calib_a_", 1.0)), float(getattr(self, "calib_b_", 0.0))
         if a == 1.0 and b == 0.0:
             return proba
-        p1 = 1.0 / (1.0 + np.exp(-(a * _logit(proba[:, 1]) + b)))
+        p1 = 1.0 / (1.0 + np.exp(-np.clip(a * _logit(proba[:, 1]) + b, -35.0, 35.0)))
         return np.column_stack([1.0 - p1, p1])
 
     def predict(self, rows: Sequence[SentenceRow]) -> np.ndarray:

@@ -74,6 +74,13 @@ def test_calibration_rescales_probabilities_and_explanations_alike():
         assert w1[k] == pytest.approx(0.5 * w)
 
 
+def test_calibration_refuses_an_inverting_or_exploding_fit():
+    inverted = LoadedSentenceClassifier().calibrate([0.1, 0.2, 0.3, 0.7, 0.8, 0.9], [1, 1, 1, 0, 0, 0])
+    assert (inverted.calib_a_, inverted.calib_b_) == (1.0, 0.0)
+    flat = LoadedSentenceClassifier().calibrate([0.5, 0.5001, 0.4999, 0.5002] * 3, [0, 1, 0, 1] * 3)
+    assert flat.calib_a_ <= lm.MAX_CALIBRATION_SLOPE
+
+
 def test_refit_forgets_an_earlier_calibration():
     rows = [SentenceRow(t) for t in LOADED + FACTUAL]
     y = [1] * len(LOADED) + [0] * len(FACTUAL)
