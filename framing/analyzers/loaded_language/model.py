@@ -25,18 +25,35 @@ Model
     or the explanation, in training and at inference alike. The card reports
     the cost in cross-validated macro-F1 beside the unmasked model.
 
-    The LR's own probabilities are used; their calibration (expected
-    calibration error and Brier score over out-of-fold predictions) is in the
-    model card. The classifier explains itself: every feature's contribution
+    The LR's probabilities go through a Platt recalibration
+    (:meth:`LoadedSentenceClassifier.calibrate`: ``sigmoid(a * logit(p) + b)``,
+    fitted by the trainer on out-of-fold scores grouped by article); before and
+    after figures (expected calibration error, Brier score, cross-fitted) are in
+    the model card. It mostly shrinks over-confident scores (``a`` < 1); the
+    decision at 0.5 moves only by ``b``. The classifier explains itself: every feature's contribution
     ``coef * x`` to the log-odds is mapped back to character spans of the
     sentence (:meth:`LoadedSentenceClassifier.explain_matrix`).
 
 Artifact
-    ``framing/models/loaded_sentence.joblib`` with ``loaded_sentence.card.json``
+    ``framing/models/loaded_sentence.npz`` (portable form) with ``loaded_sentence.card.json``
     and ``.card.md``, loaded through :mod:`framing.resources.models` (which
     refuses a file whose sha256 differs from its card's) and rebuilt by
     :mod:`framing.train.loaded` (``framing train loaded``). This module holds
     no training loop, dataset reader or metric.
+
+Tried and not shipped (5-fold CV grouped by article, seed 0, the same parsed
+BABE rows; this model: 0.749 at C = 2, 0.751 at C = 4, 0.748 at C = 1)
+    * spaCy's contextual token vectors (``doc.tensor`` of en_core_web_sm, 96-d,
+      free once parsed), pooled over the unmasked tokens and standardised:
+      mean 0.742-0.748 (block scaled 1.0-0.1), mean and max 0.736-0.737. No
+      gain, and they are not even-handed: the tok2vec CNN sees four tokens on
+      each side, so a name changes its neighbours' vectors after masking.
+    * BASIL sentences as extra rows (lexical-bias spans outside quotes = 1,
+      unannotated = 0), weight 0.1 / 0.3: 0.728 / 0.712 (94% are 0: the prior
+      shifts; factual news sentences score lower, BABE worse). MBIC's expert
+      rows add only 7 sentences BABE lacks.
+    * Multinomial naive Bayes and an NB-weighted LR (Wang & Manning 2012) on
+      word 1-2 grams: 0.70; averaged with this model: 0.742-0.749.
 
 Known limits
     Trained on ~2,600 US news sentences on 23 domestic topics (BABE dev);
@@ -72,6 +89,10 @@ MODEL_NAME = "loaded_sentence"
 RULE_PREFIX = "loaded"
 #: Decision threshold on P(loaded) (``share_sentences_loaded``).
 THRESHOLD = 0.5
+
+#: Largest slope ``a`` :meth:`LoadedSentenceClassifier.calibrate` accepts (a steeper fit means held-out scores too
+#: close together to calibrate; the identity is kept).
+MAX_CALIBRATION_SLOPE = 5.0
 
 #: Loaded-term categories of ``lexicons/loaded_terms.tsv`` used as features (order matters: it is the feature order).
 LOADED_CATEGORIES = (
@@ -473,7 +494,10 @@ class LoadedSentenceClassifier(ClassifierEstimator):
         X.data = (np.log(X.data) + 1.0) * idf[X.indices]
         return npscore.normalize_rows(X, "l2")
 
-    def fit(self, rows: Sequence[SentenceRow], y: Sequence[int], *, dense: np.ndarray | None = None) -> LoadedSentenceClassifier:
+    def fit(self, rows: Sequence[SentenceRow], y: Sequence[int], *, dense: np.ndarray | None = None,
+            sample_weight: Sequence[float] | None = None) -> LoadedSentenceClassifier:
+        """Fit the vectorizers on ``rows`` and the logistic regression on their features; ``sample_weight`` (one
+        non-negative weight per row, e.g. lower for rows of an auxiliary dataset) goes to the regression only."""
         from sklearn.feature_extraction.text import TfidfVectorizer  # lazy: heavy (scikit-learn), fitting only
         from sklearn.linear_model import LogisticRegression  # lazy: heavy (scikit-learn), fitting only
 
@@ -494,7 +518,9 @@ class LoadedSentenceClassifier(ClassifierEstimator):
         Dz = (D - self.dense_mean_) / self.dense_std_ * self.dense_scale
         X = sparse.hstack([Xw, Xc, sparse.csr_matrix(Dz)]).tocsr()
         self.lr_ = LogisticRegression(C=self.C, max_iter=3000, solver="liblinear", random_state=self.random_state)
-        self.lr_.fit(X, np.asarray(y, dtype=int))
+        self.calib_a_, self.calib_b_ = 1.0, 0.0  # the regression's own probabilities until calibrate()
+        self.lr_.fit(X, np.asarray(y, dtype=int),
+                     sample_weight=None if sample_weight is None else np.asarray(sample_weight, dtype=float))
         self.word_names_ = self.word_vec_.get_feature_names_out()
         self.char_names_ = self.char_vec_.get_feature_names_out()
         self.n_word_ = len(self.word_names_)
@@ -505,7 +531,51 @@ class LoadedSentenceClassifier(ClassifierEstimator):
         """Probabilities (n, 2): column 1 is P(loaded)."""
         if not rows:
             return np.zeros((0, 2))
-        return self.lr_.predict_proba(self._matrix(rows, dense))
+        return self._calibrated(self.lr_.predict_proba(self._matrix(rows, dense)))
+
+    def calibrate(self, scores: Sequence[float], y: Sequence[int]) -> LoadedSentenceClassifier:
+        """Fit the logistic recalibration (Platt 1999) of P(loaded) on held-out scores and labels.
+
+        ``scores`` are this model's *uncalibrated* probabilities for sentences it
+        did not see (out-of-fold predictions), ``y`` their labels. Fits
+        ``P' = 1 / (1 + exp(-(a * z + b)))`` with ``z`` the logit of the score,
+        by Newton's method on the cross-entropy against Platt's smoothed targets
+        (``(N+ + 1) / (N+ + 2)`` for a positive, ``1 / (N- + 2)`` for a negative,
+        which keeps ``a`` finite on separable scores), and stores ``calib_a_`` and
+        ``calib_b_``. Until called (or with an artifact trained before it
+        existed) ``a = 1, b = 0``: the regression's own probabilities; they are
+        also kept when the fit would invert the scores or stretch them more than
+        :data:`MAX_CALIBRATION_SLOPE` times (held-out scores with no usable
+        signal, as on a few toy rows). The
+        explanation scales every contribution by ``a`` so they still add up to
+        the calibrated log-odds (minus ``b``).
+        """
+        z = _logit(np.asarray(scores, dtype=float))
+        lab = np.asarray(y, dtype=int)
+        n_pos, n_neg = int(lab.sum()), int(len(lab) - lab.sum())
+        t = np.where(lab == 1, (n_pos + 1.0) / (n_pos + 2.0), 1.0 / (n_neg + 2.0))
+        a, b = 1.0, 0.0
+        for _ in range(100):
+            p = 1.0 / (1.0 + np.exp(-np.clip(a * z + b, -35.0, 35.0)))
+            g = np.array([np.sum((p - t) * z), np.sum(p - t)])
+            w = p * (1.0 - p) + 1e-12
+            H = np.array([[np.sum(w * z * z), np.sum(w * z)], [np.sum(w * z), np.sum(w)]]) + 1e-9 * np.eye(2)
+            step = np.linalg.solve(H, g)
+            a, b = a - float(step[0]), b - float(step[1])
+            if np.abs(step).max() < 1e-10:
+                break
+        if not (0.0 < a <= MAX_CALIBRATION_SLOPE) or not np.isfinite(b):
+            a, b = 1.0, 0.0  # held-out scores without usable signal (tiny data): keep the regression's own
+        self.calib_a_, self.calib_b_ = a, b
+        return self
+
+    def _calibrated(self, proba: np.ndarray) -> np.ndarray:
+        """``proba`` (n, 2) through the recalibration of :meth:`calibrate` (identity when it was never fitted)."""
+        a, b = float(getattr(self, "calib_a_", 1.0)), float(getattr(self, "calib_b_", 0.0))
+        if a == 1.0 and b == 0.0:
+            return proba
+        p1 = 1.0 / (1.0 + np.exp(-np.clip(a * _logit(proba[:, 1]) + b, -35.0, 35.0)))
+        return np.column_stack([1.0 - p1, p1])
 
     def predict(self, rows: Sequence[SentenceRow]) -> np.ndarray:
         return (self.predict_proba(rows)[:, 1] >= 0.5).astype(int)
@@ -577,8 +647,8 @@ class LoadedSentenceClassifier(ClassifierEstimator):
         """
         views = self._views(rows)
         X = self._matrix(rows, views=views)
-        proba = self.lr_.predict_proba(X)[:, 1]
-        coef = self.lr_.coef_[0]
+        proba = self._calibrated(self.lr_.predict_proba(X))[:, 1]
+        coef = self.lr_.coef_[0] * float(getattr(self, "calib_a_", 1.0))  # contributions to the calibrated log-odds
         word_vocab = self.word_vec_.vocabulary_
         n_word, n_char = self.n_word_, self.n_char_
         lo_w, hi_w = self.word_ngrams
@@ -639,6 +709,12 @@ class LoadedSentenceClassifier(ClassifierEstimator):
             items.sort(key=lambda d: -abs(d["weight"]))
             out.append(items[:top])
         return proba, out
+
+
+def _logit(p: np.ndarray) -> np.ndarray:
+    """log(p / (1 - p)), with p clipped to [1e-9, 1 - 1e-9]."""
+    p = np.clip(p, 1e-9, 1.0 - 1e-9)
+    return np.log(p / (1.0 - p))
 
 
 def _char_wb_list(word: str, lo: int, hi: int) -> list[str]:
