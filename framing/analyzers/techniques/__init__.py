@@ -30,6 +30,13 @@ Span detection (candidates), then classification
       tokens (lower case or lemma, whole tokens); the lexicon's technique is kept.
     * ``rule:techniques.repetition`` -- a loaded term used three or more times
       in the author's voice: its second and later uses are also *repetition*.
+    * ``model:techniques@...`` with source ``tagger`` -- the span tagger
+      (:mod:`.tagger`, stored in the classifier's artifact, trained on the PTC
+      propaganda spans) proposes stretches of text; the classifier names their
+      technique. Loaded language and name calling stay the loaded-language
+      analyzer's: a tagged span whose most probable technique is one of those
+      two is dropped (not relabelled), as is one that overlaps a candidate
+      above with the same technique.
 
     The classifier's probability of the chosen technique is reported beside
     each span; a span whose probability is under :data:`LOW` is marked by it
@@ -130,7 +137,8 @@ def model_rule_id() -> str:
 def _build_rules() -> dict[str, str]:
     rules = {LOADED_RULE: "a loaded-language analyzer span, labelled loaded language or name calling by the technique classifier",
              REPETITION_RULE: "a loaded term used three or more times in the author's voice (second and later uses)",
-             model_rule_id(): "technique classifier probability (span words, characters, context, repetition count)"}
+             model_rule_id(): "technique classifier probability (span words, characters, context, repetition count); "
+                              "with source 'tagger', a span of the token-level span tagger labelled by the classifier"}
     with contextlib.suppress(LexiconError):
         rules[_lexicons.load(CUES).rule] = "a phrase of lexicons/technique_cues.tsv signalling a technique"
     return rules
@@ -185,6 +193,29 @@ def _choose(tech: str, probs: np.ndarray, index: dict[str, int]) -> tuple[str, f
     return tech, float(probs[index[tech]]) if tech in index else 0.0
 
 
+def _tagged(ctx: Context, clf: Any, cands: Sequence[tuple[int, int, str, str, str]], index: dict[str, int], low: str,
+            cues: CueIndex, wc: Any) -> list[TechniqueSpan]:
+    """The span tagger's spans, labelled by the classifier (none when the artifact has no tagger; see the module
+    docstring for the two kinds that are dropped)."""
+    tagger = getattr(clf, "tagger_", None)
+    if tagger is None:
+        return []
+    text = ctx.text
+    found = tagger.spans(text, sorted(s.start for s in ctx.parsed.sentences))
+    if not found:
+        return []
+    doc = ctx.parsed.doc
+    probs = clf.predict_proba([span_row(text, a, b, lower_text=low, cues=cues, word_counts=wc, doc=doc) for a, b, _ in found])
+    rule, out = model_rule_id(), []
+    for (a, b, _), p in zip(found, probs):
+        tech = str(clf.classes_[int(np.argmax(p))])
+        if tech in (LOADED, NAME_CALLING) or any(c[2] == tech and c[0] < b and a < c[1] for c in cands):
+            continue
+        out.append(TechniqueSpan(Span(a, b), text[a:b], tech, TECHNIQUES[tech], ctx.voice(Span(a, b)), rule,
+                                 round(float(p[index[tech]]), 4), "tagger"))
+    return out
+
+
 def analyze(ctx: Context) -> Techniques:
     """Persuasion technique spans of one parsed article (see the module docstring)."""
     text = ctx.text
@@ -192,7 +223,8 @@ def analyze(ctx: Context) -> Techniques:
     clf = _model.as_classifier(ctx.models[MODEL_NAME])
     low = text.lower()
     cues, wc = CueIndex(ctx.lexicons[CUES]), article_word_counts(low)
-    probs = clf.predict_proba([span_row(text, a, b, lower_text=low, cues=cues, word_counts=wc) for a, b, *_ in cands])
+    doc = ctx.parsed.doc
+    probs = clf.predict_proba([span_row(text, a, b, lower_text=low, cues=cues, word_counts=wc, doc=doc) for a, b, *_ in cands])
     index = {str(c): i for i, c in enumerate(clf.classes_)}
     spans: list[TechniqueSpan] = []
     seen: set[tuple[int, int, str]] = set()
@@ -203,6 +235,7 @@ def analyze(ctx: Context) -> Techniques:
         seen.add((a, b, tech))
         spans.append(TechniqueSpan(Span(a, b), text[a:b], tech, TECHNIQUES[tech], ctx.voice(Span(a, b)), rule,
                                    round(prob, 4), source))
+    spans += _tagged(ctx, clf, cands, index, low, cues, wc)
     spans += _repetitions(spans)
     spans.sort(key=lambda s: (s.span.start, s.span.end, s.technique))
     words = len(text.split())
