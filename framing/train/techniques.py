@@ -205,7 +205,7 @@ def train(data_path: str | Path | None, *, out_dir: str | Path | None = None, fo
         "lexicons": {CUES: lexicons.load(CUES).sha256},
         "libraries": {"scikit-learn": sklearn.__version__, "numpy": np.__version__, "scipy": scipy.__version__},
         "cross_validation": cv,
-        "span_tagger": {"parameters": clf.tagger_.get_params(), "cross_validation": si_cv,
+        "span_tagger": {"parameters": dict(TAGGER_PARAMS), "cross_validation": si_cv,
                         "published_si_f1": "0.49-0.51 (best SemEval-2020 SI systems, official test set)"},
         "training_text_hashes": training_text_hashes(a["text"] for a in articles),
         "limits": "news and opinion articles of 48 outlets (PTC); techniques with under 100 spans are rarely predicted.",

@@ -186,6 +186,9 @@ def article_word_counts(lower_text: str) -> Counter[str]:
 class TechniqueClassifier(Estimator):
     """Multinomial logistic regression over span words and characters, context words, syntax tags and dense features."""
 
+    #: the span tagger (:class:`.tagger.SpanTagger`) the trainer stores in the same artifact; absent in toy models
+    tagger_: Any
+
     def __init__(self, *, C: float = 4.0, context_scale: float = 0.5, dense_scale: float = 1.0, syntax_scale: float = 1.0) -> None:
         self.C = C
         self.context_scale = context_scale
