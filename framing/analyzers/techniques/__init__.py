@@ -193,19 +193,11 @@ def _choose(tech: str, probs: np.ndarray, index: dict[str, int]) -> tuple[str, f
     return tech, float(probs[index[tech]]) if tech in index else 0.0
 
 
-def _tagged(ctx: Context, clf: Any, cands: Sequence[tuple[int, int, str, str, str]], index: dict[str, int], low: str,
-            cues: CueIndex, wc: Any) -> list[TechniqueSpan]:
-    """The span tagger's spans, labelled by the classifier (none when the artifact has no tagger; see the module
-    docstring for the two kinds that are dropped)."""
-    tagger = getattr(clf, "tagger_", None)
-    if tagger is None:
-        return []
+def _tagged(ctx: Context, clf: Any, found: Sequence[tuple[int, int, float]], probs: np.ndarray,
+            cands: Sequence[tuple[int, int, str, str, str]], index: dict[str, int]) -> list[TechniqueSpan]:
+    """The span tagger's spans ``found`` with the classifier's ``probs``, labelled (see the module docstring for the
+    two kinds that are dropped)."""
     text = ctx.text
-    found = tagger.spans(text, sorted(s.start for s in ctx.parsed.sentences))
-    if not found:
-        return []
-    doc = ctx.parsed.doc
-    probs = clf.predict_proba([span_row(text, a, b, lower_text=low, cues=cues, word_counts=wc, doc=doc) for a, b, _ in found])
     rule, out = model_rule_id(), []
     for (a, b, _), p in zip(found, probs):
         tech = str(clf.classes_[int(np.argmax(p))])
@@ -224,7 +216,11 @@ def analyze(ctx: Context) -> Techniques:
     low = text.lower()
     cues, wc = CueIndex(ctx.lexicons[CUES]), article_word_counts(low)
     doc = ctx.parsed.doc
-    probs = clf.predict_proba([span_row(text, a, b, lower_text=low, cues=cues, word_counts=wc, doc=doc) for a, b, *_ in cands])
+    tagger = getattr(clf, "tagger_", None)  # none in toy models
+    found = tagger.spans(text, sorted(s.start for s in ctx.parsed.sentences)) if tagger is not None else []
+    where = [(a, b) for a, b, *_ in cands] + [(a, b) for a, b, _ in found]  # one classifier call for both
+    all_probs = clf.predict_proba([span_row(text, a, b, lower_text=low, cues=cues, word_counts=wc, doc=doc) for a, b in where])
+    probs = all_probs[:len(cands)]
     index = {str(c): i for i, c in enumerate(clf.classes_)}
     spans: list[TechniqueSpan] = []
     seen: set[tuple[int, int, str]] = set()
@@ -235,7 +231,7 @@ def analyze(ctx: Context) -> Techniques:
         seen.add((a, b, tech))
         spans.append(TechniqueSpan(Span(a, b), text[a:b], tech, TECHNIQUES[tech], ctx.voice(Span(a, b)), rule,
                                    round(prob, 4), source))
-    spans += _tagged(ctx, clf, cands, index, low, cues, wc)
+    spans += _tagged(ctx, clf, found, all_probs[len(cands):], cands, index)
     spans += _repetitions(spans)
     spans.sort(key=lambda s: (s.span.start, s.span.end, s.technique))
     words = len(text.split())

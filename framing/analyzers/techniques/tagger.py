@@ -53,7 +53,21 @@ def tokens(text: str) -> list[Token]:
     return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
 
 
+_SHAPES: dict[str, str] = {}
+_BUCKETS: dict[str, int] = {}
+_CACHE_MAX = 200_000  # entries per memo (feature strings and word shapes recur across articles)
+
+
 def _shape(w: str) -> str:
+    got = _SHAPES.get(w)
+    if got is None:
+        if len(_SHAPES) > _CACHE_MAX:
+            _SHAPES.clear()
+        got = _SHAPES[w] = _shape_of(w)
+    return got
+
+
+def _shape_of(w: str) -> str:
     if not w[0].isalnum():
         return "P" + w
     return ("C" if w[0].isupper() else "l") + ("A" if w.isupper() and len(w) > 1 else "") + ("d" if w.isdigit() else "")
@@ -117,8 +131,15 @@ class SpanTagger(Estimator):
         size = 1 << self.n_bits
         ind: list[int] = []
         ptr = [0]
+        memo = _BUCKETS  # CRC-32 of a feature string, memoised (the same strings recur: bias, shapes, common words)
+        if len(memo) > _CACHE_MAX:
+            memo.clear()
         for f in feats:
-            ind.extend(zlib.crc32(x.encode()) % size for x in f)
+            for x in f:
+                h = memo.get(x)
+                if h is None:
+                    h = memo[x] = zlib.crc32(x.encode())
+                ind.append(h % size)
             ptr.append(len(ind))
         return csr_matrix((np.ones(len(ind)), np.asarray(ind, dtype=np.int64), np.asarray(ptr, dtype=np.int64)),
                           shape=(len(feats), size))
