@@ -221,7 +221,7 @@ def card_markdown(card: Mapping[str, Any]) -> str:
     lines = [f"# Model card: {card['name']}", "", f"Task: {card['task']}.",
              f"Artifact: `{card['artifact']}` (sha256 `{card['artifact_sha256'][:16]}...`, {card['artifact_bytes']:,} bytes).",
              f"Trained: {card['trained_at']} on `{card['data']['path']}` ({card['data']['articles']} articles, {card['data']['spans']} spans).",
-             "", "Model: multinomial logistic regression over span word 1-2 grams, span char_wb 2-4 grams, context words "
+             "", "Model: multinomial logistic regression over span word 1-2 grams, span char_wb 2-4 grams, context words, "
              "syntax tags of the parse (parts of speech, the root's tag and dependency, entity labels) "
              "and dense features (repetition count, before and after the span, repeated words, length, capitals, punctuation, "
              "quotes, title) and technique-cue counts of `lexicons/technique_cues.tsv` in the span and its line.", "",
@@ -244,5 +244,5 @@ def card_markdown(card: Mapping[str, Any]) -> str:
                   f"| {t['precision']:.3f} | {t['recall']:.3f} | {t['f1']:.3f} | {t['predicted']} | {t['gold']} |", "",
                   "Published reference (official test set): best SemEval-2020 SI systems 0.49-0.51 F1."]
     lines += ["", "Published reference (official test set, not this split): best SemEval-2020 TC systems 0.62 micro-F1.", "",
-              f"Limits: {card['limits']}", "", "Rebuild: `framing train techniques --data ../shared/datasets/ptc/dev.jsonl`.", ""]
+              f"Limits: {card['limits']}", "", "Rebuild: `framing train techniques --data ../shared/datasets/ptc/dev.jsonl --folds 3` (parses the articles first; about 15 minutes on two shared cores).", ""]
     return "\n".join(lines)
