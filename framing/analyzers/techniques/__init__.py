@@ -68,6 +68,7 @@ Task 11), Miller 1939 (Institute for Propaganda Analysis), Chernyavskiy et al. 2
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 from collections import Counter
 from collections.abc import Sequence
@@ -193,15 +194,28 @@ def _choose(tech: str, probs: np.ndarray, index: dict[str, int]) -> tuple[str, f
     return tech, float(probs[index[tech]]) if tech in index else 0.0
 
 
+def _overlaps(starts: Sequence[int], reach: Sequence[int], a: int, b: int) -> bool:
+    """Whether a span of a list sorted by start overlaps ``[a, b)``: ``starts`` are the starts and ``reach[i]`` the
+    furthest end among the first i + 1 spans, so the spans starting before ``b`` overlap iff they reach past ``a``
+    (a bisection, not a scan: the analyzer stays linear in the article's length)."""
+    i = bisect.bisect_left(starts, b)
+    return i > 0 and reach[i - 1] > a
+
+
 def _tagged(ctx: Context, clf: Any, found: Sequence[tuple[int, int, float]], probs: np.ndarray,
             cands: Sequence[tuple[int, int, str, str, str]], index: dict[str, int]) -> list[TechniqueSpan]:
     """The span tagger's spans ``found`` with the classifier's ``probs``, labelled (see the module docstring for the
     two kinds that are dropped)."""
     text = ctx.text
     rule, out = model_rule_id(), []
+    by_tech: dict[str, tuple[list[int], list[int]]] = {}
+    for c in cands:  # candidates come sorted by start
+        starts, reach = by_tech.setdefault(c[2], ([], []))
+        starts.append(c[0])
+        reach.append(max(c[1], reach[-1]) if reach else c[1])
     for (a, b, _), p in zip(found, probs):
         tech = str(clf.classes_[int(np.argmax(p))])
-        if tech in (LOADED, NAME_CALLING) or any(c[2] == tech and c[0] < b and a < c[1] for c in cands):
+        if tech in (LOADED, NAME_CALLING) or (tech in by_tech and _overlaps(*by_tech[tech], a, b)):
             continue
         out.append(TechniqueSpan(Span(a, b), text[a:b], tech, TECHNIQUES[tech], ctx.voice(Span(a, b)), rule,
                                  round(float(p[index[tech]]), 4), "tagger"))

@@ -148,7 +148,7 @@ def syntax_tags(doc: Any, start: int, end: int) -> str:
         return "syn"
     root = span.root
     tags = ["syn", *(f"pos={t.pos_}" for t in span), f"root={root.pos_}", f"rtag={root.tag_}", f"rdep={root.dep_}"]
-    tags += sorted({f"ent={e.label_}" for e in doc.ents if e.start < span.end and span.start < e.end})
+    tags += sorted({f"ent={t.ent_type_}" for t in span if t.ent_type_})  # the entities the span overlaps
     return " ".join(tags)
 
 
