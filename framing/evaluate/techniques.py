@@ -18,7 +18,10 @@ Two figures, the task's two subtasks:
 
 When the articles were in the model's training data (``training_overlap`` >
 0.5), ``in_sample`` is true: the TC figure is not an estimate of accuracy, and
-the card's cross-validated figure is given beside it.
+the card's cross-validated figure is given beside it. The span tagger is
+stored in the same artifact and trained on the same articles, so the SI figure
+is then in-sample too; the card's cross-validated SI figure of the tagger alone
+(``model_card_si_cv``) is given beside it.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from typing import Any
 from framing.analyzers.techniques.model import MODEL_NAME, RULE_PREFIX, as_classifier
 from framing.resources.models import load, load_card, model_rule
 from framing.train.cards import text_hash
-from framing.train.techniques import gold_rows, read_ptc, span_keys, tc_scores
+from framing.train.techniques import gold_rows, read_ptc, si_score, span_keys, tc_scores
 
 Frag = tuple[int, int]
 
@@ -48,17 +51,8 @@ def si_counts(pred: Sequence[Frag], gold: Sequence[Frag]) -> tuple[float, float]
     return p_num, r_num
 
 
-def si_prf(articles: Sequence[tuple[Sequence[Frag], Sequence[Frag]]]) -> dict[str, float]:
-    """SemEval-2020 SI precision, recall and F1 over ``(predicted, gold)`` span lists of several articles."""
-    pn = rn = 0.0
-    npred = ngold = 0
-    for pred, gold in articles:
-        a, b = si_counts(pred, gold)
-        pn, rn, npred, ngold = pn + a, rn + b, npred + len(pred), ngold + len(gold)
-    p = pn / npred if npred else 0.0
-    r = rn / ngold if ngold else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
-            "predicted": npred, "gold": ngold}
+#: SemEval-2020 SI precision, recall and F1 over ``(predicted, gold)`` span lists of several articles
+si_prf = si_score
 
 
 def _merged(spans: Sequence[Frag]) -> list[Frag]:
@@ -104,6 +98,9 @@ def run(path: str | Path, *, limit: int | None = None, si_limit: int | None = 20
     if cv:
         result["model_card_cv"] = {"tc_micro_f1": cv["model"]["tc_micro_f1"], "folds": cv["folds"],
                                    "baselines": {k: v["tc_micro_f1"] for k, v in cv["baselines"].items()}}
+    tagger_cv = (card.get("span_tagger") or {}).get("cross_validation") or {}
+    if tagger_cv:
+        result["model_card_si_cv"] = {**tagger_cv["tagger"], "folds": tagger_cv["folds"], "spans_of": "the span tagger alone"}
     si_articles = articles if si_limit is None else articles[:si_limit]
     result["si"] = _si(si_articles) if si_articles else None
     result["si_f1"] = result["si"]["f1"] if result["si"] else None
@@ -129,4 +126,6 @@ def describe(result: dict[str, Any]) -> str:
     if result.get("in_sample"):
         lines.append(f"  note: these articles were in the training data; the card's cross-validated TC micro-F1 is "
                      f"{(result.get('model_card_cv') or {}).get('tc_micro_f1', float('nan')):.3f}")
+        if result.get("model_card_si_cv"):
+            lines.append(f"  the span tagger saw them too; its cross-validated SI F1 is {result['model_card_si_cv']['f1']:.3f}")
     return "\n".join(lines)

@@ -30,6 +30,13 @@ Span detection (candidates), then classification
       tokens (lower case or lemma, whole tokens); the lexicon's technique is kept.
     * ``rule:techniques.repetition`` -- a loaded term used three or more times
       in the author's voice: its second and later uses are also *repetition*.
+    * ``model:techniques@...`` with source ``tagger`` -- the span tagger
+      (:mod:`.tagger`, stored in the classifier's artifact, trained on the PTC
+      propaganda spans) proposes stretches of text; the classifier names their
+      technique. Loaded language and name calling stay the loaded-language
+      analyzer's: a tagged span whose most probable technique is one of those
+      two is dropped (not relabelled), as is one that overlaps a candidate
+      above with the same technique.
 
     The classifier's probability of the chosen technique is reported beside
     each span; a span whose probability is under :data:`LOW` is marked by it
@@ -61,6 +68,7 @@ Task 11), Miller 1939 (Institute for Propaganda Analysis), Chernyavskiy et al. 2
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 from collections import Counter
 from collections.abc import Sequence
@@ -130,7 +138,8 @@ def model_rule_id() -> str:
 def _build_rules() -> dict[str, str]:
     rules = {LOADED_RULE: "a loaded-language analyzer span, labelled loaded language or name calling by the technique classifier",
              REPETITION_RULE: "a loaded term used three or more times in the author's voice (second and later uses)",
-             model_rule_id(): "technique classifier probability (span words, characters, context, repetition count)"}
+             model_rule_id(): "technique classifier probability (span words, characters, context, repetition count); "
+                              "with source 'tagger', a span of the token-level span tagger labelled by the classifier"}
     with contextlib.suppress(LexiconError):
         rules[_lexicons.load(CUES).rule] = "a phrase of lexicons/technique_cues.tsv signalling a technique"
     return rules
@@ -185,6 +194,34 @@ def _choose(tech: str, probs: np.ndarray, index: dict[str, int]) -> tuple[str, f
     return tech, float(probs[index[tech]]) if tech in index else 0.0
 
 
+def _overlaps(starts: Sequence[int], reach: Sequence[int], a: int, b: int) -> bool:
+    """Whether a span of a list sorted by start overlaps ``[a, b)``: ``starts`` are the starts and ``reach[i]`` the
+    furthest end among the first i + 1 spans, so the spans starting before ``b`` overlap iff they reach past ``a``
+    (a bisection, not a scan: the analyzer stays linear in the article's length)."""
+    i = bisect.bisect_left(starts, b)
+    return i > 0 and reach[i - 1] > a
+
+
+def _tagged(ctx: Context, clf: Any, found: Sequence[tuple[int, int, float]], probs: np.ndarray,
+            cands: Sequence[tuple[int, int, str, str, str]], index: dict[str, int]) -> list[TechniqueSpan]:
+    """The span tagger's spans ``found`` with the classifier's ``probs``, labelled (see the module docstring for the
+    two kinds that are dropped)."""
+    text = ctx.text
+    rule, out = model_rule_id(), []
+    by_tech: dict[str, tuple[list[int], list[int]]] = {}
+    for c in cands:  # candidates come sorted by start
+        starts, reach = by_tech.setdefault(c[2], ([], []))
+        starts.append(c[0])
+        reach.append(max(c[1], reach[-1]) if reach else c[1])
+    for (a, b, _), p in zip(found, probs):
+        tech = str(clf.classes_[int(np.argmax(p))])
+        if tech in (LOADED, NAME_CALLING) or (tech in by_tech and _overlaps(*by_tech[tech], a, b)):
+            continue
+        out.append(TechniqueSpan(Span(a, b), text[a:b], tech, TECHNIQUES[tech], ctx.voice(Span(a, b)), rule,
+                                 round(float(p[index[tech]]), 4), "tagger"))
+    return out
+
+
 def analyze(ctx: Context) -> Techniques:
     """Persuasion technique spans of one parsed article (see the module docstring)."""
     text = ctx.text
@@ -192,7 +229,12 @@ def analyze(ctx: Context) -> Techniques:
     clf = _model.as_classifier(ctx.models[MODEL_NAME])
     low = text.lower()
     cues, wc = CueIndex(ctx.lexicons[CUES]), article_word_counts(low)
-    probs = clf.predict_proba([span_row(text, a, b, lower_text=low, cues=cues, word_counts=wc) for a, b, *_ in cands])
+    doc = ctx.parsed.doc
+    tagger = getattr(clf, "tagger_", None)  # none in toy models
+    found = tagger.spans(text, sorted(s.start for s in ctx.parsed.sentences)) if tagger is not None else []
+    where = [(a, b) for a, b, *_ in cands] + [(a, b) for a, b, _ in found]  # one classifier call for both
+    all_probs = clf.predict_proba([span_row(text, a, b, lower_text=low, cues=cues, word_counts=wc, doc=doc) for a, b in where])
+    probs = all_probs[:len(cands)]
     index = {str(c): i for i, c in enumerate(clf.classes_)}
     spans: list[TechniqueSpan] = []
     seen: set[tuple[int, int, str]] = set()
@@ -203,6 +245,7 @@ def analyze(ctx: Context) -> Techniques:
         seen.add((a, b, tech))
         spans.append(TechniqueSpan(Span(a, b), text[a:b], tech, TECHNIQUES[tech], ctx.voice(Span(a, b)), rule,
                                    round(prob, 4), source))
+    spans += _tagged(ctx, clf, found, all_probs[len(cands):], cands, index)
     spans += _repetitions(spans)
     spans.sort(key=lambda s: (s.span.start, s.span.end, s.technique))
     words = len(text.split())

@@ -14,6 +14,12 @@ is given) over
   its content words (over three letters) used three or more times in the
   article, whether it ends with "!", has 8+ or 15+ words, opens with a
   quotation mark, or lies in the title;
+* the span's syntax in the parse (TF-IDF over tags, when a parse is given):
+  the coarse part of speech of each token, the part of speech, fine tag and
+  dependency label of the span's root, and the labels of named entities it
+  overlaps -- a noun phrase naming a person or group leans to name calling,
+  an adjective or verb to loaded language (the two techniques PTC confuses
+  most);
 * technique cues: for each of the 14 techniques, how many phrases of
   ``lexicons/technique_cues.tsv`` of that technique occur in the span, and
   (scaled by 0.5) in its line -- lower-case whole-word matches of the terms as
@@ -101,6 +107,7 @@ class SpanRow:
     span: str
     context: str
     dense: tuple[float, ...]
+    syntax: str = "syn"
 
 
 def _line(text: str, start: int, end: int) -> tuple[int, int]:
@@ -134,10 +141,22 @@ def _occurrences(low: str, key: str, start: int, end: int) -> tuple[int, int, in
     return len(pos), bisect.bisect_right(pos, start - len(key)), len(pos) - bisect.bisect_left(pos, end)
 
 
+def syntax_tags(doc: Any, start: int, end: int) -> str:
+    """The span's syntax as space-separated tags (see the module docstring); ``"syn"`` alone without a parse."""
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    if span is None or not len(span):
+        return "syn"
+    root = span.root
+    tags = ["syn", *(f"pos={t.pos_}" for t in span), f"root={root.pos_}", f"rtag={root.tag_}", f"rdep={root.dep_}"]
+    tags += sorted({f"ent={t.ent_type_}" for t in span if t.ent_type_})  # the entities the span overlaps
+    return " ".join(tags)
+
+
 def span_row(text: str, start: int, end: int, *, lower_text: str | None = None, cues: CueIndex = _NO_CUES,
-             word_counts: Mapping[str, int] | None = None) -> SpanRow:
+             word_counts: Mapping[str, int] | None = None, doc: Any = None) -> SpanRow:
     """The :class:`SpanRow` of ``text[start:end]`` (``lower_text``: ``text.lower()`` and ``word_counts``: the
-    article's :func:`word_counts`, passed when many spans share them; ``cues``: the technique-cue phrases)."""
+    article's :func:`word_counts`, passed when many spans share them; ``cues``: the technique-cue phrases;
+    ``doc``: the article's spaCy parse, for the syntax tags)."""
     low = lower_text if lower_text is not None else text.lower()
     wc = word_counts if word_counts is not None else article_word_counts(low)
     span = text[start:end]
@@ -156,7 +175,7 @@ def span_row(text: str, start: int, end: int, *, lower_text: str | None = None, 
              float(np.mean([wc.get(w, 0) >= 3 for w in content])) if content else 0.0,
              float(stripped.endswith("!")), float(words >= 8), float(words >= 15), float(bool(stripped) and stripped[0] in "\"“‘'"),
              float(a == 0), *cues.counts(span).tolist(), *(0.5 * cues.counts(text[a:b])).tolist())
-    return SpanRow(span, f"{left[-150:]} ||| {right[:150]}", dense)
+    return SpanRow(span, f"{left[-150:]} ||| {right[:150]}", dense, syntax_tags(doc, start, end))
 
 
 def article_word_counts(lower_text: str) -> Counter[str]:
@@ -165,12 +184,16 @@ def article_word_counts(lower_text: str) -> Counter[str]:
 
 
 class TechniqueClassifier(Estimator):
-    """Multinomial logistic regression over span words and characters, context words and dense features."""
+    """Multinomial logistic regression over span words and characters, context words, syntax tags and dense features."""
 
-    def __init__(self, *, C: float = 4.0, context_scale: float = 0.5, dense_scale: float = 1.0) -> None:
+    #: the span tagger (:class:`.tagger.SpanTagger`) the trainer stores in the same artifact; absent in toy models
+    tagger_: Any
+
+    def __init__(self, *, C: float = 4.0, context_scale: float = 0.5, dense_scale: float = 1.0, syntax_scale: float = 1.0) -> None:
         self.C = C
         self.context_scale = context_scale
         self.dense_scale = dense_scale
+        self.syntax_scale = syntax_scale
 
     def _matrix(self, rows: Sequence[SpanRow], fit: bool = False) -> csr_matrix:
         spans = [r.span for r in rows]
@@ -181,10 +204,16 @@ class TechniqueClassifier(Estimator):
             self.words_ = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1, max_features=30000)
             self.chars_ = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True, min_df=2, max_features=30000)
             self.context_ = TfidfVectorizer(sublinear_tf=True, min_df=2, max_features=20000)
-            parts = [self.words_.fit_transform(spans), self.chars_.fit_transform(spans), self.context_.fit_transform(ctx)]
+            self.syntax_ = TfidfVectorizer(token_pattern=r"\S+", lowercase=False, sublinear_tf=True)
+            parts = [self.words_.fit_transform(spans), self.chars_.fit_transform(spans), self.context_.fit_transform(ctx),
+                     self.syntax_.fit_transform([r.syntax for r in rows])]
         else:
             parts = [self.words_.transform(spans), self.chars_.transform(spans), self.context_.transform(ctx)]
+            if getattr(self, "syntax_", None) is not None:  # artifacts before the syntax tags have none
+                parts.append(self.syntax_.transform([r.syntax for r in rows]))
         parts[2] = parts[2] * self.context_scale
+        if len(parts) > 3:
+            parts[3] = parts[3] * self.syntax_scale
         dense = np.array([r.dense for r in rows], dtype=float).reshape(len(rows), len(DENSE_NAMES))
         return hstack(parts + [csr_matrix(self.dense_scale * dense)]).tocsr()
 

@@ -25,7 +25,8 @@ from framing.schema.spans import Evidence, Span
 class TechniqueSpan:
     """One technique found: a span of ``Article.text``, the technique (PTC label and display name), whose voice,
     the rule that proposed it, the classifier's probability of the technique in [0, 1], and ``source``
-    (``loaded_language`` when the span is the loaded-language analyzer's, ``lexicon`` or ``rule``)."""
+    (``loaded_language`` when the span is the loaded-language analyzer's, ``lexicon``, ``rule`` or ``tagger``,
+    a span of the token-level span tagger)."""
 
     span: Span
     quote: str
