@@ -39,8 +39,9 @@ Span detection (candidates), then classification
       above with the same technique.
 
     The classifier's probability of the chosen technique is reported beside
-    each span; a span whose probability is under :data:`LOW` is marked by it
-    and left out of nothing (the faces show the probability).
+    each span, and the report prints it; the counts do not yet abstain: a
+    lexicon cue keeps its technique even when the classifier gives it a low
+    probability (a known limit).
 
 A label word inside a name is not name calling (``organisation_name``)
     A party or ideology word that the text writes as part of an organisation's
@@ -97,7 +98,6 @@ __all__ = ["ORGANISATION_HEADS", "RULES", "SPEC", "TECHNIQUES", "Techniques", "a
            "model_rule_id"]
 
 CUES = "technique_cues"
-LOW = 0.2
 REPEAT_MIN = 3
 LOADED, NAME_CALLING = "Loaded_Language", "Name_Calling,Labeling"
 LABEL_CATEGORIES = frozenset({"pejorative_label", "glorifying_label"})
