@@ -78,6 +78,8 @@ PAIRS = [
     ("concoct", "The group concocted a story about the missing funds.", None),
     ("sucker", "He said voters were suckers for the slogan.", "The octopus has a sucker on each arm."),
     ("misleading", "The ad makes misleading claims about the tax.", None),
+    # moved from loaded_terms (lemma match flagged the noun): the verb accuses, the plural noun names deeds
+    ("exploit", "The council exploited the tragedy to raise taxes.", "The pilot's wartime exploits were retold in a film."),
 ]
 
 # session 6: entries mined systematically (reference lists x how often BABE/MBIC/PTC/BASIL mark the word) and
