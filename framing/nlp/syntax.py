@@ -12,6 +12,8 @@ them changes the Doc.
 * :func:`clause_verb` — the verb of the clause a token sits in;
 * :func:`objects` — direct objects, datives and passive subjects (the patients);
 * :func:`passive_agents` — the ``by`` phrase of a passive verb;
+* :func:`governed_by` — whether a word sits under one of some verbs in its own
+  clause ("*designated* X a terrorist group", "*labeled* it an invasion");
 * :func:`negated` — whether a token has a ``neg`` dependent ("did *not* attack");
   :func:`preceded_by_negator` — the lexical alternative, a negator a few words
   before a term;
@@ -240,6 +242,22 @@ def passive_agents(verb: Token, *, conjuncts: bool = False) -> list[Token]:
                     if conjuncts:
                         out.extend(x for x in g.children if x.dep_ == "conj")
     return out
+
+
+def governed_by(tok: Token, lemmas: Collection[str], *, max_steps: int = 4) -> bool:
+    """True when one of the first ``max_steps`` heads above ``tok``, up to and including its clause's verb, has a
+    lemma in ``lemmas`` (lower case): "the group *designated* a terrorist organisation" for ``terrorist``. The walk
+    stops at the root and at the first verb or auxiliary, so a verb of a higher clause does not count."""
+    cur = tok
+    for _ in range(max_steps):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if cur.lemma_.lower() in lemmas:
+            return True
+        if cur.pos_ in ("VERB", "AUX"):
+            break
+    return False
 
 
 def negated(tok: Token) -> bool:

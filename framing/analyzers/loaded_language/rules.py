@@ -82,7 +82,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from framing.nlp import Parsed
-from framing.nlp.syntax import preceded_by_negator
+from framing.nlp.syntax import governed_by, preceded_by_negator
 from framing.resources import lexicons, textblob_data
 
 LOADED = "loaded_terms"
@@ -463,15 +463,8 @@ def designation_shown(doc, m_start: int, m_end: int, term: str, loaded_tokens: s
     if any(c.lower_ in _HEDGES or c.lemma_.lower() in _HEDGES for c in head.children) or (
             m_start > 0 and doc[m_start - 1].lower_ in _HEDGES):
         return False
-    cur = head
-    for _ in range(4):  # the chain of heads up to the clause's verb: a verb of official designation?
-        if cur.head.i == cur.i:
-            break
-        cur = cur.head
-        if cur.lemma_.lower() in _DESIGNATING:
-            return False
-        if cur.pos_ in ("VERB", "AUX"):
-            break
+    if governed_by(head, _DESIGNATING):  # a verb of official designation in its clause
+        return False
     if head.dep_ in ("compound", "amod", "nmod") and head.head.pos_ in ("NOUN", "PROPN") and head.head.i >= m_end:
         # "terrorist leader", "terrorist groups" label people; "assassination ban", "terror attacks" name a category
         noun = head.head

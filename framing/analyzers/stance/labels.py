@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 
 from framing.analyzers.stance.collect import Collector
 from framing.analyzers.stance.model import vader
-from framing.nlp.syntax import negated
+from framing.nlp.syntax import governed_by, negated
 from framing.schema import Span
 from framing.schema.sections.stance import LabelSpan
 
@@ -635,16 +635,7 @@ def _designation_hedged(doc, first: int, last: int) -> bool:
         return True
     if any(c.lower_ in DESIGNATION_HEDGES for t in (head, head.head) for c in t.children):
         return True
-    cur = head
-    for _ in range(4):
-        if cur.head.i == cur.i:
-            break
-        cur = cur.head
-        if cur.lemma_.lower() in DESIGNATING_VERBS:
-            return True
-        if cur.pos_ in ("VERB", "AUX"):
-            break
-    return False
+    return governed_by(head, DESIGNATING_VERBS)
 
 
 def designation_spans(doc: Any, entries: Mapping[str, tuple[str, str, float]], taken: set[int],
