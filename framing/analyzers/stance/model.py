@@ -21,20 +21,18 @@ sparse bag of *prefixed* features built from one spaCy parse of the sentence:
   governing verb's own governor;
 * ``v:`` VADER intensity (compound) of the window and the sentence, binned;
 * ``w8:`` words in a wider window of :data:`FAR_WINDOW` tokens (names masked);
-* ``pp:`` / ``pw:`` / ``pd1..3:`` / ``pdw:`` / ``pc:`` the words of VADER's
-  valence lexicon, their sign flipped under negation (the word or its head has
-  a ``neg`` dependent), located by their path in the dependency tree from the
-  target: the path's relation labels with the sign, the word near or farther,
-  and valence sums within 1-3 arcs and weighted by 1/(1+arcs) (Jiang et al.
-  2011: sentiment words linked to the target by the parse);
-* ``cl:`` the clause the target belongs to (its nearest verb ancestor, nested
-  clauses left out): the binned valence of its polar words, the target's
-  relation with the clause verb, and whether that verb is negated.
+* ``pd1..3:`` / ``pdw:`` / ``pc:`` the words of VADER's valence lexicon
+  (names and the target excluded), their sign flipped under negation (the
+  word or its head has a ``neg`` dependent), located by their distance in the
+  dependency tree from the target: valence sums within 1-3 arcs, the sum
+  weighted by 1/(1+arcs), and counts of negative and positive words
+  (Jiang et al. 2011: sentiment words linked to the target by the parse).
 
-The path and clause features raised NewsMTSC 5-fold macro-F1 from 0.669 to
-0.676 (the wider window, the path and the clause features each about +0.004
-alone); classifiers tried beside it on the same features (a linear SVM,
-per-group tf-idf normalisation) were within +-0.004.
+The wider window and the tree-distance features raised NewsMTSC 5-fold
+macro-F1 from 0.669 to 0.676. Tried beside them and not kept: the dependency
+path labels to each polar word and the polarity of the target's own clause
+(0.676 with them too), role x clause-polarity crosses and quotation cues
+(no gain), a linear SVM and per-group tf-idf normalisation (within +-0.004).
 
 Names never become features: the target is replaced by ``TGT`` and every
 other PERSON/ORG/NORP/GPE entity by ``ENT`` (as is any name known from
@@ -54,7 +52,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -63,14 +60,12 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from framing.resources import lexicons
 
-__all__ = ["ARTIFACT", "CLASSES", "FAR_WINDOW", "MAX_PATH", "MODEL", "WINDOW", "explain", "features", "predict_proba", "target_token_indices",
+__all__ = ["ARTIFACT", "CLASSES", "FAR_WINDOW", "MODEL", "WINDOW", "explain", "features", "predict_proba", "target_token_indices",
            "tokens_of", "vader"]
 
 CLASSES = ("negative", "neutral", "positive")
 WINDOW = 4
 FAR_WINDOW = 10  # a wider, unsided window of target-masked words (w8:)
-MAX_PATH = 4  # dependency arcs between the target and a polar word for a path feature
-_NESTED = ("ccomp", "advcl", "conj", "relcl", "parataxis")  # clauses of their own under a clause verb
 MODEL = "stance_target_sentiment"  # the name in framing.resources.models (ctx.models[MODEL])
 ARTIFACT = MODEL + ".joblib"
 _ENT_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
@@ -184,8 +179,7 @@ def features(toks: Sequence[Tok], target_tokens: Iterable[int], *, others: Itera
     feats.append("v:s_" + _bin(v.polarity_scores(sent)["compound"]))
     feats += ["w8:" + w for w in words[max(0, lo - FAR_WINDOW) : lo] + words[hi + 1 : hi + 1 + FAR_WINDOW] if w and w not in ("TGT", "ENT")]
     polar = _polar_words(toks, head, words)
-    feats += _path_features(toks, polar)
-    feats += _clause_features(toks, head, polar)
+    feats += _distance_features(polar)
     return " ".join(feats)
 
 
@@ -199,10 +193,10 @@ def _chain(toks: Sequence[Tok], i: int) -> list[int]:
     return out
 
 
-def _polar_words(toks: Sequence[Tok], head: int, words: Sequence[str]) -> list[tuple[int, float, int, list[int], list[int]]]:
+def _polar_words(toks: Sequence[Tok], head: int, words: Sequence[str]) -> list[tuple[float, int]]:
     """Words of VADER's valence lexicon (|valence| >= 0.5; names and the target excluded: ``words[i]`` is a lemma)
-    with their sign flipped under negation (the word or its head has a ``neg`` child), and their tree path from the
-    target's head: (index, signed valence, tree distance, path up from the target, path up from the word)."""
+    with their sign flipped under negation (the word or its head has a ``neg`` child): (signed valence, tree
+    distance in arcs from the target's head)."""
     lex = vader().lexicon
     negated = {t[5] for t in toks if t[4] == "neg"}
     up_target = _chain(toks, head)
@@ -218,52 +212,18 @@ def _polar_words(toks: Sequence[Tok], head: int, words: Sequence[str]) -> list[t
             val = -val
         up_word = _chain(toks, i)
         meet = next((k for k, x in enumerate(up_word) if x in pos_in), None)
-        if meet is None:
-            continue
-        a, b = up_target[: pos_in[up_word[meet]] + 1], up_word[: meet + 1]
-        out.append((i, float(val), len(a) + len(b) - 2, a, b))
+        if meet is not None:
+            out.append((float(val), pos_in[up_word[meet]] + meet))
     return out
 
 
-def _path_features(toks: Sequence[Tok], polar: Sequence[tuple]) -> list[str]:
-    """``pp:`` sign and dependency path (labels up from the target | down to the word) of each polar word within
-    :data:`MAX_PATH` arcs, ``pw:`` its lemma near (<= 2 arcs) or farther; ``pd1..3:`` the binned valence sum within
-    1-3 arcs, ``pdw:`` the sum weighted by 1/(1+distance), ``pc:`` counts of negative and positive words."""
-    feats = []
-    for i, val, d, a, b in polar:
-        if d <= MAX_PATH:
-            path = "^".join(toks[x][4] for x in a[:-1]) + "|" + "v".join(toks[x][4] for x in reversed(b[:-1]))
-            feats.append(f"pp:{'P' if val > 0 else 'N'}:{path}")
-            feats.append(f"pw:{toks[i][2].lower()}:{'near' if d <= 2 else 'mid'}")
-    for lim in (1, 2, 3):
-        feats.append(f"pd{lim}:" + _bin(sum(v for _, v, d, _, _ in polar if d <= lim) / 4))
-    feats.append("pdw:" + _bin(sum(v / (1 + d) for _, v, d, _, _ in polar) / 3))
-    neg, pos = sum(v < 0 for _, v, *_ in polar), sum(v > 0 for _, v, *_ in polar)
+def _distance_features(polar: Sequence[tuple[float, int]]) -> list[str]:
+    """``pd1..3:`` the binned valence sum of the polar words within 1-3 arcs of the target, ``pdw:`` the sum
+    weighted by 1/(1+arcs), ``pc:`` counts of negative and positive words (at most 3 each)."""
+    feats = [f"pd{lim}:" + _bin(sum(v for v, d in polar if d <= lim) / 4) for lim in (1, 2, 3)]
+    feats.append("pdw:" + _bin(sum(v / (1 + d) for v, d in polar) / 3))
+    neg, pos = sum(v < 0 for v, _ in polar), sum(v > 0 for v, _ in polar)
     feats.append(f"pc:{min(neg, 3)}_{min(pos, 3)}")
-    return feats
-
-
-def _clause_features(toks: Sequence[Tok], head: int, polar: Sequence[tuple]) -> list[str]:
-    """The clause the target belongs to (its nearest verb ancestor and what hangs under it, nested clauses left
-    out): ``cl:`` binned valence sum of its polar words, ``cl:role_`` the target's relation and the clause verb's
-    lemma, ``cl:neg`` when the verb is negated."""
-    j, seen = head, {head}
-    while toks[j][3] not in ("VERB", "AUX") and toks[j][5] != j and toks[j][5] not in seen:
-        j = toks[j][5]
-        seen.add(j)
-    kids: dict[int, list[int]] = defaultdict(list)
-    for i, t in enumerate(toks):
-        if t[5] != i:
-            kids[t[5]].append(i)
-    clause, stack = set(), [j]
-    while stack:
-        x = stack.pop()
-        clause.add(x)
-        stack += [c for c in kids[x] if not (x == j and toks[c][4] in _NESTED)]
-    verb = toks[j][2].lower() if toks[j][3] in ("VERB", "AUX") else "_"
-    feats = ["cl:" + _bin(sum(v for i, v, *_ in polar if i in clause) / 4), f"cl:role_{toks[head][4]}_{verb}"]
-    if any(t[4] == "neg" and t[5] == j for t in toks):
-        feats.append("cl:neg")
     return feats
 
 
