@@ -19,20 +19,7 @@ sparse bag of *prefixed* features built from one spaCy parse of the sentence:
   word (``d:nsubj>criticize``), modifiers of the target (``d:amod<corrupt``),
   words under the governing verb (its object, complements, negation), and the
   governing verb's own governor;
-* ``v:`` VADER intensity (compound) of the window and the sentence, binned;
-* ``w8:`` words in a wider window of :data:`FAR_WINDOW` tokens (names masked);
-* ``pd1..3:`` / ``pdw:`` / ``pc:`` the words of VADER's valence lexicon
-  (names and the target excluded), their sign flipped under negation (the
-  word or its head has a ``neg`` dependent), located by their distance in the
-  dependency tree from the target: valence sums within 1-3 arcs, the sum
-  weighted by 1/(1+arcs), and counts of negative and positive words
-  (Jiang et al. 2011: sentiment words linked to the target by the parse).
-
-The wider window and the tree-distance features raised NewsMTSC 5-fold
-macro-F1 from 0.669 to 0.676. Tried beside them and not kept: the dependency
-path labels to each polar word and the polarity of the target's own clause
-(0.676 with them too), role x clause-polarity crosses and quotation cues
-(no gain), a linear SVM and per-group tf-idf normalisation (within +-0.004).
+* ``v:`` VADER intensity (compound) of the window and the sentence, binned.
 
 Names never become features: the target is replaced by ``TGT`` and every
 other PERSON/ORG/NORP/GPE entity by ``ENT`` (as is any name known from
@@ -60,12 +47,11 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from framing.resources import lexicons
 
-__all__ = ["ARTIFACT", "CLASSES", "FAR_WINDOW", "MODEL", "WINDOW", "explain", "features", "predict_proba", "target_token_indices",
+__all__ = ["ARTIFACT", "CLASSES", "MODEL", "WINDOW", "explain", "features", "predict_proba", "target_token_indices",
            "tokens_of", "vader"]
 
 CLASSES = ("negative", "neutral", "positive")
 WINDOW = 4
-FAR_WINDOW = 10  # a wider, unsided window of target-masked words (w8:)
 MODEL = "stance_target_sentiment"  # the name in framing.resources.models (ctx.models[MODEL])
 ARTIFACT = MODEL + ".joblib"
 _ENT_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
@@ -145,8 +131,8 @@ def features(toks: Sequence[Tok], target_tokens: Iterable[int], *, others: Itera
     if not tgt:
         return " ".join(feats)
     lo, hi = min(tgt), max(tgt)
-    left = [w for w in words[max(0, lo - WINDOW) : lo] if w and w not in ("TGT", "ENT")]
-    right = [w for w in words[hi + 1 : hi + 1 + WINDOW] if w and w not in ("TGT", "ENT")]
+    left = [w for w in words[max(0, lo - WINDOW) : lo] if w and w != "TGT"]
+    right = [w for w in words[hi + 1 : hi + 1 + WINDOW] if w and w != "TGT"]
     feats += ["wl:" + w for w in left] + ["wr:" + w for w in right] + ["w:" + w for w in left + right]
     # dependency neighbourhood of the target's head token
     head = next((i for i in tgt if toks[i][5] not in tgt or toks[i][5] == i), lo)
@@ -177,54 +163,7 @@ def features(toks: Sequence[Tok], target_tokens: Iterable[int], *, others: Itera
     sent = " ".join(w for w in seq if w not in ("TGT", "ENT"))
     feats.append("v:w_" + _bin(v.polarity_scores(win)["compound"]))
     feats.append("v:s_" + _bin(v.polarity_scores(sent)["compound"]))
-    feats += ["w8:" + w for w in words[max(0, lo - FAR_WINDOW) : lo] + words[hi + 1 : hi + 1 + FAR_WINDOW] if w and w not in ("TGT", "ENT")]
-    polar = _polar_words(toks, head, words)
-    feats += _distance_features(polar)
     return " ".join(feats)
-
-
-def _chain(toks: Sequence[Tok], i: int) -> list[int]:
-    """``i`` and its ancestors up to the root (a cycle-safe walk)."""
-    out, seen = [i], {i}
-    while toks[i][5] != i and toks[i][5] not in seen:
-        i = toks[i][5]
-        out.append(i)
-        seen.add(i)
-    return out
-
-
-def _polar_words(toks: Sequence[Tok], head: int, words: Sequence[str]) -> list[tuple[float, int]]:
-    """Words of VADER's valence lexicon (|valence| >= 0.5; names and the target excluded: ``words[i]`` is a lemma)
-    with their sign flipped under negation (the word or its head has a ``neg`` child): (signed valence, tree
-    distance in arcs from the target's head)."""
-    lex = vader().lexicon
-    negated = {t[5] for t in toks if t[4] == "neg"}
-    up_target = _chain(toks, head)
-    pos_in = {x: k for k, x in enumerate(up_target)}
-    out = []
-    for i, t in enumerate(toks):
-        if not words[i] or words[i] in ("TGT", "ENT"):
-            continue
-        val = lex.get(t[1].lower(), lex.get(words[i]))
-        if val is None or abs(val) < 0.5:
-            continue
-        if i in negated or t[5] in negated:
-            val = -val
-        up_word = _chain(toks, i)
-        meet = next((k for k, x in enumerate(up_word) if x in pos_in), None)
-        if meet is not None:
-            out.append((float(val), pos_in[up_word[meet]] + meet))
-    return out
-
-
-def _distance_features(polar: Sequence[tuple[float, int]]) -> list[str]:
-    """``pd1..3:`` the binned valence sum of the polar words within 1-3 arcs of the target, ``pdw:`` the sum
-    weighted by 1/(1+arcs), ``pc:`` counts of negative and positive words (at most 3 each)."""
-    feats = [f"pd{lim}:" + _bin(sum(v for v, d in polar if d <= lim) / 4) for lim in (1, 2, 3)]
-    feats.append("pdw:" + _bin(sum(v / (1 + d) for v, d in polar) / 3))
-    neg, pos = sum(v < 0 for v, _ in polar), sum(v > 0 for v, _ in polar)
-    feats.append(f"pc:{min(neg, 3)}_{min(pos, 3)}")
-    return feats
 
 
 def target_token_indices(toks: Sequence[Tok], start: int, end: int) -> list[int]:
