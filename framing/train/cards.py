@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from framing.errors import ModelError
-from framing.resources.modelio import FORMATS, dumps_portable, load_bytes
+from framing.resources.modelio import FORMATS, dumps_portable, load_bytes, loads_portable
 from framing.resources.models import card_path, load_card
 
 __all__ = ["artifact_entry", "markdown_path", "read_card", "save_artifact", "text_hash", "training_text_hashes",
@@ -51,8 +51,9 @@ def save_artifact(model: Any, name: str, folder: Path, *, fmt: str = ".npz", che
 
     ``fmt`` is ``.npz`` (portable: arrays + JSON, no pickle, loads under other scikit-learn and numpy releases),
     ``.pkl`` (plain pickle: fast, bound to these library versions) or ``.joblib``. With ``check`` the written bytes
-    are loaded back and must give an object of the same class (a model the portable form cannot hold fails here,
-    at training time, not at the user's). Artifacts of the same name in other formats are removed, so the folder
+    are loaded back and must give an object of the same class: the class of the default reader's object or, for
+    ``.npz``, of the scikit-learn rebuild (a freshly fitted Pipeline is not the numpy scorer it loads as). A model
+    the portable form cannot hold fails here, at training time, not at the user's. Artifacts of the same name in other formats are removed, so the folder
     holds one per model.
     """
     if fmt not in FORMATS:
@@ -71,7 +72,9 @@ def save_artifact(model: Any, name: str, folder: Path, *, fmt: str = ".npz", che
         buf = io.BytesIO()
         joblib.dump(model, buf, compress=3)
         data = buf.getvalue()
-    if check and type(load_bytes(data, fmt)) is not type(model):
+    # the portable reader swaps scikit-learn objects for numpy scorers by default: a model given as scikit-learn
+    # objects (freshly fitted) is compared with the scikit-learn rebuild, one given as scorers with the default
+    if check and type(model) not in _loaded_types(data, fmt):
         raise ModelError(f"{name}{fmt}: the written artifact does not load back as a {type(model).__name__}")
     tmp = path.with_name(path.name + ".part")
     tmp.write_bytes(data)
@@ -80,6 +83,14 @@ def save_artifact(model: Any, name: str, folder: Path, *, fmt: str = ".npz", che
         if other != fmt and (folder / f"{name}{other}").is_file():
             (folder / f"{name}{other}").unlink()
     return path
+
+
+def _loaded_types(data: bytes, fmt: str) -> set[type]:
+    """The classes ``data`` loads back as: the default reader's and, for ``.npz``, the scikit-learn rebuild's."""
+    types = {type(load_bytes(data, fmt))}
+    if fmt == ".npz":
+        types.add(type(loads_portable(data, numpy_scoring=False)))
+    return types
 
 
 def markdown_path(name: str, folder: Path) -> Path:

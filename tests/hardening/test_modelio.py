@@ -118,3 +118,18 @@ def test_textblob_scores_without_importing_textblob_are_textblobs():
     for s in sentences:
         words = s.split()
         assert tuple(sentiment()(words)) == tuple(reference(words)), s
+
+
+def test_save_artifact_checks_a_freshly_fitted_pipeline(tmp_path):
+    # a fitted scikit-learn Pipeline is what trainers and scripts/convert_models.py hand over; the check must
+    # rebuild it as a Pipeline (the default reader returns a numpy scorer for it) and the scores must agree
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import Pipeline
+
+    texts = ["a fine and good deal", "a bad and awful deal", "good work", "awful work"]
+    model = Pipeline([("tfidf", TfidfVectorizer()), ("lr", LogisticRegression())]).fit(texts, [1, 0, 1, 0])
+    out = save_artifact(model, "p", tmp_path, fmt=".npz")
+    scorer = modelio.loads_portable(out.read_bytes())
+    assert type(scorer) is not Pipeline  # the inference form, which the old check compared against
+    assert np.allclose(scorer.predict_proba(texts), model.predict_proba(texts))
