@@ -78,6 +78,7 @@ Pure functions of the parse; the lexicons are the shipped, validated TSV files.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -559,3 +560,131 @@ def doc_hits(parsed: Parsed, lists: Any = None) -> list[LexHit]:
 def hits_in(parsed: Parsed, start: int, end: int) -> list[LexHit]:
     """Lexicon hits inside ``[start, end)`` of ``parsed.text`` (offsets stay article offsets)."""
     return [h for h in doc_hits(parsed) if start <= h.start and h.end <= end]
+
+
+#: Lexicons read to find words ascribed to someone other than the author (:func:`ascribed_regions`).
+VOICE_LEXICONS = ("reporting_verbs", "titles")
+#: Verbs of characterisation, beside the verbs of ``reporting_verbs``, whose "as" complement (or object predicate)
+#: states how someone sees or names a thing: "hailed as a hero", "was seen as a national hero", "branded a traitor".
+_CHARACTERISING = frozenset({"view", "regard", "brand", "hail", "portray", "characterize", "characterise", "depict",
+                             "paint", "cast", "dismiss", "label", "call", "style", "deride", "lionize", "lionise"})
+_FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+_MODALS = frozenset({"can", "could", "may", "might", "should", "would", "must"})
+#: Longest speaker prefix of a headline "Speaker: words" (words before the colon).
+HEADLINE_SPEAKER_WORDS = 6
+
+
+@functools.cache
+def _ascribing_verbs() -> frozenset[str]:
+    """One-word verbs of ``reporting_verbs`` plus :data:`_CHARACTERISING`; not the endorsing (factive) ones: "widely
+    recognized as evil", "found it absurd" present the view as a fact, in the author's voice."""
+    verbs = {str(e["term"]).lower() for e in lexicons.load("reporting_verbs").entries
+             if "verb" in str(e.get("pos", "verb")) and " " not in str(e["term"]) and e.get("class") != "endorsing"}
+    return frozenset(verbs | _CHARACTERISING)
+
+
+@functools.cache
+def _speaker_words() -> frozenset[str]:
+    """Lower-case words of titles of office (``titles``) and of role nouns (``person_nouns``)."""
+    out = {w for e in lexicons.load("titles").entries for w in str(e["term"]).lower().split()}
+    out |= {str(e["term"]).lower() for e in lexicons.load("person_nouns").entries}
+    return frozenset(out)
+
+
+def _ascribing_subject_ok(verb) -> bool:
+    """The verb's view is someone else's: its subject (or passive agent) is not the author (I / we), and a passive
+    without agent is not a modal suggestion of the author's ("can be seen as")."""
+    kids = list(verb.children)
+    subj = next((c for c in kids if c.dep_ in ("nsubj", "csubj")), None)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids)
+    if subj is not None:
+        return subj.lower_ not in _FIRST_PERSON
+    if passive:
+        agent = next((g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        if agent is not None:
+            return agent.lower_ not in _FIRST_PERSON
+        return not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in kids)
+    return verb.tag_ in ("VBG", "VBN", "VB")  # a non-finite verb: its implicit subject is a participant
+
+
+def _complements(verb) -> list[Any]:
+    """The "as" objects of ``verb`` or of its direct object (the parser hangs "as" on either: "condemned the
+    decision as a gamble"), and, after a verb of naming, its object predicate ("branded him a traitor", read as
+    ``oprd`` or as a second direct object)."""
+    kids = list(verb.children)
+    objs = [c for c in kids if c.dep_ == "dobj"]
+    out = [g for h in (verb, *objs) for c in h.children if c.dep_ == "prep" and c.lower_ == "as"
+           for g in c.children if g.dep_ == "pobj"]
+    if verb.lemma_.lower() in _CHARACTERISING:
+        out += [c for c in kids if c.dep_ == "oprd"] + objs[1:]
+    return out
+
+
+def ascribed_regions(parsed: Parsed) -> list[tuple[int, int]]:
+    """Character ranges whose words are someone else's without quotation marks (the gold's "quoted" voice):
+
+    * the "as" complement or object predicate of a verb of speech, judgement or perception whose subject is not
+      the author: "Democrats condemned it *as a reckless move*", "after denouncing him *as a war criminal*", "he
+      was seen *as a national hero*" (not "I see it as ...", not "it can be seen as ...");
+    * the words after the colon of a headline line (no final punctuation) whose part before the colon, up to
+      :data:`HEADLINE_SPEAKER_WORDS` words, names a speaker by a title or role noun: "Foreign Minister: Strike An
+      Act Of War" (the headline convention for a speaker's words). A bare name before the colon is not enough:
+      opinion sites put the columnist's own name there ("Jane Doe: The War We Chose").
+    Ranges may overlap; attribution's content spans and quotation marks are not repeated here."""
+    doc = parsed.doc
+    verbs = _ascribing_verbs()
+    out: list[tuple[int, int]] = []
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs or not _ascribing_subject_ok(tok):
+            continue
+        for target in _complements(tok):
+            out.append((doc[target.left_edge.i].idx, doc[target.right_edge.i].idx + len(doc[target.right_edge.i])))
+    out.extend(_headline_speaker_regions(doc, parsed.text))
+    return out
+
+
+#: A transcript: at least this many lines open with an upper-case speaker label ("CARLSON: ..."), by at least two
+#: speakers (a single "WATCH:" or "UPDATE:" label is a section label, not a turn).
+TRANSCRIPT_MIN_TURNS = 3
+_CAPS_LABEL = re.compile(r"([A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]{2,}){0,2}): \S")
+
+
+def _transcript_speakers(text: str) -> frozenset[str]:
+    """The upper-case speaker labels of a transcript (see :data:`TRANSCRIPT_MIN_TURNS`); empty if it is not one."""
+    labels = [m.group(1) for line in text.split("\n") if (m := _CAPS_LABEL.match(line))]
+    if len(labels) < TRANSCRIPT_MIN_TURNS or len(set(labels)) < 2:
+        return frozenset()
+    return frozenset(labels)
+
+
+def _transcript_turn(doc, start: int, colon: int, speakers: frozenset[str]) -> bool:
+    """A transcript turn: the line opens with one of the transcript's upper-case speaker labels ("CARLSON: ...").
+    A mixed-case name before a colon is not enough: opinion sites open a column's title with its author's name."""
+    return 0 < colon <= 40 and doc.text[start:start + colon] in speakers
+
+
+def _headline_speaker_regions(doc, text: str) -> list[tuple[int, int]]:
+    """The words after "Speaker:" in headline lines (see :func:`ascribed_regions`)."""
+    out: list[tuple[int, int]] = []
+    speakers = _speaker_words()
+    turns = _transcript_speakers(text)
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        stripped = line.rstrip()
+        colon = stripped.find(": ")
+        turn = _transcript_turn(doc, start, colon, turns)
+        if turn:
+            out.append((start + colon + 2, start + len(stripped)))
+            continue
+        if colon <= 0 or not stripped or stripped[-1] in ".!?\"”'’" or len(stripped.split()) > 25:
+            continue
+        prefix = stripped[:colon]
+        if len(prefix.split()) > HEADLINE_SPEAKER_WORDS:
+            continue
+        span = doc.char_span(start, start + colon, alignment_mode="expand")
+        if span is None:
+            continue
+        if any(t.lower_ in speakers or t.lemma_.lower() in speakers for t in span):
+            out.append((start + colon + 2, start + len(stripped)))
+    return out
