@@ -55,7 +55,9 @@ Contested designations (:func:`designation_shown`)
     thing noun ("the assassination ban", "terror attacks"), under a hedge
     ("suspected terrorists", "so-called") or a verb of official designation
     ("labeled a terrorist organization", "designated ... as terrorists"), or
-    as the plain name of an event ("the targeted killing of the general").
+    as the plain name of an event ("the targeted killing of the general"), or -- for the labels of people --
+    as a bare plural naming the participants of an event ("a clash between white supremacists and
+    counter-protesters", "the raid killed two terrorists") unless an evaluative word modifies it.
     Literal senses are likewise not shown: "war on" / "war against" a
     state, people, organisation or person, or "the war on terror" (a war,
     not a metaphor); "criminal" classifying a legal noun ("criminal
@@ -133,6 +135,8 @@ _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "mind", "man", "men")
 #: Collective nouns a label of people can name ("terrorist groups"); an event noun before them names a category.
 _GROUP_NOUNS = frozenset({"group", "organization", "organisation", "cell", "network", "militia", "outfit", "army",
                           "force", "movement", "faction"})
+#: Argument positions in which a plural label names the participants of an event (not a predicate or apposition).
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj"})
 _NOT_BEFORE = frozenset({"only", "just", "merely"})
@@ -477,7 +481,11 @@ def designation_shown(doc, m_start: int, m_end: int, term: str, loaded_tokens: s
             return True  # "a terrorist act" (= an act of terrorism); "a cowardly terrorist attack": a verdict
         return _is_agent(noun) and noun.lemma_.lower() not in _GROUP_NOUNS
     if term in DESIGNATION_LABELS:
-        return True
+        # a bare plural naming the participants of an event ("a clash between white supremacists and
+        # counter-protesters", "the strike killed two terrorists") names a category; applied as a verdict it is shown
+        return not (head.tag_ == "NNS" and head.dep_ in _ARGUMENT_DEPS and not any(
+            c.dep_ in ("amod", "advmod") and (c.i in loaded_tokens or is_evaluative(c.lower_, c.lemma_.lower()))
+            for c in head.children))
     if head.dep_ in ("attr", "oprd", "appos", "ROOT") and head.pos_ == "NOUN":
         return True  # "this was an assassination", "WAR CRIME" as a headline or predicate
     of = head.head if head.dep_ in ("pobj", "conj") else None
