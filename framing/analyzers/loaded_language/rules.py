@@ -63,7 +63,10 @@ Contested designations (:func:`designation_shown`)
     not a metaphor); "criminal" classifying a legal noun ("criminal
     justice", "criminal charges"); "neutralize", "eliminate", "liquidate"
     with an object that is not a person or group ("neutralize future
-    attacks", "eliminate tariffs": not euphemisms for killing); "take out"
+    attacks", "eliminate tariffs": not euphemisms for killing), and "take
+    down", "execute" likewise (and "execute" / "execution" in a sentence about
+    a court's sentence, the legal term; "execution" only of a person, named or
+    by a possessive: "the execution of the general", not "of the plan"); "take out"
     with a loan, an insurance, an ad or the trash; and an adjective in its
     technical or legal compound ("petty crime", "petty officer", "malicious
     software", "obscene material").
@@ -387,7 +390,12 @@ _LEGAL_NOUNS = frozenset({"justice", "law", "code", "court", "case", "charge", "
 _WAR_METAPHORS = frozenset({"war on", "war against"})
 #: Verbs that are euphemisms for killing only with a person or group as object ("eliminated the commander", not
 #: "eliminated the tariff"; "liquidated the dissidents", not "liquidated the assets").
-_KILLING_EUPHEMISMS = frozenset({"neutralize", "neutralized", "eliminate", "liquidate", "whack", "rub out", "bump off"})
+_KILLING_EUPHEMISMS = frozenset({"neutralize", "neutralized", "eliminate", "liquidate", "whack", "rub out", "bump off",
+                                 "take down", "execute"})
+#: Words of a court's sentence: with them, "execute" / "execution" is the plain legal term (a death-row execution).
+_JUDICIAL = frozenset({"court", "convict", "conviction", "sentence", "trial", "jury", "judge", "inmate", "prisoner",
+                       "penalty", "prison", "row", "injection", "clemency", "appeal", "warden", "capital"})
+_PERSONAL_POSS = frozenset({"his", "her", "their"})
 #: Objects with which "take out" is an ordinary verb (finance, paperwork, chores), not a euphemism for killing.
 _TAKE_OUT_PLAIN = frozenset({"loan", "mortgage", "insurance", "policy", "ad", "advertisement", "subscription", "patent",
                              "license", "licence", "permit", "money", "cash", "trash", "garbage", "rubbish", "credit",
@@ -418,8 +426,19 @@ def literal_sense(doc, m_start: int, m_end: int, term: str) -> bool:
     if term in _TERM_HEADS:
         tok = doc[m_start]
         return tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in _TERM_HEADS[term]
+    if term in ("execute", "execution") and any(t.lemma_.lower() in _JUDICIAL for t in doc[m_start].sent):
+        return True  # the legal term: "the inmate was executed after his conviction"
+    if term == "execution":
+        tok = doc[m_start]
+        whose = [c for c in tok.children if c.dep_ == "poss"] + [
+            g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        return not any(w.lower_ in _PERSONAL_POSS or w.ent_type_ == "PERSON" or
+                       (w.pos_ == "PROPN" and w.ent_type_ not in _NAME_TYPES) or w.lemma_.lower() in _agent_nouns()
+                       for w in whose)
     if term in _KILLING_EUPHEMISMS:
         obj = next((c for c in doc[m_start].children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if term in ("execute", "take down") and obj is None:
+            return True  # "executed flawlessly", "the site was taken down": no one is killed
         return obj is not None and not (_is_agent(obj) or obj.ent_type_ in ("PERSON", "NORP", "ORG"))
     if term == "take out":
         obj = next((c for c in doc[m_start].children if c.dep_ in ("dobj", "nsubjpass")), None)
