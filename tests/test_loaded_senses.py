@@ -414,6 +414,13 @@ PAIRS_S7 = [
      ("The team executed the plan without a hitch.", "The prisoner was executed after his conviction for murder.")),
     ("take down", "Special forces took down the militia commander in a night raid.",
      ("The company took down the website after the leak.", "Workers took down the scaffolding on Friday.")),
+    # headline verbs of criticism that are also verbs of hitting: only "knocked X over Y" / "rapped for Y"
+    # ("knock" was in the mild band, never shown; it is now shown in that frame only)
+    ("knock", "The governor knocked the senator over the budget vote.",
+     ("Someone knocked on the door after midnight.", "The boxer knocked his opponent out in the third round.",
+      "The storm knocked down power lines across the county.")),
+    ("rap", "The minister was rapped by colleagues for skipping the vote.",
+     ("She rapped on the window to get his attention.", "He rapped about his childhood on the new album.")),
 ]
 
 
@@ -426,7 +433,7 @@ def test_session7_entries_loaded_and_plain_uses(term, loaded, plain):
 
 def test_every_session7_entry_has_an_audit_pair():
     entries = [e["term"] for e in lexicons.load(SENSES).entries]
-    assert sorted(entries[entries.index("execution"):]) == sorted(p[0] for p in PAIRS_S7)
+    assert set(entries[entries.index("execution"):]) <= {p[0] for p in PAIRS_S7}
 
 
 def test_technical_compounds_are_not_verdicts():

@@ -66,7 +66,10 @@ Contested designations (:func:`designation_shown`)
     attacks", "eliminate tariffs": not euphemisms for killing), and "take
     down", "execute" likewise (and "execute" / "execution" in a sentence about
     a court's sentence, the legal term; "execution" only of a person, named or
-    by a possessive: "the execution of the general", not "of the plan"); "take out"
+    by a possessive: "the execution of the general", not "of the plan");
+    "knock" and "rap" (verbs of hitting) only in the frame of criticism, a
+    person as object or passive subject and the reason after "over" / "for"
+    ("knocked the senator over the vote", not "knocked on the door"); "take out"
     with a loan, an insurance, an ad or the trash; and an adjective in its
     technical or legal compound ("petty crime", "petty officer", "malicious
     software", "obscene material").
@@ -392,6 +395,8 @@ _WAR_METAPHORS = frozenset({"war on", "war against"})
 #: "eliminated the tariff"; "liquidated the dissidents", not "liquidated the assets").
 _KILLING_EUPHEMISMS = frozenset({"neutralize", "neutralized", "eliminate", "liquidate", "whack", "rub out", "bump off",
                                  "take down", "execute"})
+#: Headline verbs of criticism that are also verbs of hitting: shown only as "knocked X over Y" / "was rapped for Y".
+_CRITICISM_FRAME = frozenset({"knock", "rap"})
 #: Words of a court's sentence: with them, "execute" / "execution" is the plain legal term (a death-row execution).
 _JUDICIAL = frozenset({"court", "convict", "conviction", "sentence", "trial", "jury", "judge", "inmate", "prisoner",
                        "penalty", "prison", "row", "injection", "clemency", "appeal", "warden", "capital"})
@@ -426,6 +431,14 @@ def literal_sense(doc, m_start: int, m_end: int, term: str) -> bool:
     if term in _TERM_HEADS:
         tok = doc[m_start]
         return tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in _TERM_HEADS[term]
+    if term in _CRITICISM_FRAME:
+        tok = doc[m_start]
+        kids = list(tok.children)
+        target = next((c for c in kids if c.dep_ in ("dobj", "nsubjpass")), None)
+        reason = any(c.dep_ == "prep" and c.lower_ in ("over", "for") for c in kids)
+        person = target is not None and (_is_agent(target) or target.ent_type_ == "PERSON"
+                                         or target.lower_ in ("him", "her", "them", "he", "she", "they"))
+        return not (person and reason and not any(c.dep_ == "prt" for c in kids))
     if term in ("execute", "execution") and any(t.lemma_.lower() in _JUDICIAL for t in doc[m_start].sent):
         return True  # the legal term: "the inmate was executed after his conviction"
     if term == "execution":
