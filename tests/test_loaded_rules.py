@@ -160,6 +160,8 @@ def test_a_bare_plural_label_naming_the_participants_of_an_event_is_not_shown():
     assert _shown("The men who attacked the park were white supremacists.", "white supremacist") == [True]
     assert _shown("The raid killed a terrorist near the border.", "terrorist") == [True]
     assert _shown("The raid killed two vicious terrorists near the border.", "terrorist") == [True]
+    # another loaded word earlier in the sentence makes it a verdict, not a list of participants
+    assert _shown("It was a brutal massacre by terrorists near the border.", "terrorist") == [True]
 
 
 def test_literal_senses_of_figurative_entries_are_not_shown():

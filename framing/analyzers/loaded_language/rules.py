@@ -57,7 +57,8 @@ Contested designations (:func:`designation_shown`)
     ("labeled a terrorist organization", "designated ... as terrorists"), or
     as the plain name of an event ("the targeted killing of the general"), or -- for the labels of people --
     as a bare plural naming the participants of an event ("a clash between white supremacists and
-    counter-protesters", "the raid killed two terrorists") unless an evaluative word modifies it.
+    counter-protesters", "the raid killed two terrorists") unless an evaluative word modifies it or a loaded
+    term earlier in the sentence makes the sentence a verdict ("a brutal massacre by terrorists").
     Literal senses are likewise not shown: "war on" / "war against" a
     state, people, organisation or person, or "the war on terror" (a war,
     not a metaphor); "criminal" classifying a legal noun ("criminal
@@ -514,10 +515,13 @@ def designation_shown(doc, m_start: int, m_end: int, term: str, loaded_tokens: s
         return _is_agent(noun) and noun.lemma_.lower() not in _GROUP_NOUNS
     if term in DESIGNATION_LABELS:
         # a bare plural naming the participants of an event ("a clash between white supremacists and
-        # counter-protesters", "the strike killed two terrorists") names a category; applied as a verdict it is shown
+        # counter-protesters", "the strike killed two terrorists") names a category; applied as a verdict -- an
+        # evaluative modifier, or another loaded word already in the sentence ("a brutal massacre by terrorists") --
+        # it is shown
+        sent = head.sent
         return not (head.tag_ == "NNS" and head.dep_ in _ARGUMENT_DEPS and not any(
             c.dep_ in ("amod", "advmod") and (c.i in loaded_tokens or is_evaluative(c.lower_, c.lemma_.lower()))
-            for c in head.children))
+            for c in head.children) and not any(sent.start <= k < sent.end for k in loaded_tokens))
     if head.dep_ in ("attr", "oprd", "appos", "ROOT") and head.pos_ == "NOUN":
         return True  # "this was an assassination", "WAR CRIME" as a headline or predicate
     of = head.head if head.dep_ in ("pobj", "conj") else None
