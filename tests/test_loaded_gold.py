@@ -88,4 +88,5 @@ def test_figures_on_the_gold_stay_at_or_above_the_measured_floors():
     assert r["factual_share_high"] <= FLOORS["factual_share_high_max"], r
 
 
-FLOORS = {"author_recall": 0.67, "precision": 0.91, "voice_accuracy": 0.94, "factual_share_high_max": 0.04}
+# session 7: measured 0.689 / 0.916 / 0.975 / 0.039 (voice from words ascribed without quotation marks)
+FLOORS = {"author_recall": 0.68, "precision": 0.91, "voice_accuracy": 0.97, "factual_share_high_max": 0.04}

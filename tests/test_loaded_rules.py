@@ -152,6 +152,18 @@ def test_contested_designation_shown_only_where_it_does_evaluative_work():
     assert _shown("Officials reported terror attacks in three cities.", "terror") == [False]
 
 
+def test_a_bare_plural_label_naming_the_participants_of_an_event_is_not_shown():
+    # naming who took part: a category, not a verdict
+    assert _shown("Police separated white supremacists and counter-protesters at the park.", "white supremacist") == [False]
+    assert _shown("The raid killed two terrorists near the border.", "terrorist") == [False]
+    # applied to someone, singular, or with an evaluative modifier: a verdict, shown
+    assert _shown("The men who attacked the park were white supremacists.", "white supremacist") == [True]
+    assert _shown("The raid killed a terrorist near the border.", "terrorist") == [True]
+    assert _shown("The raid killed two vicious terrorists near the border.", "terrorist") == [True]
+    # another loaded word earlier in the sentence makes it a verdict, not a list of participants
+    assert _shown("It was a brutal massacre by terrorists near the border.", "terrorist") == [True]
+
+
 def test_literal_senses_of_figurative_entries_are_not_shown():
     assert _shown("The senator said the president cannot go to war against Iran without a vote.", "war against") == [False]
     assert _shown("The mayor declared a war on potholes.", "war on") == [True]

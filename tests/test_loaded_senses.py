@@ -399,7 +399,41 @@ def test_every_session6_entry_has_an_audit_sentence():
     """Each entry added from the systematic mining (version 1.2.0) has a loaded example above."""
     entries = [e["term"] for e in lexicons.load(SENSES).entries]
     start = entries.index("tyrannical")
-    assert sorted(set(entries[start:])) == sorted({p[0] for p in PAIRS_S6})
+    later = {p[0] for p in PAIRS_S7}
+    assert sorted(set(entries[start:]) - later) == sorted({p[0] for p in PAIRS_S6})
+
+
+# session 7 (version 1.3.0): killing called an execution, and "take down" as a euphemism for killing -- a category
+# of the dysphemism/euphemism pairs for one referent (kill / take out / take down / execute / assassinate), with the
+# sense checks of rules.literal_sense (a person as object or possessor, no court's sentence in the sentence).
+# (term, a sentence where it is loaded, plain sentences where the same word is not)
+PAIRS_S7 = [
+    ("execution", "Militiamen carried out the execution of the village elder in the square.",
+     ("The execution of the plan took three weeks.", "The inmate's execution was set after the court rejected his appeal.")),
+    ("execute", "Militiamen executed the village elder in the square.",
+     ("The team executed the plan without a hitch.", "The prisoner was executed after his conviction for murder.")),
+    ("take down", "Special forces took down the militia commander in a night raid.",
+     ("The company took down the website after the leak.", "Workers took down the scaffolding on Friday.")),
+    # headline verbs of criticism that are also verbs of hitting: only "knocked X over Y" / "rapped for Y"
+    # ("knock" was in the mild band, never shown; it is now shown in that frame only)
+    ("knock", "The governor knocked the senator over the budget vote.",
+     ("Someone knocked on the door after midnight.", "The boxer knocked his opponent out in the third round.",
+      "The storm knocked down power lines across the county.")),
+    ("rap", "The minister was rapped by colleagues for skipping the vote.",
+     ("She rapped on the window to get his attention.", "He rapped about his childhood on the new album.")),
+]
+
+
+@pytest.mark.parametrize(("term", "loaded", "plain"), PAIRS_S7, ids=[p[0] for p in PAIRS_S7])
+def test_session7_entries_loaded_and_plain_uses(term, loaded, plain):
+    assert _flagged(term, loaded), f"{term!r} not shown in {loaded!r}"
+    for text in plain:
+        assert not _flagged(term, text), f"{term!r} shown in a plain use: {text!r}"
+
+
+def test_every_session7_entry_has_an_audit_pair():
+    entries = [e["term"] for e in lexicons.load(SENSES).entries]
+    assert set(entries[entries.index("execution"):]) <= {p[0] for p in PAIRS_S7}
 
 
 def test_technical_compounds_are_not_verdicts():

@@ -54,8 +54,14 @@ Matching and negation (:mod:`.rules`)
 Voice
     The one rule of :class:`framing.analyzers.Context`: a span is ``quoted``
     when it lies inside quotation marks or inside speech content the
-    attribution analyzer attributes to someone (``ctx.voice``); otherwise
-    ``author``. A sentence is ``quoted`` when more than half of its characters
+    attribution analyzer attributes to someone (``ctx.voice``), or inside
+    words the parse ascribes to someone else without quotation marks
+    (:func:`.rules.ascribed_regions`: the "as" complement of a verb of
+    speech, judgement or perception whose subject is not the author --
+    "critics condemned it as a reckless move", "he was seen as a national
+    hero" --, the words after "Foreign Minister:" in a headline, the turns of
+    an upper-case transcript); otherwise ``author``. The per-1,000-word rates
+    count quoted words from the quoted regions only. A sentence is ``quoted`` when more than half of its characters
     are in those quoted regions (``ctx.quoted_regions``). Quoted words are the
     words inside the quoted regions; author words are the rest.
 
@@ -87,7 +93,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from framing.analyzers import AnalyzerSpec, Context, Regions
 from framing.analyzers.loaded_language import model as _model
@@ -138,7 +144,19 @@ RULES: dict[str, str] = _build_rules()
 _COUNTED = frozenset(f"lexicon:{n}" for n in LOADED_LEXICONS)
 
 
-def _loaded_spans(ctx: Context, hits: Sequence[LexHit]) -> list[LoadedSpan]:
+def _voice_of(ctx: Context) -> Callable[[Span], Voice]:
+    """``ctx.voice``, plus the words :func:`.rules.ascribed_regions` finds ascribed to someone else (quoted)."""
+    extra = _rules.ascribed_regions(ctx.parsed)
+
+    def voice(span: Span) -> Voice:
+        v = ctx.voice(span)
+        if v == Voice.AUTHOR and any(a <= span.start and span.end <= b for a, b in extra):
+            return Voice.QUOTED
+        return v
+    return voice
+
+
+def _loaded_spans(ctx: Context, hits: Sequence[LexHit], voice: Callable[[Span], Voice]) -> list[LoadedSpan]:
     text = ctx.text
     sent_starts = [s.start for s in ctx.parsed.sentences]
     out: list[LoadedSpan] = []
@@ -147,7 +165,7 @@ def _loaded_spans(ctx: Context, hits: Sequence[LexHit]) -> list[LoadedSpan]:
             continue
         span = Span(h.start, h.end)
         out.append(LoadedSpan(span, text[h.start:h.end], h.category, ctx.lexicons[h.lexicon].rule, round(h.strength, 3),
-                              ctx.voice(span), h.alternative, h.direction, h.negated,
+                              voice(span), h.alternative, h.direction, h.negated,
                               max(0, bisect.bisect_right(sent_starts, h.start) - 1), h.term))
     return out
 
@@ -159,7 +177,8 @@ def _direction(words: str) -> str:
     return "negative" if v < 0 else "positive" if v > 0 else "neutral"
 
 
-def _proposed_spans(ctx: Context, hits: Sequence[LexHit], toks: _spans.DocTokens | None = None) -> list[LoadedSpan]:
+def _proposed_spans(ctx: Context, hits: Sequence[LexHit], toks: _spans.DocTokens | None = None,
+                    voice: Callable[[Span], Voice] | None = None) -> list[LoadedSpan]:
     """The span detector's proposals outside every lexicon hit (see :mod:`.spans`)."""
     if not (ctx.options.get("use_model", True) and ctx.options.get("use_span_model", True)):
         return []
@@ -179,13 +198,14 @@ def _proposed_spans(ctx: Context, hits: Sequence[LexHit], toks: _spans.DocTokens
     tagger = _spans.as_tagger(ctx.models[_spans.MODEL_NAME])
     rule = spans_rule_id()
     text = ctx.text
+    voice = voice or ctx.voice
     sent_starts = [s.start for s in ctx.parsed.sentences]
     out = []
     for pr in _spans.propose(doc, tagger, ranges, lex, taken=taken, tokens=toks):
         span = Span(pr.start, pr.end)
         quote = text[pr.start:pr.end]
         s0, s1 = next((a, b) for a, b in ranges if a <= pr.i < b)
-        out.append(LoadedSpan(span, quote, _spans.CATEGORY, rule, round(pr.prob, 3), ctx.voice(span), "",
+        out.append(LoadedSpan(span, quote, _spans.CATEGORY, rule, round(pr.prob, 3), voice(span), "",
                               _direction(quote), _rules.negated_in_parse(doc, pr.i, s0, s1),
                               max(0, bisect.bisect_right(sent_starts, pr.start) - 1), " ".join(toks.lemma[pr.i:pr.j]),
                               pr.features))
@@ -262,7 +282,9 @@ def analyze(ctx: Context) -> LoadedLanguage:
     regions = ctx.quoted_regions
     toks = _spans.doc_tokens(ctx.parsed.doc)  # one token export for the rules and the span detector
     hits = _rules.doc_hits(ctx.parsed, (toks.lower, toks.lemma, toks.start, toks.end))
-    spans = sorted(_loaded_spans(ctx, hits) + _proposed_spans(ctx, hits, toks), key=lambda s: (s.span.start, s.span.end))
+    voice = _voice_of(ctx)
+    spans = sorted(_loaded_spans(ctx, hits, voice) + _proposed_spans(ctx, hits, toks, voice),
+                   key=lambda s: (s.span.start, s.span.end))
     # per-1000-word rates (loaded terms only; negated ones not counted)
     words = len(text.split())
     words_quoted = sum(len(text[s.start:s.end].split()) for s in regions.spans)
@@ -289,4 +311,4 @@ def analyze(ctx: Context) -> LoadedLanguage:
 
 
 SPEC = AnalyzerSpec("loaded_language", analyze, LoadedLanguage, requires=("attribution",), rules=RULES,
-                    lexicons=(*_rules.LEXICONS, *_rules.AGENT_LEXICONS), models=(_model.MODEL_NAME, _spans.MODEL_NAME))
+                    lexicons=(*_rules.LEXICONS, *_rules.AGENT_LEXICONS, *_rules.VOICE_LEXICONS), models=(_model.MODEL_NAME, _spans.MODEL_NAME))

@@ -55,13 +55,22 @@ Contested designations (:func:`designation_shown`)
     thing noun ("the assassination ban", "terror attacks"), under a hedge
     ("suspected terrorists", "so-called") or a verb of official designation
     ("labeled a terrorist organization", "designated ... as terrorists"), or
-    as the plain name of an event ("the targeted killing of the general").
+    as the plain name of an event ("the targeted killing of the general"), or -- for the labels of people --
+    as a bare plural naming the participants of an event ("a clash between white supremacists and
+    counter-protesters", "the raid killed two terrorists") unless an evaluative word modifies it or a loaded
+    term earlier in the sentence makes the sentence a verdict ("a brutal massacre by terrorists").
     Literal senses are likewise not shown: "war on" / "war against" a
     state, people, organisation or person, or "the war on terror" (a war,
     not a metaphor); "criminal" classifying a legal noun ("criminal
     justice", "criminal charges"); "neutralize", "eliminate", "liquidate"
     with an object that is not a person or group ("neutralize future
-    attacks", "eliminate tariffs": not euphemisms for killing); "take out"
+    attacks", "eliminate tariffs": not euphemisms for killing), and "take
+    down", "execute" likewise (and "execute" / "execution" in a sentence about
+    a court's sentence, the legal term; "execution" only of a person, named or
+    by a possessive: "the execution of the general", not "of the plan");
+    "knock" and "rap" (verbs of hitting) only in the frame of criticism, a
+    person as object or passive subject and the reason after "over" / "for"
+    ("knocked the senator over the vote", not "knocked on the door"); "take out"
     with a loan, an insurance, an ad or the trash; and an adjective in its
     technical or legal compound ("petty crime", "petty officer", "malicious
     software", "obscene material").
@@ -78,6 +87,7 @@ Pure functions of the parse; the lexicons are the shipped, validated TSV files.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -132,6 +142,8 @@ _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "mind", "man", "men")
 #: Collective nouns a label of people can name ("terrorist groups"); an event noun before them names a category.
 _GROUP_NOUNS = frozenset({"group", "organization", "organisation", "cell", "network", "militia", "outfit", "army",
                           "force", "movement", "faction"})
+#: Argument positions in which a plural label names the participants of an event (not a predicate or apposition).
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj"})
 _NOT_BEFORE = frozenset({"only", "just", "merely"})
@@ -382,7 +394,14 @@ _LEGAL_NOUNS = frozenset({"justice", "law", "code", "court", "case", "charge", "
 _WAR_METAPHORS = frozenset({"war on", "war against"})
 #: Verbs that are euphemisms for killing only with a person or group as object ("eliminated the commander", not
 #: "eliminated the tariff"; "liquidated the dissidents", not "liquidated the assets").
-_KILLING_EUPHEMISMS = frozenset({"neutralize", "neutralized", "eliminate", "liquidate", "whack", "rub out", "bump off"})
+_KILLING_EUPHEMISMS = frozenset({"neutralize", "neutralized", "eliminate", "liquidate", "whack", "rub out", "bump off",
+                                 "take down", "execute"})
+#: Headline verbs of criticism that are also verbs of hitting: shown only as "knocked X over Y" / "was rapped for Y".
+_CRITICISM_FRAME = frozenset({"knock", "rap"})
+#: Words of a court's sentence: with them, "execute" / "execution" is the plain legal term (a death-row execution).
+_JUDICIAL = frozenset({"court", "convict", "conviction", "sentence", "trial", "jury", "judge", "inmate", "prisoner",
+                       "penalty", "prison", "row", "injection", "clemency", "appeal", "warden", "capital"})
+_PERSONAL_POSS = frozenset({"his", "her", "their"})
 #: Objects with which "take out" is an ordinary verb (finance, paperwork, chores), not a euphemism for killing.
 _TAKE_OUT_PLAIN = frozenset({"loan", "mortgage", "insurance", "policy", "ad", "advertisement", "subscription", "patent",
                              "license", "licence", "permit", "money", "cash", "trash", "garbage", "rubbish", "credit",
@@ -413,8 +432,27 @@ def literal_sense(doc, m_start: int, m_end: int, term: str) -> bool:
     if term in _TERM_HEADS:
         tok = doc[m_start]
         return tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in _TERM_HEADS[term]
+    if term in _CRITICISM_FRAME:
+        tok = doc[m_start]
+        kids = list(tok.children)
+        target = next((c for c in kids if c.dep_ in ("dobj", "nsubjpass")), None)
+        reason = any(c.dep_ == "prep" and c.lower_ in ("over", "for") for c in kids)
+        person = target is not None and (_is_agent(target) or target.ent_type_ == "PERSON"
+                                         or target.lower_ in ("him", "her", "them", "he", "she", "they"))
+        return not (person and reason and not any(c.dep_ == "prt" for c in kids))
+    if term in ("execute", "execution") and any(t.lemma_.lower() in _JUDICIAL for t in doc[m_start].sent):
+        return True  # the legal term: "the inmate was executed after his conviction"
+    if term == "execution":
+        tok = doc[m_start]
+        whose = [c for c in tok.children if c.dep_ == "poss"] + [
+            g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        return not any(w.lower_ in _PERSONAL_POSS or w.ent_type_ == "PERSON" or
+                       (w.pos_ == "PROPN" and w.ent_type_ not in _NAME_TYPES) or w.lemma_.lower() in _agent_nouns()
+                       for w in whose)
     if term in _KILLING_EUPHEMISMS:
         obj = next((c for c in doc[m_start].children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if term in ("execute", "take down") and obj is None:
+            return True  # "executed flawlessly", "the site was taken down": no one is killed
         return obj is not None and not (_is_agent(obj) or obj.ent_type_ in ("PERSON", "NORP", "ORG"))
     if term == "take out":
         obj = next((c for c in doc[m_start].children if c.dep_ in ("dobj", "nsubjpass")), None)
@@ -476,7 +514,14 @@ def designation_shown(doc, m_start: int, m_end: int, term: str, loaded_tokens: s
             return True  # "a terrorist act" (= an act of terrorism); "a cowardly terrorist attack": a verdict
         return _is_agent(noun) and noun.lemma_.lower() not in _GROUP_NOUNS
     if term in DESIGNATION_LABELS:
-        return True
+        # a bare plural naming the participants of an event ("a clash between white supremacists and
+        # counter-protesters", "the strike killed two terrorists") names a category; applied as a verdict -- an
+        # evaluative modifier, or another loaded word already in the sentence ("a brutal massacre by terrorists") --
+        # it is shown
+        sent = head.sent
+        return not (head.tag_ == "NNS" and head.dep_ in _ARGUMENT_DEPS and not any(
+            c.dep_ in ("amod", "advmod") and (c.i in loaded_tokens or is_evaluative(c.lower_, c.lemma_.lower()))
+            for c in head.children) and not any(sent.start <= k < sent.end for k in loaded_tokens))
     if head.dep_ in ("attr", "oprd", "appos", "ROOT") and head.pos_ == "NOUN":
         return True  # "this was an assassination", "WAR CRIME" as a headline or predicate
     of = head.head if head.dep_ in ("pobj", "conj") else None
@@ -559,3 +604,131 @@ def doc_hits(parsed: Parsed, lists: Any = None) -> list[LexHit]:
 def hits_in(parsed: Parsed, start: int, end: int) -> list[LexHit]:
     """Lexicon hits inside ``[start, end)`` of ``parsed.text`` (offsets stay article offsets)."""
     return [h for h in doc_hits(parsed) if start <= h.start and h.end <= end]
+
+
+#: Lexicons read to find words ascribed to someone other than the author (:func:`ascribed_regions`).
+VOICE_LEXICONS = ("reporting_verbs", "titles")
+#: Verbs of characterisation, beside the verbs of ``reporting_verbs``, whose "as" complement (or object predicate)
+#: states how someone sees or names a thing: "hailed as a hero", "was seen as a national hero", "branded a traitor".
+_CHARACTERISING = frozenset({"view", "regard", "brand", "hail", "portray", "characterize", "characterise", "depict",
+                             "paint", "cast", "dismiss", "label", "call", "style", "deride", "lionize", "lionise"})
+_FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+_MODALS = frozenset({"can", "could", "may", "might", "should", "would", "must"})
+#: Longest speaker prefix of a headline "Speaker: words" (words before the colon).
+HEADLINE_SPEAKER_WORDS = 6
+
+
+@functools.cache
+def _ascribing_verbs() -> frozenset[str]:
+    """One-word verbs of ``reporting_verbs`` plus :data:`_CHARACTERISING`; not the endorsing (factive) ones: "widely
+    recognized as evil", "found it absurd" present the view as a fact, in the author's voice."""
+    verbs = {str(e["term"]).lower() for e in lexicons.load("reporting_verbs").entries
+             if "verb" in str(e.get("pos", "verb")) and " " not in str(e["term"]) and e.get("class") != "endorsing"}
+    return frozenset(verbs | _CHARACTERISING)
+
+
+@functools.cache
+def _speaker_words() -> frozenset[str]:
+    """Lower-case words of titles of office (``titles``) and of role nouns (``person_nouns``)."""
+    out = {w for e in lexicons.load("titles").entries for w in str(e["term"]).lower().split()}
+    out |= {str(e["term"]).lower() for e in lexicons.load("person_nouns").entries}
+    return frozenset(out)
+
+
+def _ascribing_subject_ok(verb) -> bool:
+    """The verb's view is someone else's: its subject (or passive agent) is not the author (I / we), and a passive
+    without agent is not a modal suggestion of the author's ("can be seen as")."""
+    kids = list(verb.children)
+    subj = next((c for c in kids if c.dep_ in ("nsubj", "csubj")), None)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids)
+    if subj is not None:
+        return subj.lower_ not in _FIRST_PERSON
+    if passive:
+        agent = next((g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        if agent is not None:
+            return agent.lower_ not in _FIRST_PERSON
+        return not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in kids)
+    return verb.tag_ in ("VBG", "VBN", "VB")  # a non-finite verb: its implicit subject is a participant
+
+
+def _complements(verb) -> list[Any]:
+    """The "as" objects of ``verb`` or of its direct object (the parser hangs "as" on either: "condemned the
+    decision as a gamble"), and, after a verb of naming, its object predicate ("branded him a traitor", read as
+    ``oprd`` or as a second direct object)."""
+    kids = list(verb.children)
+    objs = [c for c in kids if c.dep_ == "dobj"]
+    out = [g for h in (verb, *objs) for c in h.children if c.dep_ == "prep" and c.lower_ == "as"
+           for g in c.children if g.dep_ == "pobj"]
+    if verb.lemma_.lower() in _CHARACTERISING:
+        out += [c for c in kids if c.dep_ == "oprd"] + objs[1:]
+    return out
+
+
+def ascribed_regions(parsed: Parsed) -> list[tuple[int, int]]:
+    """Character ranges whose words are someone else's without quotation marks (the gold's "quoted" voice):
+
+    * the "as" complement or object predicate of a verb of speech, judgement or perception whose subject is not
+      the author: "Democrats condemned it *as a reckless move*", "after denouncing him *as a war criminal*", "he
+      was seen *as a national hero*" (not "I see it as ...", not "it can be seen as ...");
+    * the words after the colon of a headline line (no final punctuation) whose part before the colon, up to
+      :data:`HEADLINE_SPEAKER_WORDS` words, names a speaker by a title or role noun: "Foreign Minister: Strike An
+      Act Of War" (the headline convention for a speaker's words). A bare name before the colon is not enough:
+      opinion sites put the columnist's own name there ("Jane Doe: The War We Chose").
+    Ranges may overlap; attribution's content spans and quotation marks are not repeated here."""
+    doc = parsed.doc
+    verbs = _ascribing_verbs()
+    out: list[tuple[int, int]] = []
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs or not _ascribing_subject_ok(tok):
+            continue
+        for target in _complements(tok):
+            out.append((doc[target.left_edge.i].idx, doc[target.right_edge.i].idx + len(doc[target.right_edge.i])))
+    out.extend(_headline_speaker_regions(doc, parsed.text))
+    return out
+
+
+#: A transcript: at least this many lines open with an upper-case speaker label ("CARLSON: ..."), by at least two
+#: speakers (a single "WATCH:" or "UPDATE:" label is a section label, not a turn).
+TRANSCRIPT_MIN_TURNS = 3
+_CAPS_LABEL = re.compile(r"([A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]{2,}){0,2}): \S")
+
+
+def _transcript_speakers(text: str) -> frozenset[str]:
+    """The upper-case speaker labels of a transcript (see :data:`TRANSCRIPT_MIN_TURNS`); empty if it is not one."""
+    labels = [m.group(1) for line in text.split("\n") if (m := _CAPS_LABEL.match(line))]
+    if len(labels) < TRANSCRIPT_MIN_TURNS or len(set(labels)) < 2:
+        return frozenset()
+    return frozenset(labels)
+
+
+def _transcript_turn(doc, start: int, colon: int, speakers: frozenset[str]) -> bool:
+    """A transcript turn: the line opens with one of the transcript's upper-case speaker labels ("CARLSON: ...").
+    A mixed-case name before a colon is not enough: opinion sites open a column's title with its author's name."""
+    return 0 < colon <= 40 and doc.text[start:start + colon] in speakers
+
+
+def _headline_speaker_regions(doc, text: str) -> list[tuple[int, int]]:
+    """The words after "Speaker:" in headline lines (see :func:`ascribed_regions`)."""
+    out: list[tuple[int, int]] = []
+    speakers = _speaker_words()
+    turns = _transcript_speakers(text)
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        stripped = line.rstrip()
+        colon = stripped.find(": ")
+        turn = _transcript_turn(doc, start, colon, turns)
+        if turn:
+            out.append((start + colon + 2, start + len(stripped)))
+            continue
+        if colon <= 0 or not stripped or stripped[-1] in ".!?\"”'’" or len(stripped.split()) > 25:
+            continue
+        prefix = stripped[:colon]
+        if len(prefix.split()) > HEADLINE_SPEAKER_WORDS:
+            continue
+        span = doc.char_span(start, start + colon, alignment_mode="expand")
+        if span is None:
+            continue
+        if any(t.lower_ in speakers or t.lemma_.lower() in speakers for t in span):
+            out.append((start + colon + 2, start + len(stripped)))
+    return out

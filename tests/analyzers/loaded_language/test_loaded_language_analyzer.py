@@ -381,7 +381,8 @@ def test_spec_declares_what_the_analyzer_reads():
     assert spec.name == "loaded_language" and spec.section is LoadedLanguage
     assert spec.requires == ("attribution",) and spec.models == ("loaded_sentence", "loaded_spans")
     assert set(spec.lexicons) == {"loaded_terms", "loaded_senses", "intensifiers", "absolutes", "hedges",
-                                  "person_nouns", "actor_nouns"}  # the last two: is a designation's noun a person?
+                                  "person_nouns", "actor_nouns",  # is a designation's noun a person?
+                                  "reporting_verbs", "titles"}  # voice: words ascribed without quotation marks
 
 
 def test_sentence_support_says_whether_span_evidence_agrees_with_the_classifier(seed_result):
