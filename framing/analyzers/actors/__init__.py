@@ -96,6 +96,7 @@ from collections.abc import Mapping
 
 from framing.analyzers import AnalyzerSpec, Context
 from framing.analyzers.actors.find import Finder
+from framing.analyzers.actors.kinds import body_names, genders
 from framing.analyzers.actors.merge import apply_overrides, finish, merge_acronyms, merge_headline_names, merge_persons
 from framing.analyzers.actors.names import Tables, tables
 from framing.analyzers.actors.pronouns import resolve_pronouns
@@ -123,9 +124,10 @@ RULES: dict[str, str] = {
     "actors.override": "a mention matched by an alias in the event's actors.toml",
     "actors.title_reference": "a definite description headed by a title ('the general') naming the one person titled so",
     "actors.informal": "an informal name ('this X guy') or an untagged capitalised name after a personal title",
+    "actors.former_latter": "'the former' / 'the latter': the earlier or the later of the last two actors named",
     "actors.led_body": "a body named after the person who leads it ('the Trump administration'), and 'the administration' when the article names one",
 }
-LEXICONS = ("countries", "actor_nouns", "inanimate_heads", "titles")
+LEXICONS = ("countries", "actor_nouns", "inanimate_heads", "titles", "person_nouns")
 
 
 def analyze(ctx: Context) -> Actors:
@@ -135,19 +137,23 @@ def analyze(ctx: Context) -> Actors:
     canon = {e["term"].lower(): (e["canonical"] or e["term"]).lower() for e in ctx.lexicons["actor_nouns"]
              if e["kind"] == "title"}
     ranks = frozenset(e["term"].lower() for e in ctx.lexicons["titles"] if e["kind"] == "rank")
+    persons = frozenset(e["term"].lower() for e in ctx.lexicons["person_nouns"])
     return find(ctx.parsed, t, overrides=ctx.options.get("event_actors"), inanimate=inanimate, title_canon=canon,
-                ranks=ranks)
+                ranks=ranks, person_nouns=persons)
 
 
 def find(parsed: Parsed, t: Tables, *, overrides: object = None, inanimate: Mapping[str, str] | None = None,
-         title_canon: Mapping[str, str] | None = None, ranks: frozenset[str] = frozenset()) -> Actors:
-    """Find the actors of a parsed article and merge their mentions (the steps of the module docstring)."""
+         title_canon: Mapping[str, str] | None = None, ranks: frozenset[str] = frozenset(),
+         person_nouns: frozenset[str] = frozenset()) -> Actors:
+    """Find the actors of a parsed article and merge their mentions (the steps of the module docstring).
+    ``person_nouns`` (``lexicons/person_nouns.tsv``) feeds the typing of :mod:`.kinds`."""
     ovs = coerce_overrides(overrides)
     f = Finder(parsed, t)
     f.state_names()
     f.units()
     f.entities()
     informal_references(parsed, f.drafts, t, f.taken, f.draft)
+    body_names(parsed, f.drafts, t, person_nouns)
     merge_persons(f.drafts, t)
     merge_headline_names(f.drafts, parsed.article.body_start, t)
     merge_acronyms(f.drafts)
@@ -161,7 +167,7 @@ def find(parsed: Parsed, t: Tables, *, overrides: object = None, inanimate: Mapp
     drop_late_furniture(parsed, f.drafts, t)
     title_references(parsed, f.drafts, t, title_canon or {}, f.taken, f.country_at, ranks)
     personal_names(parsed, f.drafts, t)
-    resolve_pronouns(parsed, f.drafts)
+    resolve_pronouns(parsed, f.drafts, genders(parsed, f.drafts))
     return finish(parsed, f.drafts, t)
 
 
