@@ -48,16 +48,22 @@ Mentions come from five rules (ids in :data:`RULES`):
   understood subject of ("It built a coalition to attack Iran": It != Iran).
   The antecedent must lie in the same or one of the two preceding sentences; pronouns inside quotation
   marks are left alone (their reference depends on the speaker), and an
-  *it* that is an expletive or the subject of a copula ("It is a gross
-  violation") is left alone. ``actors.override`` marks mentions found from an
-  event file's aliases.
+  *it* that is pleonastic (an expletive, the subject of a copula, "it's", "it seems", "it was reported
+  that", "made it clear that", "when it comes to") or stands for an event or a claim ("it happened", "did it",
+  "ordered it", "called it an act of war") is left alone. A subject pronoun of a reported clause prefers the
+  reporter ("Iran said that it ...", +200); *he* and *she* agree with a person's gender as the article shows it
+  (an honorific, or the pronouns that follow its name), never from the name itself.
+  ``actors.former_latter`` resolves "the former" / "the latter" to the earlier / later of the last two actors
+  named. ``actors.override`` marks mentions found from an event file's aliases.
 
 Referents (:mod:`.referents`): page furniture is dropped (all-caps datelines and headings, photo credits,
 bylines, author and contributor notes, headline phrases read as names, weapons and vehicles, bare titles read as
 organisations, places that only locate); an organisation that is a person's name with titles merges into the
 person; ``actors.title_reference`` resolves "the (Iranian) general" to the one person titled so;
 ``actors.informal`` finds "this X guy" and untagged capitalised names after a personal title; a bare surname the
-recogniser typed as an organisation becomes a person when a personal pronoun refers back to it.
+recogniser typed as an organisation becomes a person when a personal pronoun refers back to it, and a name it
+typed a person becomes an organisation when the article describes it as a collective body ("<Name>, an Iraqi
+militia", "<Name> fighters", "members of <Name>") and never as a person (:mod:`.kinds`).
 
 Merging: persons merge on the surname once titles are stripped ("President
 Trump", "Donald Trump", "Trump"); organisations merge with their acronym
@@ -84,7 +90,8 @@ reduced as described above.
 Modules: :mod:`.names` (name tables from the lexicons, merge keys, the name
 index behind ``Actors.resolve``), :mod:`.find` (the mention rules and
 affiliation votes), :mod:`.merge` (variant merging, event-file overrides,
-building the section), :mod:`.pronouns` (pronoun resolution), :mod:`.draft`
+building the section), :mod:`.pronouns` (pronoun resolution), :mod:`.kinds` (person or organisation, and
+gender, from the parse), :mod:`.draft`
 (an actor under construction). The section types are in
 :mod:`framing.schema.sections.actors`; the event-file reader in
 :mod:`framing.resources.events`.

@@ -29,12 +29,13 @@ from framing.analyzers.actors.draft import Draft
 from framing.analyzers.actors.names import Tables
 from framing.schema import Span
 
-#: nouns of collective bodies and of their members: what a person is not ("<Name> militia", "<Name> fighters");
-#: the institution and group nouns of lexicons/actor_nouns.tsv count too, except those also said of one person
+#: nouns of collective bodies: what a person is not ("<Name>, an Iraqi militia"); the institution nouns of
+#: lexicons/actor_nouns.tsv count too. Nouns of members ("a member", "an insurgent", "a protester") do not: in
+#: apposition they describe one person
 BODY_NOUNS = frozenset({
     "group", "organization", "organisation", "movement", "party", "network", "faction", "coalition", "alliance",
-    "outfit", "brigade", "brigades", "battalion", "wing", "front", "union", "militia", "force", "fighter",
-    "militant", "member", "rank", "cell", "affiliate", "branch", "company", "firm", "agency", "bloc", "council",
+    "outfit", "brigade", "brigades", "battalion", "wing", "front", "union", "militia", "force", "cell", "affiliate",
+    "branch", "company", "firm", "agency", "bloc", "council",
 })
 #: nouns whose ``of`` object is a collective body ("members of X", "the leader of X")
 MEMBERSHIP_NOUNS = frozenset({
@@ -59,7 +60,9 @@ def _body_noun(tok, t: Tables) -> bool:
     if lemma in BODY_NOUNS:
         return True
     entry = t.unit_nouns.get(lemma)
-    return entry is not None and entry[0] in ("group", "government") and lemma not in _PERSON_LIKE
+    # the group nouns of actor_nouns name one member in the singular ("an insurgent", "a protester"): only the
+    # institutions count
+    return entry is not None and entry[0] == "government"
 
 
 def _person_noun(tok, t: Tables, person_nouns: frozenset) -> bool:

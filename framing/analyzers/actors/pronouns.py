@@ -21,8 +21,11 @@ appositive reflexive refers through the nominal right before it ("Trump
 *himself*", "the deal *itself*": not an actor) and is left alone after a comma
 (:func:`emphatic_host`). Binding: a plain
 pronoun is never its own verb's other argument, nor the object of a verb it is
-the understood subject of. Pronouns inside quotation marks, expletive *it* and
-*it* as the subject of a copula or a raising verb are left alone. A pronoun
+the understood subject of. Pronouns inside quotation marks, pleonastic *it*
+(:func:`non_referring_it`) and *it* standing for an event, an act or a claim (:func:`event_it`) are left alone.
+A subject pronoun of a reported clause prefers the reporter (:func:`reporting_subject`, +200); *he*/*she* skip a
+person of the other gender (``gender``, see :func:`framing.analyzers.actors.kinds.genders`). "The former" /
+"the latter" take the earlier / later of the last two actors named (:func:`former_latter`). A pronoun
 resolved to a non-actor noun phrase adds nothing to any actor.
 
 Limits: a rule, not a coreference model; a misattached prepositional phrase
@@ -427,8 +430,8 @@ class _Discourse:
                 continue
             if ref.__class__ is tuple and slot == "person":
                 continue
-            if slot == "person" and self.gender.get(ref.key, pg) != pg:
-                continue  # "she" is not a man the article names "Mr." or by a male given name
+            if slot == "person" and isinstance(ref, Draft) and self.gender.get(ref.key, pg) != pg:
+                continue  # "she" is not a man the article names "Mr." or calls "he"
             score, last_role, last_off, heads = self._score(ref, si)
             if score <= 0 or heads & coargs or ref in excluded:
                 continue
@@ -497,20 +500,29 @@ def _pair_referent(parsed, drafts: dict[str, Draft], tok) -> Draft | None:
     """The actor "the former" / "the latter" at ``tok`` refers to: of the last two different actors named (not by
     pronoun) in the same sentence before it or in the previous one, the earlier for *former*, the later for
     *latter* (Quirk et al. 1985, 6.53: the two must be the last pair the text set up). None when fewer than two
-    actors are named there. Limit: a pair of things ("sanctions or war; the latter ...") is not told from a pair of
-    actors when two actors are named nearby."""
+    actors are named there, or when two things not actors are coordinated after the first of the pair ("between
+    assassinations and targeted killings, ... the latter"): they are the likelier pair."""
     si = parsed.sentence_index(tok.idx)
     lo = parsed.sentences[si - 1].start if si > 0 else parsed.sentences[si].start
-    named = sorted((m.start, d) for d in drafts.values() for m in d.mentions
+    named = sorted((m.start, m.end, d) for d in drafts.values() for m in d.mentions
                    if not m.pronoun and lo <= m.start < tok.idx and not parsed.in_quotes(m.span))
     pair: list[Draft] = []
-    for _s, d in reversed(named):
+    first_at = -1
+    for s, _e, d in reversed(named):
         if d not in pair:
             pair.append(d)
+            first_at = s
         if len(pair) == 2:
             break
     if len(pair) < 2:
         return None
+    # a pair of things coordinated after the actors' pair began ("between assassinations and targeted killings")
+    covered = [(s, e) for s, e, _d in named]
+    doc = tok.doc
+    for x in doc[doc.char_span(lo, tok.idx, alignment_mode="expand").start:tok.i] if tok.idx > lo else []:
+        if (x.dep_ == "conj" and x.pos_ in _NOMINAL and x.head.pos_ in _NOMINAL and x.head.idx > first_at
+                and not any(s <= y.idx < e for y in (x, x.head) for s, e in covered)):
+            return None
     return pair[0] if tok.lower_ == "latter" else pair[1]
 
 

@@ -408,8 +408,8 @@ def quoted_stretches_only(parsed, cands: list[Cand]) -> None:
         if not before or before[-1] not in ",\u201d\"'":
             continue  # not set off: 'He said, "..."' / a clause opening the sentence
         nxt = min((p for p in inside if p.start >= end), key=lambda p: p.start, default=None)
-        if nxt is None or not _CLAUSE_TO_QUOTE.match(text[end:nxt.start]) or text[nxt.start] not in _OPENERS and \
-                text[nxt.start:nxt.start + 2] != "''":
+        if nxt is None or not _CLAUSE_TO_QUOTE.match(text[end:nxt.start]) or (
+                text[nxt.start] not in _OPENERS and text[nxt.start:nxt.start + 2] != "''"):
             continue
         c.content = inside
         c.type = "direct"

@@ -111,3 +111,24 @@ def test_person_evidence_or_led_body_keeps_a_person(body, name):
     acts = _actors(body)
     kinds = {k for n, (k, _ms) in acts.items() if name in n}
     assert "organisation" not in kinds, acts
+
+
+@pytest.mark.parametrize("body, phrase", [
+    ("Pompeo met Zarif. Later, lawyers drew a line between sanctions and blockades, arguing that the latter are "
+     "acts of war.", "the latter"),
+    ("Biden and Sanders condemned the fight between hooligans and police cadets, in which many of the former "
+     "threw bottles.", "the former"),
+])
+def test_former_latter_after_a_pair_of_things_reaches_no_actor(body, phrase):
+    acts = _actors(body)
+    assert _referent(acts, body.index(phrase)) is None, acts
+
+
+@pytest.mark.parametrize("body, name", [
+    ("A second demonstrator, Lena Marsh, spoke next, saying she was afraid.", "Lena Marsh"),
+    ("Tom Okafor, a former member of the steelworkers union, said he had changed parties.", "Tom Okafor"),
+    ("Voters turned to a rebel, Ohio Gov. Maria Lund, instead of the senator.", "Maria Lund"),
+])
+def test_member_nouns_in_apposition_keep_a_person(body, name):
+    acts = _actors(body)
+    assert acts.get(name, ("person",))[0] == "person", acts

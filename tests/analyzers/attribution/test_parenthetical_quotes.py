@@ -38,7 +38,7 @@ def test_parenthetical_clause_quotes_only_the_quotation(text, cue, narration, qu
 
 def test_split_quotation_keeps_both_quoted_parts():
     text = '"We will respond," she said in a statement, "and the response will be proportionate to the attack."'
-    frags = [fs for c, _t, fs in _contents(text) if c.startswith("said")][0]
+    frags = next(fs for c, _t, fs in _contents(text) if c.startswith("said"))
     assert frags == ['"We will respond,"', '"and the response will be proportionate to the attack."']
 
 
