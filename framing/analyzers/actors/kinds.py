@@ -4,7 +4,8 @@ The entity recogniser types a name by how it looks; an unfamiliar organisation n
 "Harakat al-Nujaba") often comes out a person. :func:`body_names` retypes such a name as an organisation when the
 parse shows the article treating it as a collective body and nothing shows a person:
 
-* **body evidence** (any mention): the name modifies a noun of an armed body or its members ("<Name>
+* **body evidence** (any mention): the name's own head is a capitalised noun of a collective body ("<Name>
+  Brigades", "<Name> Organization"); the name modifies a noun of an armed body or its members ("<Name>
   militia", "<Name> fighters"; not "the <Name> administration", which a person leads); it stands in apposition to such a noun ("<Name>, an Iraqi militia", "the group
   <Name>"); it is the subject of a copula whose complement is one ("<Name> is a militant group"); or it is the
   ``of`` object of a noun of membership or leadership ("members of <Name>", "the leader of <Name>");
@@ -118,6 +119,10 @@ def body_names(parsed, drafts: dict[str, Draft], t: Tables, person_nouns: frozen
             if _titled(doc, sp.start, t):
                 person = True
                 break
+            words = m.text.split()
+            if len(words) > 1 and words[-1][:1].isupper() and (words[-1].lower() in BODY_NOUNS
+                                                               or words[-1].lower().rstrip("s") in BODY_NOUNS):
+                body = True  # the name's own head noun is a body's ("Hezbollah Brigades", "Badr Organization")
             # every token whose head lies outside the name: a bad parse may hang the name on any of its words
             for x in [x for x in sp if not (sp.start <= x.head.i < sp.end) or x.head.i == x.i]:
                 b, p = _evidence(doc, x, t, person_nouns)
