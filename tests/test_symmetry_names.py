@@ -37,6 +37,9 @@ PAIRS = {
     # a rare Persian surname against a US one; a short, common-word surname ("Lee") against a Persian one
     "haspel-qaani": [("Gina Haspel", "Esmail Qaani"), ("Haspel", "Qaani")],
     "lee-zarif": [("Mike Lee", "Javad Zarif"), ("Lee", "Zarif")],
+    # session 7: a Persian surname that is also an English common noun (a food) against a US one, where the typing
+    # of persons and organisations (framing.analyzers.actors.kinds) must not care what the name looks like
+    "esper-salami": [("Mark Esper", "Hossein Salami"), ("Esper", "Salami")],
 }
 
 # real corpus articles (straight news and opinion, several outlets); every pair is applied where one of its

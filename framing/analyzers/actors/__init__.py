@@ -48,16 +48,22 @@ Mentions come from five rules (ids in :data:`RULES`):
   understood subject of ("It built a coalition to attack Iran": It != Iran).
   The antecedent must lie in the same or one of the two preceding sentences; pronouns inside quotation
   marks are left alone (their reference depends on the speaker), and an
-  *it* that is an expletive or the subject of a copula ("It is a gross
-  violation") is left alone. ``actors.override`` marks mentions found from an
-  event file's aliases.
+  *it* that is pleonastic (an expletive, the subject of a copula, "it's", "it seems", "it was reported
+  that", "made it clear that", "when it comes to") or stands for an event or a claim ("it happened", "did it",
+  "ordered it", "called it an act of war") is left alone. A subject pronoun of a reported clause prefers the
+  reporter ("Iran said that it ...", +200); *he* and *she* agree with a person's gender as the article shows it
+  (an honorific, or the pronouns that follow its name), never from the name itself.
+  ``actors.former_latter`` resolves "the former" / "the latter" to the earlier / later of the last two actors
+  named. ``actors.override`` marks mentions found from an event file's aliases.
 
 Referents (:mod:`.referents`): page furniture is dropped (all-caps datelines and headings, photo credits,
 bylines, author and contributor notes, headline phrases read as names, weapons and vehicles, bare titles read as
 organisations, places that only locate); an organisation that is a person's name with titles merges into the
 person; ``actors.title_reference`` resolves "the (Iranian) general" to the one person titled so;
 ``actors.informal`` finds "this X guy" and untagged capitalised names after a personal title; a bare surname the
-recogniser typed as an organisation becomes a person when a personal pronoun refers back to it.
+recogniser typed as an organisation becomes a person when a personal pronoun refers back to it, and a name it
+typed a person becomes an organisation when the article describes it as a collective body ("<Name>, an Iraqi
+militia", "<Name> fighters", "members of <Name>") and never as a person (:mod:`.kinds`).
 
 Merging: persons merge on the surname once titles are stripped ("President
 Trump", "Donald Trump", "Trump"); organisations merge with their acronym
@@ -84,7 +90,8 @@ reduced as described above.
 Modules: :mod:`.names` (name tables from the lexicons, merge keys, the name
 index behind ``Actors.resolve``), :mod:`.find` (the mention rules and
 affiliation votes), :mod:`.merge` (variant merging, event-file overrides,
-building the section), :mod:`.pronouns` (pronoun resolution), :mod:`.draft`
+building the section), :mod:`.pronouns` (pronoun resolution), :mod:`.kinds` (person or organisation, and
+gender, from the parse), :mod:`.draft`
 (an actor under construction). The section types are in
 :mod:`framing.schema.sections.actors`; the event-file reader in
 :mod:`framing.resources.events`.
@@ -96,6 +103,7 @@ from collections.abc import Mapping
 
 from framing.analyzers import AnalyzerSpec, Context
 from framing.analyzers.actors.find import Finder
+from framing.analyzers.actors.kinds import body_names, genders
 from framing.analyzers.actors.merge import apply_overrides, finish, merge_acronyms, merge_headline_names, merge_persons
 from framing.analyzers.actors.names import Tables, tables
 from framing.analyzers.actors.pronouns import resolve_pronouns
@@ -123,9 +131,10 @@ RULES: dict[str, str] = {
     "actors.override": "a mention matched by an alias in the event's actors.toml",
     "actors.title_reference": "a definite description headed by a title ('the general') naming the one person titled so",
     "actors.informal": "an informal name ('this X guy') or an untagged capitalised name after a personal title",
+    "actors.former_latter": "'the former' / 'the latter': the earlier or the later of the last two actors named",
     "actors.led_body": "a body named after the person who leads it ('the Trump administration'), and 'the administration' when the article names one",
 }
-LEXICONS = ("countries", "actor_nouns", "inanimate_heads", "titles")
+LEXICONS = ("countries", "actor_nouns", "inanimate_heads", "titles", "person_nouns")
 
 
 def analyze(ctx: Context) -> Actors:
@@ -135,19 +144,23 @@ def analyze(ctx: Context) -> Actors:
     canon = {e["term"].lower(): (e["canonical"] or e["term"]).lower() for e in ctx.lexicons["actor_nouns"]
              if e["kind"] == "title"}
     ranks = frozenset(e["term"].lower() for e in ctx.lexicons["titles"] if e["kind"] == "rank")
+    persons = frozenset(e["term"].lower() for e in ctx.lexicons["person_nouns"])
     return find(ctx.parsed, t, overrides=ctx.options.get("event_actors"), inanimate=inanimate, title_canon=canon,
-                ranks=ranks)
+                ranks=ranks, person_nouns=persons)
 
 
 def find(parsed: Parsed, t: Tables, *, overrides: object = None, inanimate: Mapping[str, str] | None = None,
-         title_canon: Mapping[str, str] | None = None, ranks: frozenset[str] = frozenset()) -> Actors:
-    """Find the actors of a parsed article and merge their mentions (the steps of the module docstring)."""
+         title_canon: Mapping[str, str] | None = None, ranks: frozenset[str] = frozenset(),
+         person_nouns: frozenset[str] = frozenset()) -> Actors:
+    """Find the actors of a parsed article and merge their mentions (the steps of the module docstring).
+    ``person_nouns`` (``lexicons/person_nouns.tsv``) feeds the typing of :mod:`.kinds`."""
     ovs = coerce_overrides(overrides)
     f = Finder(parsed, t)
     f.state_names()
     f.units()
     f.entities()
     informal_references(parsed, f.drafts, t, f.taken, f.draft)
+    body_names(parsed, f.drafts, t, person_nouns)
     merge_persons(f.drafts, t)
     merge_headline_names(f.drafts, parsed.article.body_start, t)
     merge_acronyms(f.drafts)
@@ -161,7 +174,7 @@ def find(parsed: Parsed, t: Tables, *, overrides: object = None, inanimate: Mapp
     drop_late_furniture(parsed, f.drafts, t)
     title_references(parsed, f.drafts, t, title_canon or {}, f.taken, f.country_at, ranks)
     personal_names(parsed, f.drafts, t)
-    resolve_pronouns(parsed, f.drafts)
+    resolve_pronouns(parsed, f.drafts, genders(parsed, f.drafts))
     return finish(parsed, f.drafts, t)
 
 

@@ -21,8 +21,11 @@ appositive reflexive refers through the nominal right before it ("Trump
 *himself*", "the deal *itself*": not an actor) and is left alone after a comma
 (:func:`emphatic_host`). Binding: a plain
 pronoun is never its own verb's other argument, nor the object of a verb it is
-the understood subject of. Pronouns inside quotation marks, expletive *it* and
-*it* as the subject of a copula or a raising verb are left alone. A pronoun
+the understood subject of. Pronouns inside quotation marks, pleonastic *it*
+(:func:`non_referring_it`) and *it* standing for an event, an act or a claim (:func:`event_it`) are left alone.
+A subject pronoun of a reported clause prefers the reporter (:func:`reporting_subject`, +200); *he*/*she* skip a
+person of the other gender (``gender``, see :func:`framing.analyzers.actors.kinds.genders`). "The former" /
+"the latter" take the earlier / later of the last two actors named (:func:`former_latter`). A pronoun
 resolved to a non-actor noun phrase adds nothing to any actor.
 
 Limits: a rule, not a coreference model; a misattached prepositional phrase
@@ -33,6 +36,7 @@ after an intention noun with an owner); a wrong control reading is decisive.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 
 from framing.analyzers.actors.draft import POSSESSIVE_PRONOUNS, Draft
 from framing.nlp.syntax import LOCAL, Token, clause_verb, subject
@@ -41,13 +45,28 @@ from framing.schema.sections.actors import Mention
 
 WINDOW = 2  # sentences back
 PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+_MALE = {"he", "him", "his", "himself"}
 IT_PRONOUNS = {"it", "its", "itself"}
 THEY_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 REFLEXIVES = {"itself", "themselves", "himself", "herself"}
 _NOMINAL = ("NOUN", "PROPN")
 _NOT_REFERENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 _ARG_DEPS = ("nsubj", "nsubjpass", "csubj", "dobj", "obj", "dative", "attr", "oprd")
-_RAISING = ("seem", "appear", "rule", "say", "believe", "expect", "report")
+_RAISING = ("seem", "appear", "rule")  # raising verbs: "it seems that ..." has no referent
+_REPORT_PASSIVE = ("say", "believe", "expect", "report", "think", "know", "understand", "estimate", "decide", "feel")
+_COPULAS = ("become", "remain", "look", "sound", "prove")
+#: verbs whose subject is an event or a state of affairs, never a state or a body ("it happened", "it matters")
+EVENT_SUBJECT_VERBS = frozenset({"happen", "occur", "unfold", "ensue", "transpire", "matter", "backfire"})
+#: verbs whose object is an act, a claim or a plan ("did it", "doubt it", "ordered it", "42% supported it")
+PROPOSITION_OBJECT_VERBS = frozenset({
+    "do", "doubt", "admit", "deny", "reiterate", "repeat", "propose", "confirm", "authorize", "authorise",
+    "approve", "order", "justify", "explain", "support", "oppose", "say", "know", "believe", "announce",
+})
+#: a predicate complement naming an actor ("called it a rogue state"): "it" may be an actor after all
+ACTOR_COMPLEMENTS = frozenset({
+    "state", "nation", "country", "regime", "government", "power", "organization", "organisation", "group",
+    "enemy", "ally", "partner", "sponsor", "actor", "player", "member", "militia", "movement", "administration",
+})
 # Lappin & Leass (1994) salience factors
 _SAL_RECENCY, _SAL_SUBJECT, _SAL_EXISTENTIAL, _SAL_OBJECT, _SAL_OBLIQUE = 100, 80, 70, 50, 40
 _SAL_HEAD, _SAL_NON_ADVERBIAL, _SAL_PARALLEL = 80, 50, 35
@@ -224,14 +243,76 @@ def pronoun_slot(tok) -> str | None:
     if low in PERSON_PRONOUNS:
         return "person"
     if low in IT_PRONOUNS:
-        if tok.dep_ == "expl" or (low == "it" and tok.dep_ in ("nsubj", "nsubjpass") and (
-                tok.head.lemma_ == "be" or (any(c.dep_ in ("ccomp", "xcomp") and c.i > tok.head.i for c in tok.head.children)
-                and tok.head.lemma_ in _RAISING))):
+        if tok.dep_ == "expl" or (low == "it" and (non_referring_it(tok) or event_it(tok))):
             return None
         return "it"
     if low in THEY_PRONOUNS:
         return "they"
     return None
+
+
+def non_referring_it(tok) -> bool:
+    """Is subject or object *it* pleonastic (Quirk et al. 1985, "anticipatory it")? A subject of *be* (also
+    contracted, "it's"), of a raising verb ("it seems"), of another copula or a passive of reporting or belief
+    with a clausal complement ("it became clear that", "it was reported that"), of "when it comes to"; an object
+    before a predicate and a clause ("made it clear that")."""
+    head = tok.head
+    hl = head.lemma_
+    later_clause = any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > tok.i for c in head.subtree if c.head.i != tok.i)
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        if hl == "be" or head.lower_ in ("'s", "’s") or (hl in _RAISING and later_clause):
+            return True
+        if later_clause and (hl in _COPULAS or (tok.dep_ == "nsubjpass" and hl in _REPORT_PASSIVE and any(
+                c.dep_ == "ccomp" and c.i > head.i for c in head.children))):
+            return True
+        if head.pos_ == "ADJ" and head.dep_ in ("ccomp", "oprd", "xcomp") and any(
+                c.dep_ in ("ccomp", "xcomp", "advcl") and c.i > head.i for c in head.children):
+            return True  # a small clause: "made it clear that ...", "makes it difficult to leave"
+        return hl == "come" and any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children) and any(
+            c.lower_ == "when" for c in head.children)
+    if tok.dep_ in ("dobj", "obj"):
+        return any(c.dep_ in ("oprd", "ccomp", "xcomp") and c.i > tok.i and c.pos_ == "ADJ" for c in head.children) and \
+            later_clause
+    return False
+
+
+def event_it(tok) -> bool:
+    """Does *it* stand for an event, an act or a claim rather than an actor? The subject of a verb that takes an
+    event subject ("it happened", :data:`EVENT_SUBJECT_VERBS`; "it took place"), the object of a verb that takes a
+    proposition or an act (:data:`PROPOSITION_OBJECT_VERBS`: "did it again", "ordered it"), or an object whose
+    predicate complement is not a noun of actors ("called it an act of war", "described it as illegal", but not
+    "called it a rogue state"). Selectional restrictions of the verb, as in Dagan & Itai (1990)."""
+    head = tok.head
+    hl = head.lemma_
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return hl in EVENT_SUBJECT_VERBS or (hl == "take" and any(c.dep_ == "dobj" and c.lower_ == "place"
+                                                                  for c in head.children))
+    if tok.dep_ not in ("dobj", "obj"):
+        return False
+    if hl in PROPOSITION_OBJECT_VERBS:
+        return True
+    for c in head.children:
+        if c.i <= tok.i:
+            continue
+        comp = c
+        if c.dep_ == "prep" and c.lower_ == "as":
+            comp = next((g for g in c.children if g.dep_ in ("pobj", "amod", "acomp")), None)
+        elif c.dep_ not in ("oprd", "xcomp"):
+            continue
+        if comp is None:
+            continue
+        return comp.pos_ == "ADJ" or (comp.pos_ == "NOUN" and comp.lemma_.lower() not in ACTOR_COMPLEMENTS)
+    return False
+
+
+def reporting_subject(tok):
+    """The subject of the verb that reports the clause a subject pronoun opens ("Pelosi said that *she* ...",
+    "Iran made clear that *it* ..."), or None: inside a reported clause the reporter is the preferred antecedent of
+    a compatible subject pronoun (the logophoric preference of indirect speech, Clements 1975), +200 like a clause
+    subject; a person named inside the clause before the pronoun can still win on salience."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ccomp" or tok.head.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return subject(tok.head.head, LOCAL)
 
 
 def emphatic_host(tok) -> tuple[bool, Token | None]:
@@ -304,8 +385,9 @@ def _candidates(doc, drafts: dict[str, Draft]) -> list[tuple[int, int, object, s
 class _Discourse:
     """The referents seen so far and their mentions: (sentence, weight, role, offset, head)."""
 
-    def __init__(self, parsed, cands) -> None:
+    def __init__(self, parsed, cands, gender: Mapping[str, str] | None = None) -> None:
         self.parsed = parsed
+        self.gender = dict(gender or {})
         self.cands = cands
         self.named_at = {h: ref for _o, h, ref, _s in cands}  # every candidate's head token, before or after
         self.history: dict[object, list[tuple[int, float, str, int, int]]] = defaultdict(list)
@@ -330,11 +412,14 @@ class _Discourse:
         """The referent of pronoun ``tok`` (slot ``slot``, sentence ``si``), or None."""
         low = tok.lower_
         possessive = low in POSSESSIVE_PRONOUNS
+        pg = "m" if low in _MALE else "f"
         _w, p_role = salience(tok)
         coargs = bound_arguments(tok)
         excluded = {self.named_at[i] for i in coargs if i in self.named_at}
         reflexive_subj = {c.i for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")} if low in REFLEXIVES else set()
         local_ref, local_bonus = self._controller(tok) if possessive else (None, 0.0)
+        if local_ref is None and (speaker := reporting_subject(tok)) is not None:
+            local_ref, local_bonus = self.ref_at.get(speaker.i), _SAL_LOCAL_SUBJECT
         clause = clause_verb(tok, max_steps=len(tok.doc))  # the verb of the pronoun's clause, however far up
         if clause is None:
             clause = tok.sent.root  # a verbless sentence: its root
@@ -345,6 +430,8 @@ class _Discourse:
                 continue
             if ref.__class__ is tuple and slot == "person":
                 continue
+            if slot == "person" and isinstance(ref, Draft) and self.gender.get(ref.key, pg) != pg:
+                continue  # "she" is not a man the article names "Mr." or calls "he"
             score, last_role, last_off, heads = self._score(ref, si)
             if score <= 0 or heads & coargs or ref in excluded:
                 continue
@@ -391,17 +478,70 @@ class _Discourse:
 
     def record(self, ref: object, tok, si: int) -> None:
         w, role = salience(tok)
+        if isinstance(ref, Draft) and tok.lower_ in PERSON_PRONOUNS:
+            self.gender.setdefault(ref.key, "m" if tok.lower_ in _MALE else "f")  # the cluster's gender
         self.history[ref].append((si, w, role, tok.idx, tok.i))
         self.recent[ref] = si
         self.ref_at[tok.i] = ref
 
 
-def resolve_pronouns(parsed, drafts: dict[str, Draft]) -> None:
-    """Add an ``actors.pronoun`` mention to the draft each resolvable pronoun refers to (see the module docstring)."""
+_ORDINAL_ANAPHORS = ("former", "latter")
+
+
+def former_latter(tok) -> bool:
+    """Is ``tok`` the head of "the former" / "the latter" used as a noun phrase (not "the former president")?"""
+    if tok.lower_ not in _ORDINAL_ANAPHORS or tok.i == 0 or tok.doc[tok.i - 1].lower_ != "the" or tok.dep_ == "amod":
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") or nxt.tag_ == "POS"
+
+
+def _pair_referent(parsed, drafts: dict[str, Draft], tok) -> Draft | None:
+    """The actor "the former" / "the latter" at ``tok`` refers to: of the last two different actors named (not by
+    pronoun) in the same sentence before it or in the previous one, the earlier for *former*, the later for
+    *latter* (Quirk et al. 1985, 6.53: the two must be the last pair the text set up). None when fewer than two
+    actors are named there, or when two things not actors are coordinated after the first of the pair ("between
+    assassinations and targeted killings, ... the latter"): they are the likelier pair."""
+    si = parsed.sentence_index(tok.idx)
+    lo = parsed.sentences[si - 1].start if si > 0 else parsed.sentences[si].start
+    named = sorted((m.start, m.end, d) for d in drafts.values() for m in d.mentions
+                   if not m.pronoun and lo <= m.start < tok.idx and not parsed.in_quotes(m.span))
+    pair: list[Draft] = []
+    first_at = -1
+    for s, _e, d in reversed(named):
+        if d not in pair:
+            pair.append(d)
+            first_at = s
+        if len(pair) == 2:
+            break
+    if len(pair) < 2:
+        return None
+    # a pair of things coordinated after the actors' pair began ("between assassinations and targeted killings")
+    covered = [(s, e) for s, e, _d in named]
+    doc = tok.doc
+    for x in doc[doc.char_span(lo, tok.idx, alignment_mode="expand").start:tok.i] if tok.idx > lo else []:
+        if (x.dep_ == "conj" and x.pos_ in _NOMINAL and x.head.pos_ in _NOMINAL and x.head.idx > first_at
+                and not any(s <= y.idx < e for y in (x, x.head) for s, e in covered)):
+            return None
+    return pair[0] if tok.lower_ == "latter" else pair[1]
+
+
+def resolve_pronouns(parsed, drafts: dict[str, Draft], gender: Mapping[str, str] | None = None) -> None:
+    """Add an ``actors.pronoun`` mention to the draft each resolvable pronoun refers to (see the module docstring).
+    ``gender`` (draft key -> 'm'/'f', :func:`~framing.analyzers.actors.kinds.genders`) keeps he and she apart."""
     doc = parsed.doc
-    disc = _Discourse(parsed, _candidates(doc, drafts))
+    disc = _Discourse(parsed, _candidates(doc, drafts), gender)
     for tok in doc:
         disc.advance(tok.idx, doc)
+        if former_latter(tok) and not parsed.in_quotes(Span(tok.idx, tok.idx + len(tok.text))):
+            ref = _pair_referent(parsed, drafts, tok)
+            if ref is not None:
+                det = doc[tok.i - 1]
+                possessive = tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "POS"
+                ref.mentions.append(Mention(det.idx, tok.idx + len(tok.text), doc.text[det.idx:tok.idx + len(tok.text)],
+                                            tok.i, "actors.former_latter", True, possessive))
+                disc.record(ref, tok, parsed.sentence_index(tok.idx))
+            continue
         slot = pronoun_slot(tok)
         if slot is None or parsed.in_quotes(Span(tok.idx, tok.idx + len(tok.text))):
             continue

@@ -118,7 +118,13 @@ from framing.analyzers.attribution.cues import LEXICONS, Cand, Lex, lex_of
 from framing.analyzers.attribution.learned import model_candidates
 from framing.analyzers.attribution.model import AttributionSpanModel
 from framing.analyzers.attribution.people import People, people_of
-from framing.analyzers.attribution.quotes import all_quotes, embedded_posts, outer, quote_kind
+from framing.analyzers.attribution.quotes import (
+    all_quotes,
+    embedded_posts,
+    outer,
+    quote_kind,
+    quoted_stretches_only,
+)
 from framing.analyzers.attribution.rules import (
     CUE_CLASSES,
     RULES,
@@ -173,6 +179,7 @@ def analyze(ctx: Context) -> Attribution:
     # a reporting verb inside a quotation belongs to the quoted speaker's own words ('"I want to ask you ..."'),
     # not to a new source of the article
     in_speech = Coverage(speech)  # containment by bisect (= framing.nlp.quotes.in_quotes over speech)
+    quoted_stretches_only(parsed, cands)
     cands = [c for c in cands if c.content
              and not (c.type != "direct" and c.cue_span is not None and in_speech.contains(c.cue_span))
              and (broad or any(in_speech.overlap_sum(p) for p in c.content) or not not_speech(parsed, c))]

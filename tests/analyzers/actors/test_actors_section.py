@@ -25,7 +25,8 @@ ROOT = Path(__file__).resolve().parents[3]
 def test_registered_and_spec():
     assert SECTION_TYPES["actors"] is Actors
     assert actors_analyzer.SPEC.section is Actors and actors_analyzer.SPEC.requires == ()
-    assert set(actors_analyzer.SPEC.lexicons) == {"countries", "actor_nouns", "inanimate_heads", "titles"}
+    assert set(actors_analyzer.SPEC.lexicons) == {"countries", "actor_nouns", "inanimate_heads", "titles",
+                                                  "person_nouns"}  # person_nouns: typing (kinds.py)
 
 
 def test_seed_section_round_trips_to_an_equal_object(seed_parsed):

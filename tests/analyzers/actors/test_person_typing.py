@@ -91,3 +91,26 @@ def test_acronym_after_a_title_stays_an_organisation():
                    ["det", "nsubj", "appos", "ROOT", "npadvmod", "punct"],
                    ["DET", "NOUN", "PROPN", "VERB", "NOUN", "PUNCT"], ["O", "O", "B-ORG", "O", "O", "O"])
     assert aset.get("CIA").kind == "organisation"
+
+
+@pytest.mark.parametrize("first", ["Hezbollah", "Badr"])
+@pytest.mark.parametrize("head, kind", [("Brigades", "organisation"), ("Organization", "organisation"),
+                                        ("Mansour", "person")])
+def test_person_tagged_name_headed_by_a_body_noun_is_an_organisation(first, head, kind):
+    # "<First> <Head> fired rockets at the base." with the recogniser's PERSON on the name: a body noun as the
+    # name's head makes it an organisation (framing.analyzers.actors.kinds.body_names); other names stay persons
+    aset = _actors([first, head, "fired", "rockets", "at", "the", "base", "."], [1, 2, 2, 2, 2, 6, 4, 2],
+                   ["compound", "nsubj", "ROOT", "dobj", "prep", "det", "pobj", "punct"],
+                   ["PROPN", "PROPN", "VERB", "NOUN", "ADP", "DET", "NOUN", "PUNCT"],
+                   ["B-PERSON", "I-PERSON"] + ["O"] * 6)
+    assert aset.get(f"{first} {head}").kind == kind
+
+
+def test_titled_name_headed_by_a_body_noun_stays_a_person():
+    # "Gen. Hezbollah Brigades ..." is absurd English but shows the veto: a title before the name says person
+    aset = _actors(["Gen.", "Badr", "Brigades", "fired", "rockets", "at", "the", "base", "."],
+                   [2, 2, 3, 3, 3, 3, 7, 5, 3],
+                   ["compound", "compound", "nsubj", "ROOT", "dobj", "prep", "det", "pobj", "punct"],
+                   ["PROPN", "PROPN", "PROPN", "VERB", "NOUN", "ADP", "DET", "NOUN", "PUNCT"],
+                   ["O", "B-PERSON", "I-PERSON"] + ["O"] * 6)
+    assert aset.get("Badr Brigades").kind == "person"
