@@ -2,7 +2,9 @@
 
 * :func:`marks` -- highlight marks and legend items for the technique spans
   (kind ``technique`` in the author's voice, ``technique-quoted`` inside quotes;
-  code ``T1``, ``T2`` ... per technique, in order of frequency);
+  code ``T1``, ``T2`` ... per technique, in order of frequency), and for the
+  section's ``uncertain`` spans (kind ``technique-uncertain``, code ``?``: shown,
+  not counted);
 * :func:`section` -- counts per technique (author / quoted, per 1,000 words),
   the highlighted text with its own legend, and the spans table;
 * :func:`summary` -- the bullets for the report summary.
@@ -36,6 +38,15 @@ def marks(d: Mapping) -> tuple[list[Mark], list[LegendItem]]:
                         (("rule", str(s.get("rule", ""))), ("technique", s["technique"]))))
     legend = [LegendItem("technique", codes[t], labels[t], sum(by_voice[t].values()),
                          f"{by_voice[t]['author']} author, {by_voice[t]['quoted']} quoted") for t in order]
+    unsure = te.get("uncertain") or []  # under the model's threshold: shown with a dashed mark and "?", never counted
+    for s in unsure:
+        label = s.get("label") or s["technique"]
+        out.append(Mark(s["start"], s["end"], "technique-uncertain", "?",
+                        f"uncertain: {label} (p = {s.get('probability', 0):.2f}, under {te.get('uncertain_below', 0):.2f}; not counted)",
+                        (("rule", str(s.get("rule", ""))), ("technique", s["technique"]))))
+    if unsure:
+        legend.append(LegendItem("technique-uncertain", "?", "uncertain technique (under the model's threshold; not counted)",
+                                 len(unsure)))
     return out, legend
 
 
