@@ -120,7 +120,7 @@ def _span_lr(train: Sequence[str], ytr: Sequence[str], test: Sequence[str]) -> n
     return np.asarray(m.predict(vec.transform(test)))
 
 
-def cross_validate(rows: Sequence[SpanRow], y: Sequence[str], groups: Sequence[str], *, folds: int = 5,
+def cross_validate(rows: Sequence[SpanRow], y: Sequence[str], groups: Sequence[str], *, folds: int = 3,
                    params: Mapping[str, Any] = DEFAULT_PARAMS, keys: Sequence[Any] | None = None) -> dict[str, Any]:
     """Out-of-fold TC figures of the classifier and the two baselines, grouped by article (``keys``: see
     :meth:`TechniqueClassifier.predict`, the same span listed with two techniques gets two)."""
@@ -209,7 +209,8 @@ class AnalyzerRun:
         needed: set[str] = set()
         todo = ["techniques"]
         while todo:  # the techniques analyzer's requirements and theirs
-            spec = next(s for s in ANALYZERS if s.name == todo.pop())
+            name = todo.pop()
+            spec = next(s for s in ANALYZERS if s.name == name)
             for r in spec.requires:
                 if r not in needed:
                     needed.add(r)
@@ -229,13 +230,18 @@ class AnalyzerRun:
     def docs(self) -> list[Any]:
         return [p.doc for p in self.parsed]
 
-    def scored(self, i: int, clf: TechniqueClassifier, gold: Sequence[Mapping[str, Any]]) -> list[tuple[float, bool]]:
-        """The techniques analyzer's spans of article ``i`` with classifier ``clf``, each as (probability, right)."""
+    def section(self, i: int, clf: TechniqueClassifier) -> Any:
+        """The techniques section of article ``i`` with classifier ``clf`` (and the tagger it carries)."""
         from framing.analyzers import techniques  # lazy: the analyzer, for the out-of-fold abstention figures only
 
         ctx = self._context(parsed=self.parsed[i], lexicons=self.lexicons, models=self._models({MODEL_NAME: clf}),
                             results={r: self.results[i][r] for r in self.requires})
-        section = techniques.analyze(ctx)
+        return techniques.analyze(ctx)
+
+    def scored(self, i: int, clf: TechniqueClassifier, gold: Sequence[Mapping[str, Any]]) -> list[tuple[float, bool]]:
+        """The techniques analyzer's spans of article ``i`` with classifier ``clf`` (counted, then uncertain), each as
+        (probability, right)."""
+        section = self.section(i, clf)
         g = [(int(t["start"]), int(t["end"]), str(t["technique"])) for t in gold]
         return [(s.probability, any(a < s.span.end and s.span.start < b and t == s.technique for a, b, t in g))
                 for s in (*section.spans, *section.uncertain)]
@@ -264,7 +270,7 @@ def choose_threshold(scored: Sequence[tuple[float, bool]], target: float = TARGE
             "right_means": "overlaps a gold span of the same technique"}
 
 
-def train(data_path: str | Path | None, *, out_dir: str | Path | None = None, folds: int = 5) -> dict[str, Any]:
+def train(data_path: str | Path | None, *, out_dir: str | Path | None = None, folds: int = 3) -> dict[str, Any]:
     """Cross-validate, fit on every gold span, write the artifact and its card; return the card."""
     if data_path is None:
         raise DataError("no training data given; pass --data PATH/TO/ptc/dev.jsonl")

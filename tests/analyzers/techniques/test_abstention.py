@@ -132,3 +132,44 @@ def test_choose_threshold_by_hand():
 def test_uncertain_flag_survives_replace():
     s = dataclasses.replace(_span(0.1), uncertain=True)
     assert TechniqueSpan.from_dict(s.to_dict()) == s
+
+
+def test_analyzer_run_scores_spans_right_only_on_a_gold_span_of_the_same_technique():
+    from framing.train.techniques import AnalyzerRun
+
+    run = AnalyzerRun([TEXT])
+    a = TEXT.index("our nation")
+    gold = [{"start": a, "end": a + len("our nation"), "technique": "Flag-Waving"},
+            {"start": TEXT.index("our homeland"), "end": TEXT.index("our homeland") + 12, "technique": "Doubt"}]
+    clf = _model(None)
+    scored = run.scored(0, clf, gold)
+    te = run.section(0, clf)
+    assert len(scored) == len(te.spans) and [p for p, _ in scored] == [s.probability for s in te.spans]
+    right = {(s.span.start, s.technique) for s, (_, ok) in zip(te.spans, scored) if ok}
+    # the first "our nation" overlaps the gold flag-waving span; "our homeland" is gold Doubt, not flag-waving; the
+    # second "Our nation" and "thugs" overlap no gold span
+    assert right == {(a, "Flag-Waving")}, right
+    assert any(s.quote == "our homeland" for s in te.spans) and any(s.quote == "Our nation" for s in te.spans)
+
+
+def test_train_writes_the_threshold_into_the_artifact_and_card(tmp_path):
+    import json
+
+    from framing.resources.modelio import load_bytes
+    from framing.train import techniques as train_techniques
+
+    fill = ["The council met on Monday.", "Rain is expected later.", "The report was published.", "Prices rose slightly."]
+    lines = []
+    for k in range(12):
+        text = f"{fill[k % 4]} We must defend our nation now. The thugs left. {fill[(k + 1) % 4]}"
+        spans = [(text.index("our nation"), "our nation", "Flag-Waving"), (text.index("thugs"), "thugs", "Name_Calling,Labeling")]
+        lines.append(json.dumps({"id": f"a{k}", "text": text, "techniques": [
+            {"technique": t, "start": s, "end": s + len(p)} for s, p, t in spans]}))
+    data = tmp_path / "ptc.jsonl"
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    card = train_techniques.train(data, out_dir=tmp_path / "models", folds=3)
+    ab = card["abstention"]
+    assert 0.0 <= ab["uncertain_below"] <= 1.0 and ab["kept"] + ab["uncertain"] == ab["spans"]
+    clf = load_bytes((tmp_path / "models" / "techniques_spans.npz").read_bytes(), ".npz")
+    assert clf.uncertain_below_ == ab["uncertain_below"]
+    assert "## Abstention" in (tmp_path / "models" / "techniques_spans.card.md").read_text(encoding="utf-8")
