@@ -54,8 +54,11 @@ DEFAULT_PARAMS: dict[str, Any] = {"C": 4.0, "context_scale": 0.5, "dense_scale":
 TAGGER_PARAMS: dict[str, Any] = {"n_bits": 18, "C": 1.0, "low": 0.15, "high": 0.45, "gap": 8}
 #: folds of the tagger's cross-validation (a fit reads about 300,000 tokens; three keep training under half an hour)
 SI_FOLDS = 3
-#: out-of-fold precision the counted technique spans must reach (:func:`choose_threshold`)
-TARGET_PRECISION = 0.5
+#: out-of-fold precision the counted technique spans must reach (:func:`choose_threshold`): one span in four
+#: overlapping a PTC span of the same technique. The analyzer's spans as a whole reach 0.18 and even those with a
+#: probability of 0.9 or more only about 0.42 (PTC's annotators mark far fewer spans than any detector proposes),
+#: so one half is out of reach; at 0.25 the spans set aside are right about one time in ten (see the card)
+TARGET_PRECISION = 0.25
 
 
 def read_ptc(path: str | Path) -> list[dict[str, Any]]:

@@ -54,7 +54,7 @@ def section(d: Mapping, *, top: int = 30) -> Section:
     te = d.get("techniques") or {}
     sec = Section("techniques", "Persuasion techniques")
     spans = te.get("spans") or []
-    if not spans:
+    if not spans and not te.get("uncertain"):
         sec.add(Para("No persuasion-technique spans were found (or the techniques analyzer did not run)."))
         return sec
     words = te.get("words") or 0
@@ -64,14 +64,18 @@ def section(d: Mapping, *, top: int = 30) -> Section:
         label = next((s.get("label") for s in spans if s["technique"] == tech), tech)
         ex = list(dict.fromkeys(s["quote"] for s in spans if s["technique"] == tech and s.get("voice") != "quoted"))[:3]
         rows.append((label, c.get("author", 0), c.get("quoted", 0), fmt(1000 * n / words, 1) if words else "–", "; ".join(ex) or "–"))
-    sec.add(Table(("technique", "author", "quoted", "per 1,000 words", "examples (author's voice)"), tuple(rows),
-                  "Technique spans by voice (after SemEval-2020 Task 11). Loaded language and name calling are the "
-                  "loaded-language analyzer's spans, labelled by the technique classifier.", numeric=(1, 2, 3)))
+    if rows:
+        sec.add(Table(("technique", "author", "quoted", "per 1,000 words", "examples (author's voice)"), tuple(rows),
+                      "Technique spans by voice (after SemEval-2020 Task 11). Loaded language and name calling are the "
+                      "loaded-language analyzer's spans, labelled by the technique classifier. Uncertain spans (marked "
+                      "“?” in the text) are not counted.", numeric=(1, 2, 3)))
     mk, legend = marks(d)
     html = highlight(d["article"]["text"], mk, id_prefix="t")
     sec.add(Highlighted(html, tuple(legend), "Each highlight is a technique span; the tag after it is its code in this legend. "
                                              "Striped: inside quotes (someone else's words)."))
     ranked = sorted(spans, key=lambda s: -float(s.get("probability") or 0))[:top]
+    if not ranked:
+        return sec
     sec.add(Table(("span [offsets]", "technique", "voice", "probability", "rule"),
                   tuple((Quote(s["quote"], s["start"], s["end"]), s.get("label") or s["technique"], s.get("voice", ""),
                          fmt(s.get("probability"), 2), s.get("rule", "")) for s in ranked),

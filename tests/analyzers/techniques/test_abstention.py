@@ -87,6 +87,8 @@ def test_everything_uncertain_means_no_counts_but_the_report_still_shows_the_spa
     assert all(m.code == "?" and "uncertain" in m.title for m in marks)
     assert [(i.kind, i.count) for i in legend] == [("technique-uncertain", len(te.uncertain))]
     assert report_techniques.summary(d) == []  # no counted technique, no summary bullet
+    sec = report_techniques.section(d)
+    assert any(getattr(b, "legend", None) for b in sec.blocks), "the highlighted text with the uncertain marks is shown"
     assert techniques_table(d) is None  # the terminal table lists counted spans only
     assert frames_comparison(Doc("target", analysis), [])["techniques"][0]["per_1000_author"] == {}
 
