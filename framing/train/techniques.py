@@ -9,13 +9,17 @@ then fits on every span and writes ``framing/models/techniques_spans.npz`` (port
 with its card (TC micro-F1, the SemEval-2020 TC metric, and per-technique F1). The span tagger
 (:class:`SpanTagger`, the SI subtask) is cross-validated the same way (``SI_FOLDS`` folds grouped by
 article, SemEval-2020 SI metric on its out-of-fold spans), fitted on every article's gold propaganda
-spans and stored inside the classifier's artifact (``tagger_``).
+spans and stored inside the classifier's artifact (``tagger_``). In the same folds a classifier is fitted
+beside each tagger and the whole techniques analyzer runs on the held-out articles (:class:`AnalyzerRun`);
+:func:`choose_threshold` turns its spans into the abstention threshold ``uncertain_below_``, stored in the
+artifact and reported in the card.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import itertools
 import logging
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -267,7 +271,7 @@ def choose_threshold(scored: Sequence[tuple[float, bool]], target: float = TARGE
     def prec(m: np.ndarray) -> float | None:
         return round(float(ok[m].mean()), 4) if m.any() else None
 
-    return {"uncertain_below": chosen, "target_precision": target, "spans": int(len(p)),
+    return {"uncertain_below": chosen, "target_precision": target, "spans": len(p),
             "precision_all": prec(np.ones(len(p), dtype=bool)), "kept": int(keep.sum()), "precision_kept": prec(keep),
             "uncertain": int((~keep).sum()), "precision_uncertain": prec(~keep),
             "right_means": "overlaps a gold span of the same technique"}
@@ -283,8 +287,8 @@ def train(data_path: str | Path | None, *, out_dir: str | Path | None = None, fo
     rows, y, groups = gold_rows(articles, docs=run.docs)
     cv = cross_validate(rows, y, groups, folds=folds, keys=span_keys(articles))
     starts = np.cumsum([0] + [len(a["techniques"]) for a in articles])
-    si_cv = cross_validate_tagger(articles, analyzer=run, rows=[rows[a:b] for a, b in zip(starts, starts[1:])],
-                                  labels=[y[a:b] for a, b in zip(starts, starts[1:])])
+    si_cv = cross_validate_tagger(articles, analyzer=run, rows=[rows[a:b] for a, b in itertools.pairwise(starts)],
+                                  labels=[y[a:b] for a, b in itertools.pairwise(starts)])
     abstention = choose_threshold(si_cv.pop("scored"))
     clf = TechniqueClassifier(**DEFAULT_PARAMS).fit(rows, y)
     clf.tagger_ = SpanTagger(**TAGGER_PARAMS).fit([str(a["text"]) for a in articles], [gold_propaganda(a) for a in articles])
@@ -359,5 +363,5 @@ def card_markdown(card: Mapping[str, Any]) -> str:
                   f"| {ab['spans']} | {pct(ab['precision_all'])} | {ab['kept']} | {pct(ab['precision_kept'])} | {ab['uncertain']} | "
                   f"{pct(ab['precision_uncertain'])} |"]
     lines += ["", "Published reference (official test set, not this split): best SemEval-2020 TC systems 0.62 micro-F1.", "",
-              f"Limits: {card['limits']}", "", "Rebuild: `framing train techniques --data ../shared/datasets/ptc/dev.jsonl --folds 3` (parses the articles first; about 15 minutes on two shared cores).", ""]
+              f"Limits: {card['limits']}", "", "Rebuild: `framing train techniques --data ../shared/datasets/ptc/dev.jsonl --folds 3` (parses the articles and runs the analyzers the techniques analyzer reads, for the out-of-fold abstention threshold; about 20 minutes on two busy shared cores).", ""]
     return "\n".join(lines)
