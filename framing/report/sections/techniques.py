@@ -72,7 +72,8 @@ def section(d: Mapping, *, top: int = 30) -> Section:
     mk, legend = marks(d)
     html = highlight(d["article"]["text"], mk, id_prefix="t")
     sec.add(Highlighted(html, tuple(legend), "Each highlight is a technique span; the tag after it is its code in this legend. "
-                                             "Striped: inside quotes (someone else's words)."))
+                                             "Striped: inside quotes (someone else's words). Dashed grey with “?”: "
+                                             "uncertain (under the model's threshold), not counted."))
     ranked = sorted(spans, key=lambda s: -float(s.get("probability") or 0))[:top]
     if not ranked:
         return sec
