@@ -89,11 +89,11 @@ def train_frames(
 @app.command("techniques")
 def train_techniques(
     data: Path = typer.Option(..., "--data", help="PTC-format data (JSON Lines: text, techniques)."),
-    folds: int = typer.Option(5, "--folds", help="Cross-validation folds (grouped by article) for the card's figures."),
+    folds: int = typer.Option(3, "--folds", help="Cross-validation folds of the classifier (grouped by article) for the card's figures; 3, as the card (the tagger and the abstention threshold always use 3)."),
 ) -> None:
     """Rebuild the persuasion-technique classifier and its model card in framing/models/.
 
-    Example: framing train techniques --data ../shared/datasets/ptc/dev.jsonl
+    Example: framing train techniques --data ../shared/datasets/ptc/dev.jsonl --folds 3
     """
     from framing.train import techniques  # lazy: heavy (scikit-learn)
 

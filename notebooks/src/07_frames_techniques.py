@@ -116,6 +116,8 @@ assert fa["headline"]["primary"] == "Security_and_defense" and fb["headline"]["p
 # * Both outlets lean on **name calling** in their own voice, with opposite targets: the Sentinel's *regime*, *dictator*,
 #   *rogue state*; the agency's *terrorist act*, *criminal attack*, *martyrs* (a glorifying label). Both also use a
 #   **bandwagon** phrase (*everyone knows* / *the whole world knows*). Only the agency waves the flag (*the homeland*).
+#   The tool finds these last two, but its classifier gives such cue phrases a low probability, under the model's
+#   threshold, so it marks them **uncertain** (dashed, "?") and leaves them out of the counts above.
 # * Tool errors to look for: *heroes* and *thugs* are labels, yet the classifier sometimes files them as loaded language
 #   rather than name calling; a repeated word (*regime*) is counted again as **repetition** each time after the first.
 
@@ -124,5 +126,7 @@ ta, tb = (analyses[o].to_dict()["techniques"] for o in ("The Kestrian Sentinel",
 author = lambda te, t: {s["quote"].lower() for s in te["spans"] if s["technique"] == t and s["voice"] == "author"}  # noqa: E731
 assert {"regime", "dictator", "rogue state"} <= author(ta, "Name_Calling,Labeling")
 assert {"terrorist act", "criminal attack"} <= author(tb, "Name_Calling,Labeling")
-assert author(ta, "Bandwagon,Reductio_ad_hitlerum") and author(tb, "Bandwagon,Reductio_ad_hitlerum")
-assert "the homeland" in author(tb, "Flag-Waving") and not author(ta, "Flag-Waving")
+shown = lambda te, t: {s["quote"].lower() for s in te["spans"] + te["uncertain"] if s["technique"] == t and s["voice"] == "author"}  # noqa: E731
+assert shown(ta, "Bandwagon,Reductio_ad_hitlerum") and shown(tb, "Bandwagon,Reductio_ad_hitlerum")
+assert "the homeland" in shown(tb, "Flag-Waving") and not shown(ta, "Flag-Waving")
+assert all(s["uncertain"] and s["probability"] < te["uncertain_below"] for te in (ta, tb) for s in te["uncertain"])

@@ -39,9 +39,23 @@ Span detection (candidates), then classification
       above with the same technique.
 
     The classifier's probability of the chosen technique is reported beside
-    each span, and the report prints it; the counts do not yet abstain: a
-    lexicon cue keeps its technique even when the classifier gives it a low
-    probability (a known limit).
+    each span, and the report prints it.
+
+Abstention: uncertain spans are shown, never counted
+    A span whose probability is under the model's threshold ``uncertain_below``
+    goes to the section's ``uncertain`` list (flag ``uncertain``), not to
+    ``spans``: the counts, the rates per 1,000 words, the evidence, the
+    comparison and the summaries read ``spans`` only, and the report shows the
+    uncertain ones in the highlighted text with their own dashed mark. The
+    threshold is chosen out of fold by ``framing train techniques``: the whole
+    analyzer runs on PTC articles with a classifier and tagger that did not see
+    them, a span counts as right when it overlaps a gold span of the same
+    technique, and the threshold is the lowest probability from which the
+    spans at or above it are right at least ``framing.train.techniques.TARGET_PRECISION`` of the
+    time (see :func:`framing.train.techniques.choose_threshold` and the model
+    card). A repetition span keeps the probability of the loaded term it
+    repeats. Models without a threshold (toys, older artifacts) abstain from
+    nothing.
 
 A label word inside a name is not name calling (``organisation_name``)
     A party or ideology word that the text writes as part of an organisation's
@@ -71,6 +85,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import dataclasses
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -95,7 +110,7 @@ from framing.schema import Span, Voice
 from framing.schema.sections.techniques import Techniques, TechniqueSpan
 
 __all__ = ["ORGANISATION_HEADS", "RULES", "SPEC", "TECHNIQUES", "Techniques", "analyze", "candidates", "in_organisation_name",
-           "model_rule_id"]
+           "model_rule_id", "split_uncertain"]
 
 CUES = "technique_cues"
 REPEAT_MIN = 3
@@ -248,6 +263,8 @@ def analyze(ctx: Context) -> Techniques:
     spans += _tagged(ctx, clf, found, all_probs[len(cands):], cands, index)
     spans += _repetitions(spans)
     spans.sort(key=lambda s: (s.span.start, s.span.end, s.technique))
+    below = float(getattr(clf, "uncertain_below_", 0.0))
+    spans, uncertain = split_uncertain(spans, below)
     words = len(text.split())
     counts: dict[str, Counter[str]] = {}
     for s in spans:
@@ -258,7 +275,13 @@ def analyze(ctx: Context) -> Techniques:
     return Techniques(model=model_rule_id(), words=words,
                       per_1000_words=round(1000.0 * len(spans) / words, 2) if words else 0.0,
                       per_1000_words_author=round(1000.0 * author / words, 2) if words else 0.0,
-                      spans=tuple(spans), counts=ordered)
+                      spans=tuple(spans), counts=ordered, uncertain_below=below, uncertain=tuple(uncertain))
+
+
+def split_uncertain(spans: Sequence[TechniqueSpan], below: float) -> tuple[list[TechniqueSpan], list[TechniqueSpan]]:
+    """``(counted, uncertain)``: the spans with probability >= ``below``, and the others flagged ``uncertain``."""
+    keep = [s for s in spans if s.probability >= below]
+    return keep, [dataclasses.replace(s, uncertain=True) for s in spans if s.probability < below]
 
 
 SPEC = AnalyzerSpec("techniques", analyze, Techniques, requires=("loaded_language",), rules=RULES,

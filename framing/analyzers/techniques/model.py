@@ -188,6 +188,8 @@ class TechniqueClassifier(Estimator):
 
     #: the span tagger (:class:`.tagger.SpanTagger`) the trainer stores in the same artifact; absent in toy models
     tagger_: Any
+    #: probability under which the analyzer marks a span uncertain (chosen out of fold by the trainer); absent in toys
+    uncertain_below_: float
 
     def __init__(self, *, C: float = 4.0, context_scale: float = 0.5, dense_scale: float = 1.0, syntax_scale: float = 1.0) -> None:
         self.C = C
