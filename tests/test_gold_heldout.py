@@ -98,7 +98,8 @@ def test_heldout_files_hold_no_article_text():
 def test_stance_figures_on_the_heldout_gold_stay_at_or_above_the_floors():
     res = run_gold(STANCE, _corpus())
     # floors = figures measured on main (0424f40) with this gold, rounded down; issue 16's targets are 0.90 and 0.90
-    assert res["opinion_sign_accuracy"] >= 0.59, res  # measured 0.593 (16 of 27 actors)
+    # session 7: 0.630 after the actors changes (former/latter, event 'it', body-typed names) and loaded7's entries
+    assert res["opinion_sign_accuracy"] >= 0.62, res  # measured 0.593 (16 of 27), then 0.630 (17 of 27)
     assert res["news_neutral_rate"] >= 0.89, res  # measured 0.895 (17 of 19 actors)
     assert res["opinion_missing"] == 0 and res["news_missing"] == 0, res
 
@@ -109,7 +110,9 @@ def test_loaded_figures_on_the_heldout_gold_stay_at_or_above_the_floors():
     # floors = figures measured on main (0424f40) with this gold, rounded down; issue 17's targets are 0.75 / 0.90 /
     # 0.95 / 0.05
     assert r["author_recall"] >= 0.38, r  # measured 0.388 (52 of 134)
-    assert r["precision"] >= 0.78, r  # measured 0.783 (112 of 143 flags)
+    # session 7: 0.817 (116 of 142 flags) after plural designations naming an event's participants became categories
+    assert r["precision"] >= 0.81, r  # measured 0.783 (112 of 143 flags), then 0.817
     # voice: 0.811 before session 6, 0.798 after the mined loaded_senses entries (new flags, not all in the gold's voice)
-    assert r["voice_accuracy"] >= 0.79, r
+    # 0.807 after session 7's voice of ascribed words ('condemned it as …', headline 'Speaker: …', transcript turns)
+    assert r["voice_accuracy"] >= 0.80, r
     assert r["factual_share_high"] <= 0.03, r  # measured 0.026 (1 of 38)

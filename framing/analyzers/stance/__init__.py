@@ -74,9 +74,10 @@ the author's voice; ``stance_quoted`` the same over evidence inside quotations
 or attributed speech (:meth:`framing.analyzers.Context.voice`).
 
 Figures: hand-made gold (``tests/gold/stance.jsonl``, ``framing evaluate
-stance-gold``): opinion sign accuracy 0.744 (32/43), straight-news neutral rate
+stance-gold``): opinion sign accuracy 0.791 (34/43; 0.744 before session 7's
+actor-resolution and loaded-language changes), straight-news neutral rate
 0.971; held-out gold (``tests/gold/stance_heldout.jsonl``, measured only)
-0.593 / 0.895, where 8 of the 11 polar opinion actors are wrong. Session 6 measured
+0.630 / 0.895 (0.593 before), where 8 of the 11 polar opinion actors are wrong. Session 6 measured
 0.698 from the stance rules alone, 0.628 without the gold-informed entries of
 the evaluative lexicon (12 single words and the verbs of conduct).
 

@@ -56,11 +56,12 @@ def test_gold_figures_floors():
     """Floors at the figures measured when this test was written (never above): see tests/gold/README.md."""
     res = run_gold(GOLD, shared_path("corpora", "soleimani-2020", "articles.jsonl"), shared_path("seed", "soleimani-cgpi.txt"))
     assert res["articles"]["opinion"] >= 15 and res["articles"]["news"] >= 10
-    assert res["opinion_sign_accuracy"] >= 0.69  # measured 0.698 on the session-6 stance branch (0.605 on main before it:
+    # session 7 merged main: 0.791 (34 of 43) after actors7 (former/latter, event 'it', body-typed names) and loaded7
+    assert res["opinion_sign_accuracy"] >= 0.79  # measured 0.698 on the session-6 stance branch (0.605 on main before it:
     # the loaded-language section had begun hiding contested designations, which stance now reads itself); 0.628
     # without the gold-informed entries
     # of lexicons/evaluative_terms.tsv (the 12 single words and the verbs of conduct) (issue target 0.90: not reached)
-    assert res["news_neutral_rate"] >= 0.94  # measured 0.943 (issue target 0.90)
+    assert res["news_neutral_rate"] >= 0.97  # measured 0.943, 0.971 since 'exploit' is a verb-only entry (target 0.90)
     by = {(r["article"], r["actor"]): r for r in res["rows"]}
     # the seed's must-shows
     assert by[("seed", "United States")]["label"] == "negative" and by[("seed", "Donald Trump")]["label"] == "negative"
