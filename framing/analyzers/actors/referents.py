@@ -94,13 +94,23 @@ def _furniture_caps(text: str) -> bool:
 
 def _slash_credit(text: str, s: int, e: int) -> bool:
     """Is the name at [s, e) one side of a photo credit's slash, the other side an agency in capitals or a
-    "Photo"/"Images" word ("REUTERS/Kevin Lamarque", "AP Photo/ Evan Vucci")? "Baghdadi/Soleimani" is not."""
+    "Photo"/"Images" word ("REUTERS/Kevin Lamarque", "AP Photo/ Evan Vucci", "Jane Doe/WANA")? The name itself
+    may be the agency ("REUTERS/…"); a photographer before the slash is named in full. "Baghdadi/Soleimani" is
+    not a credit, nor "US/NATO forces" (one word before the slash)."""
     before = text[max(0, s - 30):s].rstrip(" ")
     if before.endswith("/"):
         words = before[:-1].split()
-        return bool(words) and _agency_word(words[-1])
-    name = text[s:e].split()
-    return text[e:e + 1] == "/" and bool(name) and _agency_word(name[-1])
+        if bool(words) and _agency_word(words[-1]):
+            return True
+        # the agency after a photographer's full name ("Jane Doe/WANA"): two capitalised words before the slash
+        name = text[s:e].split()
+        return len(words) >= 2 and all(w[:1].isupper() for w in words[-2:]) and len(name) == 1 and _agency_word(name[0])
+    if text[e:e + 1] != "/":
+        return False
+    name, after = text[s:e].split(), text[e + 1:e + 31].lstrip(" ").split()
+    # a photographer is credited by full name: one word before the slash ("US/NATO forces") is not a credit
+    return (bool(name) and _agency_word(name[-1])) or (
+        len(name) >= 2 and bool(after) and _agency_word(after[0].strip(".,;:()")))
 
 
 def _agency_word(w: str) -> bool:

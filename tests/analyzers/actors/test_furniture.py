@@ -42,6 +42,13 @@ def test_strip_titles_drops_an_office_before_a_full_name(words, expected):
     ("(AP Photo/ Evan Vucci)", "Evan Vucci", True),
     ("the auto industry is alive, and Baghdadi/Soleimani are dead", "Soleimani", False),
     ("US/Iran tensions rose", "Iran", False),
+    # the photographer before the slash, the agency after it (the case the first version missed)
+    ("Crowds gather. Jane Marlow/WANA (West Asia News Agency) via Reuters", "Jane Marlow", True),
+    ("Crowds gather. Tom Okafor/AFP", "Tom Okafor", True),
+    ("Crowds gather. Jane Marlow/WANA (West Asia News Agency) via Reuters", "WANA", True),
+    ("Talks between the US/NATO allies stalled", "NATO", False),
+    ("The Trump/Pence ticket won", "Trump", False),
+    ("Britain and US/NATO forces withdrew", "US", False),
 ])
 def test_slash_credit(text, name, credit):
     s = text.index(name)
