@@ -63,7 +63,9 @@ person; ``actors.title_reference`` resolves "the (Iranian) general" to the one p
 ``actors.informal`` finds "this X guy" and untagged capitalised names after a personal title; a bare surname the
 recogniser typed as an organisation becomes a person when a personal pronoun refers back to it, and a name it
 typed a person becomes an organisation when the article describes it as a collective body ("<Name>, an Iraqi
-militia", "<Name> fighters", "members of <Name>") and never as a person (:mod:`.kinds`).
+militia", "<Name> fighters", "members of <Name>") and never as a person, and a name it typed an organisation or a
+place becomes a person when the article gives it a personal title or role ("<Name>, the UN special rapporteur")
+and never describes it as a body (:mod:`.kinds`).
 
 Merging: persons merge on the surname once titles are stripped ("President
 Trump", "Donald Trump", "Trump"); organisations merge with their acronym
@@ -103,7 +105,7 @@ from collections.abc import Mapping
 
 from framing.analyzers import AnalyzerSpec, Context
 from framing.analyzers.actors.find import Finder
-from framing.analyzers.actors.kinds import body_names, genders
+from framing.analyzers.actors.kinds import body_names, genders, titled_names
 from framing.analyzers.actors.merge import apply_overrides, finish, merge_acronyms, merge_headline_names, merge_persons
 from framing.analyzers.actors.names import Tables, tables
 from framing.analyzers.actors.pronouns import resolve_pronouns
@@ -161,6 +163,7 @@ def find(parsed: Parsed, t: Tables, *, overrides: object = None, inanimate: Mapp
     f.entities()
     informal_references(parsed, f.drafts, t, f.taken, f.draft)
     body_names(parsed, f.drafts, t, person_nouns)
+    titled_names(parsed, f.drafts, t, person_nouns)
     merge_persons(f.drafts, t)
     merge_headline_names(f.drafts, parsed.article.body_start, t)
     merge_acronyms(f.drafts)

@@ -12,6 +12,9 @@ parse shows the article treating it as a collective body and nothing shows a per
 * **person evidence** (any mention) vetoes: a personal title or honorific right before the name ("Gen.", "Mr."),
   or an apposition or copula complement that is a personal title or role ("<Name>, the commander of ...").
 
+:func:`titled_names` is the converse: a name the recogniser typed as an organisation or a place becomes a person
+when the article gives it a personal title or role (the person evidence above) and never describes it as a body.
+
 Gender (:func:`genders`): a person's pronoun ('m' for he, 'f' for she) from an honorific before a mention
 ("Mr.", "Ms.", "Mrs.") or, failing that, the majority of the personal pronouns that follow a mention in its own
 sentence with no other person named in between (outside quotations), so that "she" does not resolve to a man
@@ -130,6 +133,51 @@ def body_names(parsed, drafts: dict[str, Draft], t: Tables, person_nouns: frozen
         if body and not person:
             d.kind = "organisation"
             d.plural = False
+
+
+def titled_names(parsed, drafts: dict[str, Draft], t: Tables, person_nouns: frozenset = frozenset()) -> None:
+    """The other direction of :func:`body_names`: retype as persons the recogniser's organisations and places
+    (``org:`` and ``place:`` entity drafts) that the article gives a personal title or role and never describes as
+    a body: an honorific right before a mention ("Mr. <Name>"; not an office word, which also names institutions:
+    "the Defense Department"), or, for a subject, a comma-set apposition or copula complement that is a personal
+    title or role ("<Name>, the UN special rapporteur on ..., said", "<Name> is a spokesman";
+    :func:`_subject_role`). A name whose own head is an institution's or a body's noun ("<Name> Ministry") stays."""
+    doc = parsed.doc
+    for d in drafts.values():
+        named = [m for m in d.mentions if not m.pronoun]
+        if d.kind not in ("organisation", "government") or d.key.split(":")[0] not in ("org", "place") or not named \
+                or any(m.rule != "actors.entity" for m in named):
+            continue
+        body = person = False
+        for m in named:
+            sp = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if sp is None:
+                continue
+            # only an honorific: office words also name institutions ("the Defense Department", "Foreign Ministry")
+            if sp.start > 0 and doc[sp.start - 1].lower_ in _HONORIFICS:
+                person = True
+            if _body_noun(sp[-1], t):
+                body = True  # the name's own head is an institution's or a body's ("Department", "Ministry")
+            for x in [x for x in sp if not (sp.start <= x.head.i < sp.end) or x.head.i == x.i]:
+                b, _ = _evidence(doc, x, t, person_nouns)
+                body = body or b
+                person = person or _subject_role(doc, x, t, person_nouns)
+        if person and not body:
+            d.kind = "person"
+            d.plural = False
+
+
+def _subject_role(doc, head, t: Tables, person_nouns: frozenset) -> bool:
+    """Does a subject name get a personal role: a comma-set apposition ("<Name>, the UN special rapporteur, said")
+    or a copula complement ("<Name> is a spokesman")? Only for subjects: an apposition the parser hangs on a
+    prepositional object or a predicate ("in an interview with <Outlet>, an adviser said", "he is <Outlet>'s
+    analyst") is usually the next clause's subject or the owner's employee, not the name's description."""
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    roles = [c for c in head.children if c.dep_ == "appos" and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","]
+    if head.head.lemma_ == "be":
+        roles += [c for c in head.head.children if c.dep_ == "attr"]
+    return any(_person_noun(c, t, person_nouns) for c in roles)
 
 
 def genders(parsed, drafts: dict[str, Draft]) -> dict[str, str]:
