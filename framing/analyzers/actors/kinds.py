@@ -28,6 +28,7 @@ pronoun resolves to it, and a wrong resolution then propagates.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
 
 from framing.analyzers.actors.draft import Draft
 from framing.analyzers.actors.names import Tables
@@ -105,29 +106,37 @@ def _titled(doc, start_tok: int, t: Tables) -> str | None:
     return None
 
 
+def _entity_spans(doc, drafts: dict[str, Draft], keep: Callable[[Draft], bool]) -> Iterator[tuple[Draft, list]]:
+    """The drafts ``keep`` accepts whose every named mention comes from the entity recogniser, each with the token
+    spans of those mentions (the typing rules below read only what the recogniser typed)."""
+    for d in drafts.values():
+        named = [m for m in d.mentions if not m.pronoun]
+        if not keep(d) or not named or any(m.rule != "actors.entity" for m in named):
+            continue
+        spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in named]
+        yield d, [sp for sp in spans if sp is not None]
+
+
+def _outside_heads(sp) -> list:
+    """Every token of ``sp`` whose head lies outside it (or the root): a bad parse may hang a name on any word."""
+    return [x for x in sp if not (sp.start <= x.head.i < sp.end) or x.head.i == x.i]
+
+
 def body_names(parsed, drafts: dict[str, Draft], t: Tables, person_nouns: frozenset = frozenset()) -> None:
     """Retype as organisations the recogniser's persons that the article describes as a collective body and
     never as a person (rules in the module docstring)."""
     doc = parsed.doc
-    for d in drafts.values():
-        named = [m for m in d.mentions if not m.pronoun]
-        if d.kind != "person" or d.key.startswith("override:") or not named or any(
-                m.rule != "actors.entity" for m in named):
-            continue
+    for d, spans in _entity_spans(doc, drafts, lambda d: d.kind == "person" and not d.key.startswith("override:")):
         body = person = False
-        for m in named:
-            sp = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if sp is None:
-                continue
+        for sp in spans:
             if _titled(doc, sp.start, t):
                 person = True
                 break
-            words = m.text.split()
+            words = sp.text.split()
             if len(words) > 1 and words[-1][:1].isupper() and (words[-1].lower() in BODY_NOUNS
                                                                or words[-1].lower().rstrip("s") in BODY_NOUNS):
                 body = True  # the name's own head noun is a body's ("Hezbollah Brigades", "Badr Organization")
-            # every token whose head lies outside the name: a bad parse may hang the name on any of its words
-            for x in [x for x in sp if not (sp.start <= x.head.i < sp.end) or x.head.i == x.i]:
+            for x in _outside_heads(sp):
                 b, p = _evidence(doc, x, t, person_nouns)
                 body, person = body or b, person or p
         if body and not person:
@@ -143,24 +152,20 @@ def titled_names(parsed, drafts: dict[str, Draft], t: Tables, person_nouns: froz
     title or role ("<Name>, the UN special rapporteur on ..., said", "<Name> is a spokesman";
     :func:`_subject_role`). A name whose own head is an institution's or a body's noun ("<Name> Ministry") stays."""
     doc = parsed.doc
-    for d in drafts.values():
-        named = [m for m in d.mentions if not m.pronoun]
-        if d.kind not in ("organisation", "government") or d.key.split(":")[0] not in ("org", "place") or not named \
-                or any(m.rule != "actors.entity" for m in named):
-            continue
+
+    def keep(d: Draft) -> bool:
+        return d.kind in ("organisation", "government") and d.key.split(":")[0] in ("org", "place")
+
+    for d, spans in _entity_spans(doc, drafts, keep):
         body = person = False
-        for m in named:
-            sp = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if sp is None:
-                continue
+        for sp in spans:
             # only an honorific: office words also name institutions ("the Defense Department", "Foreign Ministry")
             if sp.start > 0 and doc[sp.start - 1].lower_ in _HONORIFICS:
                 person = True
             if _body_noun(sp[-1], t):
                 body = True  # the name's own head is an institution's or a body's ("Department", "Ministry")
-            for x in [x for x in sp if not (sp.start <= x.head.i < sp.end) or x.head.i == x.i]:
-                b, _ = _evidence(doc, x, t, person_nouns)
-                body = body or b
+            for x in _outside_heads(sp):
+                body = body or _evidence(doc, x, t, person_nouns)[0]
                 person = person or _subject_role(doc, x, t, person_nouns)
         if person and not body:
             d.kind = "person"
