@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -51,10 +52,17 @@ def seed_parsed(seed_article):
     return parse(seed_article)
 
 
+@cache
+def corpus_records() -> dict[str, dict]:
+    """The shared corpus's records by id, read once per session (skips or fails as :func:`shared_path` does)."""
+    p = shared_path("corpora", "soleimani-2020", "articles.jsonl")
+    rows = (json.loads(line) for line in p.read_text(encoding="utf-8").splitlines() if line.strip())
+    return {r["id"]: r for r in rows}
+
+
 @pytest.fixture(scope="session")
 def corpus_rows():
-    p = shared_path("corpora", "soleimani-2020", "articles.jsonl")
-    return [json.loads(line) for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return list(corpus_records().values())
 
 
 @pytest.fixture(scope="session")

@@ -12,15 +12,13 @@ asks for (max delta over all articles and pairs) is printed by ``python benchmar
 
 from __future__ import annotations
 
-import json
 import re
-from functools import cache
 
 import pytest
 
 from framing import pipeline
 from framing.ingest import load_text
-from tests.conftest import shared_path
+from tests.conftest import corpus_records
 
 MAX_DELTA = 0.05
 
@@ -62,16 +60,6 @@ def swap(text: str, pairs: list[tuple[str, str]]) -> str:
     return rx.sub(lambda m: mapping[m.group(1)], text)
 
 
-@cache
-def _records() -> dict[str, dict]:
-    out = {}
-    with shared_path("corpora", "soleimani-2020", "articles.jsonl").open(encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            out[r["id"]] = r
-    return out
-
-
 def _stances(body: str, title: str) -> dict[str, float]:
     an = pipeline.analyze(load_text(body, title=title, check_language=False))
     return {s.name: s.stance for s in an.sections["stance"]}
@@ -80,7 +68,7 @@ def _stances(body: str, title: str) -> dict[str, float]:
 def compare(aid: str, pair: str) -> tuple[set[str], set[str], float]:
     """(actors only in the original, actors only in the swapped version — both in original names — and the max
     stance difference over the actors found in both)."""
-    rec = _records()[aid]
+    rec = corpus_records()[aid]
     pairs = PAIRS[pair]
     orig = _stances(rec["text"], rec["title"] or "")
     sw = _stances(swap(rec["text"], pairs), swap(rec["title"] or "", pairs))
@@ -100,7 +88,7 @@ def _key(name: str) -> str:
 
 def cases() -> list[tuple[str, str]]:
     """(article, pair) where the article names at least one side of the pair (needs ../shared)."""
-    recs = _records()
+    recs = corpus_records()
     out = []
     for aid in ARTICLES:
         text = recs[aid]["text"] + " " + (recs[aid]["title"] or "")
@@ -115,7 +103,7 @@ def cases() -> list[tuple[str, str]]:
 def test_the_suite_covers_the_issue():
     cs = cases()
     assert len({a for a, _ in cs}) >= 10 and len({p for _, p in cs}) >= 3
-    recs = _records()
+    recs = corpus_records()
     both = [(a, p) for a, p in cs if all(x in recs[a]["text"] for x in PAIRS[p][-1])]
     assert len(both) >= 5  # both directions at once in several articles
 

@@ -39,18 +39,6 @@ from framing.train.techniques import gold_rows, read_ptc, si_score, span_keys, t
 Frag = tuple[int, int]
 
 
-def si_counts(pred: Sequence[Frag], gold: Sequence[Frag]) -> tuple[float, float]:
-    """The SI numerators of one article: (sum |s∩t|/|s| over pairs, sum |s∩t|/|t| over pairs)."""
-    p_num = r_num = 0.0
-    for s0, s1 in pred:
-        for t0, t1 in gold:
-            inter = max(0, min(s1, t1) - max(s0, t0))
-            if inter:
-                p_num += inter / (s1 - s0)
-                r_num += inter / (t1 - t0)
-    return p_num, r_num
-
-
 #: SemEval-2020 SI precision, recall and F1 over ``(predicted, gold)`` span lists of several articles
 si_prf = si_score
 

@@ -151,6 +151,18 @@ def gold_propaganda(article: Mapping[str, Any]) -> list[tuple[int, int]]:
     return [(int(s["start"]), int(s["end"])) for s in spans]
 
 
+def si_counts(pred: Sequence[tuple[int, int]], gold: Sequence[tuple[int, int]]) -> tuple[float, float]:
+    """The SI numerators of one article: (sum |s∩t|/|s| over pairs, sum |s∩t|/|t| over pairs)."""
+    p_num = r_num = 0.0
+    for s0, s1 in pred:
+        for t0, t1 in gold:
+            inter = max(0, min(s1, t1) - max(s0, t0))
+            if inter:
+                p_num += inter / (s1 - s0)
+                r_num += inter / (t1 - t0)
+    return p_num, r_num
+
+
 def si_score(pairs: Sequence[tuple[Sequence[tuple[int, int]], Sequence[tuple[int, int]]]]) -> dict[str, float]:
     """SemEval-2020 SI precision, recall and F1 over ``(predicted, gold)`` span lists of several articles: precision
     = sum over predicted s and gold t of |s & t| / |s|, over the number of predicted spans; recall the same with |t|,
@@ -158,12 +170,8 @@ def si_score(pairs: Sequence[tuple[Sequence[tuple[int, int]], Sequence[tuple[int
     pn = rn = 0.0
     npred = ngold = 0
     for pred, gold in pairs:
-        for s0, s1 in pred:
-            for t0, t1 in gold:
-                inter = max(0, min(s1, t1) - max(s0, t0))
-                if inter:
-                    pn += inter / (s1 - s0)
-                    rn += inter / (t1 - t0)
+        p_num, r_num = si_counts(pred, gold)
+        pn, rn = pn + p_num, rn + r_num
         npred, ngold = npred + len(pred), ngold + len(gold)
     p = pn / npred if npred else 0.0
     r = rn / ngold if ngold else 0.0

@@ -8,16 +8,13 @@ read off the sentence by hand.
 
 from __future__ import annotations
 
-import json
-from functools import cache
-
 import pytest
 
 from framing.analyzers import Context
 from framing.analyzers import actors as actors_analyzer
 from framing.ingest import load_text
 from framing.nlp import parse
-from tests.conftest import shared_path
+from tests.conftest import corpus_records
 
 
 def _owners(text: str, word: str, title: str = "") -> list[str]:
@@ -64,19 +61,9 @@ def test_harm_nominal_is_not_bound_by_the_controller():
     assert [t.text for t in controllers(his2)][:1] == ["Trump"]  # object control: Trump violates
 
 
-@cache
-def _records() -> dict[str, dict]:
-    out = {}
-    with shared_path("corpora", "soleimani-2020", "articles.jsonl").open(encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            out[r["id"]] = r
-    return out
-
-
 def _owner_at(aid: str, phrase: str, word: str) -> str | None:
     """The actor the pronoun ``word`` inside ``phrase`` of article ``aid`` resolved to (None when unresolved)."""
-    rec = _records()[aid]
+    rec = corpus_records()[aid]
     text = rec["text"]
     at = text.index(phrase) + phrase.index(" " + word + " ") + 1
     art = load_text(text, title=rec["title"] or "", check_language=False)

@@ -17,12 +17,12 @@ from framing.analyzers.techniques.model import (
     span_row,
 )
 from framing.errors import ModelError
-from framing.evaluate.techniques import si_counts, si_prf
+from framing.evaluate.techniques import si_prf
 from framing.ingest import load_text
 from framing.nlp import parse
 from framing.resources import Models
 from framing.schema import Span, Voice
-from framing.train.techniques import tc_scores
+from framing.train.techniques import si_counts, tc_scores
 
 
 @dataclass(frozen=True)
